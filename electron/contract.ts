@@ -1,0 +1,152 @@
+/**
+ * The one contract between the core and every UI (Electron IPC or the browser bridge).
+ * Types only: no electron, DOM or node imports, so main, preload, web bridge and
+ * renderer can all `import type` it.
+ */
+
+/** Where a log entry travelled: from an agent, to an agent, or the panel's own notice. */
+export type Direction = 'in' | 'out' | 'sys';
+
+/** What an entry is, used for colour and filtering. */
+export type EntryKind = 'event' | 'command' | 'control' | 'status' | 'error';
+
+/** Delivery of an outgoing line, confirmed by MMDAgent-EX's echo of it. */
+export type Delivery = 'sent' | 'pending' | 'delivered' | 'no-echo';
+
+export interface LogEntry {
+  /** Monotonic per app run. Gaps are echoes, which go to disk but not to the UI. */
+  id: number;
+  /** Wall-clock ms since epoch. */
+  t: number;
+  dir: Direction;
+  /** Session id, or null for panel-wide notices. */
+  session: number | null;
+  kind: EntryKind;
+  /** Message type (`MODEL_ADD`), `__AV_START`, or a label such as `(binary)`. */
+  type: string;
+  /** The line as on the wire, without its newline; for binary frames a hex preview. */
+  text: string;
+  /** Byte length of a binary frame. */
+  binary?: number;
+  delivery?: Delivery;
+  /** Round trip from send to echo, ms. */
+  rtt?: number;
+  /** On disk only: this incoming line is the echo of entry `echoOf`. */
+  echoOf?: number;
+}
+
+/** A later change to an entry already sent to the UI. */
+export interface EntryUpdate {
+  id: number;
+  delivery: Delivery;
+  rtt?: number;
+}
+
+export interface LogBatch {
+  entries: LogEntry[];
+  updates: EntryUpdate[];
+}
+
+export interface SessionInfo {
+  id: number;
+  remoteAddress: string;
+  remotePort: number;
+  path: string;
+  /** Sent `X-App-Type: MMDAgent` in its upgrade request. */
+  isMMDAgent: boolean;
+  connectedAt: number;
+  messagesIn: number;
+  messagesOut: number;
+  /** False while the agent has missed heartbeat pongs. It is never closed for that. */
+  responsive: boolean;
+}
+
+export interface ServerSettings {
+  /** Plugin_Remote_Websocket_Host; `localhost` is bound as IPv4 127.0.0.1. */
+  wsHost: string;
+  /** Plugin_Remote_Websocket_Port. */
+  wsPort: number;
+  /** Plugin_Remote_Websocket_Directory. */
+  wsPath: string;
+}
+
+export interface Settings extends ServerSettings {
+  /** Seconds without an echo before an outgoing line is marked "no echo". */
+  echoTimeoutSec: number;
+}
+
+export type ServerState = 'starting' | 'listening' | 'error' | 'stopped';
+
+export interface ServerStatus {
+  state: ServerState;
+  /** The URL MMDAgent-EX should connect to, e.g. ws://127.0.0.1:9001/chat. */
+  url: string;
+  /** Bound address and port (the port is real even when 0 was asked for). */
+  host: string;
+  port: number;
+  path: string;
+  error?: { code: string; message: string; suggestedPort?: number };
+}
+
+export interface Snapshot {
+  settings: Settings;
+  status: ServerStatus;
+  sessions: SessionInfo[];
+  /** The most recent UI entries, so a renderer that starts late misses nothing. */
+  recent: LogEntry[];
+  /** Where the session log of this run is written. */
+  logFile: string;
+  /** Which adapter hosts this UI. */
+  host: 'electron' | 'web';
+}
+
+/** `all` sends to every connected agent. */
+export type Target = number | 'all';
+
+export type SendResult =
+  | { ok: true; lines: number; sessions: number }
+  | { ok: false; error: string; line?: number };
+
+export type ChangeResult =
+  | { ok: true }
+  | { ok: false; needsConfirm: true; agents: number; message: string }
+  | { ok: false; needsConfirm?: false; error: string };
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  content: string;
+}
+
+export type SaveFileResult = { saved: true; path: string } | { saved: false; reason?: string };
+
+/** Requests: channel → [argument, promised result]. Every channel is `domain:verb`. */
+export interface RequestMap {
+  'panel:ready': [void, Snapshot];
+  'message:send': [{ target: Target; text: string }, SendResult];
+  'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
+  'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];
+  'file:save': [SaveFileRequest, SaveFileResult];
+}
+
+/** Events: channel → payload, pushed after the UI said `panel:ready`. */
+export interface EventMap {
+  'log:batch': LogBatch;
+  'sessions:changed': SessionInfo[];
+  'server:status': ServerStatus;
+  'settings:changed': Settings;
+}
+
+export type RequestChannel = keyof RequestMap;
+export type EventChannel = keyof EventMap;
+export type RequestArg<C extends RequestChannel> = RequestMap[C][0];
+export type RequestResult<C extends RequestChannel> = RequestMap[C][1];
+
+/** Requests the core answers; `file:save` is the adapter's own (a dialog, or a browser download). */
+export type CoreRequestMap = Omit<RequestMap, 'file:save'>;
+
+/** Frames on the browser-mode bridge socket, which carries the same contract as IPC. */
+export type BridgeFrame =
+  | { t: 'req'; id: number; ch: keyof CoreRequestMap; arg: unknown }
+  | { t: 'res'; id: number; ok: true; result: unknown }
+  | { t: 'res'; id: number; ok: false; error: string }
+  | { t: 'evt'; ch: EventChannel; payload: unknown };

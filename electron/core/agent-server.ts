@@ -1,0 +1,290 @@
+/**
+ * The WebSocket server MMDAgent-EX's Plugin_Remote connects to. Closing an agent's
+ * connection kills the released MMDAgent-EX, so nothing here closes one except
+ * `closeSession`/`stop`, which the panel calls only on an explicit user action.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerSettings, ServerStatus, SessionInfo } from '../contract.js';
+import { LineSplitter, hexPreview } from './protocol.js';
+
+export interface AgentServerHandlers {
+  onOpen(session: SessionInfo): void;
+  onLine(session: SessionInfo, line: string): void;
+  onBinary(session: SessionInfo, length: number, preview: string): void;
+  onClose(session: SessionInfo, reason: string): void;
+  onResponsive(session: SessionInfo, responsive: boolean): void;
+  onRejected(reason: string, remote: string): void;
+}
+
+export interface AgentServerOptions {
+  /** Largest frame accepted from a peer; MMDAgent-EX's own lines are far smaller. */
+  maxPayload?: number;
+  heartbeatMs?: number;
+  /** Pongs missed in a row before the agent is reported as not answering. */
+  missedPongs?: number;
+  maxSessions?: number;
+}
+
+interface Session {
+  info: SessionInfo;
+  ws: WebSocket;
+  splitter: LineSplitter;
+  missed: number;
+}
+
+/** `localhost` is bound as IPv4: MMDAgent-EX never tries `::1`. */
+export function bindHost(host: string): string {
+  const h = host.trim();
+  return h === '' || h.toLowerCase() === 'localhost' ? '127.0.0.1' : h;
+}
+
+export function normalizePath(path: string): string {
+  const p = path.trim();
+  return p.startsWith('/') ? p : `/${p}`;
+}
+
+export function endpointUrl(host: string, port: number, path: string): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return `${port === 443 ? 'wss' : 'ws'}://${h}:${port}${normalizePath(path)}`;
+}
+
+export class AgentServer {
+  private http: Server | null = null;
+  private readonly wss: WebSocketServer;
+  private readonly sessions = new Map<number, Session>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private nextId = 1;
+  private path = '/';
+  private status: ServerStatus = { state: 'stopped', url: '', host: '', port: 0, path: '/' };
+
+  constructor(
+    private readonly handlers: AgentServerHandlers,
+    private readonly options: AgentServerOptions = {},
+  ) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayload ?? 1 << 20,
+      perMessageDeflate: false,
+      clientTracking: false,
+      /* ws would close on invalid UTF-8 (1007), killing MMDAgent-EX; we decode leniently. */
+      skipUTF8Validation: true,
+    });
+  }
+
+  get currentStatus(): ServerStatus {
+    return this.status;
+  }
+
+  list(): SessionInfo[] {
+    return [...this.sessions.values()].map((s) => ({ ...s.info }));
+  }
+
+  count(): number {
+    return this.sessions.size;
+  }
+
+  has(id: number): boolean {
+    return this.sessions.has(id);
+  }
+
+  /** Listens with these settings; a failure (port in use, bad address) becomes a status, not a throw. */
+  async start(settings: ServerSettings): Promise<ServerStatus> {
+    const host = bindHost(settings.wsHost);
+    this.path = normalizePath(settings.wsPath);
+    const server = createServer((req, res) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
+      res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
+    });
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 10_000;
+    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+    server.on('clientError', (_err, socket) => socket.destroy());
+    this.status = { state: 'starting', url: endpointUrl(host, settings.wsPort, this.path), host, port: settings.wsPort, path: this.path };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host, port: settings.wsPort, ipv6Only: false }, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (error) {
+      server.close();
+      this.status = { ...this.status, state: 'error', error: await describeListenError(error as NodeJS.ErrnoException, host, settings.wsPort) };
+      return this.status;
+    }
+    server.on('error', () => undefined);
+    this.http = server;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : settings.wsPort;
+    this.status = { state: 'listening', url: endpointUrl(host, port, this.path), host, port, path: this.path };
+    this.startHeartbeat();
+    return this.status;
+  }
+
+  /** Closes the listener and every agent connection (only after the user agreed). */
+  async stop(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    for (const id of [...this.sessions.keys()]) this.closeSession(id, 'panel stopped listening');
+    const server = this.http;
+    this.http = null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    this.status = { ...this.status, state: 'stopped' };
+  }
+
+  /** The one guarded send: never throws, never writes to a socket that is not open. */
+  send(id: number, data: string | Uint8Array): boolean {
+    const session = this.sessions.get(id);
+    if (!session || session.ws.readyState !== session.ws.OPEN) return false;
+    session.ws.send(data, { binary: typeof data !== 'string' }, (error) => {
+      if (error) this.handlers.onRejected(`send failed: ${error.message}`, session.info.remoteAddress);
+    });
+    session.info.messagesOut++;
+    return true;
+  }
+
+  /** Bytes queued on the socket and not yet written (for pacing and backpressure). */
+  buffered(id: number): number {
+    return this.sessions.get(id)?.ws.bufferedAmount ?? 0;
+  }
+
+  /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */
+  closeSession(id: number, reason: string): boolean {
+    const session = this.sessions.get(id);
+    if (!session) return false;
+    this.drop(session, reason);
+    const { ws } = session;
+    ws.close();
+    /* MMDAgent-EX never answers a close frame; do not wait ws's 30 s for it. */
+    const force = setTimeout(() => ws.terminate(), 1000);
+    ws.once('close', () => clearTimeout(force));
+    return true;
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`;
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname !== this.path) {
+      this.handlers.onRejected(`upgrade to ${pathname} refused (404): the panel listens on ${this.path}`, remote);
+      return refuse(socket, 404, 'Not Found');
+    }
+    const max = this.options.maxSessions ?? 20;
+    if (this.sessions.size >= max) {
+      this.handlers.onRejected(`refused (429): already ${max} sessions`, remote);
+      return refuse(socket, 429, 'Too Many Requests');
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, pathname));
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage, path: string): void {
+    const info: SessionInfo = {
+      id: this.nextId++,
+      remoteAddress: req.socket.remoteAddress ?? '?',
+      remotePort: req.socket.remotePort ?? 0,
+      path,
+      isMMDAgent: String(req.headers['x-app-type'] ?? '').trim() === 'MMDAgent',
+      connectedAt: Date.now(),
+      messagesIn: 0,
+      messagesOut: 0,
+      responsive: true,
+    };
+    const session: Session = { info, ws, splitter: new LineSplitter(), missed: 0 };
+    this.sessions.set(info.id, session);
+    ws.on('error', () => undefined);
+    ws.on('pong', () => {
+      session.missed = 0;
+      if (!info.responsive) {
+        info.responsive = true;
+        this.handlers.onResponsive({ ...info }, true);
+      }
+    });
+    ws.on('message', (data, isBinary) => {
+      const bytes = toBytes(data);
+      if (isBinary) {
+        info.messagesIn++;
+        this.handlers.onBinary(info, bytes.length, hexPreview(bytes));
+        return;
+      }
+      for (const line of session.splitter.push(bytes)) {
+        info.messagesIn++;
+        this.handlers.onLine(info, line);
+      }
+    });
+    ws.on('close', (code) => {
+      const rest = session.splitter.flush();
+      if (rest !== null && this.sessions.has(info.id)) {
+        info.messagesIn++;
+        this.handlers.onLine(info, rest);
+      }
+      this.drop(session, code === 1009 ? 'frame larger than the limit' : code === 1005 || code === 1006 ? 'agent disconnected' : `agent closed (${code})`);
+    });
+    this.handlers.onOpen({ ...info });
+  }
+
+  private drop(session: Session, reason: string): void {
+    if (!this.sessions.delete(session.info.id)) return;
+    this.handlers.onClose({ ...session.info }, reason);
+  }
+
+  /** Pings every agent; one that misses pongs is reported, never closed. */
+  private startHeartbeat(): void {
+    const every = this.options.heartbeatMs ?? 10_000;
+    const limit = this.options.missedPongs ?? 2;
+    this.heartbeat = setInterval(() => {
+      for (const session of this.sessions.values()) {
+        if (session.ws.readyState !== session.ws.OPEN) continue;
+        session.missed++;
+        if (session.missed > limit && session.info.responsive) {
+          session.info.responsive = false;
+          this.handlers.onResponsive({ ...session.info }, false);
+        }
+        session.ws.ping();
+      }
+    }, every);
+    this.heartbeat.unref();
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+async function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Promise<NonNullable<ServerStatus['error']>> {
+  const code = error.code ?? 'ERROR';
+  if (code === 'EADDRINUSE') {
+    const suggestedPort = await findFreePort(host, port + 1);
+    return {
+      code,
+      message: `Port ${port} on ${host} is already in use by another program. Choose another port (and change Plugin_Remote_Websocket_Port in the .mdf to match).`,
+      ...(suggestedPort ? { suggestedPort } : {}),
+    };
+  }
+  if (code === 'EACCES') return { code, message: `Not allowed to listen on port ${port}. Ports below 1024 need administrator rights; choose a port above 1024.` };
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return { code, message: `${host} is not an address of this computer. Use 127.0.0.1 unless MMDAgent-EX runs on another machine.` };
+  return { code, message: `Could not listen on ${host}:${port}: ${error.message}` };
+}
+
+/** The first port from `from` that can be bound on `host`, trying a few. */
+export async function findFreePort(host: string, from: number, tries = 20): Promise<number | undefined> {
+  for (let port = from; port < from + tries && port <= 65535; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen({ host, port }, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  return undefined;
+}

@@ -1,0 +1,148 @@
+/**
+ * Every message and connection event gets an id and a time here, goes to the disk
+ * log, and joins the UI batch of the current tick. Outgoing lines wait for their
+ * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
+ */
+import type { EntryKind, EntryUpdate, LogBatch, LogEntry } from '../contract.js';
+import { classify, expectedEcho, parseMessage } from './protocol.js';
+
+export interface LogSink {
+  append(record: object): void;
+}
+
+export interface MessageLogOptions {
+  sink: LogSink | null;
+  /** How many recent UI entries a late renderer receives in its snapshot. */
+  recentLimit?: number;
+  echoTimeoutMs?: number;
+  now?: () => number;
+}
+
+interface PendingEcho {
+  entry: LogEntry;
+  echo: string;
+}
+
+export class MessageLog {
+  private nextId = 1;
+  private entries: LogEntry[] = [];
+  private updates: EntryUpdate[] = [];
+  private readonly recentRing: LogEntry[] = [];
+  private recentStart = 0;
+  private readonly pending = new Map<number, PendingEcho[]>();
+  private readonly now: () => number;
+  private readonly recentLimit: number;
+  echoTimeoutMs: number;
+
+  constructor(private readonly options: MessageLogOptions) {
+    this.now = options.now ?? Date.now;
+    this.recentLimit = options.recentLimit ?? 5000;
+    this.echoTimeoutMs = options.echoTimeoutMs ?? 5000;
+  }
+
+  /** A line received from an agent; an echo of ours updates the sent entry instead. */
+  incoming(session: number, line: string): LogEntry {
+    const { type } = parseMessage(line);
+    const echoOf = this.matchEcho(session, line);
+    if (echoOf !== undefined) {
+      const entry = this.make('in', session, 'event', type, line);
+      entry.echoOf = echoOf;
+      this.options.sink?.append(entry);
+      return entry;
+    }
+    return this.record('in', session, classify(type, 'in'), type, line);
+  }
+
+  incomingBinary(session: number, length: number, preview: string): LogEntry {
+    const entry = this.make('in', session, 'event', '(binary)', preview);
+    entry.binary = length;
+    return this.commit(entry);
+  }
+
+  /** A line sent to an agent. Lines MMDAgent-EX echoes wait for that echo. */
+  outgoing(session: number, line: string): LogEntry {
+    const { type } = parseMessage(line);
+    const entry = this.make('out', session, classify(type, 'out'), type, line);
+    const echo = expectedEcho(line);
+    entry.delivery = echo === null ? 'sent' : 'pending';
+    if (echo !== null) {
+      const list = this.pending.get(session) ?? [];
+      list.push({ entry, echo });
+      this.pending.set(session, list);
+    }
+    return this.commit(entry);
+  }
+
+  /** A notice from the panel itself: connections, errors, settings. */
+  notice(kind: Extract<EntryKind, 'status' | 'error'>, text: string, session: number | null = null): LogEntry {
+    return this.record('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', text);
+  }
+
+  /** Outgoing lines to a session that left will never be echoed. */
+  sessionClosed(session: number): void {
+    for (const p of this.pending.get(session) ?? []) this.settle(p.entry, 'no-echo');
+    this.pending.delete(session);
+  }
+
+  /** Marks overdue lines "no echo" and hands over what the tick collected. */
+  takeBatch(): LogBatch | null {
+    this.expireEchoes();
+    if (this.entries.length === 0 && this.updates.length === 0) return null;
+    const batch = { entries: this.entries, updates: this.updates };
+    this.entries = [];
+    this.updates = [];
+    return batch;
+  }
+
+  /** The most recent UI entries, oldest first. */
+  recent(): LogEntry[] {
+    return [...this.recentRing.slice(this.recentStart), ...this.recentRing.slice(0, this.recentStart)];
+  }
+
+  private record(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
+    return this.commit(this.make(dir, session, kind, type, text));
+  }
+
+  private make(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
+    return { id: this.nextId++, t: this.now(), dir, session, kind, type, text };
+  }
+
+  private commit(entry: LogEntry): LogEntry {
+    this.options.sink?.append(entry);
+    this.entries.push(entry);
+    if (this.recentRing.length < this.recentLimit) {
+      this.recentRing.push(entry);
+    } else {
+      this.recentRing[this.recentStart] = entry;
+      this.recentStart = (this.recentStart + 1) % this.recentLimit;
+    }
+    return entry;
+  }
+
+  private matchEcho(session: number, line: string): number | undefined {
+    const list = this.pending.get(session);
+    if (!list) return undefined;
+    const index = list.findIndex((p) => p.echo === line);
+    if (index < 0) return undefined;
+    const { entry } = list.splice(index, 1)[0]!;
+    this.settle(entry, 'delivered', this.now() - entry.t);
+    return entry.id;
+  }
+
+  /** Records the outcome on the entry (for later snapshots), the UI batch and the disk. */
+  private settle(entry: LogEntry, delivery: 'delivered' | 'no-echo', rtt?: number): void {
+    entry.delivery = delivery;
+    if (rtt !== undefined) entry.rtt = rtt;
+    const update: EntryUpdate = rtt === undefined ? { id: entry.id, delivery } : { id: entry.id, delivery, rtt };
+    this.updates.push(update);
+    this.options.sink?.append({ update: entry.id, delivery, ...(rtt === undefined ? {} : { rtt }) });
+  }
+
+  private expireEchoes(): void {
+    const cutoff = this.now() - this.echoTimeoutMs;
+    for (const [session, list] of this.pending) {
+      while (list.length > 0 && list[0]!.entry.t <= cutoff) this.settle(list.shift()!.entry, 'no-echo');
+      if (list.length === 0) this.pending.delete(session);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The heart of the app: composes the agent server, the message log and settings,
+ * and is the one object both adapters (Electron IPC, browser bridge) talk to.
+ */
+import { join } from 'node:path';
+import type { ChangeResult, EventMap, SendResult, SessionInfo, Settings, Snapshot, Target } from '../contract.js';
+import { AgentServer, type AgentServerOptions } from './agent-server.js';
+import { Emitter } from './emitter.js';
+import { JsonlWriter } from './log-writer.js';
+import { MessageLog } from './message-log.js';
+import { sessionLogName } from './paths.js';
+import { splitCompose, wireLine } from './protocol.js';
+import { SettingsStore, settingsError } from './settings.js';
+
+export const CLOSE_WARNING = 'MMDAgent-EX exits when this connection closes.';
+
+export interface PanelOptions {
+  /** Folder for settings.json; null keeps settings in memory only. */
+  dataDir: string | null;
+  /** Folder for session logs; defaults to `<dataDir>/logs`. */
+  logDir?: string;
+  /** Overrides for this run only (command-line flags); not written to settings.json. */
+  overrides?: Partial<Settings>;
+  server?: AgentServerOptions;
+  /** UI batch tick, 16–50 ms. */
+  tickMs?: number;
+  host: Snapshot['host'];
+}
+
+export class Panel extends Emitter<EventMap> {
+  readonly log: MessageLog;
+  readonly server: AgentServer;
+  readonly writer: JsonlWriter | null;
+  private readonly settingsStore: SettingsStore;
+  private overrides: Partial<Settings>;
+  private tick: NodeJS.Timeout | null = null;
+  private sessionsDirty = false;
+
+  constructor(private readonly options: PanelOptions) {
+    super();
+    this.settingsStore = new SettingsStore(options.dataDir ? join(options.dataDir, 'settings.json') : null);
+    this.overrides = options.overrides ?? {};
+    const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
+    this.writer = logDir
+      ? new JsonlWriter(join(logDir, sessionLogName()), {
+          onError: (e) => this.log.notice('error', `The session log cannot be written (${e.message}). Messages are still shown here.`),
+        })
+      : null;
+    this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000 });
+    this.server = new AgentServer(
+      {
+        onOpen: (s) => this.onOpen(s),
+        onLine: (s, line) => {
+          this.log.incoming(s.id, line);
+          this.sessionsDirty = true;
+        },
+        onBinary: (s, length, preview) => {
+          this.log.incomingBinary(s.id, length, preview);
+          this.sessionsDirty = true;
+        },
+        onClose: (s, reason) => this.onClose(s, reason),
+        onResponsive: (s, ok) => {
+          this.log.notice(ok ? 'status' : 'error', ok ? `Agent #${s.id} answers pings again.` : `Agent #${s.id} does not answer pings (the connection is kept open).`, s.id);
+          this.sessionsDirty = true;
+        },
+        onRejected: (reason, remote) => this.log.notice('error', `Connection from ${remote} ${reason}.`),
+      },
+      options.server,
+    );
+    if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
+  }
+
+  settings(): Settings {
+    return { ...this.settingsStore.get(), ...this.overrides };
+  }
+
+  async start(): Promise<void> {
+    await this.listen();
+    this.tick = setInterval(() => this.flushTick(), this.options.tickMs ?? 33);
+  }
+
+  /** What a UI needs when it starts; events after this carry only what is new. */
+  snapshot(): Snapshot {
+    return {
+      settings: this.settings(),
+      status: this.server.currentStatus,
+      sessions: this.server.list(),
+      recent: this.log.recent(),
+      logFile: this.writer?.path ?? '',
+      host: this.options.host,
+    };
+  }
+
+  send(target: Target, text: string): SendResult {
+    const parsed = splitCompose(text);
+    if (!parsed.ok) return parsed;
+    const ids = target === 'all' ? this.server.list().map((s) => s.id) : [target];
+    if (ids.length === 0) return { ok: false, error: 'No MMDAgent-EX is connected, so nothing was sent.' };
+    if (target !== 'all' && !this.server.has(target)) {
+      return { ok: false, error: `Agent #${target} is no longer connected, so nothing was sent.` };
+    }
+    for (const id of ids) {
+      for (const line of parsed.lines) {
+        if (this.server.send(id, wireLine(line))) this.log.outgoing(id, line);
+      }
+    }
+    this.sessionsDirty = true;
+    return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+  }
+
+  /** Changing where the panel listens restarts the listener; with agents connected it needs `confirm`. */
+  async updateSettings(patch: Partial<Settings>, confirm = false): Promise<ChangeResult> {
+    const error = settingsError(patch);
+    if (error) return { ok: false, error };
+    const before = this.settings();
+    const moves = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    const agents = this.server.count();
+    if (moves && agents > 0 && !confirm) {
+      return { ok: false, needsConfirm: true, agents, message: `${CLOSE_WARNING} Changing where the panel listens closes ${agents === 1 ? 'the connected agent' : `all ${agents} connected agents`}.` };
+    }
+    for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
+    const next = this.settingsStore.update(patch);
+    this.log.echoTimeoutMs = next.echoTimeoutSec * 1000;
+    this.emit('settings:changed', this.settings());
+    if (moves || this.server.currentStatus.state !== 'listening') {
+      await this.server.stop();
+      await this.listen();
+    }
+    return { ok: true };
+  }
+
+  disconnect(id: number, confirm = false): ChangeResult {
+    if (!this.server.has(id)) return { ok: false, error: `Agent #${id} is not connected.` };
+    if (!confirm) return { ok: false, needsConfirm: true, agents: 1, message: `${CLOSE_WARNING} Disconnect agent #${id}?` };
+    this.server.closeSession(id, 'closed by the operator');
+    return { ok: true };
+  }
+
+  /** Quit: close agents with empty close frames and flush the log to disk. */
+  async shutdown(): Promise<void> {
+    if (this.tick) clearInterval(this.tick);
+    this.tick = null;
+    await this.server.stop();
+    this.flushTick();
+    this.writer?.close();
+  }
+
+  private async listen(): Promise<void> {
+    const status = await this.server.start(this.settings());
+    if (status.state === 'listening') this.log.notice('status', `Listening on ${status.url} for MMDAgent-EX.`);
+    else if (status.error) this.log.notice('error', status.error.message);
+    this.emit('server:status', status);
+  }
+
+  private onOpen(s: SessionInfo): void {
+    const who = s.isMMDAgent ? 'MMDAgent-EX' : 'A client without X-App-Type: MMDAgent';
+    this.log.notice('status', `${who} connected from ${s.remoteAddress}:${s.remotePort} (agent #${s.id}).`, s.id);
+    this.emit('sessions:changed', this.server.list());
+  }
+
+  private onClose(s: SessionInfo, reason: string): void {
+    this.log.sessionClosed(s.id);
+    this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id);
+    this.emit('sessions:changed', this.server.list());
+  }
+
+  private flushTick(): void {
+    const batch = this.log.takeBatch();
+    if (batch) this.emit('log:batch', batch);
+    if (this.sessionsDirty) {
+      this.sessionsDirty = false;
+      this.emit('sessions:changed', this.server.list());
+    }
+  }
+}

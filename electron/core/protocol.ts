@@ -1,0 +1,190 @@
+/**
+ * Plugin_Remote wire rules, as the real MMDAgent-EX applies them
+ * (see shared/protocol/PLUGIN_REMOTE.md). Pure functions: no sockets, no node imports.
+ */
+import type { EntryKind } from '../contract.js';
+import { catalogKind } from './catalog.js';
+
+/** MMDAgent-EX's receive buffer per connection; a frame this large kills it. */
+export const AGENT_BUFFER_BYTES = 8192;
+/** Type and arguments are copied into 2048-byte buffers inside MMDAgent-EX. */
+export const MAX_TEXT_BYTES = 2047;
+/** A stream starting with `S` is held until this many bytes are buffered. */
+export const S_HOLD_BYTES = 7;
+
+/** A partial line longer than this is logged as it stands instead of waiting forever. */
+export const MAX_PENDING_BYTES = 1 << 20;
+
+const encoder = new TextEncoder();
+
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** Why a single line cannot be sent, in words for the operator; null when it can. */
+export function lineError(text: string): string | null {
+  if (text.length === 0) return 'The message is empty.';
+  if (/[\r\n]/.test(text)) {
+    return 'A message cannot contain a line break inside; MMDAgent-EX would split it in two.';
+  }
+  if (text.startsWith('SND')) {
+    return 'A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.';
+  }
+  const bytes = utf8Length(text);
+  if (bytes > MAX_TEXT_BYTES) {
+    return `The message is ${bytes} bytes of UTF-8; MMDAgent-EX accepts at most ${MAX_TEXT_BYTES}.`;
+  }
+  return null;
+}
+
+/**
+ * The exact bytes to put on the wire for one line: the text, `\n`, and for a short
+ * line starting with `S` extra `\n` up to 7 bytes, so MMDAgent-EX does not hold it.
+ */
+export function wireLine(text: string): string {
+  let wire = text + '\n';
+  if (text.startsWith('S')) {
+    const short = S_HOLD_BYTES - utf8Length(wire);
+    if (short > 0) wire += '\n'.repeat(short);
+  }
+  return wire;
+}
+
+export type ComposeResult =
+  | { ok: true; lines: string[] }
+  | { ok: false; error: string; line?: number };
+
+/** Compose input → one message per non-empty line, every line checked before any is sent. */
+export function splitCompose(input: string): ComposeResult {
+  const lines = input.split(/\r?\n/).filter((l) => l.length > 0);
+  if (lines.length === 0) return { ok: false, error: 'The message is empty.' };
+  for (let i = 0; i < lines.length; i++) {
+    const error = lineError(lines[i]!);
+    if (error) {
+      return lines.length === 1 ? { ok: false, error } : { ok: false, error: `Line ${i + 1}: ${error}`, line: i + 1 };
+    }
+  }
+  return { ok: true, lines };
+}
+
+export interface ParsedMessage {
+  type: string;
+  args: string[];
+}
+
+/** `TYPE|a|b` → type and arguments; Plugin_Remote control lines split on the first comma. */
+export function parseMessage(line: string): ParsedMessage {
+  if (line.startsWith('__AV')) {
+    const comma = line.indexOf(',');
+    return comma < 0
+      ? { type: line, args: [] }
+      : { type: line.slice(0, comma), args: line.slice(comma + 1).split(',') };
+  }
+  const parts = line.split('|');
+  return { type: parts[0] ?? '', args: parts.slice(1) };
+}
+
+/** What kind of entry a line is, from the catalog where it is documented. */
+export function classify(type: string, dir: 'in' | 'out'): EntryKind {
+  if (type.startsWith('__AV') || type.startsWith('SND')) return 'control';
+  if (type.startsWith('__peer_disconnected__')) return 'status';
+  const known = catalogKind(type);
+  if (known) return known;
+  if (type.includes('_EVENT_')) return 'event';
+  return dir === 'in' ? 'event' : 'command';
+}
+
+/**
+ * The line MMDAgent-EX will send back for an injected line, or null when it sends
+ * none (`__AV*` control lines are not echoed; `__AV_MESSAGE,X` echoes as `X`).
+ */
+export function expectedEcho(line: string): string | null {
+  if (line.startsWith('__AV_MESSAGE,')) return line.slice('__AV_MESSAGE,'.length);
+  if (line.startsWith('__AV')) return null;
+  return line;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 that never throws: invalid bytes are shown as `\xNN`, not silently replaced. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return decodeLenient(bytes);
+  }
+}
+
+function decodeLenient(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= bytes.length) {
+      try {
+        out += strictDecoder.decode(bytes.subarray(i, i + len));
+        i += len;
+        continue;
+      } catch {
+        /* fall through: shown as an escaped byte */
+      }
+    }
+    out += `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+    i += 1;
+  }
+  return out;
+}
+
+/** Hex preview of a binary frame: the first bytes, then an ellipsis. */
+export function hexPreview(bytes: Uint8Array, max = 32): string {
+  const shown = Array.from(bytes.subarray(0, max), (b) => b.toString(16).padStart(2, '0'));
+  return shown.join(' ') + (bytes.length > max ? ' …' : '');
+}
+
+/**
+ * Splits an incoming byte stream into lines on `\n` (dropping a `\r` before it),
+ * keeping a partial line until its end arrives. Works on bytes, so a UTF-8
+ * character cut between two frames is joined before decoding.
+ */
+export class LineSplitter {
+  private pending: Uint8Array = new Uint8Array(0);
+
+  /** Bytes of a line still waiting for its newline. */
+  get pendingBytes(): number {
+    return this.pending.length;
+  }
+
+  push(chunk: Uint8Array): string[] {
+    const data = this.pending.length ? concat(this.pending, chunk) : chunk;
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
+      const end = nl > start && data[nl - 1] === 0x0d ? nl - 1 : nl;
+      if (end > start) lines.push(decodeUtf8(data.subarray(start, end)));
+      start = nl + 1;
+    }
+    this.pending = start < data.length ? data.slice(start) : new Uint8Array(0);
+    if (this.pending.length > MAX_PENDING_BYTES) {
+      /* A peer that never ends its line must not grow memory without bound. */
+      lines.push(decodeUtf8(this.pending));
+      this.pending = new Uint8Array(0);
+    }
+    return lines;
+  }
+
+  /** The partial line, if any, taken out (for a connection that ended mid-line). */
+  flush(): string | null {
+    if (this.pending.length === 0) return null;
+    const rest = decodeUtf8(this.pending);
+    this.pending = new Uint8Array(0);
+    return rest;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

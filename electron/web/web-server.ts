@@ -1,0 +1,191 @@
+/**
+ * Browser mode: serves the built renderer on 127.0.0.1 behind a random token and
+ * bridges it to the same core over a WebSocket carrying the typed contract.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { BridgeFrame, EventChannel } from '../contract.js';
+import type { Panel } from '../core/panel.js';
+import { coreHandlers, isCoreChannel } from '../core/requests.js';
+
+export const WEB_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
+const MAX_BRIDGE_BUFFER = 16 << 20;
+
+export interface WebServerOptions {
+  panel: Panel;
+  /** The built renderer (dist/renderer). Nothing outside it is served. */
+  root: string;
+  host?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const host = options.host ?? '127.0.0.1';
+  const root = await realpath(resolve(options.root));
+  const handlers = coreHandlers(options.panel);
+  const bridge = new WebSocketServer({ noServer: true, maxPayload: 4 << 20, perMessageDeflate: false });
+  let origin = '';
+
+  const server: Server = createServer((req, res) => {
+    void serve(req, res);
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const auth = authorize(req, url.searchParams.get('token'));
+    if (auth !== 'ok') return plain(res, auth, auth === 401 ? 'This page needs the link with its token, printed by npm run web.' : 'Wrong token.');
+    if (url.searchParams.has('token')) {
+      /* Move the token into a same-site cookie and out of the address bar. */
+      res.writeHead(303, { Location: '/', 'Set-Cookie': `rp_token=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
+      return void res.end();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
+    const file = await resolveStatic(root, url.pathname);
+    if (!file) return plain(res, 404, 'Not found.');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...securityHeaders() });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      plain(res, 404, 'Not found.');
+    }
+  }
+
+  function authorize(req: IncomingMessage, queryToken: string | null): 'ok' | 401 | 403 {
+    const given = queryToken ?? cookieToken(req.headers.cookie);
+    if (!given) return 401;
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b) ? 'ok' : 403;
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://x');
+    const auth = authorize(req, url.searchParams.get('token'));
+    /* A page on another origin must not drive the agent through the bridge. */
+    const badOrigin = req.headers.origin !== undefined && req.headers.origin !== origin;
+    if (url.pathname !== '/bridge' || auth !== 'ok' || badOrigin) {
+      const status = url.pathname !== '/bridge' ? '404 Not Found' : auth === 401 ? '401 Unauthorized' : '403 Forbidden';
+      return void socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    }
+    bridge.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    let ready = false;
+    const send = (frame: BridgeFrame): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const unsubscribe = options.panel.onAny((ch, payload) => {
+      if (!ready) return;
+      if (ch === 'log:batch' && ws.bufferedAmount > MAX_BRIDGE_BUFFER) return;
+      send({ t: 'evt', ch: ch as EventChannel, payload });
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', unsubscribe);
+    ws.on('message', (data) => {
+      let frame: BridgeFrame;
+      try {
+        frame = JSON.parse(String(data)) as BridgeFrame;
+      } catch {
+        return;
+      }
+      if (frame.t !== 'req' || !isCoreChannel(frame.ch)) return;
+      const { id, ch } = frame;
+      handlers[ch](frame.arg).then(
+        (result) => {
+          send({ t: 'res', id, ok: true, result });
+          if (ch === 'panel:ready') ready = true;
+        },
+        (error: Error) => send({ t: 'res', id, ok: false, error: error.message }),
+      );
+    });
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen({ host, port: options.port ?? 0 }, () => resolveListen());
+  });
+  server.on('error', () => undefined);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    port,
+    close: async () => {
+      for (const client of bridge.clients) client.terminate();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': WEB_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() });
+  res.end(text + '\n');
+}
+
+function cookieToken(cookie: string | undefined): string | null {
+  const match = /(?:^|;\s*)rp_token=([^;]+)/.exec(cookie ?? '');
+  return match ? match[1]! : null;
+}
+
+/** The file for a URL path, only if it really lies inside the renderer folder. */
+async function resolveStatic(root: string, pathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const wanted = resolve(join(root, decoded === '/' ? 'index.html' : decoded));
+  if (wanted !== root && !wanted.startsWith(root + sep)) return null;
+  try {
+    const real = await realpath(wanted);
+    return real.startsWith(root + sep) ? real : null;
+  } catch {
+    return null;
+  }
+}

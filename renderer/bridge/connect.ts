@@ -1,0 +1,54 @@
+/**
+ * The one place the renderer meets the core: picks Electron's `window.api` or the
+ * browser bridge, subscribes once at start-up, and writes through store actions.
+ */
+import { createApi, type PanelApi } from '../../electron/api';
+import { usePanel } from '../store';
+import { createWebTransport, downloadFile } from './web-transport';
+
+declare global {
+  interface Window {
+    /** Present under Electron (from the preload); absent in browser mode. */
+    api?: PanelApi;
+  }
+}
+
+let api: PanelApi | null = null;
+
+export function getApi(): PanelApi {
+  if (!api) throw new Error('The bridge has not started.');
+  return api;
+}
+
+export function startBridge(): PanelApi {
+  if (api) return api;
+  const store = usePanel.getState();
+  if (window.api) {
+    api = window.api;
+  } else {
+    const transport = createWebTransport();
+    const webApi = createApi({
+      invoke: (ch, arg) =>
+        ch === 'file:save'
+          ? Promise.resolve(saveAsDownload(arg as { suggestedName: string; content: string }) as never)
+          : transport.invoke(ch, arg),
+      subscribe: transport.subscribe,
+    });
+    api = webApi;
+    transport.onLink((up) => {
+      if (up) void webApi.ready().then(usePanel.getState().hydrate);
+      else usePanel.getState().setCoreLink('down');
+    });
+  }
+  api.onLogBatch(store.appendBatch);
+  api.onSessions(store.setSessions);
+  api.onServerStatus(store.setStatus);
+  api.onSettings(store.setSettings);
+  if (window.api) void api.ready().then(store.hydrate);
+  return api;
+}
+
+function saveAsDownload(req: { suggestedName: string; content: string }): { saved: true; path: string } {
+  downloadFile(req.suggestedName, req.content);
+  return { saved: true, path: req.suggestedName };
+}

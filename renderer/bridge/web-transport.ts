@@ -1,0 +1,87 @@
+/**
+ * Browser mode: the same contract over a WebSocket to the core (cookie-authenticated,
+ * same origin). Reconnects with backoff; `onLink` reports the link for the UI.
+ */
+import type { BridgeFrame, EventChannel, EventMap, RequestChannel, RequestMap } from '../../electron/contract';
+import type { Transport } from '../../electron/api';
+
+type Listener = (payload: never) => void;
+
+export interface WebTransport extends Transport {
+  onLink(cb: (up: boolean) => void): void;
+}
+
+export function createWebTransport(url = bridgeUrl()): WebTransport {
+  const listeners = new Map<EventChannel, Set<Listener>>();
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const queue: string[] = [];
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let delay = 250;
+  let linkCb: (up: boolean) => void = () => undefined;
+
+  const open = (): void => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      delay = 250;
+      for (const frame of queue.splice(0)) ws.send(frame);
+      linkCb(true);
+    };
+    ws.onmessage = (msg) => {
+      const frame = JSON.parse(String(msg.data)) as BridgeFrame;
+      if (frame.t === 'evt') {
+        for (const l of listeners.get(frame.ch) ?? []) l(frame.payload as never);
+      } else if (frame.t === 'res') {
+        const w = waiting.get(frame.id);
+        waiting.delete(frame.id);
+        if (frame.ok) w?.resolve(frame.result);
+        else w?.reject(new Error(frame.error));
+      }
+    };
+    ws.onclose = () => {
+      socket = null;
+      for (const w of waiting.values()) w.reject(new Error('The panel core is not reachable.'));
+      waiting.clear();
+      linkCb(false);
+      setTimeout(open, delay);
+      delay = Math.min(delay * 2, 4000);
+    };
+  };
+  open();
+
+  return {
+    invoke<C extends RequestChannel>(ch: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]> {
+      const id = nextId++;
+      const frame = JSON.stringify({ t: 'req', id, ch, arg });
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
+        else queue.push(frame);
+      });
+    },
+    subscribe<C extends EventChannel>(ch: C, listener: (payload: EventMap[C]) => void): () => void {
+      let set = listeners.get(ch);
+      if (!set) listeners.set(ch, (set = new Set()));
+      set.add(listener as Listener);
+      return () => set.delete(listener as Listener);
+    },
+    onLink(cb) {
+      linkCb = cb;
+    },
+  };
+}
+
+function bridgeUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`;
+}
+
+/** In browser mode, "save" is a download. */
+export function downloadFile(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

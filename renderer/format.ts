@@ -1,0 +1,34 @@
+/** Small presentation helpers shared by components. */
+import type { LogEntry, ServerStatus, SessionInfo } from '../electron/contract';
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+export function clockTime(t: number): string {
+  const d = new Date(t);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+export function sessionLabel(s: SessionInfo): string {
+  return `#${s.id} ${s.remoteAddress.replace(/^::ffff:/, '')}:${s.remotePort}`;
+}
+
+/** The .mdf lines that point MMDAgent-EX at this panel. */
+export function mdfSnippet(status: ServerStatus): string {
+  const host = status.host === '0.0.0.0' || status.host === '::' ? '<this computer’s address>' : status.host;
+  return [
+    `Plugin_Remote_Websocket_Host=${host}`,
+    `Plugin_Remote_Websocket_Port=${status.port}`,
+    `Plugin_Remote_Websocket_Directory=${status.path}`,
+    'Plugin_Remote_RetryCount=100000',
+  ].join('\n');
+}
+
+/** Export formats: `.txt` is the log as on the wire, `.jsonl` keeps every field. */
+export function exportText(entries: readonly LogEntry[], format: 'txt' | 'jsonl'): string {
+  if (format === 'jsonl') return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
+  return entries.map((e) => e.text).join('\n') + (entries.length ? '\n' : '');
+}
+
+export function exportName(format: 'txt' | 'jsonl', now = new Date()): string {
+  return `remote-panel-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}.${format}`;
+}

@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import type { Target } from '../../electron/contract';
+import type { PanelState } from './index';
+
+const HISTORY_LIMIT = 200;
+
+export interface ComposeSlice {
+  draft: string;
+  target: Target;
+  history: string[];
+  /** Position while walking history with Up/Down; null when editing a fresh draft. */
+  historyPos: number | null;
+  composeError: string | null;
+  composeNotice: string | null;
+  setDraft(draft: string): void;
+  setTarget(target: Target): void;
+  setComposeResult(error: string | null, notice?: string | null): void;
+  remember(text: string): void;
+  /** Steps through sent messages; returns false at either end. */
+  walkHistory(step: -1 | 1): boolean;
+}
+
+export const createComposeSlice: StateCreator<PanelState, [], [], ComposeSlice> = (set, get) => ({
+  draft: '',
+  target: 'all',
+  history: [],
+  historyPos: null,
+  composeError: null,
+  composeNotice: null,
+  setDraft: (draft) => set({ draft, historyPos: null, composeError: null }),
+  setTarget: (target) => set({ target }),
+  setComposeResult: (composeError, composeNotice = null) => set({ composeError, composeNotice }),
+  remember: (text) =>
+    set((s) => {
+      const history = s.history[s.history.length - 1] === text ? s.history : [...s.history, text].slice(-HISTORY_LIMIT);
+      return { history, historyPos: null };
+    }),
+  walkHistory: (step) => {
+    const { history, historyPos } = get();
+    if (history.length === 0) return false;
+    const from = historyPos ?? history.length;
+    const next = from + step;
+    if (next < 0) return false;
+    if (next >= history.length) {
+      if (historyPos === null) return false;
+      set({ historyPos: null, draft: '' });
+      return true;
+    }
+    set({ historyPos: next, draft: history[next]!, composeError: null });
+    return true;
+  },
+});

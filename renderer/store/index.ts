@@ -1,0 +1,32 @@
+/** One zustand store built from typed slices; the bridge writes through its actions. */
+import { create } from 'zustand';
+import type { Snapshot } from '../../electron/contract';
+import { createComposeSlice, type ComposeSlice } from './compose-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createLogSlice, type LogSlice } from './log-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & {
+  hydrate(snapshot: Snapshot): void;
+};
+
+export const usePanel = create<PanelState>()((...a) => ({
+  ...createConnectionSlice(...a),
+  ...createLogSlice(...a),
+  ...createComposeSlice(...a),
+  ...createUiSlice(...a),
+  hydrate: (snapshot) => {
+    const [set, get] = a;
+    if (get().logFile && get().logFile !== snapshot.logFile) get().log.reset();
+    set({ settings: snapshot.settings, status: snapshot.status, logFile: snapshot.logFile, hostKind: snapshot.host, coreLink: 'up' });
+    get().setSessions(snapshot.sessions);
+    get().appendBatch({ entries: snapshot.recent, updates: [] });
+  },
+}));
+
+const initial = usePanel.getState();
+
+/** For tests: a fresh store, with a new log buffer. */
+export function resetPanelStore(): void {
+  usePanel.setState({ ...initial, log: new (initial.log.constructor as new () => typeof initial.log)() }, true);
+}

@@ -1,0 +1,201 @@
+/** The server against real sockets on port 0 and the faithful fake MMDAgent-EX. */
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { FakeAgent, type FakeAgentOptions } from '../../support/fake-agent.js';
+import { startPanel, type Harness } from '../../support/panel-harness.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function panel(options: Parameters<typeof startPanel>[0] = {}): Promise<Harness> {
+  const h = await startPanel(options);
+  cleanup.push(() => h.close());
+  return h;
+}
+
+async function agent(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
+  const a = await FakeAgent.connect(url, options);
+  cleanup.push(() => a.quit());
+  return a;
+}
+
+describe('agent server', () => {
+  it('binds IPv4 127.0.0.1 even when told localhost', async () => {
+    const h = await panel({ overrides: { wsHost: 'localhost', wsPort: 0 } });
+    expect(h.panel.server.currentStatus).toMatchObject({ state: 'listening', host: '127.0.0.1', path: '/chat' });
+    expect(h.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
+    const a = await agent(h.url.replace('127.0.0.1', 'localhost'));
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(h.sessions()[0]).toMatchObject({ remoteAddress: '127.0.0.1', path: '/chat', isMMDAgent: true, responsive: true });
+    expect(a.exitCode).toBeNull();
+  });
+
+  it('refuses upgrades on other paths with 404 and logs why', async () => {
+    const h = await panel();
+    await expect(FakeAgent.connect(h.url.replace('/chat', '/other'))).rejects.toThrow(/404/);
+    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && /404/.test(e.text)));
+    expect(h.panel.server.count()).toBe(0);
+  });
+
+  it('tells an MMDAgent-EX from other clients by X-App-Type', async () => {
+    const h = await panel();
+    const plain = new WebSocket(h.url);
+    cleanup.push(() => plain.terminate());
+    await new Promise((r) => plain.once('open', r));
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(h.sessions()[0]!.isMMDAgent).toBe(false);
+  });
+
+  it('logs agent messages in order, one entry per line, with counts', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    for (let i = 0; i < 1000; i++) a.emit(`TEST_EVENT|${i}`);
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 1000, 5000, '1000 entries');
+    expect(h.entries.filter((e) => e.dir === 'in').map((e) => e.text)).toEqual(Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}`));
+    await h.waitFor(() => h.sessions()[0]?.messagesIn === 1000);
+  });
+
+  it('sends exactly the line plus \\n, and the echo marks it delivered', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { frameMs: 30 });
+    await h.waitFor(() => h.sessions().length === 1);
+    const id = h.sessions()[0]!.id;
+    expect(h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
+    await a.waitFor(() => a.received.length === 1);
+    expect(a.frames.map(String)).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd\n']);
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivery');
+    const out = h.entries.find((e) => e.dir === 'out')!;
+    expect(out.rtt).toBeGreaterThanOrEqual(25);
+    /* The echo is not a second row in the UI, but it is on disk. */
+    expect(h.entries.filter((e) => e.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(1);
+    expect(h.disk().filter((r) => r.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(2);
+  });
+
+  it('gets a short S line through the real parser at once, thanks to padding', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    h.panel.send('all', 'STOP');
+    await a.waitFor(() => a.received.includes('STOP'), 2000, 'STOP to be parsed');
+  });
+
+  it('refuses bad input with a message and sends nothing', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(h.panel.send('all', 'X'.repeat(2048))).toMatchObject({ ok: false, error: expect.stringMatching(/2047/) });
+    expect(h.panel.send('all', 'A|1\nSNDFILE')).toMatchObject({ ok: false, line: 2 });
+    expect(h.panel.send(999, 'A|1')).toMatchObject({ ok: false, error: expect.stringMatching(/no longer connected/) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.frames).toEqual([]);
+  });
+
+  it('explains that nothing was sent when no agent is connected', async () => {
+    const h = await panel();
+    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, error: 'No MMDAgent-EX is connected, so nothing was sent.' });
+  });
+
+  it('serves several agents at once; "all" reaches each', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    const b = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 2);
+    expect(h.panel.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
+    await a.waitFor(() => a.received.length === 2);
+    await b.waitFor(() => b.received.length === 2);
+    expect(b.received).toEqual(['A|1', 'B|2']);
+  });
+
+  it('reports an agent that misses pongs and never closes it', async () => {
+    const h = await panel({ server: { heartbeatMs: 30, missedPongs: 2 } });
+    const a = await agent(h.url, { answerPings: false });
+    await h.waitFor(() => h.sessions()[0]?.responsive === false, 3000, 'unresponsive report');
+    expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.exitCode).toBeNull();
+    expect(h.panel.server.count()).toBe(1);
+  });
+
+  it('keeps the connection through invalid UTF-8 and logs binary frames as binary', async () => {
+    const h = await panel();
+    const raw = new WebSocket(h.url, { headers: { 'X-App-Type': 'MMDAgent' } });
+    cleanup.push(() => raw.terminate());
+    await new Promise((r) => raw.once('open', r));
+    raw.send(Buffer.from([0x41, 0xff, 0x0a]), { binary: false });
+    raw.send(Buffer.from([1, 2, 3]), { binary: true });
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
+    const [text, bin] = h.entries.filter((e) => e.dir === 'in');
+    expect(text!.text).toBe('A\\xFF');
+    expect(bin).toMatchObject({ binary: 3, text: '01 02 03' });
+    expect(raw.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('turns a port in use into a clear status with a suggested port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => void blocker.close());
+    const port = (blocker.address() as { port: number }).port;
+    const h = await panel({ overrides: { wsPort: port } });
+    const status = h.panel.server.currentStatus;
+    expect(status.state).toBe('error');
+    expect(status.error).toMatchObject({ code: 'EADDRINUSE', message: expect.stringMatching(new RegExp(`Port ${port}.*in use`)) });
+    expect(status.error!.suggestedPort).toBeGreaterThan(port);
+    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && /in use/.test(e.text)), 2000, 'error entry');
+  });
+
+  it('asks before a settings change that closes agents, then restarts the listener', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    const ask = await h.panel.updateSettings({ wsPath: '/chat2' });
+    expect(ask).toMatchObject({ ok: false, needsConfirm: true, message: expect.stringMatching(/MMDAgent-EX exits when this connection closes/) });
+    expect(a.exitCode).toBeNull();
+    expect(await h.panel.updateSettings({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
+    expect(h.url).toMatch(/\/chat2$/);
+    await a.waitFor(() => a.exitCode !== null);
+    const b = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(b.exitCode).toBeNull();
+    await h.waitFor(() => h.entries.some((e) => /left: panel stopped listening/.test(e.text)), 2000, 'closure entry');
+  });
+
+  it('disconnects only with confirmation, with an empty close frame; a repaired build reconnects', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { onDrop: 'reconnect' });
+    await h.waitFor(() => h.sessions().length === 1);
+    const id = h.sessions()[0]!.id;
+    expect(h.panel.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
+    expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
+    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
+    expect(a.dropReason).toBe('closed by the server');
+    expect(a.connections).toBe(2);
+  });
+
+  it('answers the 21st session with 429', async () => {
+    const h = await panel({ server: { maxSessions: 2 } });
+    await agent(h.url);
+    await agent(h.url);
+    await expect(FakeAgent.connect(h.url)).rejects.toThrow(/429/);
+  });
+
+  it('writes every message, echo and notice to the disk log, flushed on shutdown', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { startup: ['PLUGIN_EVENT_ENABLE|Variables', 'MODEL_EVENT_ADD|0'] });
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
+    h.panel.send('all', 'MODEL_ADD|1|x.pmd');
+    await a.waitFor(() => a.received.length === 1);
+    await h.waitFor(() => h.entries.some((e) => e.delivery === 'delivered'));
+    const path = h.panel.writer!.path;
+    await h.close();
+    cleanup.length = 0;
+    a.quit();
+    const { readJsonl } = await import('../../../electron/core/log-writer.js');
+    const texts = readJsonl<{ text?: string; dir?: string }>(path).records.map((r) => `${r.dir}:${r.text}`);
+    expect(texts).toEqual(
+      expect.arrayContaining(['in:PLUGIN_EVENT_ENABLE|Variables', 'in:MODEL_EVENT_ADD|0', 'out:MODEL_ADD|1|x.pmd', 'in:MODEL_ADD|1|x.pmd']),
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { MessageLog } from '../../../electron/core/message-log.js';
+
+function setup() {
+  let now = 1_000;
+  const disk: object[] = [];
+  const log = new MessageLog({ sink: { append: (r) => disk.push(r) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
+  return { log, disk, advance: (ms: number) => (now += ms) };
+}
+
+describe('MessageLog', () => {
+  it('records every message with id, time, direction, session, kind and type, on disk and in the batch', () => {
+    const { log, disk } = setup();
+    log.incoming(1, 'MODEL_EVENT_ADD|0');
+    log.notice('status', 'hello');
+    const batch = log.takeBatch()!;
+    expect(batch.entries).toEqual([
+      { id: 1, t: 1000, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
+      { id: 2, t: 1000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'hello' },
+    ]);
+    expect(disk).toEqual(batch.entries);
+    expect(log.takeBatch()).toBeNull();
+  });
+
+  it('pairs the echo with the sent line: delivered with the round trip, echo on disk only', () => {
+    const { log, disk, advance } = setup();
+    const sent = log.outgoing(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
+    expect(sent.delivery).toBe('pending');
+    log.takeBatch();
+    advance(180);
+    const echo = log.incoming(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
+    expect(echo.echoOf).toBe(sent.id);
+    const batch = log.takeBatch()!;
+    expect(batch.entries).toEqual([]);
+    expect(batch.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 180 }]);
+    expect(disk).toContainEqual(expect.objectContaining({ dir: 'in', echoOf: sent.id }));
+    expect(disk).toContainEqual({ update: sent.id, delivery: 'delivered', rtt: 180 });
+    /* A second identical line from the agent is a real message, not an echo. */
+    log.incoming(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
+    expect(log.takeBatch()!.entries).toHaveLength(1);
+  });
+
+  it('only pairs echoes from the same session, first sent first', () => {
+    const { log } = setup();
+    const a = log.outgoing(1, 'X|1');
+    const b = log.outgoing(1, 'X|1');
+    log.incoming(2, 'X|1');
+    log.incoming(1, 'X|1');
+    const batch = log.takeBatch()!;
+    expect(batch.entries.filter((e) => e.dir === 'in')).toHaveLength(1);
+    expect(batch.updates).toEqual([{ id: a.id, delivery: 'delivered', rtt: 0 }]);
+    expect(b.delivery).toBe('pending');
+  });
+
+  it('marks lines with no echo in time, and lines to a session that left', () => {
+    const { log, advance } = setup();
+    const a = log.outgoing(1, 'A|1');
+    advance(4999);
+    expect(log.takeBatch()!.updates).toEqual([]);
+    advance(1);
+    expect(log.takeBatch()!.updates).toEqual([{ id: a.id, delivery: 'no-echo' }]);
+    const b = log.outgoing(2, 'B|1');
+    log.sessionClosed(2);
+    expect(log.takeBatch()!.updates).toEqual([{ id: b.id, delivery: 'no-echo' }]);
+  });
+
+  it('does not wait for echoes of control lines; __AV_MESSAGE echoes as its message', () => {
+    const { log } = setup();
+    expect(log.outgoing(1, '__AV_START').delivery).toBe('sent');
+    const m = log.outgoing(1, '__AV_MESSAGE,SYNTH_START|0|v|hi');
+    log.incoming(1, 'SYNTH_START|0|v|hi');
+    expect(log.takeBatch()!.updates).toEqual([{ id: m.id, delivery: 'delivered', rtt: 0 }]);
+  });
+
+  it('keeps a bounded window of recent entries for late renderers, with their delivery', () => {
+    const { log } = setup();
+    for (let i = 0; i < 5; i++) log.incoming(1, `E|${i}`);
+    expect(log.recent().map((e) => e.text)).toEqual(['E|2', 'E|3', 'E|4']);
+    const sent = log.outgoing(1, 'S|x');
+    log.incoming(1, 'S|x');
+    expect(log.recent().find((e) => e.id === sent.id)?.delivery).toBe('delivered');
+  });
+
+  it('logs binary frames as binary with their length', () => {
+    const { log } = setup();
+    const e = log.incomingBinary(3, 4, '00 01 02 03');
+    expect(e).toMatchObject({ type: '(binary)', binary: 4, text: '00 01 02 03', session: 3 });
+  });
+});

@@ -1,0 +1,56 @@
+/** Starts a real Panel on port 0 in a temp folder and collects what it emits. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LogEntry, SessionInfo } from '../../electron/contract.js';
+import { readJsonl } from '../../electron/core/log-writer.js';
+import { Panel, type PanelOptions } from '../../electron/core/panel.js';
+
+export interface Harness {
+  panel: Panel;
+  url: string;
+  dataDir: string;
+  entries: LogEntry[];
+  sessions: () => SessionInfo[];
+  waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
+  disk(): Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export async function startPanel(options: Partial<PanelOptions> = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rp-panel-'));
+  const panel = new Panel({ dataDir, host: 'web', overrides: { wsPort: 0 }, tickMs: 16, ...options });
+  const entries: LogEntry[] = [];
+  let sessions: SessionInfo[] = [];
+  panel.on('log:batch', (b) => {
+    entries.push(...b.entries);
+    for (const u of b.updates) {
+      const e = entries.find((x) => x.id === u.id);
+      if (e) Object.assign(e, u);
+    }
+  });
+  panel.on('sessions:changed', (s) => (sessions = s));
+  await panel.start();
+  const waitFor = async (predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> => {
+    const start = Date.now();
+    while (!predicate()) {
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  return {
+    panel,
+    get url() {
+      return panel.server.currentStatus.url;
+    },
+    dataDir,
+    entries,
+    sessions: () => sessions,
+    waitFor,
+    disk: () => {
+      panel.writer?.flush();
+      return readJsonl<Record<string, unknown>>(panel.writer!.path).records;
+    },
+    close: () => panel.shutdown(),
+  };
+}

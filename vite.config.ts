@@ -1,0 +1,28 @@
+/** The renderer: one build served by Electron (app://) and by browser mode (http://127.0.0.1). */
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Production CSP; the dev server needs inline styles and its own socket. */
+const PROD_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; base-uri 'none'; form-action 'none'";
+const DEV_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: http:; img-src 'self' data: blob:";
+
+function csp(): Plugin {
+  let policy = PROD_CSP;
+  return {
+    name: 'remote-panel-csp',
+    configResolved(config) {
+      policy = config.command === 'serve' ? DEV_CSP : PROD_CSP;
+    },
+    transformIndexHtml: (html) => html.replace('%CSP%', policy),
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), csp()],
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'chrome120' },
+  server: { port: 5173, strictPort: true },
+});
