@@ -2,10 +2,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Production CSP; the dev server needs inline styles and its own socket. */
-const PROD_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; base-uri 'none'; form-action 'none'";
+import { RENDERER_CSP } from './electron/core/csp.ts';
+
+/** The same CSP as the adapters' header (frame-ancestors is ignored in a meta tag); the dev server needs inline styles. */
+const PROD_CSP = RENDERER_CSP.replace("; frame-ancestors 'none'", '');
 const DEV_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: http:; img-src 'self' data: blob:";
 
 function csp(): Plugin {

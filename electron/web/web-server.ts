@@ -9,11 +9,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BridgeFrame, EventChannel } from '../contract.js';
 import type { Panel } from '../core/panel.js';
+import { RENDERER_CSP } from '../core/csp.js';
 import { coreHandlers, isCoreChannel } from '../core/requests.js';
 
-export const WEB_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -154,7 +152,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 function securityHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': WEB_CSP,
+    'Content-Security-Policy': RENDERER_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',

@@ -28,7 +28,8 @@ export function Composer() {
     }
     if (!result.ok) return setComposeResult(result.error);
     remember(text);
-    usePanel.setState({ draft: '' });
+    /* The operator may already be typing (or walking history) the next message. */
+    if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
     setComposeResult(null, `Sent ${result.lines === 1 ? '1 line' : `${result.lines} lines`}${result.sessions > 1 ? ` to ${result.sessions} agents` : ''}.`);
   };
 

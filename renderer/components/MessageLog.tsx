@@ -32,6 +32,8 @@ export function MessageLog() {
   const following = useRef(true);
   const [seenId, setSeenId] = useState<number | null>(null);
 
+  /* The virtualizer re-renders through its own state; nothing here is memoized by the compiler. */
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,

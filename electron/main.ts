@@ -1,0 +1,32 @@
+/**
+ * Electron entry: a thin adapter over the core. Each concern lives in main/.
+ */
+import { app } from 'electron';
+import { Panel } from './core/panel.js';
+import { registerAppScheme, setupAppProtocol } from './main/app-protocol.js';
+import { setupIpc } from './main/panel-ipc.js';
+import { setupMenu } from './main/menu.js';
+import { setupQuit } from './main/quit.js';
+import { setupSecurity } from './main/security.js';
+import { setupWindow } from './main/window.js';
+
+export async function startApp(): Promise<void> {
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  await app.whenReady();
+  const panel = new Panel({ dataDir: app.getPath('userData'), host: 'electron' });
+  /* Listen first: MMDAgent-EX may already be retrying. */
+  await panel.start();
+  setupSecurity();
+  setupAppProtocol();
+  const win = setupWindow();
+  setupIpc(panel, win);
+  setupMenu(panel);
+  setupQuit(panel, win);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+}
+
+void startApp();

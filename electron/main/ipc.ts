@@ -1,0 +1,42 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { EventChannel, EventMap, RequestChannel, RequestMap } from '../contract.js';
+import { isAppUrl } from './app-origin.js';
+
+type Handler<C extends RequestChannel> = (arg: unknown, event: IpcMainInvokeEvent) => Promise<RequestMap[C][1]>;
+
+/** Only the app's own top frame may call main. */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** The one way main answers a request: typed, and refused for any other sender. */
+export function handle<C extends RequestChannel>(channel: C, handler: Handler<C>): void {
+  ipcMain.handle(channel, (event, arg: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(`Refused ${channel} from an untrusted sender.`);
+    return handler(arg, event);
+  });
+}
+
+/**
+ * Pushes events to one renderer, held until it says it is ready, and never to a
+ * destroyed one. Log batches are already coalesced by the core's tick.
+ */
+export class EventRelay {
+  private ready = false;
+
+  constructor(private readonly contents: WebContents) {
+    contents.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => {
+      if (isMainFrame) this.ready = false;
+    });
+  }
+
+  markReady(): void {
+    this.ready = true;
+  }
+
+  send<C extends EventChannel>(channel: C, payload: EventMap[C]): void {
+    if (!this.ready || this.contents.isDestroyed()) return;
+    this.contents.send(channel, payload);
+  }
+}

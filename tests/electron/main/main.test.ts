@@ -1,0 +1,120 @@
+/** Loads the real electron/main.ts against a mocked `electron` and checks its wiring. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FakeAgent } from '../../support/fake-agent.js';
+import { FakeWindow, createElectronMock } from './electron-mock.js';
+
+const userData = mkdtempSync(join(tmpdir(), 'rp-electron-'));
+writeFileSync(join(userData, 'settings.json'), JSON.stringify({ wsPort: 0 }));
+const electron = createElectronMock(userData);
+vi.mock('electron', () => electron);
+
+const appFrame = { url: 'app://panel/index.html', parent: null };
+const call = (channel: string, arg?: unknown, frame: unknown = appFrame) => electron.handlers.get(channel)!({ senderFrame: frame }, arg);
+
+let win: FakeWindow;
+beforeAll(async () => {
+  await import('../../../electron/main.js');
+  await vi.waitFor(() => expect(FakeWindow.last).not.toBeNull());
+  win = FakeWindow.last!;
+});
+
+afterAll(async () => {
+  electron.dialog.showMessageBoxSync.mockReturnValue(0);
+  const event = { preventDefault: vi.fn() };
+  electron.app.emit('before-quit', event);
+  await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+});
+
+describe('Electron main (mocked electron)', () => {
+  it('creates the window with the security baseline set explicitly', () => {
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(win.url).toBe('app://panel/index.html');
+  });
+
+  it('registers app:// as a secure standard scheme before ready', () => {
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) }),
+    ]);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('handles every contract channel and refuses untrusted senders', async () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(['file:save', 'message:send', 'panel:ready', 'session:disconnect', 'settings:update']);
+    expect(() => call('panel:ready', undefined, { url: 'https://evil.example/', parent: null })).toThrow(/untrusted/);
+    expect(() => call('panel:ready', undefined, { url: 'app://panel/index.html', parent: {} })).toThrow(/untrusted/);
+    expect(() => call('panel:ready', undefined, null)).toThrow(/untrusted/);
+    const snapshot = (await call('panel:ready')) as { host: string; status: { state: string } };
+    expect(snapshot).toMatchObject({ host: 'electron', status: { state: 'listening' } });
+  });
+
+  it('relays events only after the renderer is ready, never to a destroyed one, batched by tick', async () => {
+    const fresh = win.webContents;
+    const snapshot = (await call('panel:ready')) as { status: { url: string } };
+    const agent = await FakeAgent.connect(snapshot.status.url);
+    for (let i = 0; i < 500; i++) agent.emit(`E|${i}`);
+    await vi.waitFor(() => {
+      const entries = fresh.sent.filter(([c]) => c === 'log:batch').flatMap(([, p]) => (p as { entries: { text: string }[] }).entries);
+      expect(entries.filter((e) => e.text.startsWith('E|'))).toHaveLength(500);
+    });
+    const batches = fresh.sent.filter(([c]) => c === 'log:batch').length;
+    expect(batches).toBeLessThan(50);
+    fresh.destroyed = true;
+    const before = fresh.sent.length;
+    agent.emit('E|late');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fresh.sent.length).toBe(before);
+    fresh.destroyed = false;
+    agent.quit();
+  });
+
+  it('denies new windows and navigation away from the app', () => {
+    const contents = new (win.webContents.constructor as new () => typeof win.webContents)();
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', inside, 'app://panel/index.html');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('allows only the microphone, only for the app origin', () => {
+    const ask = (permission: string, url: string, mediaTypes?: string[]): boolean => {
+      let granted = false;
+      electron.session.defaultSession.permissionRequest!({}, permission, (ok: boolean) => (granted = ok), { requestingUrl: url, mediaTypes });
+      return granted;
+    };
+    expect(ask('media', 'app://panel/index.html', ['audio'])).toBe(true);
+    expect(ask('media', 'app://panel/index.html', ['video'])).toBe(false);
+    expect(ask('media', 'https://evil.example/', ['audio'])).toBe(false);
+    expect(ask('notifications', 'app://panel/index.html')).toBe(false);
+    expect(ask('geolocation', 'app://panel/index.html')).toBe(false);
+    const check = electron.session.defaultSession.permissionCheck!;
+    expect(check({}, 'media', 'app://panel')).toBe(true);
+    expect(check({}, 'media', 'https://evil.example')).toBe(false);
+  });
+
+  it('warns before quitting with an agent connected, and stays when the user cancels', async () => {
+    const snapshot = (await call('panel:ready')) as { status: { url: string } };
+    const agent = await FakeAgent.connect(snapshot.status.url);
+    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1));
+    electron.dialog.showMessageBoxSync.mockReturnValue(1);
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    const [, options] = electron.dialog.showMessageBoxSync.mock.calls.at(-1) as unknown as [unknown, { detail: string }];
+    expect(options.detail).toMatch(/MMDAgent-EX exits when this connection closes/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(agent.exitCode).toBeNull();
+    agent.quit();
+  });
+});

@@ -1,0 +1,94 @@
+/** Browser mode over real sockets: token, static root, headers and the bridge. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { BridgeFrame, Snapshot } from '../../../electron/contract.js';
+import { startWebServer, type WebServer } from '../../../electron/web/web-server.js';
+import { startPanel, type Harness } from '../../support/panel-harness.js';
+
+let h: Harness;
+let web: WebServer;
+const root = mkdtempSync(join(tmpdir(), 'rp-root-'));
+const site = join(root, 'renderer');
+
+beforeAll(async () => {
+  mkdirSync(site);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>panel</title>');
+  writeFileSync(join(root, 'secret.txt'), 'do not serve');
+  h = await startPanel();
+  web = await startWebServer({ panel: h.panel, root: site });
+});
+afterAll(async () => {
+  await web.close();
+  await h.close();
+});
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: web.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const cookie = (): Record<string, string> => ({ Cookie: `rp_token=${web.token}` });
+
+describe('browser mode web server', () => {
+  it('binds 127.0.0.1 and prints a URL with the token', () => {
+    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/\\?token=${web.token}$`));
+  });
+
+  it('refuses requests without the token (401) or with a wrong one (403)', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/index.html')).status).toBe(401);
+    expect((await get('/?token=nope')).status).toBe(403);
+    expect((await get('/', { Cookie: 'rp_token=nope' })).status).toBe(403);
+  });
+
+  it('moves the token into a strict same-site cookie and serves with CSP and nosniff', async () => {
+    const first = await get(`/?token=${web.token}`);
+    expect(first.status).toBe(303);
+    expect(String(first.headers['set-cookie'])).toMatch(/rp_token=.*HttpOnly.*SameSite=Strict/);
+    const page = await get('/', cookie());
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>panel</title>');
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'; script-src 'self'/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves nothing outside the built renderer', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fpackage.json', '/nope.js', '/%00', '/%E0%A4%A']) {
+      expect((await get(path, cookie())).status, path).toBe(404);
+    }
+  });
+
+  it('bridges the typed contract over a socket that needs the token and the own origin', async () => {
+    const base = `ws://127.0.0.1:${web.port}/bridge`;
+    const refused = (ws: WebSocket): Promise<number> =>
+      new Promise((r) => ws.once('unexpected-response', (_q, res) => r(res.statusCode!)));
+    expect(await refused(new WebSocket(base))).toBe(401);
+    expect(await refused(new WebSocket(base, { headers: { ...cookie(), Origin: 'https://evil.example' } }))).toBe(403);
+    const ws = new WebSocket(base, { headers: { ...cookie(), Origin: `http://127.0.0.1:${web.port}` } });
+    const frames: BridgeFrame[] = [];
+    ws.on('message', (d) => frames.push(JSON.parse(String(d)) as BridgeFrame));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'req', id: 1, ch: 'panel:ready' }));
+    await h.waitFor(() => frames.some((f) => f.t === 'res' && f.id === 1));
+    const res = frames.find((f) => f.t === 'res' && f.id === 1) as { ok: true; result: Snapshot };
+    expect(res.result.host).toBe('web');
+    ws.send(JSON.stringify({ t: 'req', id: 2, ch: 'message:send', arg: { target: 'all', text: 'A|1' } }));
+    ws.send(JSON.stringify({ t: 'req', id: 3, ch: 'message:send', arg: { target: 'all', text: 42 } }));
+    ws.send(JSON.stringify({ t: 'req', id: 4, ch: 'file:save', arg: {} }));
+    await h.waitFor(() => frames.some((f) => f.t === 'res' && f.id === 3));
+    expect(frames.find((f) => f.t === 'res' && f.id === 2)).toMatchObject({ ok: true, result: { ok: false, error: expect.stringMatching(/No MMDAgent-EX/) } });
+    expect(frames.find((f) => f.t === 'res' && f.id === 3)).toMatchObject({ ok: false, error: 'The message must be text.' });
+    expect(frames.some((f) => f.t === 'res' && f.id === 4)).toBe(false);
+    ws.close();
+  });
+});
