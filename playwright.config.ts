@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './tests/support/chromium';
+import { CHROMIUM_ARGS, chromiumExecutable } from './bench/chromium.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',

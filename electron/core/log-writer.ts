@@ -38,8 +38,12 @@ export class JsonlWriter {
   }
 
   append(record: object): void {
+    this.appendJson(JSON.stringify(record));
+  }
+
+  appendJson(json: string): void {
     if (this.fd === null) return;
-    const line = JSON.stringify(record) + '\n';
+    const line = json + '\n';
     this.chunks.push(line);
     this.pendingBytes += line.length;
     if (this.pendingBytes >= (this.options.highWaterBytes ?? 1 << 20)) this.flush();

@@ -7,7 +7,7 @@ import type { ChangeResult, EventMap, SendResult, SessionInfo, Settings, Snapsho
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
-import { MessageLog } from './message-log.js';
+import { MessageLog, type CoreBatch } from './message-log.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
 import { SettingsStore, settingsError } from './settings.js';
@@ -22,12 +22,15 @@ export interface PanelOptions {
   /** Overrides for this run only (command-line flags); not written to settings.json. */
   overrides?: Partial<Settings>;
   server?: AgentServerOptions;
-  /** UI batch tick, 16–50 ms. */
+  /** UI batch tick, 16–50 ms (default 16: one batch per display frame). */
   tickMs?: number;
   host: Snapshot['host'];
 }
 
-export class Panel extends Emitter<EventMap> {
+/** What the panel emits: the contract's events, with log batches also pre-serialized for the bridge. */
+export type PanelEvents = Omit<EventMap, 'log:batch'> & { 'log:batch': CoreBatch };
+
+export class Panel extends Emitter<PanelEvents> {
   readonly log: MessageLog;
   readonly server: AgentServer;
   readonly writer: JsonlWriter | null;
@@ -35,6 +38,7 @@ export class Panel extends Emitter<EventMap> {
   private overrides: Partial<Settings>;
   private tick: NodeJS.Timeout | null = null;
   private sessionsDirty = false;
+  private sessionsSentAt = 0;
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -76,7 +80,7 @@ export class Panel extends Emitter<EventMap> {
 
   async start(): Promise<void> {
     await this.listen();
-    this.tick = setInterval(() => this.flushTick(), this.options.tickMs ?? 33);
+    this.tick = setInterval(() => this.flushTick(), this.options.tickMs ?? 16);
   }
 
   /** What a UI needs when it starts; events after this carry only what is new. */
@@ -167,8 +171,11 @@ export class Panel extends Emitter<EventMap> {
   private flushTick(): void {
     const batch = this.log.takeBatch();
     if (batch) this.emit('log:batch', batch);
-    if (this.sessionsDirty) {
+    /* Message counts change with every message; four updates a second are plenty. */
+    const now = Date.now();
+    if (this.sessionsDirty && now - this.sessionsSentAt >= 250) {
       this.sessionsDirty = false;
+      this.sessionsSentAt = now;
       this.emit('sessions:changed', this.server.list());
     }
   }

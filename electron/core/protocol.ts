@@ -1,7 +1,8 @@
 /**
  * Plugin_Remote wire rules, as the real MMDAgent-EX applies them
- * (see shared/protocol/PLUGIN_REMOTE.md). Pure functions: no sockets, no node imports.
+ * (see shared/protocol/PLUGIN_REMOTE.md). Pure functions, no sockets.
  */
+import { Buffer } from 'node:buffer';
 import type { EntryKind } from '../contract.js';
 import { catalogKind } from './catalog.js';
 
@@ -147,8 +148,10 @@ export function hexPreview(bytes: Uint8Array, max = 32): string {
  * keeping a partial line until its end arrives. Works on bytes, so a UTF-8
  * character cut between two frames is joined before decoding.
  */
+const EMPTY = new Uint8Array(0);
+
 export class LineSplitter {
-  private pending: Uint8Array = new Uint8Array(0);
+  private pending: Uint8Array = EMPTY;
 
   /** Bytes of a line still waiting for its newline. */
   get pendingBytes(): number {
@@ -157,6 +160,22 @@ export class LineSplitter {
 
   push(chunk: Uint8Array): string[] {
     const data = this.pending.length ? concat(this.pending, chunk) : chunk;
+    /* Fast path (nearly every frame from MMDAgent-EX): whole lines, decoded once. A U+FFFD in the
+       result means invalid bytes (or a real U+FFFD): the careful path below shows those as \xNN. */
+    if (data.length > 0 && data[data.length - 1] === 0x0a) {
+      const text = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('utf8');
+      if (!text.includes('\uFFFD')) {
+        this.pending = EMPTY;
+        const out: string[] = [];
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          if (end > start) out.push(text.slice(start, end));
+          start = nl + 1;
+        }
+        return out;
+      }
+    }
     const lines: string[] = [];
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {

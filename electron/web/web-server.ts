@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BridgeFrame, EventChannel } from '../contract.js';
+import type { CoreBatch } from '../core/message-log.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
 import { coreHandlers, isCoreChannel } from '../core/requests.js';
@@ -63,7 +64,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (auth !== 'ok') return plain(res, auth, auth === 401 ? 'This page needs the link with its token, printed by npm run web.' : 'Wrong token.');
     if (url.searchParams.has('token')) {
       /* Move the token into a same-site cookie and out of the address bar. */
-      res.writeHead(303, { Location: '/', 'Set-Cookie': `rp_token=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
+      url.searchParams.delete('token');
+      const rest = url.searchParams.toString();
+      res.writeHead(303, { Location: rest ? `/?${rest}` : '/', 'Set-Cookie': `rp_token=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
       return void res.end();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
@@ -105,8 +108,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
     const unsubscribe = options.panel.onAny((ch, payload) => {
-      if (!ready) return;
-      if (ch === 'log:batch' && ws.bufferedAmount > MAX_BRIDGE_BUFFER) return;
+      if (!ready || ws.readyState !== ws.OPEN) return;
+      if (ch === 'log:batch') {
+        if (ws.bufferedAmount > MAX_BRIDGE_BUFFER) return;
+        /* Entries were serialized once for the disk log; reuse that JSON. */
+        const batch = payload as CoreBatch;
+        ws.send(`{"t":"evt","ch":"log:batch","payload":{"entries":${batch.entriesJson},"updates":${JSON.stringify(batch.updates)}}}`);
+        return;
+      }
       send({ t: 'evt', ch: ch as EventChannel, payload });
     });
     ws.on('error', () => undefined);

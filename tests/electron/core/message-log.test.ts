@@ -4,7 +4,7 @@ import { MessageLog } from '../../../electron/core/message-log.js';
 function setup() {
   let now = 1_000;
   const disk: object[] = [];
-  const log = new MessageLog({ sink: { append: (r) => disk.push(r) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
+  const log = new MessageLog({ sink: { append: (r) => disk.push(r), appendJson: (j) => disk.push(JSON.parse(j)) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
   return { log, disk, advance: (ms: number) => (now += ms) };
 }
 

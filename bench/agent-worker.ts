@@ -1,0 +1,46 @@
+/**
+ * A raw MMDAgent-EX-like client on its own thread, so sending a flood does not
+ * share the core's event loop. Commands arrive from the parent over postMessage.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import WebSocket from 'ws';
+
+export type WorkerCommand =
+  | { cmd: 'burst'; prefix: string; count: number }
+  | { cmd: 'rate'; prefix: string; perSecond: number; seconds: number }
+  | { cmd: 'close' };
+
+const port = parentPort!;
+const ws = new WebSocket(String(workerData.url), { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
+ws.on('error', (e) => port.postMessage({ error: e.message }));
+ws.on('open', () => port.postMessage({ open: true }));
+
+const wallMs = (): number => performance.timeOrigin + performance.now();
+
+port.on('message', (msg: WorkerCommand) => {
+  if (msg.cmd === 'close') {
+    ws.terminate();
+    return port.postMessage({ closed: true });
+  }
+  if (msg.cmd === 'burst') {
+    const start = wallMs();
+    for (let i = 0; i < msg.count; i++) ws.send(`${msg.prefix}|${i}\n`);
+    const check = (): void => {
+      if (ws.bufferedAmount > 0) return void setTimeout(check, 1);
+      port.postMessage({ done: true, start, sent: msg.count });
+    };
+    check();
+    return;
+  }
+  /* Paced: every 2 ms, send what is due, each stamped with its wall-clock send time. */
+  const total = Math.round(msg.perSecond * msg.seconds);
+  const start = performance.now();
+  let sent = 0;
+  const tick = (): void => {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * msg.perSecond));
+    while (sent < due) ws.send(`${msg.prefix}|${sent++}|${wallMs().toFixed(3)}\n`);
+    if (sent < total) setTimeout(tick, 2);
+    else port.postMessage({ done: true, sent, seconds: (performance.now() - start) / 1000 });
+  };
+  tick();
+});
