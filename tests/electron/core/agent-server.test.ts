@@ -171,7 +171,7 @@ describe('agent server', () => {
     expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
     await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
     expect(a.dropReason).toBe('closed by the server');
-    expect(a.connections).toBe(2);
+    await a.waitFor(() => a.connections === 2, 2000, 'the client side of the reconnect');
   });
 
   it('answers the 21st session with 429', async () => {

@@ -1,0 +1,56 @@
+// `node scripts/screenshots.mjs`: README screenshots of browser mode with a scripted agent (run `npm run build` first).
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import WebSocket from 'ws';
+
+const STARTUP = [
+  'PLUGIN_EVENT_ENABLE|Variables', 'PLUGIN_EVENT_ENABLE|Open_JTalk', 'STAGE|images/floor_green.png,images/back_white.png',
+  'MODEL_ADD|0|gene/Gene_light.pmd', 'MODEL_EVENT_ADD|0', 'MENU|ADD|Gene',
+  'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF', 'MOTION_EVENT_ADD|0|base', 'PLUGIN_EVENT_ENABLE|Remote', 'CURRENT_TIME|20|01',
+];
+
+const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
+let out = '';
+proc.stdout.on('data', (d) => (out += d));
+while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
+const ui = /Remote Panel UI: (\S+)/.exec(out)[1];
+const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(out)[1];
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+for (const scheme of ['dark', 'light']) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+  await page.goto(ui);
+  const ws = new WebSocket(agentUrl, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
+  await new Promise((r) => ws.on('open', r));
+  /* Behaves like MMDAgent-EX: echoes injected lines, then emits the events they cause. */
+  ws.on('message', (data) => {
+    for (const line of String(data).split('\n').filter(Boolean)) {
+      setTimeout(() => ws.send(line + '\n'), 170);
+      if (line.startsWith('MOTION_ADD|0|')) setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
+      if (line.startsWith('SYNTH_START|0|')) {
+        setTimeout(() => ws.send('SYNTH_EVENT_START|0\n'), 260);
+        setTimeout(() => ws.send('LIPSYNC_START|0|hh,85,ax,55,l,60,ow,120,dh,40,eh,70,r,90\n'), 270);
+        setTimeout(() => ws.send('LIPSYNC_EVENT_START|0\n'), 280);
+      }
+    }
+  });
+  for (const m of STARTUP) ws.send(m + '\n');
+  await page.waitForTimeout(300);
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill('MOTION_ADD|0|wave|motions/action/nod.vmd|PART|ONCE');
+  await box.press('Enter');
+  await page.waitForTimeout(450);
+  await box.fill('SYNTH_START|0|slt_voice_normal|Hello there.');
+  await box.press('Enter');
+  await page.waitForTimeout(600);
+  await box.fill('MOTION_ADD|0|bow|motions/action/bow.vmd|PART|ONCE');
+  await page.screenshot({ path: `docs/screenshot-${scheme}.png` });
+  ws.terminate();
+  await page.close();
+}
+await browser.close();
+proc.kill();
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png written');
