@@ -4,11 +4,12 @@
  * renderer sees is derived from this one object and the two cannot drift.
  * No electron, DOM or node imports.
  */
-import type { EventChannel, EventMap, RequestChannel, RequestMap, Settings, Target } from './contract.js';
+import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap, Settings, StreamFileRequest, Target } from './contract.js';
 
 export interface Transport {
   invoke<C extends RequestChannel>(channel: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]>;
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
+  post<C extends PostChannel>(channel: C, arg: PostMap[C]): void;
 }
 
 export function createApi(t: Transport) {
@@ -19,10 +20,19 @@ export function createApi(t: Transport) {
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
     disconnect: (id: number, confirm = false) => t.invoke('session:disconnect', { id, confirm }),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
+    /** The whole decoded file, once; main paces it to the agent. */
+    streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),
+    stopAudio: (target: number) => t.invoke('audio:stop', { target }),
+    micStart: (target: number, alias: string) => t.invoke('audio:mic-start', { target, alias }),
+    micStop: (target: number) => t.invoke('audio:mic-stop', { target }),
+    /** Fire-and-forget: one 40 ms chunk as captured. */
+    micChunk: (target: number, pcm: Uint8Array, capturedAt: number) => t.post('audio:mic-chunk', { target, pcm, capturedAt }),
     onLogBatch: (cb: (batch: EventMap['log:batch']) => void) => t.subscribe('log:batch', cb),
     onSessions: (cb: (sessions: EventMap['sessions:changed']) => void) => t.subscribe('sessions:changed', cb),
     onServerStatus: (cb: (status: EventMap['server:status']) => void) => t.subscribe('server:status', cb),
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),
+    onAudioStatus: (cb: (status: EventMap['audio:status']) => void) => t.subscribe('audio:status', cb),
+    onScene: (cb: (scene: EventMap['scene:changed']) => void) => t.subscribe('scene:changed', cb),
   };
 }
 

@@ -73,6 +73,48 @@ export interface ServerSettings {
 export interface Settings extends ServerSettings {
   /** Seconds without an echo before an outgoing line is marked "no echo". */
   echoTimeoutSec: number;
+  /** The model alias streamed audio moves (`__AV_SETMODEL,<alias>`). */
+  modelAlias: string;
+  /** Longest audio file accepted, seconds. */
+  audioMaxSec: number;
+}
+
+export type WhenBusy = 'queue' | 'replace';
+
+export interface StreamFileRequest {
+  target: number;
+  alias: string;
+  name: string;
+  /** 16 kHz s16le mono PCM, decoded by the renderer, sent once. */
+  pcm: Uint8Array;
+  whenBusy: WhenBusy;
+}
+
+export type StreamResult = { ok: true; queued: number } | { ok: false; error: string };
+
+export interface AudioStatus {
+  session: number;
+  state: 'idle' | 'file' | 'mic';
+  name?: string;
+  totalMs?: number;
+  sentMs?: number;
+  /** Names of files waiting behind the current one. */
+  queued: string[];
+  /** Microphone capture → wire latency, ms (measured per chunk). */
+  latencyP50?: number;
+  latencyP99?: number;
+}
+
+export interface MicChunk {
+  target: number;
+  pcm: Uint8Array;
+  /** Wall-clock ms when the renderer had the chunk. */
+  capturedAt: number;
+}
+
+export interface SceneState {
+  models: string[];
+  motions: { model: string; motion: string }[];
 }
 
 export type ServerState = 'starting' | 'listening' | 'error' | 'stopped';
@@ -98,6 +140,8 @@ export interface Snapshot {
   logFile: string;
   /** Which adapter hosts this UI. */
   host: 'electron' | 'web';
+  audio: AudioStatus[];
+  scene: Record<number, SceneState>;
 }
 
 /** `all` sends to every connected agent. */
@@ -126,6 +170,15 @@ export interface RequestMap {
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
   'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];
   'file:save': [SaveFileRequest, SaveFileResult];
+  'audio:stream-file': [StreamFileRequest, StreamResult];
+  'audio:stop': [{ target: number }, StreamResult];
+  'audio:mic-start': [{ target: number; alias: string }, StreamResult];
+  'audio:mic-stop': [{ target: number }, StreamResult];
+}
+
+/** Fire-and-forget messages from the UI (no answer). */
+export interface PostMap {
+  'audio:mic-chunk': MicChunk;
 }
 
 /** Events: channel → payload, pushed after the UI said `panel:ready`. */
@@ -134,9 +187,13 @@ export interface EventMap {
   'sessions:changed': SessionInfo[];
   'server:status': ServerStatus;
   'settings:changed': Settings;
+  'audio:status': AudioStatus[];
+  /** What each agent has loaded, learned from its events (MMDAgent-EX never replays it). */
+  'scene:changed': Record<number, SceneState>;
 }
 
 export type RequestChannel = keyof RequestMap;
+export type PostChannel = keyof PostMap;
 export type EventChannel = keyof EventMap;
 export type RequestArg<C extends RequestChannel> = RequestMap[C][0];
 export type RequestResult<C extends RequestChannel> = RequestMap[C][1];
@@ -149,4 +206,5 @@ export type BridgeFrame =
   | { t: 'req'; id: number; ch: keyof CoreRequestMap; arg: unknown }
   | { t: 'res'; id: number; ok: true; result: unknown }
   | { t: 'res'; id: number; ok: false; error: string }
-  | { t: 'evt'; ch: EventChannel; payload: unknown };
+  | { t: 'evt'; ch: EventChannel; payload: unknown }
+  | { t: 'post'; ch: PostChannel; arg: unknown };

@@ -7,6 +7,7 @@ import { createApi } from './api.js';
 
 const api = createApi({
   invoke: (channel, arg) => ipcRenderer.invoke(channel, arg),
+  post: (channel, arg) => ipcRenderer.send(channel, arg),
   subscribe: (channel, listener) => {
     const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as never);
     ipcRenderer.on(channel, wrapped);

@@ -3,13 +3,16 @@
  * and is the one object both adapters (Electron IPC, browser bridge) talk to.
  */
 import { join } from 'node:path';
-import type { ChangeResult, EventMap, SendResult, SessionInfo, Settings, Snapshot, Target } from '../contract.js';
+import type { ChangeResult, EventMap, MicChunk, SendResult, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../contract.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
+import type { PacerOptions } from './audio-packets.js';
+import { AudioStreamer } from './audio-stream.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog, type CoreBatch } from './message-log.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
+import { SceneTracker } from './scene.js';
 import { SettingsStore, settingsError } from './settings.js';
 
 export const CLOSE_WARNING = 'MMDAgent-EX exits when this connection closes.';
@@ -22,6 +25,7 @@ export interface PanelOptions {
   /** Overrides for this run only (command-line flags); not written to settings.json. */
   overrides?: Partial<Settings>;
   server?: AgentServerOptions;
+  pacer?: PacerOptions;
   /** UI batch tick, 16–50 ms (default 16: one batch per display frame). */
   tickMs?: number;
   host: Snapshot['host'];
@@ -34,11 +38,16 @@ export class Panel extends Emitter<PanelEvents> {
   readonly log: MessageLog;
   readonly server: AgentServer;
   readonly writer: JsonlWriter | null;
+  readonly audio: AudioStreamer;
+  readonly scene = new SceneTracker();
   private readonly settingsStore: SettingsStore;
   private overrides: Partial<Settings>;
   private tick: NodeJS.Timeout | null = null;
   private sessionsDirty = false;
   private sessionsSentAt = 0;
+  private audioDirty = false;
+  private audioSentAt = 0;
+  private sceneDirty = false;
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -56,6 +65,7 @@ export class Panel extends Emitter<PanelEvents> {
         onOpen: (s) => this.onOpen(s),
         onLine: (s, line) => {
           this.log.incoming(s.id, line);
+          if (this.scene.observe(s.id, line)) this.sceneDirty = true;
           this.sessionsDirty = true;
         },
         onBinary: (s, length, preview) => {
@@ -71,6 +81,16 @@ export class Panel extends Emitter<PanelEvents> {
       },
       options.server,
     );
+    this.audio = new AudioStreamer(
+      {
+        sendBytes: (id, bytes) => this.server.send(id, bytes),
+        control: (id, line) => this.sendLine(id, line),
+        notice: (text, id, kind = 'status') => this.log.notice(kind, text, id),
+        changed: () => (this.audioDirty = true),
+      },
+      options.pacer,
+    );
+    this.audio.maxDurationSec = this.settings().audioMaxSec;
     if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
   }
 
@@ -92,6 +112,8 @@ export class Panel extends Emitter<PanelEvents> {
       recent: this.log.recent(),
       logFile: this.writer?.path ?? '',
       host: this.options.host,
+      audio: this.audio.status(),
+      scene: this.scene.snapshot(),
     };
   }
 
@@ -103,13 +125,42 @@ export class Panel extends Emitter<PanelEvents> {
     if (target !== 'all' && !this.server.has(target)) {
       return { ok: false, error: `Agent #${target} is no longer connected, so nothing was sent.` };
     }
-    for (const id of ids) {
-      for (const line of parsed.lines) {
-        if (this.server.send(id, wireLine(line))) this.log.outgoing(id, line);
-      }
-    }
-    this.sessionsDirty = true;
+    for (const id of ids) for (const line of parsed.lines) this.sendLine(id, line);
     return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+  }
+
+  streamFile(req: StreamFileRequest): StreamResult {
+    return this.forAgent(req.target, () => this.audio.streamFile(req.target, req));
+  }
+
+  stopAudio(target: number): StreamResult {
+    return this.forAgent(target, () => this.audio.stop(target));
+  }
+
+  micStart(target: number, alias: string): StreamResult {
+    return this.forAgent(target, () => this.audio.micStart(target, alias));
+  }
+
+  micStop(target: number): StreamResult {
+    return this.audio.micStop(target);
+  }
+
+  micChunk(chunk: MicChunk): void {
+    this.audio.micChunk(chunk.target, chunk.pcm, chunk.capturedAt);
+  }
+
+  private forAgent(target: number, run: () => StreamResult): StreamResult {
+    if (!this.server.has(target)) return { ok: false, error: `Agent #${target} is not connected, so nothing was sent.` };
+    return run();
+  }
+
+  /** One checked line to one agent, logged; `__AV_*` lines keep the audio preamble state true. */
+  private sendLine(id: number, line: string): boolean {
+    if (!this.server.send(id, wireLine(line))) return false;
+    this.log.outgoing(id, line);
+    if (line.startsWith('__AV')) this.audio.noteControl(id, line);
+    this.sessionsDirty = true;
+    return true;
   }
 
   /** Changing where the panel listens restarts the listener; with agents connected it needs `confirm`. */
@@ -125,8 +176,10 @@ export class Panel extends Emitter<PanelEvents> {
     for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
     const next = this.settingsStore.update(patch);
     this.log.echoTimeoutMs = next.echoTimeoutSec * 1000;
+    this.audio.maxDurationSec = next.audioMaxSec;
     this.emit('settings:changed', this.settings());
     if (moves || this.server.currentStatus.state !== 'listening') {
+      this.audio.stopAll();
       await this.server.stop();
       await this.listen();
     }
@@ -144,6 +197,7 @@ export class Panel extends Emitter<PanelEvents> {
   async shutdown(): Promise<void> {
     if (this.tick) clearInterval(this.tick);
     this.tick = null;
+    this.audio.stopAll();
     await this.server.stop();
     this.flushTick();
     this.writer?.close();
@@ -164,6 +218,8 @@ export class Panel extends Emitter<PanelEvents> {
 
   private onClose(s: SessionInfo, reason: string): void {
     this.log.sessionClosed(s.id);
+    this.audio.sessionClosed(s.id);
+    if (this.scene.drop(s.id)) this.sceneDirty = true;
     this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id);
     this.emit('sessions:changed', this.server.list());
   }
@@ -173,6 +229,15 @@ export class Panel extends Emitter<PanelEvents> {
     if (batch) this.emit('log:batch', batch);
     /* Message counts change with every message; four updates a second are plenty. */
     const now = Date.now();
+    if (this.audioDirty && now - this.audioSentAt >= 100) {
+      this.audioDirty = false;
+      this.audioSentAt = now;
+      this.emit('audio:status', this.audio.status());
+    }
+    if (this.sceneDirty) {
+      this.sceneDirty = false;
+      this.emit('scene:changed', this.scene.snapshot());
+    }
     if (this.sessionsDirty && now - this.sessionsSentAt >= 250) {
       this.sessionsDirty = false;
       this.sessionsSentAt = now;

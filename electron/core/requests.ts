@@ -2,7 +2,7 @@
  * One handler per core request, shared by the Electron IPC adapter and the browser
  * bridge. Arguments cross a process or network boundary, so their shape is checked.
  */
-import type { CoreRequestMap, Settings, Target } from '../contract.js';
+import type { CoreRequestMap, PostMap, Settings, Target, WhenBusy } from '../contract.js';
 import type { Panel } from './panel.js';
 
 export type CoreHandlers = {
@@ -12,6 +12,21 @@ export type CoreHandlers = {
 function record(arg: unknown): Record<string, unknown> {
   if (!arg || typeof arg !== 'object') throw new Error('The request has no arguments.');
   return arg as Record<string, unknown>;
+}
+
+function agent(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw new Error('Choose one agent (Target) for audio.');
+}
+
+function bytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  throw new Error('The audio is missing.');
+}
+
+function text(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
+  throw new Error(`${what} must be text.`);
 }
 
 function target(value: unknown): Target {
@@ -36,9 +51,40 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       if (typeof id !== 'number') throw new Error('The session id must be a number.');
       return panel.disconnect(id, confirm === true);
     },
+    'audio:stream-file': async (arg) => {
+      const a = record(arg);
+      const whenBusy: WhenBusy = a.whenBusy === 'queue' ? 'queue' : 'replace';
+      return panel.streamFile({ target: agent(a.target), alias: text(a.alias, 'The model alias'), name: text(a.name, 'The file name'), pcm: bytes(a.pcm), whenBusy });
+    },
+    'audio:stop': async (arg) => panel.stopAudio(agent(record(arg).target)),
+    'audio:mic-start': async (arg) => {
+      const a = record(arg);
+      return panel.micStart(agent(a.target), text(a.alias, 'The model alias'));
+    },
+    'audio:mic-stop': async (arg) => panel.micStop(agent(record(arg).target)),
   };
 }
 
+export type PostHandlers = { [C in keyof PostMap]: (arg: unknown) => void };
+
+/** Fire-and-forget messages; a malformed one is dropped (there is no one to answer). */
+export function postHandlers(panel: Panel): PostHandlers {
+  return {
+    'audio:mic-chunk': (arg) => {
+      const a = record(arg);
+      if (typeof a.target !== 'number' || !(a.pcm instanceof Uint8Array) || typeof a.capturedAt !== 'number') return;
+      panel.micChunk({ target: a.target, pcm: a.pcm, capturedAt: a.capturedAt });
+    },
+  };
+}
+
+export function isPostChannel(channel: unknown): channel is keyof PostMap {
+  return channel === 'audio:mic-chunk';
+}
+
 export function isCoreChannel(channel: unknown): channel is keyof CoreRequestMap {
-  return typeof channel === 'string' && ['panel:ready', 'message:send', 'settings:update', 'session:disconnect'].includes(channel);
+  return (
+    typeof channel === 'string' &&
+    ['panel:ready', 'message:send', 'settings:update', 'session:disconnect', 'audio:stream-file', 'audio:stop', 'audio:mic-start', 'audio:mic-stop'].includes(channel)
+  );
 }

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   wsPort: 9001,
   wsPath: '/chat',
   echoTimeoutSec: 5,
+  modelAlias: '0',
+  audioMaxSec: 600,
 };
 
 /** Why a settings change is refused, in words; null when it is fine. */
@@ -28,6 +30,12 @@ export function settingsError(patch: Partial<Settings>): string | null {
   }
   if (patch.wsPath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(patch.wsPath.trim())) {
     return 'The path must look like /chat: no spaces, "?" or "#".';
+  }
+  if (patch.modelAlias !== undefined && (patch.modelAlias.length > 200 || /[,|\r\n]/.test(patch.modelAlias))) {
+    return 'A model alias cannot contain "," "|" or line breaks.';
+  }
+  if (patch.audioMaxSec !== undefined && !(patch.audioMaxSec >= 1 && patch.audioMaxSec <= 3600)) {
+    return 'The audio length limit must be between 1 and 3600 seconds.';
   }
   if (patch.echoTimeoutSec !== undefined && !(patch.echoTimeoutSec >= 0.5 && patch.echoTimeoutSec <= 120)) {
     return 'The echo timeout must be between 0.5 and 120 seconds.';

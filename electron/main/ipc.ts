@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { EventChannel, EventMap, RequestChannel, RequestMap } from '../contract.js';
+import type { EventChannel, EventMap, PostChannel, RequestChannel, RequestMap } from '../contract.js';
 import { isAppUrl } from './app-origin.js';
 
 type Handler<C extends RequestChannel> = (arg: unknown, event: IpcMainInvokeEvent) => Promise<RequestMap[C][1]>;
@@ -15,6 +15,13 @@ export function handle<C extends RequestChannel>(channel: C, handler: Handler<C>
   ipcMain.handle(channel, (event, arg: unknown) => {
     if (!isTrustedSender(event)) throw new Error(`Refused ${channel} from an untrusted sender.`);
     return handler(arg, event);
+  });
+}
+
+/** Fire-and-forget messages, with the same sender check; nothing to answer, so a stranger is ignored. */
+export function listen(channel: PostChannel, handler: (arg: unknown) => void): void {
+  ipcMain.on(channel, (event, arg: unknown) => {
+    if (isTrustedSender(event as unknown as IpcMainInvokeEvent)) handler(arg);
   });
 }
 

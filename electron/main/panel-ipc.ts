@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { EventChannel, EventMap, SaveFileResult } from '../contract.js';
 import type { Panel } from '../core/panel.js';
-import { coreHandlers } from '../core/requests.js';
-import { EventRelay, handle } from './ipc.js';
+import { coreHandlers, postHandlers } from '../core/requests.js';
+import { EventRelay, handle, listen } from './ipc.js';
 
 /** Wires every contract channel: core requests, the adapter's own file:save, and events. */
 export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
@@ -18,6 +18,11 @@ export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
   handle('message:send', core['message:send']);
   handle('settings:update', core['settings:update']);
   handle('session:disconnect', core['session:disconnect']);
+  handle('audio:stream-file', core['audio:stream-file']);
+  handle('audio:stop', core['audio:stop']);
+  handle('audio:mic-start', core['audio:mic-start']);
+  handle('audio:mic-stop', core['audio:mic-stop']);
+  listen('audio:mic-chunk', postHandlers(panel)['audio:mic-chunk']);
   handle('file:save', async (arg) => saveFile(win, arg));
   panel.onAny((channel, payload) => {
     /* Structured clone carries objects; the pre-serialized JSON is for the browser bridge only. */

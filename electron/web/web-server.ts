@@ -11,7 +11,7 @@ import type { BridgeFrame, EventChannel } from '../contract.js';
 import type { CoreBatch } from '../core/message-log.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
-import { coreHandlers, isCoreChannel } from '../core/requests.js';
+import { coreHandlers, isCoreChannel, isPostChannel, postHandlers } from '../core/requests.js';
 
 
 const TYPES: Record<string, string> = {
@@ -49,7 +49,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const host = options.host ?? '127.0.0.1';
   const root = await realpath(resolve(options.root));
   const handlers = coreHandlers(options.panel);
-  const bridge = new WebSocketServer({ noServer: true, maxPayload: 4 << 20, perMessageDeflate: false });
+  const posts = postHandlers(options.panel);
+  /* Large enough for an hour of decoded 16 kHz audio sent in one request. */
+  const bridge = new WebSocketServer({ noServer: true, maxPayload: 160 << 20, perMessageDeflate: false });
   let origin = '';
 
   const server: Server = createServer((req, res) => {
@@ -120,11 +122,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
     ws.on('error', () => undefined);
     ws.on('close', unsubscribe);
-    ws.on('message', (data) => {
-      let frame: BridgeFrame;
-      try {
-        frame = JSON.parse(String(data)) as BridgeFrame;
-      } catch {
+    ws.on('message', (data: Buffer, isBinary) => {
+      const frame = decodeBridgeFrame(data, isBinary);
+      if (!frame) return;
+      if (frame.t === 'post') {
+        if (isPostChannel(frame.ch)) posts[frame.ch](frame.arg);
         return;
       }
       if (frame.t !== 'req' || !isCoreChannel(frame.ch)) return;
@@ -157,6 +159,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/**
+ * Bridge frames are JSON text, or binary for audio: a 4-byte little-endian header
+ * length, the JSON header, then the PCM bytes, which become `arg.pcm`.
+ */
+export function decodeBridgeFrame(data: Buffer, isBinary: boolean): BridgeFrame | null {
+  try {
+    if (!isBinary) return JSON.parse(data.toString('utf8')) as BridgeFrame;
+    if (data.length < 4) return null;
+    const headerLength = data.readUInt32LE(0);
+    if (headerLength > data.length - 4) return null;
+    const frame = JSON.parse(data.toString('utf8', 4, 4 + headerLength)) as BridgeFrame & { arg?: Record<string, unknown> };
+    if (!frame.arg || typeof frame.arg !== 'object') return null;
+    frame.arg.pcm = new Uint8Array(data.buffer, data.byteOffset + 4 + headerLength, data.length - 4 - headerLength);
+    return frame;
+  } catch {
+    return null;
+  }
 }
 
 function securityHeaders(): Record<string, string> {

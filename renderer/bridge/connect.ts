@@ -3,6 +3,7 @@
  * browser bridge, subscribes once at start-up, and writes through store actions.
  */
 import { createApi, type PanelApi } from '../../electron/api';
+import { watchAgentLoss } from '../audio/audio-actions';
 import { usePanel } from '../store';
 import { createWebTransport, downloadFile } from './web-transport';
 
@@ -33,6 +34,7 @@ export function startBridge(): PanelApi {
           ? Promise.resolve(saveAsDownload(arg as { suggestedName: string; content: string }) as never)
           : transport.invoke(ch, arg),
       subscribe: transport.subscribe,
+      post: transport.post,
     });
     api = webApi;
     transport.onLink((up) => {
@@ -44,7 +46,10 @@ export function startBridge(): PanelApi {
   api.onSessions(store.setSessions);
   api.onServerStatus(store.setStatus);
   api.onSettings(store.setSettings);
+  api.onAudioStatus(store.setAudioStatus);
+  api.onScene(store.setScene);
   if (window.api) void api.ready().then(store.hydrate);
+  watchAgentLoss();
   return api;
 }
 

@@ -2,7 +2,7 @@
  * Browser mode: the same contract over a WebSocket to the core (cookie-authenticated,
  * same origin). Reconnects with backoff; `onLink` reports the link for the UI.
  */
-import type { BridgeFrame, EventChannel, EventMap, RequestChannel, RequestMap } from '../../electron/contract';
+import type { BridgeFrame, EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../electron/contract';
 import type { Transport } from '../../electron/api';
 
 type Listener = (payload: never) => void;
@@ -14,7 +14,7 @@ export interface WebTransport extends Transport {
 export function createWebTransport(url = bridgeUrl()): WebTransport {
   const listeners = new Map<EventChannel, Set<Listener>>();
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const queue: string[] = [];
+  const queue: (string | Uint8Array)[] = [];
   let socket: WebSocket | null = null;
   let nextId = 1;
   let delay = 250;
@@ -22,6 +22,7 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
 
   const open = (): void => {
     const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       delay = 250;
@@ -50,15 +51,22 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
   };
   open();
 
+  const transmit = (frame: string | Uint8Array): void => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
+    else queue.push(frame);
+  };
+
   return {
     invoke<C extends RequestChannel>(ch: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]> {
       const id = nextId++;
-      const frame = JSON.stringify({ t: 'req', id, ch, arg });
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
-        else queue.push(frame);
+        transmit(encodeFrame({ t: 'req', id, ch }, arg));
       });
+    },
+    post<C extends PostChannel>(ch: C, arg: PostMap[C]): void {
+      /* Live audio is not worth queueing while the link is down. */
+      if (socket?.readyState === WebSocket.OPEN) socket.send(encodeFrame({ t: 'post', ch }, arg));
     },
     subscribe<C extends EventChannel>(ch: C, listener: (payload: EventMap[C]) => void): () => void {
       let set = listeners.get(ch);
@@ -70,6 +78,20 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
       linkCb = cb;
     },
   };
+}
+
+const textEncoder = new TextEncoder();
+
+/** JSON, or for an argument carrying `pcm`: 4-byte header length, JSON header, then the raw bytes. */
+export function encodeFrame(head: Record<string, unknown>, arg: unknown): string | Uint8Array {
+  const pcm = arg && typeof arg === 'object' ? (arg as { pcm?: unknown }).pcm : undefined;
+  if (!(pcm instanceof Uint8Array)) return JSON.stringify({ ...head, arg });
+  const header = textEncoder.encode(JSON.stringify({ ...head, arg: { ...(arg as object), pcm: undefined } }));
+  const out = new Uint8Array(4 + header.length + pcm.length);
+  new DataView(out.buffer).setUint32(0, header.length, true);
+  out.set(header, 4);
+  out.set(pcm, 4 + header.length);
+  return out;
 }
 
 function bridgeUrl(): string {

@@ -1,12 +1,13 @@
 /** One zustand store built from typed slices; the bridge writes through its actions. */
 import { create } from 'zustand';
 import type { Snapshot } from '../../electron/contract';
+import { createAudioSlice, type AudioSlice } from './audio-slice';
 import { createComposeSlice, type ComposeSlice } from './compose-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & {
+export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & AudioSlice & {
   hydrate(snapshot: Snapshot): void;
 };
 
@@ -15,10 +16,19 @@ export const usePanel = create<PanelState>()((...a) => ({
   ...createLogSlice(...a),
   ...createComposeSlice(...a),
   ...createUiSlice(...a),
+  ...createAudioSlice(...a),
   hydrate: (snapshot) => {
     const [set, get] = a;
     if (get().logFile && get().logFile !== snapshot.logFile) get().log.reset();
-    set({ settings: snapshot.settings, status: snapshot.status, logFile: snapshot.logFile, hostKind: snapshot.host, coreLink: 'up' });
+    set({
+      settings: snapshot.settings,
+      status: snapshot.status,
+      logFile: snapshot.logFile,
+      hostKind: snapshot.host,
+      coreLink: 'up',
+      audioStatus: snapshot.audio,
+      scene: snapshot.scene,
+    });
     get().setSessions(snapshot.sessions);
     get().appendBatch({ entries: snapshot.recent, updates: [] });
   },

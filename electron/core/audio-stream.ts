@@ -1,0 +1,239 @@
+/**
+ * Audio streams to agents: one at a time per agent, with the avatar preamble each
+ * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
+ */
+import type { AudioStatus, StreamFileRequest, StreamResult } from '../contract.js';
+import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
+import { lineError } from './protocol.js';
+import { percentile } from './stats.js';
+
+export interface AudioHost {
+  /** Raw bytes for one frame (an SND packet). */
+  sendBytes(session: number, bytes: Uint8Array): boolean;
+  /** A control line (`__AV_START`, `SNDFILE`, …), sent and logged as control. */
+  control(session: number, line: string): boolean;
+  notice(text: string, session: number, kind?: 'status' | 'error'): void;
+  changed(): void;
+}
+
+interface Preamble {
+  started: boolean;
+  model: string | null;
+}
+
+interface FileJob {
+  kind: 'file';
+  name: string;
+  alias: string;
+  pcm: Uint8Array;
+  pacer?: Pacer;
+}
+
+interface MicJob {
+  kind: 'mic';
+  name: string;
+  alias: string;
+  bytes: number;
+  packets: number;
+  latencies: number[];
+  muted: boolean;
+}
+
+type Job = FileJob | MicJob;
+
+const wallMs = (): number => performance.timeOrigin + performance.now();
+
+export class AudioStreamer {
+  private readonly preambles = new Map<number, Preamble>();
+  private readonly active = new Map<number, Job>();
+  private readonly queues = new Map<number, FileJob[]>();
+  maxDurationSec = 600;
+
+  constructor(
+    private readonly host: AudioHost,
+    private readonly pacerOptions: PacerOptions = {},
+  ) {}
+
+  /** Keeps preamble state true when the operator types control lines by hand. */
+  noteControl(session: number, line: string): void {
+    const p = this.preamble(session);
+    if (line === '__AV_START') p.started = true;
+    else if (line === '__AV_END') Object.assign(p, { started: false, model: null });
+    else if (line.startsWith('__AV_SETMODEL,')) p.model = line.slice('__AV_SETMODEL,'.length);
+  }
+
+  /** The agent left: its stream ends and a reconnect starts from a blank avatar state. */
+  sessionClosed(session: number): void {
+    this.queues.delete(session);
+    const job = this.active.get(session);
+    if (job) this.finish(session, job, 'stopped', 'the agent disconnected');
+    this.preambles.delete(session);
+    this.host.changed();
+  }
+
+  streamFile(session: number, req: Omit<StreamFileRequest, 'target'>): StreamResult {
+    const problem = this.checkAlias(req.alias);
+    if (problem) return { ok: false, error: problem };
+    const pcm = req.pcm.length % 2 ? req.pcm.subarray(0, req.pcm.length - 1) : req.pcm;
+    if (pcm.length === 0) return { ok: false, error: `"${req.name}" has no audio in it, so nothing was sent.` };
+    const seconds = durationMs(pcm.length) / 1000;
+    if (seconds > this.maxDurationSec) {
+      return { ok: false, error: `"${req.name}" is ${formatSec(seconds)} long; the limit is ${formatSec(this.maxDurationSec)} (Audio settings). Nothing was sent.` };
+    }
+    const job: FileJob = { kind: 'file', name: req.name, alias: req.alias, pcm };
+    const current = this.active.get(session);
+    if (current?.kind === 'mic') return { ok: false, error: 'The microphone is streaming to this agent; stop it first.' };
+    if (current && req.whenBusy === 'queue') {
+      const queue = this.queues.get(session) ?? [];
+      queue.push(job);
+      this.queues.set(session, queue);
+      this.host.changed();
+      return { ok: true, queued: queue.length };
+    }
+    if (current) this.finish(session, current, 'stopped', `replaced by "${req.name}"`, false);
+    this.startFile(session, job);
+    return { ok: true, queued: 0 };
+  }
+
+  stop(session: number): StreamResult {
+    const job = this.active.get(session);
+    if (!job) return { ok: false, error: 'Nothing is streaming to this agent.' };
+    this.queues.delete(session);
+    this.finish(session, job, 'stopped', 'stopped by the operator');
+    return { ok: true, queued: 0 };
+  }
+
+  micStart(session: number, alias: string): StreamResult {
+    const problem = this.checkAlias(alias);
+    if (problem) return { ok: false, error: problem };
+    const current = this.active.get(session);
+    if (current?.kind === 'file') return { ok: false, error: `"${current.name}" is streaming to this agent; stop it first.` };
+    if (current?.kind === 'mic') return { ok: true, queued: 0 };
+    this.ensurePreamble(session, alias);
+    this.host.control(session, 'SNDSTRM');
+    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, bytes: 0, packets: 0, latencies: [], muted: false };
+    this.active.set(session, job);
+    this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session);
+    this.host.changed();
+    return { ok: true, queued: 0 };
+  }
+
+  /** One captured chunk: sent at once as its own packet(s); `capturedAt` is wall-clock ms. */
+  micChunk(session: number, pcm: Uint8Array, capturedAt: number): void {
+    const job = this.active.get(session);
+    if (job?.kind !== 'mic' || pcm.length === 0) return;
+    for (let offset = 0; offset < pcm.length; offset += MAX_PAYLOAD) {
+      const payload = pcm.subarray(offset, Math.min(pcm.length, offset + MAX_PAYLOAD));
+      if (payload.length % 2) break;
+      if (!this.host.sendBytes(session, sndPacket(payload))) return;
+      job.packets++;
+      job.bytes += payload.length;
+    }
+    job.latencies.push(wallMs() - capturedAt);
+    if (job.latencies.length > 500) job.latencies.splice(0, job.latencies.length - 500);
+    this.host.changed();
+  }
+
+  micStop(session: number): StreamResult {
+    const job = this.active.get(session);
+    if (job?.kind !== 'mic') return { ok: false, error: 'The microphone is not streaming to this agent.' };
+    this.finish(session, job, 'done');
+    return { ok: true, queued: 0 };
+  }
+
+  status(): AudioStatus[] {
+    const sessions = new Set([...this.active.keys(), ...this.queues.keys()]);
+    return [...sessions].map((session) => {
+      const job = this.active.get(session);
+      const queued = (this.queues.get(session) ?? []).map((j) => j.name);
+      if (!job) return { session, state: 'idle', queued };
+      if (job.kind === 'mic') {
+        return {
+          session,
+          state: 'mic',
+          name: job.name,
+          sentMs: durationMs(job.bytes),
+          queued,
+          latencyP50: percentile(job.latencies, 50),
+          latencyP99: percentile(job.latencies, 99),
+        };
+      }
+      return { session, state: 'file', name: job.name, totalMs: durationMs(job.pcm.length), sentMs: job.pacer?.sentMs ?? 0, queued };
+    });
+  }
+
+  /** Stops everything (quit, listener restart). */
+  stopAll(): void {
+    for (const [session, job] of this.active) this.finish(session, job, 'stopped', 'the panel stopped');
+    this.queues.clear();
+  }
+
+  private startFile(session: number, job: FileJob): void {
+    this.active.set(session, job);
+    this.ensurePreamble(session, job.alias);
+    this.host.control(session, 'SNDFILE');
+    const packets = packetize(job.pcm);
+    this.host.notice(`Streaming "${job.name}" to agent #${session}: ${formatSec(durationMs(job.pcm.length) / 1000)}, ${job.pcm.length.toLocaleString('en-US')} bytes in ${packets.length} packets (model ${job.alias}).`, session);
+    job.pacer = new Pacer(
+      packets,
+      (packet) => this.host.sendBytes(session, packet),
+      (reason) => {
+        if (reason === 'done') this.finish(session, job, 'done');
+        else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'the connection is gone');
+      },
+      this.pacerOptions,
+    );
+    job.pacer.start();
+    this.host.changed();
+  }
+
+  private finish(session: number, job: Job, how: 'done' | 'stopped', why = '', next = true): void {
+    if (this.active.get(session) !== job) return;
+    this.active.delete(session);
+    if (job.kind === 'file') job.pacer?.stop();
+    const sentMs = job.kind === 'file' ? (job.pacer?.sentMs ?? 0) : durationMs(job.bytes);
+    const bytes = job.kind === 'file' ? Math.round(sentMs * 32) : job.bytes;
+    const packets = job.kind === 'file' ? (job.pacer?.sentPackets ?? 0) : job.packets;
+    /* End the segment so MMDAgent-EX plays what it has, unless the connection is already gone. */
+    if (why !== 'the agent disconnected' && why !== 'the connection is gone') this.host.control(session, 'SNDBRKS');
+    const what = job.kind === 'file' ? `"${job.name}"` : 'the microphone';
+    const summary = `${formatSec(sentMs / 1000)}, ${bytes.toLocaleString('en-US')} bytes in ${packets} packets`;
+    if (how === 'done') this.host.notice(`Finished streaming ${what} to agent #${session}: ${summary}.`, session);
+    else this.host.notice(`Stopped streaming ${what} to agent #${session} (${why}) after ${summary}.`, session, why === 'the agent disconnected' ? 'error' : 'status');
+    const queue = this.queues.get(session);
+    const following = next ? queue?.shift() : undefined;
+    if (queue && queue.length === 0) this.queues.delete(session);
+    if (following) this.startFile(session, following);
+    this.host.changed();
+  }
+
+  private ensurePreamble(session: number, alias: string): void {
+    const p = this.preamble(session);
+    if (!p.started) {
+      this.host.control(session, '__AV_START');
+      p.started = true;
+    }
+    if (p.model !== alias) {
+      this.host.control(session, `__AV_SETMODEL,${alias}`);
+      p.model = alias;
+    }
+  }
+
+  private preamble(session: number): Preamble {
+    let p = this.preambles.get(session);
+    if (!p) this.preambles.set(session, (p = { started: false, model: null }));
+    return p;
+  }
+
+  private checkAlias(alias: string): string | null {
+    if (!alias.trim()) return 'Enter the model alias the audio should move (for example 0).';
+    if (/[,|]/.test(alias)) return 'A model alias cannot contain "," or "|".';
+    return lineError(`__AV_SETMODEL,${alias}`);
+  }
+}
+
+export function formatSec(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(2)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${(seconds - m * 60).toFixed(1)} s`;
+}

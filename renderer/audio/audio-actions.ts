@@ -1,0 +1,125 @@
+/** What the Speak panel does: load and stream files, run the microphone. */
+import { getApi } from '../bridge/connect';
+import { usePanel } from '../store';
+import { SILENT_DB } from '../store/audio-slice';
+import { AudioFileError, decodeAudioFile } from './decode-file';
+import { MicCapture, micErrorMessage } from './mic-capture';
+
+/** The one agent audio goes to: the Target, or the only agent when Target is "all". */
+export function audioTarget(): { id: number } | { error: string } {
+  const { target, sessions } = usePanel.getState();
+  if (target !== 'all') return { id: target };
+  if (sessions.length === 1) return { id: sessions[0]!.id };
+  if (sessions.length === 0) return { error: 'No MMDAgent-EX is connected, so nothing was sent.' };
+  return { error: 'Several agents are connected: choose one in Target (below the log) for audio.' };
+}
+
+export async function loadAudioFile(file: File): Promise<void> {
+  const s = usePanel.getState();
+  s.setDecoding(true);
+  s.setAudioMessage(null);
+  try {
+    const decoded = await decodeAudioFile(file, s.settings?.audioMaxSec ?? 600);
+    usePanel.getState().setFile({ name: file.name, ...decoded });
+  } catch (error) {
+    usePanel.getState().setFile(null);
+    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.message : `"${file.name}" could not be read: ${(error as Error).message}`);
+  } finally {
+    usePanel.getState().setDecoding(false);
+  }
+}
+
+export async function streamLoadedFile(): Promise<void> {
+  const s = usePanel.getState();
+  if (!s.file) return s.setAudioMessage('Choose an audio file first.');
+  const to = audioTarget();
+  if ('error' in to) return s.setAudioMessage(to.error);
+  const { pcm, name } = s.file;
+  const result = await getApi().streamFile({
+    target: to.id,
+    alias: s.settings?.modelAlias ?? '0',
+    name,
+    pcm: new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength),
+    whenBusy: s.whenBusy,
+  });
+  if (!result.ok) s.setAudioMessage(result.error);
+  else s.setAudioMessage(null, result.queued > 0 ? `Queued "${name}" (${result.queued} waiting).` : `Streaming "${name}" to agent #${to.id}.`);
+}
+
+export async function stopStreaming(): Promise<void> {
+  const to = audioTarget();
+  if ('error' in to) return;
+  const result = await getApi().stopAudio(to.id);
+  if (!result.ok) usePanel.getState().setAudioMessage(result.error);
+}
+
+let capture: MicCapture | null = null;
+let micTarget: number | null = null;
+
+const dbfs = (x: number): number => (x > 0 ? Math.max(SILENT_DB, 20 * Math.log10(x)) : SILENT_DB);
+
+export async function startMic(): Promise<void> {
+  const s = usePanel.getState();
+  if (s.mic.running || s.mic.starting) return;
+  const to = audioTarget();
+  if ('error' in to) return s.setAudioMessage(to.error);
+  s.setMic({ starting: true });
+  s.setAudioMessage(null);
+  const api = getApi();
+  const begun = await api.micStart(to.id, s.settings?.modelAlias ?? '0');
+  if (!begun.ok) {
+    usePanel.getState().setMic({ starting: false });
+    return usePanel.getState().setAudioMessage(begun.error);
+  }
+  micTarget = to.id;
+  capture = new MicCapture();
+  try {
+    await capture.start({
+      deviceId: s.mic.deviceId || undefined,
+      echoCancellation: s.mic.echoCancellation,
+      noiseSuppression: s.mic.noiseSuppression,
+      autoGainControl: s.mic.autoGainControl,
+      onChunk: (pcm, capturedAt) => {
+        const { mic } = usePanel.getState();
+        const open = !mic.muted && (mic.pttKey === null || mic.pttDown);
+        if (open && micTarget !== null) api.micChunk(micTarget, pcm, capturedAt);
+      },
+      onLevel: (_rms, peak) => {
+        const patch: { levelDb: number; clipUntil?: number } = { levelDb: dbfs(_rms) };
+        if (peak >= 0.999) patch.clipUntil = Date.now() + 1500;
+        usePanel.getState().setMic(patch);
+      },
+      onEnded: (reason) => void stopMic(reason),
+    });
+    usePanel.getState().setMic({ running: true, starting: false });
+    await refreshDevices();
+  } catch (error) {
+    await stopMic(micErrorMessage(error));
+  }
+}
+
+export async function stopMic(reason?: string): Promise<void> {
+  const c = capture;
+  capture = null;
+  await c?.stop();
+  if (micTarget !== null) await getApi().micStop(micTarget).catch(() => undefined);
+  micTarget = null;
+  usePanel.getState().setMic({ running: false, starting: false, levelDb: SILENT_DB, pttDown: false });
+  if (reason) usePanel.getState().setAudioMessage(reason);
+}
+
+/** Device labels appear once microphone permission has been granted. */
+export async function refreshDevices(): Promise<void> {
+  if (!navigator.mediaDevices?.enumerateDevices) return;
+  const list = await navigator.mediaDevices.enumerateDevices();
+  const inputs = list.filter((d) => d.kind === 'audioinput');
+  usePanel.getState().setDevices(inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` })));
+}
+
+/** A live capture stops, with a message, when its agent leaves. */
+export function watchAgentLoss(): () => void {
+  return usePanel.subscribe((s, prev) => {
+    if (s.sessions === prev.sessions || micTarget === null || !s.mic.running) return;
+    if (!s.sessions.some((x) => x.id === micTarget)) void stopMic(`Agent #${micTarget} disconnected, so the microphone stopped.`);
+  });
+}

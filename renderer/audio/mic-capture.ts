@@ -1,0 +1,73 @@
+/**
+ * Microphone → 16 kHz AudioContext → AudioWorklet → 40 ms Int16 chunks.
+ */
+import workletUrl from './pcm-worklet.ts?worker&url';
+
+export interface MicOptions {
+  deviceId?: string;
+  echoCancellation: boolean;
+  noiseSuppression: boolean;
+  autoGainControl: boolean;
+  onChunk(pcm: Uint8Array, capturedAt: number): void;
+  onLevel(rms: number, peak: number): void;
+  /** The device went away or the track ended for another reason. */
+  onEnded(reason: string): void;
+}
+
+export class MicCapture {
+  private ctx: AudioContext | null = null;
+  private stream: MediaStream | null = null;
+  private node: AudioWorkletNode | null = null;
+
+  async start(options: MicOptions): Promise<void> {
+    this.stream = await navigator.mediaDevices.getUserMedia({
+      audio: {
+        ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}),
+        channelCount: 1,
+        echoCancellation: options.echoCancellation,
+        noiseSuppression: options.noiseSuppression,
+        autoGainControl: options.autoGainControl,
+      },
+    });
+    const ctx = new AudioContext({ sampleRate: 16_000, latencyHint: 'interactive' });
+    this.ctx = ctx;
+    await ctx.audioWorklet.addModule(workletUrl);
+    const source = ctx.createMediaStreamSource(this.stream);
+    const node = new AudioWorkletNode(ctx, 'pcm-chunker', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+    this.node = node;
+    node.port.onmessage = (e: MessageEvent<{ pcm: ArrayBuffer; rms: number; peak: number }>) => {
+      const capturedAt = performance.timeOrigin + performance.now();
+      options.onLevel(e.data.rms, e.data.peak);
+      options.onChunk(new Uint8Array(e.data.pcm), capturedAt);
+    };
+    source.connect(node);
+    for (const track of this.stream.getAudioTracks()) {
+      track.addEventListener('ended', () => options.onEnded('The microphone was disconnected or stopped by the system.'));
+    }
+    if (ctx.state === 'suspended') await ctx.resume();
+  }
+
+  async stop(): Promise<void> {
+    this.node?.port.close();
+    this.node?.disconnect();
+    this.stream?.getTracks().forEach((t) => t.stop());
+    await this.ctx?.close().catch(() => undefined);
+    this.node = null;
+    this.stream = null;
+    this.ctx = null;
+  }
+}
+
+/** Words for a getUserMedia failure, with how to allow access on this platform. */
+export function micErrorMessage(error: unknown): string {
+  const name = (error as { name?: string }).name ?? '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') {
+    const platform = navigator.userAgent;
+    if (/Mac/.test(platform)) return 'Microphone access is blocked. Allow it in System Settings → Privacy & Security → Microphone (turn on Remote Panel, or your browser), then try again.';
+    if (/Windows/.test(platform)) return 'Microphone access is blocked. Allow it in Settings → Privacy & security → Microphone ("Let desktop apps access your microphone"), then try again.';
+    return 'Microphone access is blocked. Allow it for this page in the browser’s site settings (the icon left of the address), check that PulseAudio/PipeWire lists an input, then try again.';
+  }
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No such microphone. Plug one in, or pick another in the Microphone list.';
+  if (name === 'NotReadableError') return 'The microphone is in use by another program or could not be opened.';
+  return `The microphone could not be started: ${(error as Error).message ?? String(error)}`;
+}

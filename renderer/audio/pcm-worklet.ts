@@ -1,0 +1,44 @@
+/**
+ * AudioWorklet: collects the 16 kHz input into 640-sample (40 ms) Int16 chunks and
+ * posts each with its level, transferring the buffer.
+ */
+declare const sampleRate: number;
+declare function registerProcessor(name: string, ctor: unknown): void;
+declare class AudioWorkletProcessor {
+  readonly port: MessagePort;
+}
+
+const CHUNK = 640;
+
+class PcmChunker extends AudioWorkletProcessor {
+  private chunk = new Int16Array(CHUNK);
+  private filled = 0;
+  private sumSquares = 0;
+  private peak = 0;
+
+  process(inputs: Float32Array[][]): boolean {
+    const channels = inputs[0];
+    if (!channels || channels.length === 0) return true;
+    const frames = channels[0]!.length;
+    for (let i = 0; i < frames; i++) {
+      let s = 0;
+      for (const ch of channels) s += ch[i]!;
+      s /= channels.length;
+      const clipped = Math.max(-1, Math.min(1, s));
+      this.sumSquares += clipped * clipped;
+      this.peak = Math.max(this.peak, Math.abs(clipped));
+      this.chunk[this.filled++] = Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
+      if (this.filled === CHUNK) {
+        const rms = Math.sqrt(this.sumSquares / CHUNK);
+        this.port.postMessage({ pcm: this.chunk.buffer, rms, peak: this.peak, sampleRate }, [this.chunk.buffer]);
+        this.chunk = new Int16Array(CHUNK);
+        this.filled = 0;
+        this.sumSquares = 0;
+        this.peak = 0;
+      }
+    }
+    return true;
+  }
+}
+
+registerProcessor('pcm-chunker', PcmChunker);

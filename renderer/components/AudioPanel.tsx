@@ -1,0 +1,244 @@
+import { useEffect, useRef, useState } from 'react';
+import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../audio/audio-actions';
+import { getApi } from '../bridge/connect';
+import { usePanel } from '../store';
+import { LevelMeter } from './LevelMeter';
+import { Waveform } from './Waveform';
+
+const ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm';
+const PTT_KEYS: [string, string][] = [
+  ['', 'Off'],
+  ['Space', 'Space'],
+  ['F8', 'F8'],
+  ['ControlRight', 'Right Ctrl'],
+];
+
+const clock = (ms: number): string => {
+  const s = Math.max(0, ms) / 1000;
+  return `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;
+};
+
+/** Make the avatar speak: a file, or the microphone, streamed with lip sync. */
+export function AudioPanel() {
+  const error = usePanel((s) => s.audioError);
+  const notice = usePanel((s) => s.audioNotice);
+  return (
+    <section className="card" aria-labelledby="speak-title">
+      <h2 id="speak-title">Speak</h2>
+      <ModelAlias />
+      <FileSection />
+      <MicSection />
+      {error ? (
+        <p role="alert" className="text-error small-text">
+          {error}
+        </p>
+      ) : notice ? (
+        <p className="muted small-text">{notice}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function ModelAlias() {
+  const saved = usePanel((s) => s.settings?.modelAlias ?? '0');
+  const scene = usePanel((s) => s.scene);
+  const target = usePanel((s) => s.target);
+  const [value, setValue] = useState(saved);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sessions = target === 'all' ? Object.keys(scene).map(Number) : [target];
+  const aliases = [...new Set(sessions.flatMap((id) => scene[id]?.models ?? []))];
+
+  const change = (next: string): void => {
+    setValue(next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (next.trim()) void getApi().updateSettings({ modelAlias: next.trim() });
+    }, 400);
+  };
+
+  return (
+    <div className="field compact">
+      <label htmlFor="model-alias">Model alias</label>
+      <input id="model-alias" className="input" list="model-aliases" value={value} onChange={(e) => change(e.target.value)} aria-label="Model alias" spellCheck={false} />
+      <datalist id="model-aliases">
+        {aliases.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+      <p className="hint">MMDAgent-EX lip-syncs this model only if its .shapemap has lip morphs; with no model set it ignores the audio.</p>
+    </div>
+  );
+}
+
+function useTargetAudio() {
+  const status = usePanel((s) => s.audioStatus);
+  usePanel((s) => s.target);
+  usePanel((s) => s.sessions);
+  const to = audioTarget();
+  return 'id' in to ? status.find((a) => a.session === to.id) : undefined;
+}
+
+function FileSection() {
+  const file = usePanel((s) => s.file);
+  const decoding = usePanel((s) => s.decoding);
+  const whenBusy = usePanel((s) => s.whenBusy);
+  const setWhenBusy = usePanel((s) => s.setWhenBusy);
+  const current = useTargetAudio();
+  const streaming = current?.state === 'file';
+  const total = current?.totalMs ?? 0;
+  const sent = Math.min(current?.sentMs ?? 0, total);
+  const progress = streaming && total ? sent / total : 0;
+
+  return (
+    <div className="subsection">
+      <h3>Audio file</h3>
+      <input
+        type="file"
+        className="file-input"
+        accept={ACCEPT}
+        aria-label="Audio file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void loadAudioFile(f);
+          e.target.value = '';
+        }}
+      />
+      <p className="hint">or drop a file anywhere on the window.</p>
+      {decoding && <p className="muted small-text">Decoding…</p>}
+      {file && (
+        <div className="file-info">
+          <div className="file-name" title={file.name}>
+            <strong>{file.name}</strong> <span className="muted">{clock(file.durationMs)}</span>
+          </div>
+          <Waveform peaks={file.peaks} progress={streaming && current?.name === file.name ? progress : 0} />
+        </div>
+      )}
+      <div className="busy-choice" role="radiogroup" aria-label="When a file is already streaming">
+        <span className="muted">If busy:</span>
+        {(['queue', 'replace'] as const).map((v) => (
+          <label key={v}>
+            <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} /> {v === 'queue' ? 'Queue after it' : 'Replace it'}
+          </label>
+        ))}
+      </div>
+      <div className="button-row">
+        <button type="button" className="btn primary small" disabled={!file || decoding} onClick={() => void streamLoadedFile()}>
+          Stream file
+        </button>
+        <button type="button" className="btn small" disabled={!streaming} onClick={() => void stopStreaming()}>
+          Stop streaming
+        </button>
+      </div>
+      {streaming && (
+        <div className="progress-wrap">
+          <div className="progress" role="progressbar" aria-label="Streaming progress" aria-valuemin={0} aria-valuemax={Math.round(total)} aria-valuenow={Math.round(sent)}>
+            <div className="progress-fill" style={{ width: `${progress * 100}%` }} />
+          </div>
+          <span className="small-text">
+            {current?.name}: {clock(sent)} / {clock(total)}
+          </span>
+        </div>
+      )}
+      {current && current.queued.length > 0 && <p className="muted small-text">Queued next: {current.queued.join(', ')}</p>}
+    </div>
+  );
+}
+
+function MicSection() {
+  const mic = usePanel((s) => s.mic);
+  const devices = usePanel((s) => s.devices);
+  const setMic = usePanel((s) => s.setMic);
+  const current = useTargetAudio();
+
+  useEffect(() => {
+    void refreshDevices();
+    const onChange = (): void => void refreshDevices();
+    navigator.mediaDevices?.addEventListener('devicechange', onChange);
+    return () => navigator.mediaDevices?.removeEventListener('devicechange', onChange);
+  }, []);
+
+  useEffect(() => {
+    if (!mic.pttKey) return;
+    const typing = (e: KeyboardEvent): boolean => e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+    const down = (e: KeyboardEvent): void => {
+      if (e.code === mic.pttKey && !typing(e)) {
+        e.preventDefault();
+        setMic({ pttDown: true });
+      }
+    };
+    const up = (e: KeyboardEvent): void => {
+      if (e.code === mic.pttKey) setMic({ pttDown: false });
+    };
+    const blur = (): void => setMic({ pttDown: false });
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [mic.pttKey, setMic]);
+
+  const live = mic.running && !mic.muted && (mic.pttKey === null || mic.pttDown);
+
+  return (
+    <div className="subsection">
+      <h3>Microphone</h3>
+      <select className="input full" aria-label="Microphone" value={mic.deviceId} disabled={mic.running} onChange={(e) => setMic({ deviceId: e.target.value })}>
+        <option value="">Default microphone</option>
+        {devices
+          .filter((d) => d.deviceId && d.deviceId !== 'default')
+          .map((d) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {d.label}
+            </option>
+          ))}
+      </select>
+      <div className="toggles">
+        {(
+          [
+            ['echoCancellation', 'Echo cancellation'],
+            ['noiseSuppression', 'Noise suppression'],
+            ['autoGainControl', 'Auto gain'],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key}>
+            <input type="checkbox" checked={mic[key]} disabled={mic.running} onChange={(e) => setMic({ [key]: e.target.checked })} /> {label}
+          </label>
+        ))}
+      </div>
+      <div className="button-row">
+        {mic.running ? (
+          <button type="button" className="btn small danger" onClick={() => void stopMic()}>
+            Stop microphone
+          </button>
+        ) : (
+          <button type="button" className="btn small primary" disabled={mic.starting} onClick={() => void startMic()}>
+            Start microphone
+          </button>
+        )}
+        <button type="button" className={`btn small ${mic.muted ? 'active' : ''}`} aria-pressed={mic.muted} onClick={() => setMic({ muted: !mic.muted })}>
+          Mute
+        </button>
+        <label className="ptt">
+          Push to talk
+          <select className="input small-select" aria-label="Push-to-talk key" value={mic.pttKey ?? ''} onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}>
+            {PTT_KEYS.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <LevelMeter />
+      <p className="muted small-text">
+        {mic.running ? (live ? 'Sending to MMDAgent-EX' : mic.muted ? 'Muted: nothing is sent' : `Hold ${mic.pttKey} to talk`) : 'Not capturing'}
+        {current?.state === 'mic' && current.latencyP50 !== undefined && Number.isFinite(current.latencyP50)
+          ? ` · capture → wire p50 ${current.latencyP50.toFixed(0)} ms, p99 ${current.latencyP99!.toFixed(0)} ms`
+          : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { usePanel } from '../store';
+import { SILENT_DB } from '../store/audio-slice';
+
+/** Live input level in dBFS, with a clip light. */
+export function LevelMeter() {
+  const db = usePanel((s) => s.mic.levelDb);
+  const clipping = usePanel((s) => s.mic.clipUntil > Date.now());
+  const fill = ((db - SILENT_DB) / -SILENT_DB) * 100;
+  return (
+    <div className="meter-row">
+      <div
+        className="meter"
+        role="meter"
+        aria-label="Input level"
+        aria-valuemin={SILENT_DB}
+        aria-valuemax={0}
+        aria-valuenow={Math.round(db)}
+        aria-valuetext={db <= SILENT_DB ? 'silent' : `${db.toFixed(0)} dBFS`}
+      >
+        <div className={`meter-fill ${db > -6 ? 'hot' : db > -18 ? 'warm' : ''}`} style={{ width: `${fill}%` }} />
+      </div>
+      <span className="meter-db">{db <= SILENT_DB ? '−∞' : db.toFixed(0)} dBFS</span>
+      <span className={`clip ${clipping ? 'on' : ''}`} title="Lights when the input clips">
+        CLIP
+      </span>
+    </div>
+  );
+}

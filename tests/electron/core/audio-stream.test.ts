@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { AudioStreamer, type AudioHost } from '../../../electron/core/audio-stream.js';
+
+function host() {
+  const wire: { session: number; frame: string | Uint8Array }[] = [];
+  const notices: string[] = [];
+  const h: AudioHost = {
+    sendBytes: (session, bytes) => (wire.push({ session, frame: bytes }), true),
+    control: (session, line) => (wire.push({ session, frame: line }), true),
+    notice: (text) => void notices.push(text),
+    changed: () => undefined,
+  };
+  const lines = (session: number) => wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
+  return { h, wire, notices, lines };
+}
+
+const pcm = (ms: number) => new Uint8Array(ms * 32);
+
+describe('AudioStreamer', () => {
+  it('sends the preamble once per connection, and again after a reconnect', () => {
+    const { h, lines } = host();
+    const a = new AudioStreamer(h);
+    a.micStart(1, '0');
+    a.micStop(1);
+    a.micStart(1, '0');
+    a.micStop(1);
+    expect(lines(1)).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDSTRM', 'SNDBRKS', 'SNDSTRM', 'SNDBRKS']);
+    a.micStart(1, 'mei');
+    a.micStop(1);
+    expect(lines(1).slice(6)).toEqual(['__AV_SETMODEL,mei', 'SNDSTRM', 'SNDBRKS']);
+    a.sessionClosed(1);
+    a.micStart(1, 'mei');
+    expect(lines(1).slice(9)).toEqual(['__AV_START', '__AV_SETMODEL,mei', 'SNDSTRM']);
+    /* Another connection has its own state. */
+    a.micStart(2, 'mei');
+    expect(lines(2)).toEqual(['__AV_START', '__AV_SETMODEL,mei', 'SNDSTRM']);
+  });
+
+  it('follows control lines the operator typed by hand', () => {
+    const { h, lines } = host();
+    const a = new AudioStreamer(h);
+    a.noteControl(1, '__AV_START');
+    a.noteControl(1, '__AV_SETMODEL,0');
+    a.micStart(1, '0');
+    expect(lines(1)).toEqual(['SNDSTRM']);
+    a.micStop(1);
+    a.noteControl(1, '__AV_END');
+    a.micStart(1, '0');
+    expect(lines(1).slice(2)).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDSTRM']);
+  });
+
+  it('queues or replaces a second file, as asked, and stop ends the segment with SNDBRKS', () => {
+    const { h, lines, notices } = host();
+    const a = new AudioStreamer(h);
+    expect(a.streamFile(1, { alias: '0', name: 'a.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({ ok: true, queued: 0 });
+    expect(a.streamFile(1, { alias: '0', name: 'b.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({ ok: true, queued: 1 });
+    expect(a.status()).toEqual([expect.objectContaining({ session: 1, state: 'file', name: 'a.wav', queued: ['b.wav'] })]);
+    expect(a.streamFile(1, { alias: '0', name: 'c.wav', pcm: pcm(2000), whenBusy: 'replace' })).toEqual({ ok: true, queued: 0 });
+    expect(lines(1)).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS', 'SNDFILE']);
+    expect(notices.some((n) => /Stopped streaming "a.wav".*replaced by "c.wav"/.test(n))).toBe(true);
+    expect(a.stop(1)).toEqual({ ok: true, queued: 0 });
+    expect(lines(1).at(-1)).toBe('SNDBRKS');
+    expect(a.status()).toEqual([]);
+    expect(a.stop(1)).toMatchObject({ ok: false });
+  });
+
+  it('refuses empty and over-long audio and bad aliases, sending nothing', () => {
+    const { h, wire } = host();
+    const a = new AudioStreamer(h);
+    a.maxDurationSec = 2;
+    expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({ ok: false, error: expect.stringMatching(/no audio/) });
+    expect(a.streamFile(1, { alias: '0', name: 'l.wav', pcm: pcm(2100), whenBusy: 'queue' })).toMatchObject({ ok: false, error: expect.stringMatching(/limit is 2.00 s/) });
+    expect(a.streamFile(1, { alias: 'a,b', name: 'x.wav', pcm: pcm(100), whenBusy: 'queue' })).toMatchObject({ ok: false });
+    expect(a.micStart(1, '')).toMatchObject({ ok: false });
+    expect(wire).toEqual([]);
+  });
+
+  it('never sends a frame over 8192 bytes or a payload over 4096, on every path', () => {
+    const { h, wire } = host();
+    const a = new AudioStreamer(h, { leadMs: 160 });
+    a.streamFile(1, { alias: '0', name: 'odd.wav', pcm: pcm(1234).subarray(0, 1234 * 32 - 6), whenBusy: 'queue' });
+    a.stop(1);
+    a.micStart(2, '0');
+    a.micChunk(2, new Uint8Array(1280), 0);
+    a.micChunk(2, new Uint8Array(10_000), 0);
+    a.micChunk(2, new Uint8Array(8194), 0);
+    a.micStop(2);
+    const frames = wire.map((w) => (typeof w.frame === 'string' ? Buffer.from(w.frame + '\n') : Buffer.from(w.frame)));
+    expect(frames.length).toBeGreaterThan(10);
+    for (const f of frames) {
+      expect(f.length).toBeLessThan(8192);
+      if (f.subarray(0, 3).toString() === 'SND' && /^\d{4}$/.test(f.subarray(3, 7).toString())) {
+        const n = Number(f.subarray(3, 7).toString());
+        expect(n).toBeLessThanOrEqual(4096);
+        expect(f.length).toBe(7 + n);
+      }
+    }
+    const micBytes = wire.filter((w) => w.session === 2 && typeof w.frame !== 'string').reduce((n, w) => n + (w.frame as Uint8Array).length - 7, 0);
+    expect(micBytes).toBe(1280 + 10_000 + 8194);
+  });
+
+  it('stops a stream when its agent disconnects, with a message, and forgets the queue', () => {
+    const { h, notices, lines } = host();
+    const a = new AudioStreamer(h);
+    a.streamFile(3, { alias: '0', name: 'a.wav', pcm: pcm(3000), whenBusy: 'queue' });
+    a.streamFile(3, { alias: '0', name: 'b.wav', pcm: pcm(3000), whenBusy: 'queue' });
+    a.sessionClosed(3);
+    expect(notices.at(-1)).toMatch(/Stopped streaming "a.wav" to agent #3 \(the agent disconnected\)/);
+    expect(lines(3).at(-1)).toBe('SNDFILE');
+    expect(a.status()).toEqual([]);
+  });
+});
