@@ -97,11 +97,11 @@ export function classify(type: string, dir: 'in' | 'out'): EntryKind {
 
 /**
  * The line MMDAgent-EX will send back for an injected line, or null when it sends
- * none (`__AV*` control lines are not echoed; `__AV_MESSAGE,X` echoes as `X`).
+ * none (`__AV*` and `SND*` control lines are not echoed; `__AV_MESSAGE,X` echoes as `X`).
  */
 export function expectedEcho(line: string): string | null {
   if (line.startsWith('__AV_MESSAGE,')) return line.slice('__AV_MESSAGE,'.length);
-  if (line.startsWith('__AV')) return null;
+  if (line.startsWith('__AV') || /^SND(STRM|FILE|BRKS)$/.test(line)) return null;
   return line;
 }
 

@@ -32,6 +32,8 @@ export class FakeAgent {
   readonly audioEvents: string[] = [];
   /** Payload sizes of every SND packet. */
   readonly packetSizes: number[] = [];
+  /** Monotonic arrival time (ms) of every SND packet. */
+  readonly packetTimes: number[] = [];
   audio: Buffer = Buffer.alloc(0);
   /** Audio bytes dropped because the 60 s buffer was full. */
   audioDropped = 0;
@@ -170,6 +172,7 @@ export class FakeAgent {
         const size = Number(tag);
         if (buf.length < 7 + size) return;
         this.packetSizes.push(size);
+        this.packetTimes.push(performance.now());
         this.audioEvents.push('audio');
         const room = AUDIO_CAP - this.audio.length;
         const payload = buf.subarray(7, 7 + size);

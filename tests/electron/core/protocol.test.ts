@@ -103,6 +103,8 @@ describe('incoming framing', () => {
     expect(expectedEcho('MODEL_ADD|0|a.pmd')).toBe('MODEL_ADD|0|a.pmd');
     expect(expectedEcho('__AV_MESSAGE,SYNTH_START|0|v|hi')).toBe('SYNTH_START|0|v|hi');
     expect(expectedEcho('__AV_START')).toBeNull();
+    expect(expectedEcho('SNDSTRM')).toBeNull();
+    expect(expectedEcho('SNDBRKS')).toBeNull();
   });
 
   it('previews binary frames as hex', () => {

@@ -39,6 +39,7 @@ export function createElectronMock(userData: string) {
     showAboutPanel: vi.fn(),
   });
   const handlers = new Map<string, (event: unknown, arg: unknown) => unknown>();
+  const listeners = new Map<string, (event: unknown, arg: unknown) => unknown>();
   const session = {
     defaultSession: {
       permissionRequest: null as null | ((...a: unknown[]) => void),
@@ -54,7 +55,10 @@ export function createElectronMock(userData: string) {
   return {
     app,
     BrowserWindow: FakeWindow,
-    ipcMain: { handle: (channel: string, fn: (event: unknown, arg: unknown) => unknown) => handlers.set(channel, fn) },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, arg: unknown) => unknown) => handlers.set(channel, fn),
+      on: (channel: string, fn: (event: unknown, arg: unknown) => unknown) => listeners.set(channel, fn),
+    },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session,
     dialog: { showMessageBoxSync: vi.fn(() => 1), showSaveDialog: vi.fn() },
@@ -62,5 +66,6 @@ export function createElectronMock(userData: string) {
     shell: { openPath: vi.fn(), openExternal: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     handlers,
+    listeners,
   };
 }

@@ -44,7 +44,18 @@ describe('Electron main (mocked electron)', () => {
   });
 
   it('handles every contract channel and refuses untrusted senders', async () => {
-    expect([...electron.handlers.keys()].sort()).toEqual(['file:save', 'message:send', 'panel:ready', 'session:disconnect', 'settings:update']);
+    expect([...electron.handlers.keys()].sort()).toEqual([
+      'audio:mic-start',
+      'audio:mic-stop',
+      'audio:stop',
+      'audio:stream-file',
+      'file:save',
+      'message:send',
+      'panel:ready',
+      'session:disconnect',
+      'settings:update',
+    ]);
+    expect([...electron.listeners.keys()]).toEqual(['audio:mic-chunk']);
     expect(() => call('panel:ready', undefined, { url: 'https://evil.example/', parent: null })).toThrow(/untrusted/);
     expect(() => call('panel:ready', undefined, { url: 'app://panel/index.html', parent: {} })).toThrow(/untrusted/);
     expect(() => call('panel:ready', undefined, null)).toThrow(/untrusted/);
@@ -69,6 +80,22 @@ describe('Electron main (mocked electron)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(fresh.sent.length).toBe(before);
     fresh.destroyed = false;
+    agent.quit();
+  });
+
+  it('streams microphone chunks only from the app, through the same sender check', async () => {
+    const snapshot = (await call('panel:ready')) as { status: { url: string } };
+    const agent = await FakeAgent.connect(snapshot.status.url);
+    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1));
+    const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions[0]!.id;
+    expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
+    const chunk = electron.listeners.get('audio:mic-chunk')!;
+    chunk({ senderFrame: { url: 'https://evil.example/', parent: null } }, { target: id, pcm: new Uint8Array(1280), capturedAt: Date.now() });
+    chunk({ senderFrame: appFrame }, { target: id, pcm: new Uint8Array(1280).fill(1), capturedAt: Date.now() });
+    await call('audio:mic-stop', { target: id });
+    await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
+    expect(agent.packetSizes).toEqual([1280]);
+    expect(agent.audio[0]).toBe(1);
     agent.quit();
   });
 

@@ -1,0 +1,48 @@
+/** The microphone, through the real UI: Chromium's fake capture device plays an espeak-ng WAV once. */
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../bench/chromium';
+import { FakeAgent } from '../support/fake-agent';
+import { bestCorrelation, envelope, int16, makeTestAudio } from '../support/test-audio';
+import { startWebPanel, type WebPanel } from '../support/web-panel';
+
+const audio = makeTestAudio();
+let web: WebPanel;
+let agent: FakeAgent;
+
+test.use({
+  launchOptions: {
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${audio.wav}%noloop`],
+  },
+});
+
+test.beforeEach(async () => {
+  web = await startWebPanel();
+  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 150 });
+});
+
+test.afterEach(async () => {
+  expect(agent.exitCode, 'the panel closed the agent connection').toBeNull();
+  agent.quit();
+  await web.stop();
+});
+
+test('streams the fake capture device with SNDSTRM; its envelope matches the WAV', async ({ page }, testInfo) => {
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await page.getByRole('button', { name: 'Start microphone' }).click();
+  await expect(page.getByRole('button', { name: 'Stop microphone' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: 'Input level' })).toBeVisible();
+  const seconds = audio.reference.length / 16000;
+  await agent.waitFor(() => agent.audio.length >= (seconds + 0.6) * 32000, (seconds + 8) * 1000, 'the whole utterance');
+  await expect(page.getByText(/capture → wire p50 \d+ ms/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('audio-mic.png') });
+  await page.getByRole('button', { name: 'Stop microphone' }).click();
+  await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS', 3000, 'SNDBRKS');
+  expect(agent.received).toEqual(['__AV_START', '__AV_SETMODEL,0']);
+  expect(agent.audioEvents[0]).toBe('SNDSTRM');
+  expect(new Set(agent.packetSizes)).toEqual(new Set([1280]));
+  const corr = bestCorrelation(envelope(audio.reference), envelope(int16(agent.audio)));
+  testInfo.annotations.push({ type: 'envelope correlation', description: corr.toFixed(3) });
+  expect(corr).toBeGreaterThanOrEqual(0.95);
+});
