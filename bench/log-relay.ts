@@ -37,9 +37,13 @@ export class Agent {
       const on = (m: { done?: boolean; start?: number; sent: number; seconds?: number }): void => {
         if (!m.done) return;
         this.worker.off('message', on);
+        this.worker.off('exit', gone);
         resolve(m);
       };
+      /* A run cut short by close() ends with what it had. */
+      const gone = (): void => resolve({ sent: -1 });
       this.worker.on('message', on);
+      this.worker.once('exit', gone);
       this.worker.postMessage(command);
     });
   }

@@ -1,5 +1,10 @@
 /** `npm run bench`: prints numbers; it never fails a build on timing (machines are noisy). */
 import { cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchAudio } from './audio-pacing.js';
 import { benchLogRelay } from './log-relay.js';
 
 const only = process.argv.slice(2);
@@ -7,4 +12,12 @@ const want = (name: string): boolean => only.length === 0 || only.includes(name)
 
 console.log(`Remote Panel benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
 if (want('log')) await benchLogRelay();
+if (want('audio')) {
+  /* Speech for the fake microphone, made with espeak-ng (Debian). */
+  const dir = join(tmpdir(), 'remote-panel-bench');
+  mkdirSync(dir, { recursive: true });
+  const wav = join(dir, 'speech.wav');
+  if (!existsSync(wav)) execFileSync('espeak-ng', ['-w', wav, 'Hello there. This is the microphone benchmark of Remote Panel for MMDAgent-EX.']);
+  await benchAudio(wav);
+}
 process.exit(0);

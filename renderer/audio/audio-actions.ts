@@ -116,10 +116,16 @@ export async function refreshDevices(): Promise<void> {
   usePanel.getState().setDevices(inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` })));
 }
 
-/** A live capture stops, with a message, when its agent leaves. */
+/** A stream stops, with a message, when its agent leaves (MMDAgent-EX forgets it anyway). */
 export function watchAgentLoss(): () => void {
   return usePanel.subscribe((s, prev) => {
-    if (s.sessions === prev.sessions || micTarget === null || !s.mic.running) return;
-    if (!s.sessions.some((x) => x.id === micTarget)) void stopMic(`Agent #${micTarget} disconnected, so the microphone stopped.`);
+    if (s.sessions === prev.sessions) return;
+    const gone = (id: number): boolean => !s.sessions.some((x) => x.id === id);
+    if (micTarget !== null && s.mic.running && gone(micTarget)) {
+      void stopMic(`Agent #${micTarget} disconnected, so the microphone stopped.`);
+      return;
+    }
+    const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.session));
+    if (lost) s.setAudioMessage(`Agent #${lost.session} disconnected while "${lost.name}" was streaming; the stream stopped.`);
   });
 }

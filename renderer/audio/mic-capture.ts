@@ -20,6 +20,20 @@ export class MicCapture {
   private node: AudioWorkletNode | null = null;
 
   async start(options: MicOptions): Promise<void> {
+    /* The audio graph is ready before the device opens, so the first words are not lost. */
+    const ctx = new AudioContext({ sampleRate: 16_000, latencyHint: 'interactive' });
+    this.ctx = ctx;
+    await ctx.audioWorklet.addModule(workletUrl);
+    const node = new AudioWorkletNode(ctx, 'pcm-chunker', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+    this.node = node;
+    node.port.onmessage = (e: MessageEvent<{ pcm: ArrayBuffer; rms: number; peak: number; endTime: number }>) => {
+      /* Back-date to when the chunk was complete in the audio graph, so the hop to this thread counts too. */
+      const sinceCapture = Math.max(0, (ctx.currentTime - e.data.endTime) * 1000);
+      const capturedAt = performance.timeOrigin + performance.now() - sinceCapture;
+      options.onLevel(e.data.rms, e.data.peak);
+      options.onChunk(new Uint8Array(e.data.pcm), capturedAt);
+    };
+    if (ctx.state === 'suspended') await ctx.resume();
     this.stream = await navigator.mediaDevices.getUserMedia({
       audio: {
         ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}),
@@ -29,22 +43,10 @@ export class MicCapture {
         autoGainControl: options.autoGainControl,
       },
     });
-    const ctx = new AudioContext({ sampleRate: 16_000, latencyHint: 'interactive' });
-    this.ctx = ctx;
-    await ctx.audioWorklet.addModule(workletUrl);
-    const source = ctx.createMediaStreamSource(this.stream);
-    const node = new AudioWorkletNode(ctx, 'pcm-chunker', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
-    this.node = node;
-    node.port.onmessage = (e: MessageEvent<{ pcm: ArrayBuffer; rms: number; peak: number }>) => {
-      const capturedAt = performance.timeOrigin + performance.now();
-      options.onLevel(e.data.rms, e.data.peak);
-      options.onChunk(new Uint8Array(e.data.pcm), capturedAt);
-    };
-    source.connect(node);
+    ctx.createMediaStreamSource(this.stream).connect(node);
     for (const track of this.stream.getAudioTracks()) {
       track.addEventListener('ended', () => options.onEnded('The microphone was disconnected or stopped by the system.'));
     }
-    if (ctx.state === 'suspended') await ctx.resume();
   }
 
   async stop(): Promise<void> {

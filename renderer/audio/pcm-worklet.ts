@@ -3,6 +3,7 @@
  * posts each with its level, transferring the buffer.
  */
 declare const sampleRate: number;
+declare const currentTime: number;
 declare function registerProcessor(name: string, ctor: unknown): void;
 declare class AudioWorkletProcessor {
   readonly port: MessagePort;
@@ -30,7 +31,9 @@ class PcmChunker extends AudioWorkletProcessor {
       this.chunk[this.filled++] = Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
       if (this.filled === CHUNK) {
         const rms = Math.sqrt(this.sumSquares / CHUNK);
-        this.port.postMessage({ pcm: this.chunk.buffer, rms, peak: this.peak, sampleRate }, [this.chunk.buffer]);
+        /* When the chunk's last sample passed through the graph, on the context clock. */
+        const endTime = currentTime + (i + 1) / sampleRate;
+        this.port.postMessage({ pcm: this.chunk.buffer, rms, peak: this.peak, endTime }, [this.chunk.buffer]);
         this.chunk = new Int16Array(CHUNK);
         this.filled = 0;
         this.sumSquares = 0;

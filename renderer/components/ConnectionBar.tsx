@@ -42,7 +42,7 @@ export function ConnectionBar() {
         </div>
       )}
       <button type="button" className="btn ghost" onClick={() => setSettingsOpen(true)}>
-        Server settings
+        Settings
       </button>
     </header>
   );

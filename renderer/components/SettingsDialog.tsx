@@ -27,6 +27,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const [host, setHost] = useState(initial.wsHost);
   const [port, setPort] = useState(String(initial.wsPort));
   const [path, setPath] = useState(initial.wsPath);
+  const [maxMin, setMaxMin] = useState(String(initial.audioMaxSec / 60));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -34,8 +35,10 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     e.preventDefault();
     const portNumber = Number(port);
     if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError('The port must be a whole number from 1 to 65535.');
+    const minutes = Number(maxMin);
+    if (!(minutes >= 0.1 && minutes <= 60)) return setError('The longest audio file must be between 0.1 and 60 minutes.');
     setBusy(true);
-    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim() });
+    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60) });
     setBusy(false);
     if (problem) setError(problem);
     else close();
@@ -43,7 +46,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
 
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <h2 id="settings-title">Server settings</h2>
+      <h2 id="settings-title">Settings</h2>
       <p className="muted">Where MMDAgent-EX connects. Use the same values in its .mdf.</p>
       <label className="field">
         <span>Host (Plugin_Remote_Websocket_Host)</span>
@@ -56,6 +59,10 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       <label className="field">
         <span>Path (Plugin_Remote_Websocket_Directory)</span>
         <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label="Path" />
+      </label>
+      <label className="field">
+        <span>Longest audio file, minutes</span>
+        <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label="Longest audio file (minutes)" />
       </label>
       {error && (
         <p role="alert" className="text-error">
