@@ -1,5 +1,5 @@
 // `node scripts/screenshots.mjs`: README screenshots of browser mode with a scripted agent (run `npm run build` first).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +26,9 @@ for (const scheme of ['dark', 'light']) {
   const ws = new WebSocket(agentUrl, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
   await new Promise((r) => ws.on('open', r));
   /* Behaves like MMDAgent-EX: echoes injected lines, then emits the events they cause. */
-  ws.on('message', (data) => {
-    for (const line of String(data).split('\n').filter(Boolean)) {
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
       setTimeout(() => ws.send(line + '\n'), 170);
       if (line.startsWith('MOTION_ADD|0|')) setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
       if (line.startsWith('SYNTH_START|0|')) {
@@ -48,9 +49,19 @@ for (const scheme of ['dark', 'light']) {
   await page.waitForTimeout(600);
   await box.fill('MOTION_ADD|0|bow|motions/action/bow.vmd|PART|ONCE');
   await page.screenshot({ path: `docs/screenshot-${scheme}.png` });
+  if (scheme === 'dark') {
+    /* The Speak panel while a file streams. */
+    const wav = join(tmpdir(), 'rp-shot-speech.wav');
+    execFileSync('espeak-ng', ['-w', wav, 'Hello there. I am the avatar, and I speak with lip sync while the panel streams this file in real time.']);
+    await page.getByLabel('Audio file').setInputFiles(wav);
+    await page.getByRole('button', { name: 'Stream file' }).click();
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: 'docs/screenshot-speak.png' });
+    await page.getByRole('button', { name: 'Stop streaming' }).click();
+  }
   ws.terminate();
   await page.close();
 }
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png written');
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png written');

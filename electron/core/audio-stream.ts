@@ -141,6 +141,12 @@ export class AudioStreamer {
     return { ok: true, queued: 0 };
   }
 
+  /** True while a file is being paced out (its progress changes without any event). */
+  get streaming(): boolean {
+    for (const job of this.active.values()) if (job.kind === 'file') return true;
+    return false;
+  }
+
   status(): AudioStatus[] {
     const sessions = new Set([...this.active.keys(), ...this.queues.keys()]);
     return [...sessions].map((session) => {

@@ -229,7 +229,7 @@ export class Panel extends Emitter<PanelEvents> {
     if (batch) this.emit('log:batch', batch);
     /* Message counts change with every message; four updates a second are plenty. */
     const now = Date.now();
-    if (this.audioDirty && now - this.audioSentAt >= 100) {
+    if ((this.audioDirty || this.audio.streaming) && now - this.audioSentAt >= 100) {
       this.audioDirty = false;
       this.audioSentAt = now;
       this.emit('audio:status', this.audio.status());

@@ -13,9 +13,12 @@ export function Waveform({ peaks, progress }: { peaks: Float32Array; progress: n
     const bar = width / peaks.length;
     for (let i = 0; i < peaks.length; i++) {
       const h = Math.max(1, peaks[i]! * height);
-      ctx.fillStyle = i / peaks.length < progress ? style.getPropertyValue('--accent') : style.getPropertyValue('--muted');
+      const played = i / peaks.length < progress;
+      ctx.globalAlpha = played ? 1 : 0.45;
+      ctx.fillStyle = style.getPropertyValue(played ? '--accent' : '--muted');
       ctx.fillRect(i * bar, (height - h) / 2, Math.max(1, bar - 0.5), h);
     }
+    ctx.globalAlpha = 1;
   }, [peaks, progress]);
   return <canvas ref={canvas} className="waveform" width={300} height={44} aria-hidden="true" />;
 }

@@ -30,7 +30,10 @@ test.describe('file streaming', () => {
     await page.getByLabel('Audio file').setInputFiles(audio.wav);
     await expect(page.getByText('speech.wav')).toBeVisible();
     await page.getByRole('button', { name: 'Stream file' }).click();
-    await expect(page.getByRole('progressbar', { name: 'Streaming progress' })).toBeVisible();
+    const progress = page.getByRole('progressbar', { name: 'Streaming progress' });
+    await expect(progress).toBeVisible();
+    /* Progress moves while the file is paced out. */
+    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 3000 }).toBeGreaterThan(1000);
     await page.screenshot({ path: testInfo.outputPath('audio-streaming.png') });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS', 20_000, 'SNDBRKS');
     expect(agent.received).toEqual(['__AV_START', '__AV_SETMODEL,0']);
