@@ -28,6 +28,8 @@ export function createApi(t: Transport) {
     /** Fire-and-forget: one 40 ms chunk as captured. */
     micChunk: (target: number, pcm: Uint8Array, capturedAt: number) => t.post('audio:mic-chunk', { target, pcm, capturedAt }),
     onLogBatch: (cb: (batch: EventMap['log:batch']) => void) => t.subscribe('log:batch', cb),
+    onLogOpened: (cb: (file: EventMap['log:opened']) => void) => t.subscribe('log:opened', cb),
+    onLogGap: (cb: (gap: EventMap['log:gap']) => void) => t.subscribe('log:gap', cb),
     onSessions: (cb: (sessions: EventMap['sessions:changed']) => void) => t.subscribe('sessions:changed', cb),
     onServerStatus: (cb: (status: EventMap['server:status']) => void) => t.subscribe('server:status', cb),
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),

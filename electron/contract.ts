@@ -68,6 +68,8 @@ export interface ServerSettings {
   wsPort: number;
   /** Plugin_Remote_Websocket_Directory. */
   wsPath: string;
+  /** Web-page origins allowed to connect (browsers always send Origin; MMDAgent-EX never does). */
+  allowedOrigins: string[];
 }
 
 export interface Settings extends ServerSettings {
@@ -184,6 +186,10 @@ export interface PostMap {
 /** Events: channel → payload, pushed after the UI said `panel:ready`. */
 export interface EventMap {
   'log:batch': LogBatch;
+  /** A session log the user opened from the app menu (Electron), to view read-only. */
+  'log:opened': { name: string; text: string };
+  /** Entries that were not delivered to this UI (it fell behind); the disk log has them. */
+  'log:gap': { dropped: number };
   'sessions:changed': SessionInfo[];
   'server:status': ServerStatus;
   'settings:changed': Settings;

@@ -20,8 +20,8 @@ export async function startApp(): Promise<void> {
   setupSecurity();
   setupAppProtocol();
   const win = setupWindow();
-  setupIpc(panel, win);
-  setupMenu(panel);
+  const relay = setupIpc(panel, win);
+  setupMenu(panel, win, relay);
   setupQuit(panel, win);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -5,6 +5,7 @@ import { AudioPanel } from './components/AudioPanel';
 import { Composer } from './components/Composer';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectionBar } from './components/ConnectionBar';
+import { ExposureWarning } from './components/ExposureWarning';
 import { LogToolbar } from './components/LogToolbar';
 import { MdfSnippet } from './components/MdfSnippet';
 import { MessageLog } from './components/MessageLog';
@@ -38,6 +39,7 @@ export function App() {
     <div className="app">
       <ConnectionBar />
       <ServerError />
+      <ExposureWarning />
       <div className="body">
         <aside className="sidebar">
           <AgentsPanel />

@@ -25,6 +25,8 @@ export interface AgentServerOptions {
   /** Pongs missed in a row before the agent is reported as not answering. */
   missedPongs?: number;
   maxSessions?: number;
+  /** Time a client has to finish its HTTP upgrade request. */
+  handshakeTimeoutMs?: number;
 }
 
 interface Session {
@@ -57,6 +59,7 @@ export class AgentServer {
   private heartbeat: NodeJS.Timeout | null = null;
   private nextId = 1;
   private path = '/';
+  private allowedOrigins = new Set<string>();
   private status: ServerStatus = { state: 'stopped', url: '', host: '', port: 0, path: '/' };
 
   constructor(
@@ -90,15 +93,21 @@ export class AgentServer {
   }
 
   /** Listens with these settings; a failure (port in use, bad address) becomes a status, not a throw. */
+  /** Applies at once, without restarting the listener. */
+  setAllowedOrigins(origins: readonly string[]): void {
+    this.allowedOrigins = new Set(origins);
+  }
+
   async start(settings: ServerSettings): Promise<ServerStatus> {
     const host = bindHost(settings.wsHost);
     this.path = normalizePath(settings.wsPath);
-    const server = createServer((req, res) => {
+    this.setAllowedOrigins(settings.allowedOrigins);
+    const handshake = this.options.handshakeTimeoutMs ?? 10_000;
+    /* A socket that never finishes its upgrade request is dropped after `handshake` ms. */
+    const server = createServer({ headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) }, (req, res) => {
       res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
       res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
     });
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 10_000;
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     server.on('clientError', (_err, socket) => socket.destroy());
     this.status = { state: 'starting', url: endpointUrl(host, settings.wsPort, this.path), host, port: settings.wsPort, path: this.path };
@@ -174,6 +183,12 @@ export class AgentServer {
     if (pathname !== this.path) {
       this.handlers.onRejected(`upgrade to ${pathname} refused (404): the panel listens on ${this.path}`, remote);
       return refuse(socket, 404, 'Not Found');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.allowedOrigins.has(origin)) {
+      /* Browsers always send Origin and MMDAgent-EX never does: this is a web page (cross-site WebSocket hijacking). */
+      this.handlers.onRejected(`refused (403): a web page (Origin: ${String(origin).slice(0, 100)}) tried to connect. Allow its origin in Settings if you trust it`, remote);
+      return refuse(socket, 403, 'Forbidden');
     }
     const max = this.options.maxSessions ?? 20;
     if (this.sessions.size >= max) {

@@ -48,8 +48,11 @@ export class MessageLog {
     this.echoTimeoutMs = options.echoTimeoutMs ?? 5000;
   }
 
-  /** A line received from an agent; an echo of ours updates the sent entry instead. */
-  incoming(session: number, line: string): LogEntry {
+  /**
+   * A line received from an agent; an echo of ours updates the sent entry instead.
+   * With `ui` false (the agent is over its UI budget) it goes to disk only.
+   */
+  incoming(session: number, line: string, ui = true): LogEntry {
     const { type } = parseMessage(line);
     const echoOf = this.matchEcho(session, line);
     if (echoOf !== undefined) {
@@ -58,7 +61,7 @@ export class MessageLog {
       this.options.sink?.appendJson(entryJson(entry));
       return entry;
     }
-    return this.record('in', session, classify(type, 'in'), type, line);
+    return this.commit(this.make('in', session, classify(type, 'in'), type, line), ui);
   }
 
   incomingBinary(session: number, length: number, preview: string): LogEntry {
@@ -116,9 +119,10 @@ export class MessageLog {
     return { id: this.nextId++, t: this.now(), dir, session, kind, type, text };
   }
 
-  private commit(entry: LogEntry): LogEntry {
+  private commit(entry: LogEntry, ui = true): LogEntry {
     const json = entryJson(entry);
     this.options.sink?.appendJson(json);
+    if (!ui) return entry;
     this.entries.push(entry);
     this.entriesJson.push(json);
     if (this.recentRing.length < this.recentLimit) {

@@ -13,6 +13,7 @@ import { MessageLog, type CoreBatch } from './message-log.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
 import { SceneTracker } from './scene.js';
+import { UiBudget } from './ui-budget.js';
 import { SettingsStore, settingsError } from './settings.js';
 
 export const CLOSE_WARNING = 'MMDAgent-EX exits when this connection closes.';
@@ -26,6 +27,8 @@ export interface PanelOptions {
   overrides?: Partial<Settings>;
   server?: AgentServerOptions;
   pacer?: PacerOptions;
+  /** UI entries per second per agent (default 50,000). */
+  uiRatePerSec?: number;
   /** UI batch tick, 16–50 ms (default 16: one batch per display frame). */
   tickMs?: number;
   host: Snapshot['host'];
@@ -40,6 +43,8 @@ export class Panel extends Emitter<PanelEvents> {
   readonly writer: JsonlWriter | null;
   readonly audio: AudioStreamer;
   readonly scene = new SceneTracker();
+  /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
+  readonly uiBudget: UiBudget;
   private readonly settingsStore: SettingsStore;
   private overrides: Partial<Settings>;
   private tick: NodeJS.Timeout | null = null;
@@ -64,7 +69,7 @@ export class Panel extends Emitter<PanelEvents> {
       {
         onOpen: (s) => this.onOpen(s),
         onLine: (s, line) => {
-          this.log.incoming(s.id, line);
+          this.log.incoming(s.id, line, this.uiBudget.take(s.id));
           if (this.scene.observe(s.id, line)) this.sceneDirty = true;
           this.sessionsDirty = true;
         },
@@ -81,6 +86,7 @@ export class Panel extends Emitter<PanelEvents> {
       },
       options.server,
     );
+    this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
     this.audio = new AudioStreamer(
       {
         sendBytes: (id, bytes) => this.server.send(id, bytes),
@@ -176,6 +182,7 @@ export class Panel extends Emitter<PanelEvents> {
     for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
     const next = this.settingsStore.update(patch);
     this.log.echoTimeoutMs = next.echoTimeoutSec * 1000;
+    this.server.setAllowedOrigins(this.settings().allowedOrigins);
     this.audio.maxDurationSec = next.audioMaxSec;
     this.emit('settings:changed', this.settings());
     if (moves || this.server.currentStatus.state !== 'listening') {
@@ -219,12 +226,17 @@ export class Panel extends Emitter<PanelEvents> {
   private onClose(s: SessionInfo, reason: string): void {
     this.log.sessionClosed(s.id);
     this.audio.sessionClosed(s.id);
+    const hidden = this.uiBudget.forget(s.id);
+    if (hidden > 0) this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${s.id} were not shown; the session log has every one.`, s.id);
     if (this.scene.drop(s.id)) this.sceneDirty = true;
     this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id);
     this.emit('sessions:changed', this.server.list());
   }
 
   private flushTick(): void {
+    for (const [session, hidden] of this.uiBudget.takeHidden()) {
+      this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${session} were not shown (over ${this.uiBudget.ratePerSec.toLocaleString('en-US')} a second); the session log has every one.`, session);
+    }
     const batch = this.log.takeBatch();
     if (batch) this.emit('log:batch', batch);
     /* Message counts change with every message; four updates a second are plenty. */

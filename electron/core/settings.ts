@@ -14,13 +14,20 @@ export const DEFAULT_SETTINGS: Settings = {
   echoTimeoutSec: 5,
   modelAlias: '0',
   audioMaxSec: 600,
+  allowedOrigins: [],
 };
 
 /** Why a settings change is refused, in words; null when it is fine. */
 export function settingsError(patch: Partial<Settings>): string | null {
   for (const [key, value] of Object.entries(patch)) {
     if (!(key in DEFAULT_SETTINGS)) return `Unknown setting "${key}".`;
-    if (typeof value !== typeof DEFAULT_SETTINGS[key as keyof Settings]) return `The setting "${key}" has the wrong type.`;
+    const expected = DEFAULT_SETTINGS[key as keyof Settings];
+    if (Array.isArray(expected) ? !Array.isArray(value) || value.some((v) => typeof v !== 'string') : typeof value !== typeof expected) {
+      return `The setting "${key}" has the wrong type.`;
+    }
+  }
+  for (const origin of patch.allowedOrigins ?? []) {
+    if (!/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(origin)) return `"${origin}" is not an origin; write it like http://localhost:3000 (scheme, host and port, no path).`;
   }
   if (patch.wsHost !== undefined && !/^[A-Za-z0-9.:\-[\]]+$/.test(patch.wsHost.trim())) {
     return 'The host must be an address such as 127.0.0.1 (letters, digits, dots, colons).';
@@ -49,7 +56,6 @@ export function sanitize(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = src[key];
-    if (typeof value !== typeof DEFAULT_SETTINGS[key]) continue;
     const candidate = { [key]: value } as Partial<Settings>;
     if (settingsError(candidate) === null) Object.assign(out, candidate);
   }
@@ -92,6 +98,7 @@ export class SettingsStore {
     const error = settingsError(patch);
     if (error) throw new Error(error);
     this.current = { ...this.current, ...patch };
+    if (patch.allowedOrigins) this.current.allowedOrigins = [...new Set(patch.allowedOrigins)];
     if (patch.wsHost !== undefined) this.current.wsHost = patch.wsHost.trim();
     if (patch.wsPath !== undefined) this.current.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
     this.save();

@@ -1,16 +1,34 @@
-import { Menu, app, shell, type MenuItemConstructorOptions } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { Menu, app, dialog, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Panel } from '../core/panel.js';
-import { dirname } from 'node:path';
+import type { EventRelay } from './ipc.js';
+
+/** Larger logs are better read with other tools than the in-app viewer. */
+const MAX_OPEN_BYTES = 512 << 20;
+
+async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay): Promise<void> {
+  const logs = panel.writer ? dirname(panel.writer.path) : app.getPath('userData');
+  const picked = await dialog.showOpenDialog(win, { title: 'Open a session log', defaultPath: logs, filters: [{ name: 'Session logs', extensions: ['jsonl'] }], properties: ['openFile'] });
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return;
+  if ((await stat(file)).size > MAX_OPEN_BYTES) {
+    await dialog.showMessageBox(win, { type: 'warning', message: `${basename(file)} is larger than 512 MB; open it with a text tool instead.` });
+    return;
+  }
+  relay.send('log:opened', { name: basename(file), text: await readFile(file, 'utf8') });
+}
 
 const DOCS = 'https://mmdagent-ex.dev/docs/remote/';
 
-export function setupMenu(panel: Panel): void {
+export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        { label: 'Open Log…', accelerator: 'CmdOrCtrl+O', click: () => void openLog(panel, win, relay) },
         {
           label: 'Show Session Logs Folder',
           click: () => {

@@ -13,7 +13,8 @@ const USAGE = `Usage: npm run web -- [options]
   --ws-host <host>   Plugin_Remote_Websocket_Host to listen on (default from settings, 127.0.0.1)
   --ws-port <port>   Plugin_Remote_Websocket_Port (default from settings, 9001)
   --ws-path <path>   Plugin_Remote_Websocket_Directory (default from settings, /chat)
-  --ui-port <port>   port of the browser UI on 127.0.0.1 (default: any free port)
+  --ui-port <port>   port of the browser UI (default: any free port)
+  --ui-host <host>   address of the browser UI (default 127.0.0.1; anything else exposes it, token-protected)
   --log-dir <dir>    folder for session logs (default: <data folder>/logs)
   --data-dir <dir>   folder for settings and logs (default: ${appDataDir()})`;
 
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       'ws-port': { type: 'string' },
       'ws-path': { type: 'string' },
       'ui-port': { type: 'string' },
+      'ui-host': { type: 'string' },
       'log-dir': { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -42,7 +44,12 @@ export async function main(argv: string[]): Promise<void> {
   const panel = new Panel({ dataDir, ...(values['log-dir'] ? { logDir: values['log-dir'] } : {}), overrides, host: 'web' });
   await panel.start();
   const root = fileURLToPath(new URL('../../../renderer/', import.meta.url));
-  const web = await startWebServer({ panel, root, port: values['ui-port'] ? portArg('--ui-port', values['ui-port']) : 0 });
+  const web = await startWebServer({
+    panel,
+    root,
+    host: values['ui-host'] ?? '127.0.0.1',
+    port: values['ui-port'] ? portArg('--ui-port', values['ui-port']) : 0,
+  });
   const status = panel.server.currentStatus;
   console.log(`Remote Panel UI: ${web.url}`);
   console.log(status.state === 'listening' ? `MMDAgent-EX endpoint: ${status.url}` : `MMDAgent-EX endpoint not listening: ${status.error?.message ?? status.state}`);

@@ -106,15 +106,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function attach(ws: WebSocket): void {
     let ready = false;
+    /** Entries not sent because this client fell behind; reported before the next batch. */
+    let dropped = 0;
     const send = (frame: BridgeFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
     const unsubscribe = options.panel.onAny((ch, payload) => {
       if (!ready || ws.readyState !== ws.OPEN) return;
       if (ch === 'log:batch') {
-        if (ws.bufferedAmount > MAX_BRIDGE_BUFFER) return;
-        /* Entries were serialized once for the disk log; reuse that JSON. */
         const batch = payload as CoreBatch;
+        if (ws.bufferedAmount > MAX_BRIDGE_BUFFER) {
+          dropped += batch.entries.length;
+          return;
+        }
+        if (dropped > 0) {
+          send({ t: 'evt', ch: 'log:gap', payload: { dropped } });
+          dropped = 0;
+        }
+        /* Entries were serialized once for the disk log; reuse that JSON. */
         ws.send(`{"t":"evt","ch":"log:batch","payload":{"entries":${batch.entriesJson},"updates":${JSON.stringify(batch.updates)}}}`);
         return;
       }

@@ -43,6 +43,8 @@ export function startBridge(): PanelApi {
     });
   }
   api.onLogBatch(store.appendBatch);
+  api.onLogGap(({ dropped }) => store.markGap(dropped));
+  api.onLogOpened(({ name, text }) => usePanel.getState().setComposeResult(usePanel.getState().openLog(name, text)));
   api.onSessions(store.setSessions);
   api.onServerStatus(store.setStatus);
   api.onSettings(store.setSettings);

@@ -27,7 +27,8 @@ export function MessageLog() {
   const frozen = usePanel((s) => s.frozen);
   const everMulti = usePanel((s) => s.everMulti);
   const log = usePanel((s) => s.log);
-  const rows = frozen ?? log.view;
+  const viewing = usePanel((s) => s.viewing);
+  const rows = viewing ? viewing.log.view : (frozen ?? log.view);
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const [seenId, setSeenId] = useState<number | null>(null);
@@ -52,7 +53,8 @@ export function MessageLog() {
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
     if (atBottom !== following.current) {
       following.current = atBottom;
-      const view = usePanel.getState().frozen ?? usePanel.getState().log.view;
+      const st = usePanel.getState();
+      const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
       setSeenId(atBottom ? null : (view[view.length - 1]?.id ?? 0));
     }
   }, []);

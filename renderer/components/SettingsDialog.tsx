@@ -23,11 +23,18 @@ export function SettingsDialog() {
   );
 }
 
+/** 24 random URL-safe characters for a secret endpoint path. */
+function secretToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
   const [host, setHost] = useState(initial.wsHost);
   const [port, setPort] = useState(String(initial.wsPort));
   const [path, setPath] = useState(initial.wsPath);
   const [maxMin, setMaxMin] = useState(String(initial.audioMaxSec / 60));
+  const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +45,8 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     const minutes = Number(maxMin);
     if (!(minutes >= 0.1 && minutes <= 60)) return setError('The longest audio file must be between 0.1 and 60 minutes.');
     setBusy(true);
-    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60) });
+    const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
+    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins });
     setBusy(false);
     if (problem) setError(problem);
     else close();
@@ -58,7 +66,16 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       </label>
       <label className="field">
         <span>Path (Plugin_Remote_Websocket_Directory)</span>
-        <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label="Path" />
+        <span className="input-with-button">
+          <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label="Path" />
+          <button type="button" className="btn small" onClick={() => setPath(`/chat/${secretToken()}`)} title="For listening on a network: only a client that knows the path can connect">
+            Secret path
+          </button>
+        </span>
+      </label>
+      <label className="field">
+        <span>Web pages allowed to connect (origins, one per line)</span>
+        <textarea className="input" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-label="Allowed origins" placeholder="none: web pages are refused" spellCheck={false} />
       </label>
       <label className="field">
         <span>Longest audio file, minutes</span>

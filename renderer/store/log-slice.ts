@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry } from '../../electron/contract';
 import { LogBuffer, textFilter } from './log-buffer';
+import { parseSessionLog } from './open-log';
 import type { PanelState } from './index';
 
 export interface LogSlice {
@@ -12,7 +13,13 @@ export interface LogSlice {
   frozen: readonly LogEntry[] | null;
   /** True once entries from more than one session have been seen. */
   everMulti: boolean;
+  /** A previous session's log opened read-only; the live log keeps recording meanwhile. */
+  viewing: { name: string; log: LogBuffer; truncated: boolean } | null;
+  openLog(name: string, text: string): string | null;
+  closeViewing(): void;
   appendBatch(batch: LogBatch): void;
+  /** Marks where entries were not delivered to this view (the disk log has them). */
+  markGap(dropped: number): void;
   setFilterText(text: string): void;
   setPaused(paused: boolean): void;
   clearView(): void;
@@ -24,6 +31,21 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
   filterText: '',
   frozen: null,
   everMulti: false,
+  viewing: null,
+  openLog: (name, text) => {
+    let parsed;
+    try {
+      parsed = parseSessionLog(text);
+    } catch (error) {
+      return `"${name}": ${(error as Error).message}`;
+    }
+    const log = new LogBuffer(Math.max(parsed.entries.length, 1));
+    log.setFilter(textFilter(get().filterText));
+    log.append(parsed.entries);
+    set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
+    return null;
+  },
+  closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
   appendBatch: (batch) => {
     const { log } = get();
     const added = log.append(batch.entries);
@@ -32,8 +54,23 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     const multi = get().everMulti || batch.entries.some((e) => e.session !== null && e.session > 1);
     set((s) => ({ logRevision: s.logRevision + 1, everMulti: multi }));
   },
+  markGap: (dropped) => {
+    const { log } = get();
+    const marker: LogEntry = {
+      /* Between the last id held and the next whole one, which the next real entry will have. */
+      id: log.lastId + (1 - (log.lastId % 1)) / 2,
+      t: Date.now(),
+      dir: 'sys',
+      session: null,
+      kind: 'error',
+      type: 'GAP',
+      text: `${dropped.toLocaleString()} messages not shown here: this view fell behind. The session log on disk has every one.`,
+    };
+    get().appendBatch({ entries: [marker], updates: [] });
+  },
   setFilterText: (filterText) => {
     get().log.setFilter(textFilter(filterText));
+    get().viewing?.log.setFilter(textFilter(filterText));
     set((s) => ({ filterText, logRevision: s.logRevision + 1 }));
   },
   setPaused: (paused) => set({ frozen: paused ? get().log.view.slice() : null }),
