@@ -34,6 +34,8 @@ interface Session {
   ws: WebSocket;
   splitter: LineSplitter;
   missed: number;
+  /** Why ws gave up on the socket, when it did (e.g. a frame over maxPayload). */
+  failure?: string;
 }
 
 /** `localhost` is bound as IPv4: MMDAgent-EX never tries `::1`. */
@@ -212,7 +214,9 @@ export class AgentServer {
     };
     const session: Session = { info, ws, splitter: new LineSplitter(), missed: 0 };
     this.sessions.set(info.id, session);
-    ws.on('error', () => undefined);
+    ws.on('error', (error: Error & { code?: string }) => {
+      session.failure = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame larger than the limit' : `protocol error (${error.message})`;
+    });
     ws.on('pong', () => {
       session.missed = 0;
       if (!info.responsive) {
@@ -238,7 +242,7 @@ export class AgentServer {
         info.messagesIn++;
         this.handlers.onLine(info, rest);
       }
-      this.drop(session, code === 1009 ? 'frame larger than the limit' : code === 1005 || code === 1006 ? 'agent disconnected' : `agent closed (${code})`);
+      this.drop(session, session.failure ?? (code === 1009 ? 'frame larger than the limit' : code === 1005 || code === 1006 ? 'agent disconnected' : `agent closed (${code})`));
     });
     this.handlers.onOpen({ ...info });
   }

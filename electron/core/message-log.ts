@@ -6,6 +6,11 @@
 import type { EntryKind, EntryUpdate, LogBatch, LogEntry } from '../contract.js';
 import { classify, expectedEcho, parseMessage } from './protocol.js';
 
+/** Longest text the UI receives for one entry; the disk log keeps the whole line. */
+export const UI_TEXT_MAX = 16_384;
+/** Characters of text kept for the snapshot a late renderer receives. */
+const RECENT_MAX_CHARS = 4_000_000;
+
 export interface LogSink {
   append(record: object): void;
   /** A record already serialized as one JSON line (without its newline). */
@@ -35,8 +40,9 @@ export class MessageLog {
   private entries: LogEntry[] = [];
   private entriesJson: string[] = [];
   private updates: EntryUpdate[] = [];
-  private readonly recentRing: LogEntry[] = [];
-  private recentStart = 0;
+  private recentList: LogEntry[] = [];
+  private recentHead = 0;
+  private recentBytes = 0;
   private readonly pending = new Map<number, PendingEcho[]>();
   private readonly now: () => number;
   private readonly recentLimit: number;
@@ -108,7 +114,7 @@ export class MessageLog {
 
   /** The most recent UI entries, oldest first. */
   recent(): LogEntry[] {
-    return [...this.recentRing.slice(this.recentStart), ...this.recentRing.slice(0, this.recentStart)];
+    return this.recentList.slice(this.recentHead);
   }
 
   private record(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
@@ -119,19 +125,30 @@ export class MessageLog {
     return { id: this.nextId++, t: this.now(), dir, session, kind, type, text };
   }
 
+  /** Writes the whole entry to disk; the UI gets it too, with a very long text shortened. */
   private commit(entry: LogEntry, ui = true): LogEntry {
     const json = entryJson(entry);
     this.options.sink?.appendJson(json);
     if (!ui) return entry;
-    this.entries.push(entry);
-    this.entriesJson.push(json);
-    if (this.recentRing.length < this.recentLimit) {
-      this.recentRing.push(entry);
-    } else {
-      this.recentRing[this.recentStart] = entry;
-      this.recentStart = (this.recentStart + 1) % this.recentLimit;
-    }
+    const shown = entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry;
+    this.entries.push(shown);
+    this.entriesJson.push(shown === entry ? json : entryJson(shown));
+    this.remember(shown);
     return entry;
+  }
+
+  /** The snapshot window is bounded by count and by bytes, so huge lines cannot pile up. */
+  private remember(entry: LogEntry): void {
+    this.recentList.push(entry);
+    this.recentBytes += entry.text.length;
+    while ((this.recentList.length - this.recentHead > this.recentLimit || this.recentBytes > RECENT_MAX_CHARS) && this.recentHead < this.recentList.length - 1) {
+      this.recentBytes -= this.recentList[this.recentHead]!.text.length;
+      this.recentHead++;
+    }
+    if (this.recentHead > 4096 && this.recentHead * 2 > this.recentList.length) {
+      this.recentList = this.recentList.slice(this.recentHead);
+      this.recentHead = 0;
+    }
   }
 
   private matchEcho(session: number, line: string): number | undefined {

@@ -116,25 +116,44 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+/** Valid runs are decoded in bulk; each invalid byte becomes \xNN. Linear, so hostile input stays cheap. */
 function decodeLenient(bytes: Uint8Array): string {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let out = '';
+  let runStart = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len > 0 && i + len <= bytes.length) {
-      try {
-        out += strictDecoder.decode(bytes.subarray(i, i + len));
-        i += len;
-        continue;
-      } catch {
-        /* fall through: shown as an escaped byte */
-      }
+    const len = sequenceLength(bytes, i);
+    if (len > 0) {
+      i += len;
+      continue;
     }
-    out += `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+    if (i > runStart) out += view.toString('utf8', runStart, i);
+    out += `\\x${bytes[i]!.toString(16).padStart(2, '0').toUpperCase()}`;
     i += 1;
+    runStart = i;
   }
+  if (runStart < bytes.length) out += view.toString('utf8', runStart);
   return out;
+}
+
+/** Length of the valid UTF-8 sequence at `i` (1–4), or 0 if the byte there starts none. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number): boolean => i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const c1 = b[i + 1] ?? 0;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f)) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const c1 = b[i + 1] ?? 0;
+    if ((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** Hex preview of a binary frame: the first bytes, then an ellipsis. */

@@ -1,0 +1,137 @@
+/** Untrusted peers on real sockets: fuzz, storms, half-open sockets, origins, floods. Loopback only, bounded. */
+import { connect, type Socket } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { FakeAgent } from '../../support/fake-agent.js';
+import { fuzz } from '../../support/fuzz.js';
+import { startPanel, type Harness } from '../../support/panel-harness.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapMb = (): number => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function panel(options: Parameters<typeof startPanel>[0] = {}): Promise<Harness> {
+  const h = await startPanel(options);
+  cleanup.push(() => h.close());
+  return h;
+}
+
+const port = (h: Harness): number => Number(new URL(h.url).port);
+const resources = (): Record<string, number> =>
+  process.getActiveResourcesInfo().reduce<Record<string, number>>((acc, r) => ((acc[r] = (acc[r] ?? 0) + 1), acc), {});
+
+/** The fuzz marker an entry carries: from the text of a line, or from the hex preview of a binary frame. */
+function markerOf(record: Record<string, unknown>): string | null {
+  const text = String(record.text ?? '');
+  const ascii = record.binary !== undefined ? Buffer.from(text.replace(/ …$/, '').split(' ').join(''), 'hex').toString('latin1') : text;
+  return /^(SND1280)?F[ZB]\|\d+\|\d+\|/.exec(ascii)?.[0] ?? null;
+}
+
+describe('hostile peers', () => {
+  it('survives 10,000 random frames: answers a normal agent at once, memory returns, every accepted frame on disk once', async () => {
+    const maxPayload = 256 * 1024;
+    const h = await panel({ server: { maxPayload } });
+    const baseline = heapMb();
+    const result = await fuzz(h.url, 10_000, 5, maxPayload);
+    expect(result.refusedOversize).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+
+    /* A normal agent right after: connected, its event logged, and our line delivered, each within 100 ms. */
+    const t0 = performance.now();
+    const agent = await FakeAgent.connect(h.url, { frameMs: 0 });
+    cleanup.push(() => agent.quit());
+    agent.emit('MODEL_EVENT_ADD|0');
+    await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 100, 'the agent event within 100 ms');
+    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.server.list().at(-1)!.id;
+    h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
+    await agent.waitFor(() => agent.received.length === 1, 100, 'the line within 100 ms');
+    expect(performance.now() - t0).toBeLessThan(250);
+    agent.quit();
+
+    expect(h.entries.filter((e) => /frame larger than the limit/.test(e.text)).length).toBe(result.refusedOversize);
+    /* The harness's own copy of every entry is not the server's memory. */
+    h.entries.length = 0;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heapMb() - baseline).toBeLessThan(30);
+
+    const counts = new Map<string, number>();
+    for (const r of h.disk()) {
+      if (r.dir !== 'in') continue;
+      const m = markerOf(r);
+      if (m) counts.set(m, (counts.get(m) ?? 0) + 1);
+    }
+    const missing = result.accepted.filter((m) => counts.get(m) !== 1);
+    expect(missing).toEqual([]);
+    expect(counts.size).toBe(result.accepted.length);
+  }, 60_000);
+
+  it('leaks no sessions, sockets or timers after 1,000 connect/disconnect cycles and 200 half-open sockets', async () => {
+    const h = await panel({ server: { handshakeTimeoutMs: 500 } });
+    const before = resources();
+    for (let round = 0; round < 50; round++) {
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const ws = new WebSocket(h.url, { headers: { 'X-App-Type': 'MMDAgent' } });
+          ws.on('error', () => undefined);
+          await new Promise((r) => ws.once('open', r));
+          ws.terminate();
+        }),
+      );
+    }
+    const halfOpen: Socket[] = [];
+    for (let i = 0; i < 200; i++) {
+      const s = connect(port(h), '127.0.0.1');
+      s.on('error', () => undefined);
+      s.write('GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n');
+      halfOpen.push(s);
+    }
+    await h.waitFor(() => halfOpen.every((s) => s.destroyed || s.readableEnded), 5000, 'half-open sockets dropped');
+    await h.waitFor(() => h.panel.server.count() === 0, 3000, 'sessions gone');
+    const opened = h.entries.filter((e) => /connected from/.test(e.text)).length;
+    const left = h.entries.filter((e) => /left:/.test(e.text)).length;
+    await h.waitFor(() => h.entries.filter((e) => /left:/.test(e.text)).length === 1000, 3000, 'every closure logged');
+    expect(opened).toBe(1000);
+    expect(left).toBeLessThanOrEqual(1000);
+    expect(h.sessions()).toEqual([]);
+    const after = resources();
+    expect(after.TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
+    expect(after.Timeout ?? 0).toBeLessThanOrEqual((before.Timeout ?? 0) + 2);
+  }, 60_000);
+
+  it('refuses a web page (Origin) with 403 unless its origin is allowed', async () => {
+    const h = await panel();
+    const refused = new WebSocket(h.url, { headers: { Origin: 'https://evil.example' } });
+    const status = await new Promise<number>((r) => refused.once('unexpected-response', (_q, res) => r(res.statusCode!)));
+    expect(status).toBe(403);
+    await h.waitFor(() => h.entries.some((e) => /refused \(403\).*Origin: https:\/\/evil\.example/.test(e.text)), 2000, 'log entry');
+    expect(await h.panel.updateSettings({ allowedOrigins: ['http://localhost:3000'] })).toEqual({ ok: true });
+    const allowed = new WebSocket(h.url, { headers: { Origin: 'http://localhost:3000' } });
+    cleanup.push(() => allowed.terminate());
+    await new Promise((r) => allowed.once('open', r));
+    expect(h.panel.server.count()).toBe(1);
+  });
+
+  it('rate-limits what one agent puts in the UI, never what goes to disk', async () => {
+    const h = await panel({ uiRatePerSec: 1000 });
+    const agent = await FakeAgent.connect(h.url);
+    cleanup.push(() => agent.quit());
+    for (let i = 0; i < 5000; i++) agent.emit(`FLOOD|${i}`);
+    await h.waitFor(() => h.disk().filter((r) => String(r.text).startsWith('FLOOD|')).length === 5000, 5000, 'all on disk');
+    await h.waitFor(() => h.entries.some((e) => /messages from agent #1 were not shown/.test(e.text)), 3000, 'the marker');
+    const shown = h.entries.filter((e) => e.text.startsWith('FLOOD|')).length;
+    expect(shown).toBeGreaterThanOrEqual(2000);
+    expect(shown).toBeLessThan(5000);
+    expect(agent.exitCode).toBeNull();
+  });
+});
