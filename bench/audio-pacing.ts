@@ -32,7 +32,7 @@ async function listener(url: string): Promise<Worker> {
 }
 
 /** Opens the browser-mode bridge the way the page does (token cookie) and sends one request. */
-async function bridgeRequest(web: WebProcess, ch: string, arg: Record<string, unknown>, pcm?: Uint8Array): Promise<unknown> {
+export async function bridgeRequest(web: WebProcess, ch: string, arg: Record<string, unknown>, pcm?: Uint8Array): Promise<unknown> {
   const u = new URL(web.uiUrl);
   const token = u.searchParams.get('token')!;
   const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token=${token}`, Origin: u.origin } });
@@ -68,7 +68,7 @@ export function pacingStats(arrivals: Arrival[], leadMs = 160): PacingResult {
   return { durationErrorMs: arrivals.at(-1)!.t - t0 - idealSpan, jitterP50: percentile(jitter, 50), jitterP99: percentile(jitter, 99), maxLeadMs };
 }
 
-async function fileRun(web: WebProcess, seconds: number): Promise<PacingResult> {
+export async function fileRun(web: WebProcess, seconds: number): Promise<PacingResult> {
   const w = await listener(web.agentUrl);
   await new Promise((r) => setTimeout(r, 300));
   const state = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: { id: number }[] };
