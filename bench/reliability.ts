@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { readJsonl } from '../electron/core/log-writer.js';
 import { fuzz } from '../tests/support/fuzz.js';
-import { fileRun } from './audio-pacing.js';
+import { bridgeRequest, fileRun } from './audio-pacing.js';
 import { Agent } from './log-relay.js';
 import { fmt } from './stats.js';
 import { startWebProcess, type WebProcess } from './web-process.js';
@@ -153,18 +153,8 @@ async function run(): Promise<Row[]> {
 }
 
 async function fetchSessions(web: WebProcess): Promise<number> {
-  const u = new URL(web.uiUrl);
-  const bridge = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token=${u.searchParams.get('token')}`, Origin: u.origin } });
-  await new Promise((r) => bridge.once('open', r));
-  const n = await new Promise<number>((resolve) => {
-    bridge.on('message', (d) => {
-      const f = JSON.parse(String(d)) as { t: string; id?: number; result?: { sessions: unknown[] } };
-      if (f.t === 'res' && f.id === 1) resolve(f.result!.sessions.length);
-    });
-    bridge.send(JSON.stringify({ t: 'req', id: 1, ch: 'panel:ready' }));
-  });
-  bridge.close();
-  return n;
+  const snapshot = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: unknown[] };
+  return snapshot.sessions.length;
 }
 
 const rows = await run();

@@ -3,17 +3,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { protocol } from 'electron';
 import { RENDERER_CSP } from '../core/csp.js';
+import { CONTENT_TYPES } from '../core/mime.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `ready`: makes app:// a secure, standard origin (needed for the microphone). */
 export function registerAppScheme(): void {
@@ -34,7 +25,7 @@ export function setupAppProtocol(root = fileURLToPath(new URL('../../../renderer
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': RENDERER_CSP,
           'X-Content-Type-Options': 'nosniff',
         },

@@ -11,19 +11,9 @@ import type { BridgeFrame, EventChannel } from '../contract.js';
 import type { CoreBatch } from '../core/message-log.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
+import { CONTENT_TYPES } from '../core/mime.js';
 import { coreHandlers, isCoreChannel, isPostChannel, postHandlers } from '../core/requests.js';
 
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 /** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
 const MAX_BRIDGE_BUFFER = 16 << 20;
@@ -76,7 +66,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!file) return plain(res, 404, 'Not found.');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...securityHeaders() });
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...securityHeaders() });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       plain(res, 404, 'Not found.');
