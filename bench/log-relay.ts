@@ -176,7 +176,11 @@ export async function benchLogRelay(): Promise<RelayResult> {
     const got = await waitCount(page, prefix, sent, 3000);
     const ok = got === sent;
     const achieved = Math.round(sent / seconds);
-    rows.push([`${rate.toLocaleString()} msg/s asked, ${achieved.toLocaleString()} sent`, `${got.toLocaleString()} / ${sent.toLocaleString()}`, ok ? 'all in the store' : 'fell behind']);
+    rows.push([
+      `${rate.toLocaleString()} msg/s asked, ${achieved.toLocaleString()} sent`,
+      `${got.toLocaleString()} / ${sent.toLocaleString()}`,
+      ok ? 'all in the store' : achieved > 50_000 ? 'over the UI budget of 50,000/s per agent (the disk log has all)' : 'fell behind',
+    ]);
     if (!ok) break;
     sustained = achieved;
   }
@@ -186,7 +190,9 @@ export async function benchLogRelay(): Promise<RelayResult> {
   await page.evaluate(() => ((window as unknown as { __bench: PageStats }).__bench.longest = 0));
   const burst = 50_000;
   const visible = page.waitForFunction((last) => document.querySelector('[role=log]')?.textContent?.includes(last) ?? false, `BURST|${burst - 1}`, { polling: 'raf', timeout: 120_000 });
-  const { start } = await agent.run({ cmd: 'burst', prefix: 'BURST', count: burst });
+  /* A fresh raw client, so the flood steps above have not spent its UI budget. */
+  const raw = await Agent.connect(web.agentUrl);
+  const { start } = await raw.run({ cmd: 'burst', prefix: 'BURST', count: burst });
   await visible;
   const burstPanelMs = performance.timeOrigin + performance.now() - start!;
   const longestTaskBurst = (await pageStats(page)).longest;
@@ -194,8 +200,11 @@ export async function benchLogRelay(): Promise<RelayResult> {
   const burstOnDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;
   const burstPythonMs = await pythonBurst(burst);
 
-  /* Renderer memory after 100,000 more messages. */
-  await agent.run({ cmd: 'burst', prefix: 'MEM', count: 100_000 });
+  /* Renderer memory after 100,000 more messages (a budget-fresh client again). */
+  await raw.close();
+  const mem = await Agent.connect(web.agentUrl);
+  await mem.run({ cmd: 'burst', prefix: 'MEM', count: 100_000 });
+  await mem.close();
   await waitCount(page, 'MEM', 100_000, 60_000);
   const heapAfter100k = await heapMb(page);
 
