@@ -32,7 +32,7 @@ export function LogToolbar() {
       <div className="toolbar" role="toolbar" aria-label="Log tools">
         <input className="input filter" type="search" placeholder="Filter messages…" aria-label="Filter" value={filterText} onChange={(e) => setFilterText(e.target.value)} />
         <span className="count">
-          {filterText ? `${shown.view.length.toLocaleString()} of ${shown.size.toLocaleString()}` : `${shown.size.toLocaleString()} messages`}
+          {filterText ? `${shown.view.length.toLocaleString()} of ${shown.size.toLocaleString()}` : `${shown.size.toLocaleString()} ${shown.size === 1 ? 'message' : 'messages'}`}
         </span>
         <div className="spacer" />
         {!viewing && (

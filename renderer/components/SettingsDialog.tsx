@@ -30,8 +30,10 @@ function secretToken(): string {
 }
 
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
+  /* Port 0 (any free port, from the command line) shows the port actually in use. */
+  const bound = usePanel((s) => s.status?.port ?? 0);
   const [host, setHost] = useState(initial.wsHost);
-  const [port, setPort] = useState(String(initial.wsPort));
+  const [port, setPort] = useState(String(initial.wsPort || bound));
   const [path, setPath] = useState(initial.wsPath);
   const [maxMin, setMaxMin] = useState(String(initial.audioMaxSec / 60));
   const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
