@@ -33,8 +33,9 @@ export class EventRelay {
   private ready = false;
 
   constructor(private readonly contents: WebContents) {
-    contents.on('did-start-navigation', (_e, _url, _inPlace, isMainFrame) => {
-      if (isMainFrame) this.ready = false;
+    /* A reload starts a new renderer: hold events again until it says it is ready. */
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) this.ready = false;
     });
   }
 

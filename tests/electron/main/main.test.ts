@@ -80,6 +80,14 @@ describe('Electron main (mocked electron)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(fresh.sent.length).toBe(before);
     fresh.destroyed = false;
+    /* A reload holds events until the new page is ready again. */
+    fresh.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://panel/index.html' });
+    agent.emit('E|while-reloading');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fresh.sent.length).toBe(before);
+    await call('panel:ready');
+    agent.emit('E|after-ready');
+    await vi.waitFor(() => expect(JSON.stringify(fresh.sent.slice(before))).toContain('E|after-ready'));
     agent.quit();
   });
 
