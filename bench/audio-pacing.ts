@@ -35,7 +35,7 @@ async function listener(url: string): Promise<Worker> {
 export async function bridgeRequest(web: WebProcess, ch: string, arg: Record<string, unknown>, pcm?: Uint8Array): Promise<unknown> {
   const u = new URL(web.uiUrl);
   const token = u.searchParams.get('token')!;
-  const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token=${token}`, Origin: u.origin } });
+  const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token_${u.port}=${token}`, Origin: u.origin } });
   await new Promise((r) => ws.once('open', r));
   const header = Buffer.from(JSON.stringify({ t: 'req', id: 1, ch, arg }));
   const frame = pcm ? Buffer.concat([Buffer.alloc(4), header, pcm]) : JSON.stringify({ t: 'req', id: 1, ch, arg });

@@ -35,7 +35,7 @@ function diskLines(web: WebProcess, prefix: string): string[] {
 async function roundTripMs(web: WebProcess): Promise<number> {
   const ws = (await openAgent(web.agentUrl)) as WebSocket;
   const u = new URL(web.uiUrl);
-  const bridge = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token=${u.searchParams.get('token')}`, Origin: u.origin } });
+  const bridge = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token_${u.port}=${u.searchParams.get("token")}`, Origin: u.origin } });
   await new Promise((r) => bridge.once('open', r));
   const t0 = performance.now();
   ws.send('PING_EVENT|1\n');
@@ -105,7 +105,7 @@ async function run(): Promise<Row[]> {
   /* Browser-mode token and traversal. */
   const ui = new URL(web.uiUrl);
   const statuses = await Promise.all(['/', `/?token=wrong`, '/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'].map(async (p, i) => {
-    const headers: Record<string, string> = i >= 2 ? { Cookie: `rp_token=${ui.searchParams.get('token')}` } : {};
+    const headers: Record<string, string> = i >= 2 ? { Cookie: `rp_token_${ui.port}=${ui.searchParams.get("token")}` } : {};
     return (await fetch(`${ui.origin}${p}`, { headers, redirect: 'manual' })).status;
   }));
   rows.push(['Browser mode without the token; path traversal', 'no token, wrong token, 3 traversal paths with the token', 'refused', `${statuses.slice(0, 2).join(', ')}; traversal ${statuses.slice(2).join(', ')}`]);

@@ -102,6 +102,8 @@ export class AgentServer {
   }
 
   async start(settings: ServerSettings): Promise<ServerStatus> {
+    /* Never two listeners or two heartbeats: a second start replaces the first. */
+    if (this.http || this.heartbeat) await this.stop();
     const host = bindHost(settings.wsHost);
     this.path = normalizePath(settings.wsPath);
     this.setAllowedOrigins(settings.allowedOrigins);

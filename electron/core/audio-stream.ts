@@ -33,6 +33,9 @@ interface MicJob {
   kind: 'mic';
   name: string;
   alias: string;
+  startedAt: number;
+  /** Chunks dropped for running ahead of real time (a live microphone cannot). */
+  dropped: number;
   bytes: number;
   packets: number;
   latencies: number[];
@@ -42,6 +45,7 @@ interface MicJob {
 type Job = FileJob | MicJob;
 
 const wallMs = (): number => performance.timeOrigin + performance.now();
+const MIC_SLACK_MS = 1000;
 
 export class AudioStreamer {
   private readonly preambles = new Map<number, Preamble>();
@@ -111,7 +115,7 @@ export class AudioStreamer {
     if (current?.kind === 'mic') return { ok: true, queued: 0 };
     this.ensurePreamble(session, alias);
     this.host.control(session, 'SNDSTRM');
-    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, bytes: 0, packets: 0, latencies: [], muted: false };
+    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [], muted: false };
     this.active.set(session, job);
     this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session);
     this.host.changed();
@@ -122,6 +126,11 @@ export class AudioStreamer {
   micChunk(session: number, pcm: Uint8Array, capturedAt: number): void {
     const job = this.active.get(session);
     if (job?.kind !== 'mic' || pcm.length === 0) return;
+    /* More audio than time has passed (plus a second of slack) is a backlog or a flood: MMDAgent-EX would drop it anyway. */
+    if (durationMs(job.bytes + pcm.length) > performance.now() - job.startedAt + MIC_SLACK_MS) {
+      job.dropped++;
+      return;
+    }
     for (let offset = 0; offset < pcm.length; offset += MAX_PAYLOAD) {
       const payload = pcm.subarray(offset, Math.min(pcm.length, offset + MAX_PAYLOAD));
       if (payload.length % 2) break;
@@ -203,7 +212,8 @@ export class AudioStreamer {
     /* End the segment so MMDAgent-EX plays what it has, unless the connection is already gone. */
     if (why !== 'the agent disconnected' && why !== 'the connection is gone') this.host.control(session, 'SNDBRKS');
     const what = job.kind === 'file' ? `"${job.name}"` : 'the microphone';
-    const summary = `${formatSec(sentMs / 1000)}, ${bytes.toLocaleString('en-US')} bytes in ${packets} packets`;
+    const dropped = job.kind === 'mic' && job.dropped > 0 ? ` (${job.dropped} chunks ahead of real time dropped)` : '';
+    const summary = `${formatSec(sentMs / 1000)}, ${bytes.toLocaleString('en-US')} bytes in ${packets} packets${dropped}`;
     if (how === 'done') this.host.notice(`Finished streaming ${what} to agent #${session}: ${summary}.`, session);
     else this.host.notice(`Stopped streaming ${what} to agent #${session} (${why}) after ${summary}.`, session, why === 'the agent disconnected' ? 'error' : 'status');
     const queue = this.queues.get(session);

@@ -51,6 +51,7 @@ export class Panel extends Emitter<PanelEvents> {
   private sessionsDirty = false;
   private sessionsSentAt = 0;
   private audioDirty = false;
+  private settingsQueue: Promise<unknown> = Promise.resolve();
   private audioSentAt = 0;
   private sceneDirty = false;
 
@@ -169,14 +170,24 @@ export class Panel extends Emitter<PanelEvents> {
     return true;
   }
 
-  /** Changing where the panel listens restarts the listener; with agents connected it needs `confirm`. */
-  async updateSettings(patch: Partial<Settings>, confirm = false): Promise<ChangeResult> {
+  /**
+   * Changing where the panel listens restarts the listener; with agents connected it
+   * needs `confirm`. Changes run one at a time, so two saves can never race two listeners.
+   */
+  updateSettings(patch: Partial<Settings>, confirm = false): Promise<ChangeResult> {
+    const run = this.settingsQueue.then(() => this.applySettings(patch, confirm));
+    this.settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applySettings(patch: Partial<Settings>, confirm: boolean): Promise<ChangeResult> {
     const error = settingsError(patch);
     if (error) return { ok: false, error };
     const before = this.settings();
     const moves = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    const restart = moves || this.server.currentStatus.state !== 'listening';
     const agents = this.server.count();
-    if (moves && agents > 0 && !confirm) {
+    if (restart && agents > 0 && !confirm) {
       return { ok: false, needsConfirm: true, agents, message: `${CLOSE_WARNING} Changing where the panel listens closes ${agents === 1 ? 'the connected agent' : `all ${agents} connected agents`}.` };
     }
     for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
@@ -185,7 +196,7 @@ export class Panel extends Emitter<PanelEvents> {
     this.server.setAllowedOrigins(this.settings().allowedOrigins);
     this.audio.maxDurationSec = next.audioMaxSec;
     this.emit('settings:changed', this.settings());
-    if (moves || this.server.currentStatus.state !== 'listening') {
+    if (restart) {
       this.audio.stopAll();
       await this.server.stop();
       await this.listen();

@@ -167,24 +167,33 @@ export function hexPreview(bytes: Uint8Array, max = 32): string {
  * keeping a partial line until its end arrives. Works on bytes, so a UTF-8
  * character cut between two frames is joined before decoding.
  */
-const EMPTY = new Uint8Array(0);
-
 export class LineSplitter {
-  private pending: Uint8Array = EMPTY;
+  /** Pieces of a line still waiting for its newline, kept apart so many tiny frames cost no copying. */
+  private pieces: Uint8Array[] = [];
+  private pendingLength = 0;
 
   /** Bytes of a line still waiting for its newline. */
   get pendingBytes(): number {
-    return this.pending.length;
+    return this.pendingLength;
   }
 
   push(chunk: Uint8Array): string[] {
-    const data = this.pending.length ? concat(this.pending, chunk) : chunk;
+    if (chunk.indexOf(0x0a) < 0) {
+      if (chunk.length > 0) {
+        this.pieces.push(chunk.slice());
+        this.pendingLength += chunk.length;
+      }
+      if (this.pendingLength <= MAX_PENDING_BYTES) return [];
+      /* A peer that never ends its line must not grow memory without bound. */
+      const whole = this.takePending();
+      return [decodeUtf8(whole)];
+    }
+    const data = this.pendingLength ? concat(this.takePending(), chunk) : chunk;
     /* Fast path (nearly every frame from MMDAgent-EX): whole lines, decoded once. A U+FFFD in the
        result means invalid bytes (or a real U+FFFD): the careful path below shows those as \xNN. */
-    if (data.length > 0 && data[data.length - 1] === 0x0a) {
+    if (data[data.length - 1] === 0x0a) {
       const text = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('utf8');
       if (!text.includes('\uFFFD')) {
-        this.pending = EMPTY;
         const out: string[] = [];
         let start = 0;
         for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
@@ -202,21 +211,24 @@ export class LineSplitter {
       if (end > start) lines.push(decodeUtf8(data.subarray(start, end)));
       start = nl + 1;
     }
-    this.pending = start < data.length ? data.slice(start) : new Uint8Array(0);
-    if (this.pending.length > MAX_PENDING_BYTES) {
-      /* A peer that never ends its line must not grow memory without bound. */
-      lines.push(decodeUtf8(this.pending));
-      this.pending = new Uint8Array(0);
+    if (start < data.length) {
+      this.pieces = [data.slice(start)];
+      this.pendingLength = data.length - start;
     }
     return lines;
   }
 
   /** The partial line, if any, taken out (for a connection that ended mid-line). */
   flush(): string | null {
-    if (this.pending.length === 0) return null;
-    const rest = decodeUtf8(this.pending);
-    this.pending = new Uint8Array(0);
-    return rest;
+    if (this.pendingLength === 0) return null;
+    return decodeUtf8(this.takePending());
+  }
+
+  private takePending(): Uint8Array {
+    const whole = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.pendingLength);
+    this.pieces = [];
+    this.pendingLength = 0;
+    return whole;
   }
 }
 

@@ -71,7 +71,8 @@ export type PostHandlers = { [C in keyof PostMap]: (arg: unknown) => void };
 export function postHandlers(panel: Panel): PostHandlers {
   return {
     'audio:mic-chunk': (arg) => {
-      const a = record(arg);
+      if (!arg || typeof arg !== 'object') return;
+      const a = arg as Record<string, unknown>;
       if (typeof a.target !== 'number' || !(a.pcm instanceof Uint8Array) || typeof a.capturedAt !== 'number') return;
       panel.micChunk({ target: a.target, pcm: a.pcm, capturedAt: a.capturedAt });
     },

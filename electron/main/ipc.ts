@@ -21,7 +21,12 @@ export function handle<C extends RequestChannel>(channel: C, handler: Handler<C>
 /** Fire-and-forget messages, with the same sender check; nothing to answer, so a stranger is ignored. */
 export function listen(channel: PostChannel, handler: (arg: unknown) => void): void {
   ipcMain.on(channel, (event, arg: unknown) => {
-    if (isTrustedSender(event as unknown as IpcMainInvokeEvent)) handler(arg);
+    if (!isTrustedSender(event as unknown as IpcMainInvokeEvent)) return;
+    try {
+      handler(arg);
+    } catch {
+      /* Nobody waits for an answer; a malformed message is dropped, never thrown in main. */
+    }
   });
 }
 

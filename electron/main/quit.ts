@@ -8,6 +8,7 @@ import { CLOSE_WARNING, type Panel } from '../core/panel.js';
 export function setupQuit(panel: Panel, win: BrowserWindow): void {
   let confirmed = false;
   let done = false;
+  let stopping = false;
   const confirmQuit = (): boolean => {
     const agents = panel.server.count();
     if (agents === 0) return true;
@@ -29,12 +30,17 @@ export function setupQuit(panel: Panel, win: BrowserWindow): void {
   app.on('before-quit', (event) => {
     if (done) return;
     event.preventDefault();
+    if (stopping) return;
     if (!confirmed && !confirmQuit()) return;
     confirmed = true;
-    void panel.shutdown().finally(() => {
-      done = true;
-      app.quit();
-    });
+    stopping = true;
+    panel
+      .shutdown()
+      .catch((error: unknown) => console.error('Remote Panel: shutdown failed', error))
+      .finally(() => {
+        done = true;
+        app.quit();
+      });
   });
   app.on('window-all-closed', () => app.quit());
 }

@@ -30,6 +30,8 @@ export interface WebServerOptions {
 export interface WebServer {
   url: string;
   token: string;
+  /** The token cookie's name (it carries the port: browsers share cookies across ports). */
+  cookieName: string;
   port: number;
   close(): Promise<void>;
 }
@@ -42,23 +44,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const posts = postHandlers(options.panel);
   /* Large enough for an hour of decoded 16 kHz audio sent in one request. */
   const bridge = new WebSocketServer({ noServer: true, maxPayload: 160 << 20, perMessageDeflate: false });
-  let origin = '';
+  let origins: string[] = [];
+  let cookieName = 'rp_token';
 
   const server: Server = createServer((req, res) => {
-    void serve(req, res);
+    serve(req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'Internal error.');
+      else res.destroy();
+    });
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = parseUrl(req.url);
+    if (!url) return plain(res, 400, 'Bad request.');
     const auth = authorize(req, url.searchParams.get('token'));
     if (auth !== 'ok') return plain(res, auth, auth === 401 ? 'This page needs the link with its token, printed by npm run web.' : 'Wrong token.');
     if (url.searchParams.has('token')) {
       /* Move the token into a same-site cookie and out of the address bar. */
       url.searchParams.delete('token');
       const rest = url.searchParams.toString();
-      res.writeHead(303, { Location: rest ? `/?${rest}` : '/', 'Set-Cookie': `rp_token=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
+      res.writeHead(303, { Location: rest ? `/?${rest}` : '/', 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
       return void res.end();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
@@ -74,7 +81,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   function authorize(req: IncomingMessage, queryToken: string | null): 'ok' | 401 | 403 {
-    const given = queryToken ?? cookieToken(req.headers.cookie);
+    const given = queryToken ?? cookieToken(req.headers.cookie, cookieName);
     if (!given) return 401;
     const a = Buffer.from(given);
     const b = Buffer.from(token);
@@ -83,10 +90,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = parseUrl(req.url);
+    if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     const auth = authorize(req, url.searchParams.get('token'));
     /* A page on another origin must not drive the agent through the bridge. */
-    const badOrigin = req.headers.origin !== undefined && req.headers.origin !== origin;
+    const badOrigin = req.headers.origin !== undefined && !origins.includes(req.headers.origin);
     if (url.pathname !== '/bridge' || auth !== 'ok' || badOrigin) {
       const status = url.pathname !== '/bridge' ? '404 Not Found' : auth === 401 ? '401 Unauthorized' : '403 Forbidden';
       return void socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -125,7 +133,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const frame = decodeBridgeFrame(data, isBinary);
       if (!frame) return;
       if (frame.t === 'post') {
-        if (isPostChannel(frame.ch)) posts[frame.ch](frame.arg);
+        /* Nobody waits for an answer, so a malformed one is dropped. */
+        if (isPostChannel(frame.ch)) {
+          try {
+            posts[frame.ch](frame.arg);
+          } catch {
+            /* dropped */
+          }
+        }
         return;
       }
       if (frame.t !== 'req' || !isCoreChannel(frame.ch)) return;
@@ -147,9 +162,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('error', () => undefined);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  /* The same page may be opened as localhost; cookies are not separated by port, so the name carries it. */
+  origins = host === '127.0.0.1' ? [origin, `http://localhost:${port}`] : [origin];
+  cookieName = `rp_token_${port}`;
   return {
     url: `${origin}/?token=${token}`,
+    cookieName,
     token,
     port,
     close: async () => {
@@ -193,9 +212,21 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(text + '\n');
 }
 
-function cookieToken(cookie: string | undefined): string | null {
-  const match = /(?:^|;\s*)rp_token=([^;]+)/.exec(cookie ?? '');
-  return match ? match[1]! : null;
+function cookieToken(cookie: string | undefined, name: string): string | null {
+  for (const part of (cookie ?? '').split(';')) {
+    const [key, value] = part.trim().split('=');
+    if (key === name && value) return value;
+  }
+  return null;
+}
+
+/** A request target as a URL, or null for one Node accepted but URL cannot parse. */
+function parseUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://x');
+  } catch {
+    return null;
+  }
 }
 
 /** The file for a URL path, only if it really lies inside the renderer folder. */

@@ -162,6 +162,23 @@ describe('agent server', () => {
     await h.waitFor(() => h.entries.some((e) => /left: panel stopped listening/.test(e.text)), 2000, 'closure entry');
   });
 
+  it('never closes agents without confirmation, even when settings changes overlap', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { onDrop: 'reconnect' });
+    await h.waitFor(() => h.sessions().length === 1);
+    /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
+    const [x, y] = await Promise.all([h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true), h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true)]);
+    expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
+    expect(h.panel.server.currentStatus).toMatchObject({ state: 'listening', path: '/b' });
+    const b = await agent(h.url);
+    await h.waitFor(() => h.panel.server.count() === 1);
+    expect(await h.panel.updateSettings({ echoTimeoutSec: 7 })).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.exitCode).toBeNull();
+    expect(h.panel.server.count()).toBe(1);
+    a.quit();
+  });
+
   it('disconnects only with confirmation, with an empty close frame; a repaired build reconnects', async () => {
     const h = await panel();
     const a = await agent(h.url, { onDrop: 'reconnect' });

@@ -99,6 +99,18 @@ describe('AudioStreamer', () => {
     expect(micBytes).toBe(1280 + 10_000 + 8194);
   });
 
+  it('drops microphone audio that runs more than a second ahead of real time', () => {
+    const { h, wire, notices } = host();
+    const a = new AudioStreamer(h);
+    a.micStart(1, '0');
+    for (let i = 0; i < 100; i++) a.micChunk(1, new Uint8Array(1280), 0);
+    const packets = wire.filter((w) => typeof w.frame !== 'string').length;
+    expect(packets).toBeGreaterThanOrEqual(25);
+    expect(packets).toBeLessThan(30);
+    a.micStop(1);
+    expect(notices.at(-1)).toMatch(/chunks ahead of real time dropped/);
+  });
+
   it('stops a stream when its agent disconnects, with a message, and forgets the queue', () => {
     const { h, notices, lines } = host();
     const a = new AudioStreamer(h);

@@ -62,6 +62,16 @@ describe('incoming framing', () => {
     expect(s.push(enc('\n\n'))).toEqual([]);
   });
 
+  it('joins a line sent one byte per frame', () => {
+    const s = new LineSplitter();
+    const bytes = enc('MOTION_EVENT_ADD|0|base\nNEXT|');
+    const out: string[] = [];
+    for (const b of bytes) out.push(...s.push(new Uint8Array([b])));
+    expect(out).toEqual(['MOTION_EVENT_ADD|0|base']);
+    expect(s.pendingBytes).toBe(5);
+    expect(s.flush()).toBe('NEXT|');
+  });
+
   it('joins a UTF-8 character cut between two frames', () => {
     const bytes = enc('RECOG_EVENT_STOP|こんにちは\n');
     const s = new LineSplitter();

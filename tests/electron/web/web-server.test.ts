@@ -37,7 +37,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
     req.end();
   });
 }
-const cookie = (): Record<string, string> => ({ Cookie: `rp_token=${web.token}` });
+const cookie = (): Record<string, string> => ({ Cookie: `${web.cookieName}=${web.token}` });
 
 describe('browser mode web server', () => {
   it('binds 127.0.0.1 and prints a URL with the token', () => {
@@ -48,18 +48,49 @@ describe('browser mode web server', () => {
     expect((await get('/')).status).toBe(401);
     expect((await get('/index.html')).status).toBe(401);
     expect((await get('/?token=nope')).status).toBe(403);
-    expect((await get('/', { Cookie: 'rp_token=nope' })).status).toBe(403);
+    expect((await get("/", { Cookie: `${web.cookieName}=nope` })).status).toBe(403);
   });
 
   it('moves the token into a strict same-site cookie and serves with CSP and nosniff', async () => {
     const first = await get(`/?token=${web.token}`);
     expect(first.status).toBe(303);
-    expect(String(first.headers['set-cookie'])).toMatch(/rp_token=.*HttpOnly.*SameSite=Strict/);
+    expect(String(first.headers['set-cookie'])).toMatch(/rp_token_\d+=.*HttpOnly.*SameSite=Strict/);
     const page = await get('/', cookie());
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>panel</title>');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'; script-src 'self'/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers a request target URL cannot parse with 400, and keeps running', async () => {
+    const { connect } = await import('node:net');
+    for (const line of ['GET http://[ HTTP/1.1', 'GET http://x:99999/ HTTP/1.1']) {
+      for (const upgrade of [false, true]) {
+        const reply = await new Promise<string>((resolve) => {
+          const s = connect(web.port, '127.0.0.1', () =>
+            s.write(`${line}\r\nHost: 127.0.0.1\r\n${upgrade ? 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' : ''}\r\n`),
+          );
+          let data = '';
+          s.on('data', (d) => (data += d));
+          s.on('close', () => resolve(data));
+          s.on('error', () => resolve(data));
+          setTimeout(() => s.destroy(), 1000);
+        });
+        expect(reply, `${line} upgrade=${upgrade}`).toMatch(/^HTTP\/1\.1 400/);
+      }
+    }
+    expect((await get('/', cookie())).status).toBe(200);
+  });
+
+  it('drops a malformed post on the bridge without falling over', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/bridge`, { headers: cookie() });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'post', ch: 'audio:mic-chunk', arg: null }));
+    ws.send(JSON.stringify({ t: 'post', ch: 'audio:mic-chunk', arg: { target: 'x' } }));
+    ws.send(Buffer.from([0, 0, 0, 200, 1, 2]));
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await get('/', cookie())).status).toBe(200);
+    ws.close();
   });
 
   it('serves nothing outside the built renderer', async () => {
