@@ -35,7 +35,7 @@ export async function startWebProcess(args: string[] = []): Promise<WebProcess> 
     logFile: () => join(dataDir, 'logs', readdirSync(join(dataDir, 'logs')).find((f) => f.endsWith('.jsonl'))!),
     stop: () =>
       new Promise((resolve) => {
-        if (proc.exitCode !== null) return resolve();
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
         proc.once('exit', () => resolve());
         proc.kill('SIGTERM');
       }),

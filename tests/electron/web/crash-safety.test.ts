@@ -33,7 +33,8 @@ describe('crash safety', () => {
       };
       tick();
     });
-    await new Promise((r) => web.proc.once('exit', r));
+    /* It may already have exited while the flood loop was still running. */
+    if (web.proc.exitCode === null && web.proc.signalCode === null) await new Promise((r) => web.proc.once('exit', r));
     ws.terminate();
     const dir = join(web.dataDir, 'logs');
     const { records, truncated } = readJsonl<{ text?: string; dir?: string }>(join(dir, readdirSync(dir)[0]!));
