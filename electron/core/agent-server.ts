@@ -163,10 +163,6 @@ export class AgentServer {
     return true;
   }
 
-  /** Bytes queued on the socket and not yet written (for pacing and backpressure). */
-  buffered(id: number): number {
-    return this.sessions.get(id)?.ws.bufferedAmount ?? 0;
-  }
 
   /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */
   closeSession(id: number, reason: string): boolean {

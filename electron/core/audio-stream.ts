@@ -39,7 +39,6 @@ interface MicJob {
   bytes: number;
   packets: number;
   latencies: number[];
-  muted: boolean;
 }
 
 type Job = FileJob | MicJob;
@@ -115,7 +114,7 @@ export class AudioStreamer {
     if (current?.kind === 'mic') return { ok: true, queued: 0 };
     this.ensurePreamble(session, alias);
     this.host.control(session, 'SNDSTRM');
-    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [], muted: false };
+    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [] };
     this.active.set(session, job);
     this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session);
     this.host.changed();

@@ -79,13 +79,7 @@ export function postHandlers(panel: Panel): PostHandlers {
   };
 }
 
-export function isPostChannel(channel: unknown): channel is keyof PostMap {
-  return channel === 'audio:mic-chunk';
-}
-
-export function isCoreChannel(channel: unknown): channel is keyof CoreRequestMap {
-  return (
-    typeof channel === 'string' &&
-    ['panel:ready', 'message:send', 'settings:update', 'session:disconnect', 'audio:stream-file', 'audio:stop', 'audio:mic-start', 'audio:mic-stop'].includes(channel)
-  );
+/** True when `table` has a handler for `channel`: the handler tables are the one list of channels. */
+export function hasHandler<T extends object>(table: T, channel: unknown): channel is keyof T {
+  return typeof channel === 'string' && Object.hasOwn(table, channel);
 }

@@ -15,14 +15,12 @@ export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
     relay.markReady();
     return snapshot;
   });
-  handle('message:send', core['message:send']);
-  handle('settings:update', core['settings:update']);
-  handle('session:disconnect', core['session:disconnect']);
-  handle('audio:stream-file', core['audio:stream-file']);
-  handle('audio:stop', core['audio:stop']);
-  handle('audio:mic-start', core['audio:mic-start']);
-  handle('audio:mic-stop', core['audio:mic-stop']);
-  listen('audio:mic-chunk', postHandlers(panel)['audio:mic-chunk']);
+  /* Every other core request as it is; the handler table is the one list of channels. */
+  for (const channel of Object.keys(core) as (keyof typeof core)[]) {
+    if (channel !== 'panel:ready') handle(channel, core[channel] as never);
+  }
+  const posts = postHandlers(panel);
+  for (const channel of Object.keys(posts) as (keyof typeof posts)[]) listen(channel, posts[channel]);
   handle('file:save', async (arg) => saveFile(win, arg));
   panel.onAny((channel, payload) => {
     /* Structured clone carries objects; the pre-serialized JSON is for the browser bridge only. */

@@ -12,7 +12,7 @@ import type { CoreBatch } from '../core/message-log.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
 import { CONTENT_TYPES } from '../core/mime.js';
-import { coreHandlers, isCoreChannel, isPostChannel, postHandlers } from '../core/requests.js';
+import { coreHandlers, hasHandler, postHandlers } from '../core/requests.js';
 
 
 /** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
@@ -134,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!frame) return;
       if (frame.t === 'post') {
         /* Nobody waits for an answer, so a malformed one is dropped. */
-        if (isPostChannel(frame.ch)) {
+        if (hasHandler(posts, frame.ch)) {
           try {
             posts[frame.ch](frame.arg);
           } catch {
@@ -143,7 +143,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         return;
       }
-      if (frame.t !== 'req' || !isCoreChannel(frame.ch)) return;
+      if (frame.t !== 'req' || !hasHandler(handlers, frame.ch)) return;
       const { id, ch } = frame;
       handlers[ch](frame.arg).then(
         (result) => {
