@@ -1,13 +1,9 @@
 /** The microphone, through the real UI: Chromium's fake capture device plays an espeak-ng WAV once. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/agent-fixture';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../bench/chromium';
-import { FakeAgent } from '../support/fake-agent';
 import { bestCorrelation, envelope, int16, makeTestAudio } from '../support/test-audio';
-import { startWebPanel, type WebPanel } from '../support/web-panel';
 
 const audio = makeTestAudio();
-let web: WebPanel;
-let agent: FakeAgent;
 
 test.use({
   launchOptions: {
@@ -16,18 +12,7 @@ test.use({
   },
 });
 
-test.beforeEach(async () => {
-  web = await startWebPanel();
-  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 150 });
-});
-
-test.afterEach(async () => {
-  expect(agent.exitCode, 'the panel closed the agent connection').toBeNull();
-  agent.quit();
-  await web.stop();
-});
-
-test('streams the fake capture device with SNDSTRM; its envelope matches the WAV', async ({ page }, testInfo) => {
+test('streams the fake capture device with SNDSTRM; its envelope matches the WAV', async ({ page, web, agent }, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await page.getByRole('button', { name: 'Start microphone' }).click();

@@ -1,32 +1,19 @@
 /** Making the avatar speak, through the real UI in Chromium: files and the microphone. */
-import { expect, test, type Page } from '@playwright/test';
-import { FakeAgent } from '../support/fake-agent';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/agent-fixture';
 import { int16, makeTestAudio, snrDb } from '../support/test-audio';
-import { startWebPanel, type WebPanel } from '../support/web-panel';
+import type { WebPanel } from '../support/web-panel';
 
 const audio = makeTestAudio();
-let web: WebPanel;
-let agent: FakeAgent;
 
-test.beforeEach(async () => {
-  web = await startWebPanel();
-  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 150 });
-});
-
-test.afterEach(async () => {
-  expect(agent.exitCode, 'the panel closed the agent connection').toBeNull();
-  agent.quit();
-  await web.stop();
-});
-
-async function open(page: Page): Promise<void> {
+async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
 }
 
 test.describe('file streaming', () => {
-  test('streams a WAV through the file picker: preamble, SNDFILE, paced audio, SNDBRKS, matching sox', async ({ page }, testInfo) => {
-    await open(page);
+  test('streams a WAV through the file picker: preamble, SNDFILE, paced audio, SNDBRKS, matching sox', async ({ page, web, agent }, testInfo) => {
+    await open(page, web);
     await page.getByLabel('Audio file').setInputFiles(audio.wav);
     await expect(page.getByText('speech.wav')).toBeVisible();
     await page.getByRole('button', { name: 'Stream file' }).click();
@@ -47,8 +34,8 @@ test.describe('file streaming', () => {
     await expect(page.getByRole('log', { name: 'Message log' })).toContainText('Finished streaming "speech.wav"');
   });
 
-  test('streams an MP3, and Stop streaming stops at once with SNDBRKS', async ({ page }) => {
-    await open(page);
+  test('streams an MP3, and Stop streaming stops at once with SNDBRKS', async ({ page, web, agent }) => {
+    await open(page, web);
     await page.getByLabel('Audio file').setInputFiles(audio.mp3);
     await expect(page.getByText('speech.mp3')).toBeVisible();
     await page.getByRole('button', { name: 'Stream file' }).click();
@@ -67,8 +54,8 @@ test.describe('file streaming', () => {
     expect(Math.abs((agent.audio.length - before) / 32000 - audio.mp3Seconds)).toBeLessThan(0.1);
   });
 
-  test('bad input gets a clear message and nothing is sent', async ({ page }) => {
-    await open(page);
+  test('bad input gets a clear message and nothing is sent', async ({ page, web, agent }) => {
+    await open(page, web);
     await page.getByLabel('Audio file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not audio at all') });
     await expect(page.getByRole('alert')).toContainText('"notes.txt" could not be decoded as audio');
     await page.getByLabel('Audio file').setInputFiles({ name: 'empty.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(0) });

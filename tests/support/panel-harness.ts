@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { LogEntry, SessionInfo } from '../../electron/contract.js';
 import { readJsonl } from '../../electron/core/log-writer.js';
 import { Panel, type PanelOptions } from '../../electron/core/panel.js';
@@ -52,5 +53,24 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
       return readJsonl<Record<string, unknown>>(panel.writer!.path).records;
     },
     close: () => panel.shutdown(),
+  };
+}
+
+/**
+ * For a test file: things to undo after each test (newest first), and a `panel()` that
+ * starts a Panel and closes it afterwards. Call once, at the top of the file.
+ */
+export function autoCleanup(): { cleanup: (() => unknown)[]; panel(options?: Partial<PanelOptions>): Promise<Harness> } {
+  const cleanup: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn();
+  });
+  return {
+    cleanup,
+    panel: async (options = {}) => {
+      const h = await startPanel(options);
+      cleanup.push(() => h.close());
+      return h;
+    },
   };
 }

@@ -1,20 +1,11 @@
 /** The server against real sockets on port 0 and the faithful fake MMDAgent-EX. */
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FakeAgent, type FakeAgentOptions } from '../../support/fake-agent.js';
-import { startPanel, type Harness } from '../../support/panel-harness.js';
+import { autoCleanup } from '../../support/panel-harness.js';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function panel(options: Parameters<typeof startPanel>[0] = {}): Promise<Harness> {
-  const h = await startPanel(options);
-  cleanup.push(() => h.close());
-  return h;
-}
+const { cleanup, panel } = autoCleanup();
 
 async function agent(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
   const a = await FakeAgent.connect(url, options);

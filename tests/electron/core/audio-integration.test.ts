@@ -1,16 +1,12 @@
 /** Audio through the real server to the faithful fake MMDAgent-EX and its 8192-byte parser. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../support/fake-agent.js';
-import { startPanel, type Harness } from '../../support/panel-harness.js';
+import { autoCleanup, type Harness } from '../../support/panel-harness.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const { cleanup, panel } = autoCleanup();
 
 async function setup(): Promise<{ h: Harness; a: FakeAgent; id: number }> {
-  const h = await startPanel();
-  cleanup.push(() => h.close());
+  const h = await panel();
   const a = await FakeAgent.connect(h.url, { onDrop: 'reconnect' });
   cleanup.push(() => a.quit());
   await h.waitFor(() => h.sessions().length === 1);

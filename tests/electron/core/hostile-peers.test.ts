@@ -2,11 +2,11 @@
 import { connect, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { fuzz } from '../../support/fuzz.js';
-import { startPanel, type Harness } from '../../support/panel-harness.js';
+import { autoCleanup, type Harness } from '../../support/panel-harness.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -16,16 +16,7 @@ const heapMb = (): number => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function panel(options: Parameters<typeof startPanel>[0] = {}): Promise<Harness> {
-  const h = await startPanel(options);
-  cleanup.push(() => h.close());
-  return h;
-}
+const { cleanup, panel } = autoCleanup();
 
 const port = (h: Harness): number => Number(new URL(h.url).port);
 const resources = (): Record<string, number> =>
