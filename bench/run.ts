@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAudio } from './audio-pacing.js';
 import { benchLogRelay } from './log-relay.js';
+import { benchProxy } from './proxy.js';
 
 const only = process.argv.slice(2);
 const want = (name: string): boolean => only.length === 0 || only.includes(name);
@@ -20,4 +21,5 @@ if (want('audio')) {
   if (!existsSync(wav)) execFileSync('espeak-ng', ['-w', wav, 'Hello there. This is the microphone benchmark of Remote Panel for MMDAgent-EX.']);
   await benchAudio(wav);
 }
+if (want('proxy')) await benchProxy();
 process.exit(0);

@@ -4,7 +4,7 @@
  * renderer sees is derived from this one object and the two cannot drift.
  * No electron, DOM or node imports.
  */
-import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap, Settings, StreamFileRequest, Target } from './contract.js';
+import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap, SendTo, Settings, StreamFileRequest, Target } from './contract.js';
 
 export interface Transport {
   invoke<C extends RequestChannel>(channel: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]>;
@@ -16,7 +16,9 @@ export function createApi(t: Transport) {
   return {
     /** The renderer is ready: returns the snapshot, and events flow from now on. */
     ready: () => t.invoke('panel:ready', undefined),
-    send: (target: Target, text: string) => t.invoke('message:send', { target, text }),
+    /** `to: 'server'` sends to the dialogue server as the agent (proxy mode). */
+    send: (target: Target, text: string, to: SendTo = 'agent') => t.invoke('message:send', { target, text, to }),
+    retryUpstream: (target: Target) => t.invoke('upstream:retry', { target }),
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
     disconnect: (id: number, confirm = false) => t.invoke('session:disconnect', { id, confirm }),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),

@@ -4,8 +4,15 @@
  * renderer can all `import type` it.
  */
 
-/** Where a log entry travelled: from an agent, to an agent, or the panel's own notice. */
-export type Direction = 'in' | 'out' | 'sys';
+/**
+ * Where a log entry travelled: `in` from an agent (to the panel, and on to the dialogue
+ * server in proxy mode), `out` the panel to an agent, `down` the dialogue server to an
+ * agent, `up` the panel to the dialogue server (as the agent), `sys` the panel's own notice.
+ */
+export type Direction = 'in' | 'out' | 'down' | 'up' | 'sys';
+
+/** Where composed lines go in proxy mode. */
+export type SendTo = 'agent' | 'server';
 
 /** What an entry is, used for colour and filtering. */
 export type EntryKind = 'event' | 'command' | 'control' | 'status' | 'error';
@@ -33,6 +40,8 @@ export interface LogEntry {
   rtt?: number;
   /** On disk only: this incoming line is the echo of entry `echoOf`. */
   echoOf?: number;
+  /** Proxy mode: this line from the agent did not reach the dialogue server (it was down). */
+  notForwarded?: true;
 }
 
 /** A later change to an entry already sent to the UI. */
@@ -59,6 +68,24 @@ export interface SessionInfo {
   messagesOut: number;
   /** False while the agent has missed heartbeat pongs. It is never closed for that. */
   responsive: boolean;
+  /** Proxy mode: this agent's link to the dialogue server. */
+  upstream?: UpstreamInfo;
+}
+
+export type UpstreamState = 'connecting' | 'open' | 'retrying';
+
+export interface UpstreamInfo {
+  state: UpstreamState;
+  url: string;
+  /** Failed attempts since the link was last open. */
+  retries: number;
+  /** When the next attempt starts (wall-clock ms), while retrying. */
+  nextRetryAt?: number;
+  lastError?: string;
+  framesUp: number;
+  framesDown: number;
+  /** Lines from the agent that did not reach the dialogue server. */
+  notForwarded: number;
 }
 
 export interface ServerSettings {
@@ -79,6 +106,9 @@ export interface Settings extends ServerSettings {
   modelAlias: string;
   /** Longest audio file accepted, seconds. */
   audioMaxSec: number;
+  /** Proxy mode: the dialogue server each agent is connected onward to (ws:// or wss://). */
+  upstreamUrl: string;
+  upstreamEnabled: boolean;
 }
 
 export type WhenBusy = 'queue' | 'replace';
@@ -168,7 +198,9 @@ export type SaveFileResult = { saved: true; path: string } | { saved: false; rea
 /** Requests: channel → [argument, promised result]. Every channel is `domain:verb`. */
 export interface RequestMap {
   'panel:ready': [void, Snapshot];
-  'message:send': [{ target: Target; text: string }, SendResult];
+  'message:send': [{ target: Target; text: string; to?: SendTo }, SendResult];
+  /** Proxy mode: try the dialogue server again now instead of waiting for the backoff. */
+  'upstream:retry': [{ target: Target }, ChangeResult];
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
   'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];
   'file:save': [SaveFileRequest, SaveFileResult];

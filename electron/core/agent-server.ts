@@ -12,6 +12,8 @@ import { LineSplitter, hexPreview } from './protocol.js';
 
 export interface AgentServerHandlers {
   onOpen(session: SessionInfo): void;
+  /** Every frame as received, before it is split into lines (proxy mode forwards it from here). */
+  onFrame?(session: SessionInfo, data: Buffer, isBinary: boolean): void;
   onLine(session: SessionInfo, line: string): void;
   onBinary(session: SessionInfo, length: number, preview: string): void;
   onClose(session: SessionInfo, reason: string): void;
@@ -153,10 +155,10 @@ export class AgentServer {
   }
 
   /** The one guarded send: never throws, never writes to a socket that is not open. */
-  send(id: number, data: string | Uint8Array): boolean {
+  send(id: number, data: string | Uint8Array, binary = typeof data !== 'string'): boolean {
     const session = this.sessions.get(id);
     if (!session || session.ws.readyState !== session.ws.OPEN) return false;
-    session.ws.send(data, { binary: typeof data !== 'string' }, (error) => {
+    session.ws.send(data, { binary }, (error) => {
       if (error) this.handlers.onRejected(`send failed: ${error.message}`, session.info.remoteAddress);
     });
     session.info.messagesOut++;
@@ -225,6 +227,7 @@ export class AgentServer {
     });
     ws.on('message', (data, isBinary) => {
       const bytes = toBytes(data);
+      this.handlers.onFrame?.(info, bytes, isBinary);
       if (isBinary) {
         info.messagesIn++;
         this.handlers.onBinary(info, bytes.length, hexPreview(bytes));
@@ -274,7 +277,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  return data instanceof ArrayBuffer ? Buffer.from(data) : data;
 }

@@ -58,16 +58,19 @@ export class MessageLog {
    * A line received from an agent; an echo of ours updates the sent entry instead.
    * With `ui` false (the agent is over its UI budget) it goes to disk only.
    */
-  incoming(session: number, line: string, ui = true): LogEntry {
+  incoming(session: number, line: string, ui = true, forwarded = true): LogEntry {
     const { type } = parseMessage(line);
     const echoOf = this.matchEcho(session, line);
     if (echoOf !== undefined) {
       const entry = this.make('in', session, 'event', type, line);
       entry.echoOf = echoOf;
+      if (!forwarded) entry.notForwarded = true;
       this.options.sink?.appendJson(entryJson(entry));
       return entry;
     }
-    return this.commit(this.make('in', session, classify(type, 'in'), type, line), ui);
+    const entry = this.make('in', session, classify(type, 'in'), type, line);
+    if (!forwarded) entry.notForwarded = true;
+    return this.commit(entry, ui);
   }
 
   incomingBinary(session: number, length: number, preview: string): LogEntry {
@@ -76,10 +79,10 @@ export class MessageLog {
     return this.commit(entry);
   }
 
-  /** A line sent to an agent. Lines MMDAgent-EX echoes wait for that echo. */
-  outgoing(session: number, line: string): LogEntry {
+  /** A line sent to an agent (by the panel, or `down` from the dialogue server). Lines MMDAgent-EX echoes wait for that echo. */
+  outgoing(session: number, line: string, dir: 'out' | 'down' = 'out', ui = true): LogEntry {
     const { type } = parseMessage(line);
-    const entry = this.make('out', session, classify(type, 'out'), type, line);
+    const entry = this.make(dir, session, classify(type, 'out'), type, line);
     const echo = expectedEcho(line);
     entry.delivery = echo === null ? 'sent' : 'pending';
     if (echo !== null) {
@@ -87,7 +90,30 @@ export class MessageLog {
       list.push({ entry, echo });
       this.pending.set(session, list);
     }
+    return this.commit(entry, ui);
+  }
+
+  /** The panel's line to the dialogue server, as the agent (proxy mode); nothing echoes it. */
+  toServer(session: number, line: string): LogEntry {
+    const { type } = parseMessage(line);
+    const entry = this.make('up', session, classify(type, 'in'), type, line);
+    entry.delivery = 'sent';
     return this.commit(entry);
+  }
+
+  /** An audio stream from the dialogue server, summarised (start, end) instead of packet by packet. */
+  downAudio(session: number, text: string): LogEntry {
+    return this.record('down', session, 'control', '(audio)', text);
+  }
+
+  /**
+   * Whether `line` from the agent would confirm a line the panel itself sent (not one the
+   * dialogue server sent): proxy mode keeps such echoes from the dialogue server.
+   */
+  isPanelEcho(session: number, line: string): boolean {
+    const list = this.pending.get(session);
+    if (!list) return false;
+    return list.find((p) => p.echo === line)?.entry.dir === 'out';
   }
 
   /** A notice from the panel itself: connections, errors, settings. */
@@ -186,5 +212,6 @@ export function entryJson(e: LogEntry): string {
   if (e.delivery !== undefined) s += `,"delivery":"${e.delivery}"`;
   if (e.rtt !== undefined) s += `,"rtt":${e.rtt}`;
   if (e.echoOf !== undefined) s += `,"echoOf":${e.echoOf}`;
+  if (e.notForwarded) s += ',"notForwarded":true';
   return s + '}';
 }

@@ -3,18 +3,20 @@
  * and is the one object both adapters (Electron IPC, browser bridge) talk to.
  */
 import { join } from 'node:path';
-import type { ChangeResult, EventMap, MicChunk, SendResult, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../contract.js';
+import type { ChangeResult, EventMap, MicChunk, SendResult, SendTo, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../contract.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
 import { AudioStreamer } from './audio-stream.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog, type CoreBatch } from './message-log.js';
+import { Proxy } from './proxy.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
 import { SceneTracker } from './scene.js';
 import { UiBudget } from './ui-budget.js';
 import { SettingsStore, settingsError } from './settings.js';
+import type { UpstreamOptions } from './upstream.js';
 
 export const CLOSE_WARNING = 'MMDAgent-EX exits when this connection closes.';
 
@@ -31,6 +33,7 @@ export interface PanelOptions {
   uiRatePerSec?: number;
   /** UI batch tick, 16–50 ms (default 16: one batch per display frame). */
   tickMs?: number;
+  upstream?: UpstreamOptions;
   host: Snapshot['host'];
 }
 
@@ -43,6 +46,7 @@ export class Panel extends Emitter<PanelEvents> {
   readonly writer: JsonlWriter | null;
   readonly audio: AudioStreamer;
   readonly scene = new SceneTracker();
+  readonly proxy: Proxy;
   /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
   readonly uiBudget: UiBudget;
   private readonly settingsStore: SettingsStore;
@@ -54,6 +58,8 @@ export class Panel extends Emitter<PanelEvents> {
   private settingsQueue: Promise<unknown> = Promise.resolve();
   private audioSentAt = 0;
   private sceneDirty = false;
+  /** Whether the agent frame being split into lines right now reached the dialogue server. */
+  private frameForwarded = true;
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -69,8 +75,16 @@ export class Panel extends Emitter<PanelEvents> {
     this.server = new AgentServer(
       {
         onOpen: (s) => this.onOpen(s),
+        /* Forwarding comes first; the per-line logging below runs beside it, never in its path. */
+        onFrame: (s, data, binary) => {
+          this.frameForwarded = true;
+          if (!this.proxy.has(s.id)) return;
+          /* The echo of the panel's own line confirms it to the panel, its sender; the dialogue server never sent it. */
+          if (!binary && this.isPanelEchoFrame(s.id, data)) return;
+          this.frameForwarded = this.proxy.agentFrame(s.id, data, binary) !== 'not-forwarded';
+        },
         onLine: (s, line) => {
-          this.log.incoming(s.id, line, this.uiBudget.take(s.id));
+          this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded);
           if (this.scene.observe(s.id, line)) this.sceneDirty = true;
           this.sessionsDirty = true;
         },
@@ -88,9 +102,19 @@ export class Panel extends Emitter<PanelEvents> {
       options.server,
     );
     this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
+    this.proxy = new Proxy(
+      {
+        sendToAgent: (id, data, binary) => this.server.send(id, data, binary),
+        log: this.log,
+        uiAllowed: (id) => this.uiBudget.take(id),
+        agentControl: (id, line) => this.audio.noteControl(id, line),
+        changed: () => (this.sessionsDirty = true),
+      },
+      options.upstream,
+    );
     this.audio = new AudioStreamer(
       {
-        sendBytes: (id, bytes) => this.server.send(id, bytes),
+        sendBytes: (id, bytes) => this.proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
         control: (id, line) => this.sendLine(id, line),
         notice: (text, id, kind = 'status') => this.log.notice(kind, text, id),
         changed: () => (this.audioDirty = true),
@@ -98,6 +122,7 @@ export class Panel extends Emitter<PanelEvents> {
       options.pacer,
     );
     this.audio.maxDurationSec = this.settings().audioMaxSec;
+    this.proxy.configure(upstreamUrl(this.settings()), []);
     if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
   }
 
@@ -115,7 +140,7 @@ export class Panel extends Emitter<PanelEvents> {
     return {
       settings: this.settings(),
       status: this.server.currentStatus,
-      sessions: this.server.list(),
+      sessions: this.sessionList(),
       recent: this.log.recent(),
       logFile: this.writer?.path ?? '',
       host: this.options.host,
@@ -124,7 +149,16 @@ export class Panel extends Emitter<PanelEvents> {
     };
   }
 
-  send(target: Target, text: string): SendResult {
+  /** Sessions with their dialogue-server link, when proxying. */
+  sessionList(): SessionInfo[] {
+    return this.server.list().map((s) => {
+      const upstream = this.proxy.info(s.id);
+      return upstream ? { ...s, upstream } : s;
+    });
+  }
+
+  /** Composed lines, checked by the protocol rules, to agents or (proxy mode) to their dialogue server as them. */
+  send(target: Target, text: string, to: SendTo = 'agent'): SendResult {
     const parsed = splitCompose(text);
     if (!parsed.ok) return parsed;
     const ids = target === 'all' ? this.server.list().map((s) => s.id) : [target];
@@ -132,8 +166,23 @@ export class Panel extends Emitter<PanelEvents> {
     if (target !== 'all' && !this.server.has(target)) {
       return { ok: false, error: `Agent #${target} is no longer connected, so nothing was sent.` };
     }
+    if (to === 'server') {
+      if (!this.proxy.enabled) return { ok: false, error: 'Proxy mode is off: there is no dialogue server to send to. Set an upstream URL in Settings.' };
+      const down = ids.filter((id) => !this.proxy.info(id) || this.proxy.info(id)!.state !== 'open');
+      if (down.length > 0) return { ok: false, error: `The dialogue server link of agent #${down.join(', #')} is not up, so nothing was sent.` };
+      for (const id of ids) for (const line of parsed.lines) this.proxy.sendToServer(id, line);
+      return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+    }
     for (const id of ids) for (const line of parsed.lines) this.sendLine(id, line);
     return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+  }
+
+  /** "Retry now" for dialogue-server links waiting out their backoff. */
+  retryUpstream(target: Target): ChangeResult {
+    if (!this.proxy.enabled) return { ok: false, error: 'Proxy mode is off.' };
+    const ids = target === 'all' ? this.server.list().map((s) => s.id) : [target];
+    const n = this.proxy.retry(ids);
+    return n > 0 ? { ok: true } : { ok: false, error: 'No dialogue-server link is waiting to retry.' };
   }
 
   streamFile(req: StreamFileRequest): StreamResult {
@@ -163,7 +212,7 @@ export class Panel extends Emitter<PanelEvents> {
 
   /** One checked line to one agent, logged; `__AV_*` lines keep the audio preamble state true. */
   private sendLine(id: number, line: string): boolean {
-    if (!this.server.send(id, wireLine(line))) return false;
+    if (!this.proxy.toAgent(id, wireLine(line), false)) return false;
     this.log.outgoing(id, line);
     if (line.startsWith('__AV')) this.audio.noteControl(id, line);
     this.sessionsDirty = true;
@@ -181,9 +230,10 @@ export class Panel extends Emitter<PanelEvents> {
   }
 
   private async applySettings(patch: Partial<Settings>, confirm: boolean): Promise<ChangeResult> {
-    const error = settingsError(patch);
+    const error = settingsError(patch) ?? this.upstreamLoop({ ...this.settings(), ...patch });
     if (error) return { ok: false, error };
     const before = this.settings();
+    if (patch.upstreamEnabled && !patch.upstreamUrl && before.upstreamUrl.trim() === '') return { ok: false, error: 'Set the upstream URL before turning proxy mode on.' };
     const moves = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
     const restart = moves || this.server.currentStatus.state !== 'listening';
     const agents = this.server.count();
@@ -195,6 +245,8 @@ export class Panel extends Emitter<PanelEvents> {
     this.log.echoTimeoutMs = next.echoTimeoutSec * 1000;
     this.server.setAllowedOrigins(this.settings().allowedOrigins);
     this.audio.maxDurationSec = next.audioMaxSec;
+    this.proxy.configure(upstreamUrl(this.settings()), this.server.list().map((s) => s.id));
+    this.sessionsDirty = true;
     this.emit('settings:changed', this.settings());
     if (restart) {
       this.audio.stopAll();
@@ -202,6 +254,29 @@ export class Panel extends Emitter<PanelEvents> {
       await this.listen();
     }
     return { ok: true };
+  }
+
+  /** A frame that is exactly one line echoing the panel's own (MMDAgent-EX sends one message per frame). */
+  private isPanelEchoFrame(id: number, data: Buffer): boolean {
+    const n = data.length;
+    if (n < 2 || data[n - 1] !== 0x0a || data.indexOf(0x0a) !== n - 1) return false;
+    const line = data.toString('utf8', 0, data[n - 2] === 0x0d ? n - 2 : n - 1);
+    return this.log.isPanelEcho(id, line);
+  }
+
+  /** An upstream URL that is the panel's own endpoint would connect the panel to itself, agent after agent. */
+  private upstreamLoop(next: Settings): string | null {
+    if (!next.upstreamEnabled || next.upstreamUrl.trim() === '') return null;
+    const status = this.server.currentStatus;
+    try {
+      const u = new URL(next.upstreamUrl.trim());
+      const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname) || u.hostname === status.host;
+      const port = Number(u.port || (u.protocol === 'wss:' ? 443 : 80));
+      if (local && port === status.port && (u.pathname || '/') === status.path) return `The upstream URL is the panel's own endpoint (${status.url}); point it at the dialogue server instead.`;
+    } catch {
+      return null;
+    }
+    return null;
   }
 
   disconnect(id: number, confirm = false): ChangeResult {
@@ -216,6 +291,7 @@ export class Panel extends Emitter<PanelEvents> {
     if (this.tick) clearInterval(this.tick);
     this.tick = null;
     this.audio.stopAll();
+    this.proxy.closeAll();
     await this.server.stop();
     this.flushTick();
     this.writer?.close();
@@ -231,23 +307,26 @@ export class Panel extends Emitter<PanelEvents> {
   private onOpen(s: SessionInfo): void {
     const who = s.isMMDAgent ? 'MMDAgent-EX' : 'A client without X-App-Type: MMDAgent';
     this.log.notice('status', `${who} connected from ${s.remoteAddress}:${s.remotePort} (agent #${s.id}).`, s.id);
-    this.emit('sessions:changed', this.server.list());
+    this.proxy.agentOpened(s.id);
+    this.emit('sessions:changed', this.sessionList());
   }
 
   private onClose(s: SessionInfo, reason: string): void {
+    this.proxy.agentClosed(s.id);
     this.log.sessionClosed(s.id);
     this.audio.sessionClosed(s.id);
     const hidden = this.uiBudget.forget(s.id);
     if (hidden > 0) this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${s.id} were not shown; the session log has every one.`, s.id);
     if (this.scene.drop(s.id)) this.sceneDirty = true;
     this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id);
-    this.emit('sessions:changed', this.server.list());
+    this.emit('sessions:changed', this.sessionList());
   }
 
   private flushTick(): void {
     for (const [session, hidden] of this.uiBudget.takeHidden()) {
       this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${session} were not shown (over ${this.uiBudget.ratePerSec.toLocaleString('en-US')} a second); the session log has every one.`, session);
     }
+    this.proxy.tick();
     const batch = this.log.takeBatch();
     if (batch) this.emit('log:batch', batch);
     /* Message counts change with every message; four updates a second are plenty. */
@@ -264,7 +343,12 @@ export class Panel extends Emitter<PanelEvents> {
     if (this.sessionsDirty && now - this.sessionsSentAt >= 250) {
       this.sessionsDirty = false;
       this.sessionsSentAt = now;
-      this.emit('sessions:changed', this.server.list());
+      this.emit('sessions:changed', this.sessionList());
     }
   }
+}
+
+/** The upstream URL when proxy mode is on and the URL is set. */
+function upstreamUrl(s: Settings): string | null {
+  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
 }

@@ -38,10 +38,12 @@ export function coreHandlers(panel: Panel): CoreHandlers {
   return {
     'panel:ready': async () => panel.snapshot(),
     'message:send': async (arg) => {
-      const { target: t, text } = record(arg);
+      const { target: t, text, to } = record(arg);
       if (typeof text !== 'string') throw new Error('The message must be text.');
-      return panel.send(target(t), text);
+      if (to !== undefined && to !== 'agent' && to !== 'server') throw new Error('"Send to" must be the agent or the dialogue server.');
+      return panel.send(target(t), text, to ?? 'agent');
     },
+    'upstream:retry': async (arg) => panel.retryUpstream(target(record(arg).target)),
     'settings:update': async (arg) => {
       const { patch, confirm } = record(arg);
       return panel.updateSettings(record(patch) as Partial<Settings>, confirm === true);

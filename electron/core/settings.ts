@@ -15,7 +15,25 @@ export const DEFAULT_SETTINGS: Settings = {
   modelAlias: '0',
   audioMaxSec: 600,
   allowedOrigins: [],
+  upstreamUrl: '',
+  upstreamEnabled: false,
 };
+
+/** Why an upstream URL cannot be used, in words; null when it is fine ('' is fine: not set). */
+export function upstreamUrlError(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return `"${v.slice(0, 200)}" is not a URL; write it like ws://127.0.0.1:9002/chat.`;
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return 'The upstream URL must start with ws:// or wss:// (the dialogue server\'s WebSocket address).';
+  if (url.username || url.password) return 'The upstream URL cannot carry a user name or password.';
+  if (url.hash) return 'The upstream URL cannot have a "#" part.';
+  return null;
+}
 
 /** Why a settings change is refused, in words; null when it is fine. */
 export function settingsError(patch: Partial<Settings>): string | null {
@@ -44,6 +62,11 @@ export function settingsError(patch: Partial<Settings>): string | null {
   if (patch.audioMaxSec !== undefined && !(patch.audioMaxSec >= 1 && patch.audioMaxSec <= 3600)) {
     return 'The audio length limit must be between 1 and 3600 seconds.';
   }
+  if (patch.upstreamUrl !== undefined) {
+    const problem = upstreamUrlError(patch.upstreamUrl);
+    if (problem) return problem;
+  }
+  if (patch.upstreamEnabled === true && (patch.upstreamUrl ?? 'set').trim() === '') return 'Set the upstream URL before turning proxy mode on.';
   if (patch.echoTimeoutSec !== undefined && !(patch.echoTimeoutSec >= 0.5 && patch.echoTimeoutSec <= 120)) {
     return 'The echo timeout must be between 0.5 and 120 seconds.';
   }
@@ -100,6 +123,7 @@ export class SettingsStore {
     this.current = { ...this.current, ...patch };
     if (patch.allowedOrigins) this.current.allowedOrigins = [...new Set(patch.allowedOrigins)];
     if (patch.wsHost !== undefined) this.current.wsHost = patch.wsHost.trim();
+    if (patch.upstreamUrl !== undefined) this.current.upstreamUrl = patch.upstreamUrl.trim();
     if (patch.wsPath !== undefined) this.current.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
     this.save();
     return this.get();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Settings } from '../contract.js';
 import { Panel } from '../core/panel.js';
 import { appDataDir } from '../core/paths.js';
+import { upstreamUrlError } from '../core/settings.js';
 import { startWebServer } from './web-server.js';
 
 const USAGE = `Usage: npm run web -- [options]
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run web -- [options]
   --ws-path <path>   Plugin_Remote_Websocket_Directory (default from settings, /chat)
   --ui-port <port>   port of the browser UI (default: any free port)
   --ui-host <host>   address of the browser UI (default 127.0.0.1; anything else exposes it, token-protected)
+  --upstream <url>   proxy mode: connect each agent onward to this dialogue server (ws:// or wss://)
   --log-dir <dir>    folder for session logs (default: <data folder>/logs)
   --data-dir <dir>   folder for settings and logs (default: ${appDataDir()})`;
 
@@ -28,6 +30,7 @@ export async function main(argv: string[]): Promise<void> {
       'ui-port': { type: 'string' },
       'ui-host': { type: 'string' },
       'log-dir': { type: 'string' },
+      upstream: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,6 +43,15 @@ export async function main(argv: string[]): Promise<void> {
   if (values['ws-host'] !== undefined) overrides.wsHost = values['ws-host'];
   if (values['ws-port'] !== undefined) overrides.wsPort = portArg('--ws-port', values['ws-port']);
   if (values['ws-path'] !== undefined) overrides.wsPath = values['ws-path'];
+  if (values.upstream !== undefined) {
+    const problem = upstreamUrlError(values.upstream) ?? (values.upstream.trim() === '' ? 'the URL is empty' : null);
+    if (problem) {
+      console.error(`--upstream: ${problem}`);
+      process.exit(2);
+    }
+    overrides.upstreamUrl = values.upstream.trim();
+    overrides.upstreamEnabled = true;
+  }
   const dataDir = values['data-dir'] ?? appDataDir();
   const panel = new Panel({ dataDir, ...(values['log-dir'] ? { logDir: values['log-dir'] } : {}), overrides, host: 'web' });
   await panel.start();
@@ -53,6 +65,7 @@ export async function main(argv: string[]): Promise<void> {
   const status = panel.server.currentStatus;
   console.log(`Remote Panel UI: ${web.url}`);
   console.log(status.state === 'listening' ? `MMDAgent-EX endpoint: ${status.url}` : `MMDAgent-EX endpoint not listening: ${status.error?.message ?? status.state}`);
+  if (panel.proxy.enabled) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

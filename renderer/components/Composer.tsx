@@ -13,16 +13,20 @@ export function Composer() {
   const target = usePanel((s) => s.target);
   const setTarget = usePanel((s) => s.setTarget);
   const sessions = usePanel((s) => s.sessions);
+  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const sendTo = usePanel((s) => s.sendTo);
+  const setSendTo = usePanel((s) => s.setSendTo);
   const error = usePanel((s) => s.composeError);
   const notice = usePanel((s) => s.composeNotice);
   const box = useRef<HTMLTextAreaElement>(null);
 
   const send = async (): Promise<void> => {
-    const { draft: text, target: to, setComposeResult, remember } = usePanel.getState();
+    const { draft: text, target: to, sendTo: where, settings, setComposeResult, remember } = usePanel.getState();
+    const side = settings?.upstreamEnabled ? where : 'agent';
     if (text.trim() === '') return setComposeResult('Type a message first, for example MOTION_ADD|0|wave|motion/wave.vmd');
     let result;
     try {
-      result = await getApi().send(to, text);
+      result = await getApi().send(to, text, side);
     } catch (e) {
       return setComposeResult(`Not sent: ${(e as Error).message}`);
     }
@@ -30,7 +34,8 @@ export function Composer() {
     remember(text);
     /* The operator may already be typing (or walking history) the next message. */
     if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
-    setComposeResult(null, `Sent ${result.lines === 1 ? '1 line' : `${result.lines} lines`}${result.sessions > 1 ? ` to ${result.sessions} agents` : ''}.`);
+    const place = side === 'server' ? ` to the dialogue server${result.sessions > 1 ? ` of ${result.sessions} agents` : ''} (as the agent)` : result.sessions > 1 ? ` to ${result.sessions} agents` : '';
+    setComposeResult(null, `Sent ${result.lines === 1 ? '1 line' : `${result.lines} lines`}${place}.`);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -67,6 +72,15 @@ export function Composer() {
             ))}
           </select>
         </label>
+        {proxy && (
+          <label className="target">
+            <span className="sr-label">Send to</span>
+            <select aria-label="Send to" className="input" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
+              <option value="agent">to agent</option>
+              <option value="server">to dialogue server (as the agent)</option>
+            </select>
+          </label>
+        )}
         <textarea
           ref={box}
           className="input message"

@@ -1,5 +1,6 @@
 import { usePanel } from '../store';
 import { sessionLabel } from '../format';
+import { ProxyChain } from './ProxyChain';
 
 /** The top bar: where the panel listens and whether an agent is connected. */
 export function ConnectionBar() {
@@ -19,6 +20,7 @@ export function ConnectionBar() {
   const unresponsive = sessions.filter((s) => !s.responsive).length;
 
   return (
+    <>
     <header className="topbar">
       <div className="brand">
         <img src="./icon.svg" alt="" width={28} height={28} />
@@ -45,5 +47,7 @@ export function ConnectionBar() {
         Settings
       </button>
     </header>
+    <ProxyChain />
+    </>
   );
 }

@@ -2,22 +2,26 @@ import { memo } from 'react';
 import type { LogEntry } from '../../electron/contract';
 import { clockTime } from '../format';
 
-const ARROWS: Record<LogEntry['dir'], { glyph: string; label: string }> = {
-  in: { glyph: '←', label: 'from agent' },
-  out: { glyph: '→', label: 'to agent' },
-  sys: { glyph: '•', label: 'panel' },
+/** Direction glyphs; in proxy mode the column spells out both ends. */
+export const DIRECTIONS: Record<LogEntry['dir'], { glyph: string; label: string; proxied: string }> = {
+  in: { glyph: '←', label: 'from agent', proxied: 'agent → server' },
+  out: { glyph: '→', label: 'to agent', proxied: 'panel → agent' },
+  down: { glyph: '⇐', label: 'server → agent', proxied: 'server → agent' },
+  up: { glyph: '⇒', label: 'panel → server', proxied: 'panel → server' },
+  sys: { glyph: '•', label: 'panel', proxied: 'panel' },
 };
 
 /** One log line: time, direction, session, the type emphasised, then its arguments. */
-export const LogRow = memo(function LogRow({ entry, showSession, revision }: { entry: LogEntry; showSession: boolean; revision: number }) {
+export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision }: { entry: LogEntry; showSession: boolean; proxy: boolean; revision: number }) {
   void revision;
-  const arrow = ARROWS[entry.dir];
+  const arrow = DIRECTIONS[entry.dir];
+  const label = proxy ? arrow.proxied : arrow.label;
   const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : entry.text.slice(entry.type.length);
   return (
     <div className={`row kind-${entry.kind} dir-${entry.dir}`} data-id={entry.id}>
       <span className="c-time">{clockTime(entry.t)}</span>
-      <span className="c-dir" title={arrow.label} aria-label={arrow.label}>
-        {arrow.glyph}
+      <span className="c-dir" title={label} aria-label={label}>
+        {proxy ? label : arrow.glyph}
       </span>
       {showSession && <span className="c-session">{entry.session === null ? '' : `#${entry.session}`}</span>}
       <span className="c-msg">
@@ -34,6 +38,11 @@ export const LogRow = memo(function LogRow({ entry, showSession, revision }: { e
           </>
         )}
       </span>
+      {entry.notForwarded && (
+        <span className="c-delivery bad" title="The dialogue server was down, so this line did not reach it">
+          not forwarded
+        </span>
+      )}
       {entry.delivery && <Delivery entry={entry} />}
     </div>
   );

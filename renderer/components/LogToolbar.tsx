@@ -1,12 +1,18 @@
 import { useRef } from 'react';
 import { getApi } from '../bridge/connect';
 import { exportName, exportText } from '../format';
+import type { LogEntry } from '../../electron/contract';
 import { usePanel } from '../store';
+import type { FilterSpec } from '../store/log-buffer';
+import { DIRECTIONS } from './LogRow';
 
 /** Filter, pause, clear, export, and opening a previous session's log read-only. */
 export function LogToolbar() {
   const filterText = usePanel((s) => s.filterText);
   const setFilterText = usePanel((s) => s.setFilterText);
+  const filterDir = usePanel((s) => s.filterDir);
+  const setFilterDir = usePanel((s) => s.setFilterDir);
+  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
   const paused = usePanel((s) => s.frozen !== null);
   const setPaused = usePanel((s) => s.setPaused);
   const clearView = usePanel((s) => s.clearView);
@@ -31,8 +37,16 @@ export function LogToolbar() {
     <>
       <div className="toolbar" role="toolbar" aria-label="Log tools">
         <input className="input filter" type="search" placeholder="Filter messages…" aria-label="Filter" value={filterText} onChange={(e) => setFilterText(e.target.value)} />
+        <select className="input dir-filter" aria-label="Direction" value={filterDir} onChange={(e) => setFilterDir(e.target.value as FilterSpec['dir'])}>
+          <option value="all">All directions</option>
+          {(Object.keys(DIRECTIONS) as LogEntry['dir'][]).map((d) => (
+            <option key={d} value={d}>
+              {proxy ? DIRECTIONS[d].proxied : DIRECTIONS[d].label}
+            </option>
+          ))}
+        </select>
         <span className="count">
-          {filterText ? `${shown.view.length.toLocaleString()} of ${shown.size.toLocaleString()}` : `${shown.size.toLocaleString()} ${shown.size === 1 ? 'message' : 'messages'}`}
+          {filterText || filterDir !== 'all' ? `${shown.view.length.toLocaleString()} of ${shown.size.toLocaleString()}` : `${shown.size.toLocaleString()} ${shown.size === 1 ? 'message' : 'messages'}`}
         </span>
         <div className="spacer" />
         {!viewing && (

@@ -26,6 +26,7 @@ export function MessageLog() {
   const revision = usePanel((s) => s.logRevision);
   const frozen = usePanel((s) => s.frozen);
   const everMulti = usePanel((s) => s.everMulti);
+  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
   const log = usePanel((s) => s.log);
   const viewing = usePanel((s) => s.viewing);
   const rows = viewing ? viewing.log.view : (frozen ?? log.view);
@@ -70,12 +71,12 @@ export function MessageLog() {
 
   return (
     <div className="log-wrap">
-      <div ref={scroller} className="log" role="log" aria-label="Message log" tabIndex={0} onScroll={onScroll}>
+      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label="Message log" tabIndex={0} onScroll={onScroll}>
         {rows.length === 0 && <div className="log-empty">Messages from MMDAgent-EX appear here as they happen.</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => (
             <div key={rows[item.index]!.id} className="row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-              <LogRow entry={rows[item.index]!} showSession={everMulti} revision={rows[item.index]!.delivery ? revision : 0} />
+              <LogRow entry={rows[item.index]!} showSession={everMulti} proxy={proxy} revision={rows[item.index]!.delivery ? revision : 0} />
             </div>
           ))}
         </div>

@@ -37,6 +37,8 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const [path, setPath] = useState(initial.wsPath);
   const [maxMin, setMaxMin] = useState(String(initial.audioMaxSec / 60));
   const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
+  const [upstreamOn, setUpstreamOn] = useState(initial.upstreamEnabled);
+  const [upstream, setUpstream] = useState(initial.upstreamUrl);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,9 +48,10 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError('The port must be a whole number from 1 to 65535.');
     const minutes = Number(maxMin);
     if (!(minutes >= 0.1 && minutes <= 60)) return setError('The longest audio file must be between 0.1 and 60 minutes.');
+    if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError('Proxy mode needs the dialogue server\'s address, like ws://127.0.0.1:9002/chat.');
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
-    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins });
+    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn });
     setBusy(false);
     if (problem) setError(problem);
     else close();
@@ -79,6 +82,17 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
         <span>Web pages allowed to connect (origins, one per line)</span>
         <textarea className="input" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-label="Allowed origins" placeholder="none: web pages are refused" spellCheck={false} />
       </label>
+      <fieldset className="field proxy-fields">
+        <legend>Proxy mode</legend>
+        <label className="switch-row">
+          <input type="checkbox" role="switch" checked={upstreamOn} onChange={(e) => setUpstreamOn(e.target.checked)} aria-label="Proxy to a dialogue server" />
+          <span>Connect each agent onward to a dialogue server, and relay both ways</span>
+        </label>
+        <label className="field">
+          <span>Upstream URL (the dialogue server MMDAgent-EX used to connect to)</span>
+          <input className="input" value={upstream} onChange={(e) => setUpstream(e.target.value)} aria-label="Upstream URL" placeholder="ws://127.0.0.1:9002/chat" spellCheck={false} />
+        </label>
+      </fieldset>
       <label className="field">
         <span>Longest audio file, minutes</span>
         <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label="Longest audio file (minutes)" />

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Target } from '../../electron/contract';
+import type { SendTo, Target } from '../../electron/contract';
 import type { PanelState } from './index';
 
 const HISTORY_LIMIT = 200;
@@ -7,6 +7,8 @@ const HISTORY_LIMIT = 200;
 export interface ComposeSlice {
   draft: string;
   target: Target;
+  /** Proxy mode: the agent (default) or the dialogue server, as the agent. */
+  sendTo: SendTo;
   history: string[];
   /** Position while walking history with Up/Down; null when editing a fresh draft. */
   historyPos: number | null;
@@ -14,6 +16,7 @@ export interface ComposeSlice {
   composeNotice: string | null;
   setDraft(draft: string): void;
   setTarget(target: Target): void;
+  setSendTo(sendTo: SendTo): void;
   setComposeResult(error: string | null, notice?: string | null): void;
   remember(text: string): void;
   /** Steps through sent messages; returns false at either end. */
@@ -23,12 +26,14 @@ export interface ComposeSlice {
 export const createComposeSlice: StateCreator<PanelState, [], [], ComposeSlice> = (set, get) => ({
   draft: '',
   target: 'all',
+  sendTo: 'agent',
   history: [],
   historyPos: null,
   composeError: null,
   composeNotice: null,
   setDraft: (draft) => set({ draft, historyPos: null, composeError: null }),
   setTarget: (target) => set({ target }),
+  setSendTo: (sendTo) => set({ sendTo, composeError: null }),
   setComposeResult: (composeError, composeNotice = null) => set({ composeError, composeNotice }),
   remember: (text) =>
     set((s) => {

@@ -85,9 +85,23 @@ export class LogBuffer {
   }
 }
 
-/** Case-insensitive match over the whole message, its type and the session. */
+/** Case-insensitive match over the whole message and its type. */
 export function textFilter(query: string): EntryFilter | null {
   const q = query.trim().toLowerCase();
   if (!q) return null;
   return (e) => e.text.toLowerCase().includes(q) || e.type.toLowerCase().includes(q);
+}
+
+export interface FilterSpec {
+  text: string;
+  /** Only entries that travelled this way; 'all' for every direction. */
+  dir: LogEntry['dir'] | 'all';
+}
+
+/** One predicate for every active filter; null when none is. */
+export function buildFilter(spec: FilterSpec): EntryFilter | null {
+  const text = textFilter(spec.text);
+  const { dir } = spec;
+  if (dir === 'all') return text;
+  return text ? (e) => e.dir === dir && text(e) : (e) => e.dir === dir;
 }

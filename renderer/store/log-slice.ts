@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry } from '../../electron/contract';
-import { LogBuffer, textFilter } from './log-buffer';
+import { LogBuffer, buildFilter, type FilterSpec } from './log-buffer';
 import { parseSessionLog } from './open-log';
 import type { PanelState } from './index';
 
@@ -9,6 +9,7 @@ export interface LogSlice {
   log: LogBuffer;
   logRevision: number;
   filterText: string;
+  filterDir: FilterSpec['dir'];
   /** While paused, the view shows this frozen copy; recording goes on. */
   frozen: readonly LogEntry[] | null;
   /** True once entries from more than one session have been seen. */
@@ -21,6 +22,7 @@ export interface LogSlice {
   /** Marks where entries were not delivered to this view (the disk log has them). */
   markGap(dropped: number): void;
   setFilterText(text: string): void;
+  setFilterDir(dir: FilterSpec['dir']): void;
   setPaused(paused: boolean): void;
   clearView(): void;
 }
@@ -29,6 +31,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
   log: new LogBuffer(),
   logRevision: 0,
   filterText: '',
+  filterDir: 'all',
   frozen: null,
   everMulti: false,
   viewing: null,
@@ -40,7 +43,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       return `"${name}": ${(error as Error).message}`;
     }
     const log = new LogBuffer(Math.max(parsed.entries.length, 1));
-    log.setFilter(textFilter(get().filterText));
+    log.setFilter(buildFilter({ text: get().filterText, dir: get().filterDir }));
     log.append(parsed.entries);
     set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
     return null;
@@ -69,9 +72,16 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     get().appendBatch({ entries: [marker], updates: [] });
   },
   setFilterText: (filterText) => {
-    get().log.setFilter(textFilter(filterText));
-    get().viewing?.log.setFilter(textFilter(filterText));
+    const filter = buildFilter({ text: filterText, dir: get().filterDir });
+    get().log.setFilter(filter);
+    get().viewing?.log.setFilter(filter);
     set((s) => ({ filterText, logRevision: s.logRevision + 1 }));
+  },
+  setFilterDir: (filterDir) => {
+    const filter = buildFilter({ text: get().filterText, dir: filterDir });
+    get().log.setFilter(filter);
+    get().viewing?.log.setFilter(filter);
+    set((s) => ({ filterDir, logRevision: s.logRevision + 1 }));
   },
   setPaused: (paused) => set({ frozen: paused ? get().log.view.slice() : null }),
   clearView: () => {

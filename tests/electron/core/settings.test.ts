@@ -47,4 +47,15 @@ describe('settings', () => {
     expect(sanitize({ wsPort: 9200, wsHost: 42, wsPath: '/x y' })).toEqual({ ...DEFAULT_SETTINGS, wsPort: 9200 });
     expect(sanitize(null)).toEqual(DEFAULT_SETTINGS);
   });
+
+  it('accepts only ws:// or wss:// upstream URLs, and proxy mode only with one', () => {
+    expect(settingsError({ upstreamUrl: 'ws://127.0.0.1:9002/chat' })).toBeNull();
+    expect(settingsError({ upstreamUrl: 'wss://dialogue.example.org/chat' })).toBeNull();
+    expect(settingsError({ upstreamUrl: '' })).toBeNull();
+    expect(settingsError({ upstreamUrl: 'http://127.0.0.1:9002/' })).toMatch(/ws:\/\/ or wss:\/\//);
+    expect(settingsError({ upstreamUrl: '127.0.0.1:9002' })).toMatch(/ws:\/\/ or wss:\/\/|not a URL/);
+    expect(settingsError({ upstreamUrl: 'not a url' })).toMatch(/not a URL/);
+    expect(settingsError({ upstreamEnabled: true, upstreamUrl: ' ' })).toMatch(/Set the upstream URL/);
+    expect(DEFAULT_SETTINGS.upstreamEnabled).toBe(false);
+  });
 });

@@ -54,6 +54,7 @@ describe('Electron main (mocked electron)', () => {
       'panel:ready',
       'session:disconnect',
       'settings:update',
+      'upstream:retry',
     ]);
     expect([...electron.listeners.keys()]).toEqual(['audio:mic-chunk']);
     expect(() => call('panel:ready', undefined, { url: 'https://evil.example/', parent: null })).toThrow(/untrusted/);

@@ -1,0 +1,182 @@
+/**
+ * Proxy-mode benchmark. Each number is measured twice in the same run: with the agent
+ * connected straight to the dialogue server, and through the panel (`--upstream`), so
+ * the difference is what the proxy adds.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { chromium } from 'playwright';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { readJsonl } from '../electron/core/log-writer.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
+import { Agent } from './log-relay.js';
+import { fmt, percentile, table } from './stats.js';
+import { startWebProcess } from './web-process.js';
+
+const LISTENER = fileURLToPath(new URL('./packet-listener.js', import.meta.url));
+const SAMPLE_SERVER = fileURLToPath(new URL('../../../bench/sample_server.py', import.meta.url));
+const wallMs = (): number => performance.timeOrigin + performance.now();
+
+/** A dialogue server on this (otherwise idle) thread that stamps what arrives and can stream audio. */
+class BenchServer {
+  readonly latencies: number[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private http = createServer();
+  port = 0;
+
+  async start(): Promise<void> {
+    const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+    this.http.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws)));
+    await new Promise<void>((r) => this.http.listen(0, '127.0.0.1', r));
+    this.port = (this.http.address() as { port: number }).port;
+  }
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}/chat`;
+  }
+
+  async connected(): Promise<void> {
+    while (this.sockets.size === 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** 40 ms SND packets for `seconds`, each sent on a drift-free schedule; returns their send times. */
+  async streamAudio(seconds: number): Promise<number[]> {
+    const ws = [...this.sockets][0]!;
+    const sent: number[] = [];
+    const packet = Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(1280, 1)]);
+    ws.send('SNDFILE\n');
+    const start = performance.now();
+    for (let i = 0; i < seconds * 25; i++) {
+      const due = start + i * 40;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      sent.push(wallMs());
+      ws.send(packet, { binary: true });
+    }
+    ws.send('SNDBRKS\n');
+    return sent;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.http.closeAllConnections();
+    await new Promise((r) => this.http.close(r));
+  }
+
+  private accept(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (data: Buffer) => {
+      const now = wallMs();
+      const text = data.toString('latin1');
+      if (text.startsWith('LAT|')) this.latencies.push(now - Number(text.slice(text.lastIndexOf('|') + 1)));
+    });
+  }
+}
+
+async function listener(url: string): Promise<Worker> {
+  const w = new Worker(LISTENER, { workerData: { url } });
+  await new Promise<void>((resolve, reject) => w.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error)))));
+  return w;
+}
+
+/** p99 of each packet's transit time away from the median transit: the jitter the path adds. */
+function transitJitter(sent: number[], arrived: number[]): number {
+  const transit = arrived.map((a, i) => a - sent[i]!);
+  const median = percentile(transit, 50);
+  return percentile(
+    transit.map((d) => Math.abs(d - median)),
+    99,
+  );
+}
+
+interface PathResult {
+  latP50: number;
+  latP99: number;
+  jitterP99: number;
+  packets: number;
+}
+
+async function measurePath(proxied: boolean): Promise<PathResult> {
+  const server = new BenchServer();
+  await server.start();
+  const web = proxied ? await startWebProcess(['--upstream', server.url]) : null;
+  const agentUrl = web ? web.agentUrl : server.url;
+
+  const agent = await Agent.connect(agentUrl);
+  await server.connected();
+  await new Promise((r) => setTimeout(r, 300));
+  await agent.run({ cmd: 'rate', prefix: 'LAT', perSecond: 1000, seconds: 5 });
+  await new Promise((r) => setTimeout(r, 300));
+  await agent.close();
+  await new Promise((r) => setTimeout(r, 300));
+
+  const w = await listener(agentUrl);
+  await server.connected();
+  await new Promise((r) => setTimeout(r, 300));
+  const arrivals = new Promise<{ w: number }[]>((resolve) => w.on('message', (m: { brks?: boolean; arrivals?: { w: number }[] }) => m.brks && resolve(m.arrivals!)));
+  const sent = await server.streamAudio(10);
+  const got = await arrivals;
+  w.postMessage({ cmd: 'close' });
+  await w.terminate();
+  await web?.stop();
+  await server.stop();
+  return {
+    latP50: percentile(server.latencies, 50),
+    latP99: percentile(server.latencies, 99),
+    jitterP99: transitJitter(sent, got.map((a) => a.w)),
+    packets: got.length,
+  };
+}
+
+/** The foundation's burst, with proxying on: the documentation's Python sample server is the dialogue server. */
+async function proxiedBurst(count: number): Promise<{ panelMs: number; serverMs: number | null; onDisk: number }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const py = spawn('/usr/bin/python3', ['-u', SAMPLE_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  let serverEnd = 0;
+  const last = `BURST|${count - 1}\n`;
+  py.stdout.on('data', (d: Buffer) => {
+    tail = (tail + d.toString()).slice(-200);
+    if (!serverEnd && tail.includes(last)) serverEnd = wallMs();
+  });
+  const t0 = Date.now();
+  while (!tail.includes('READY') && Date.now() - t0 < 5000 && py.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+  const web = await startWebProcess(['--upstream', `ws://127.0.0.1:${port}/chat`]);
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(web.uiUrl);
+  const visible = page.waitForFunction((l) => document.querySelector('[role=log]')?.textContent?.includes(l) ?? false, `BURST|${count - 1}`, { polling: 'raf', timeout: 120_000 });
+  const agent = await Agent.connect(web.agentUrl);
+  await page.getByRole('status', { name: 'Upstream' }).filter({ hasText: /^up/ }).waitFor();
+  const { start } = await agent.run({ cmd: 'burst', prefix: 'BURST', count });
+  await visible;
+  const panelMs = wallMs() - start!;
+  while (!serverEnd && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 600));
+  const onDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;
+  await agent.close();
+  await browser.close();
+  await web.stop();
+  py.kill();
+  return { panelMs, serverMs: serverEnd ? serverEnd - start! : null, onDisk };
+}
+
+export async function benchProxy(): Promise<void> {
+  console.log('\nProxy mode (agent thread ⇄ panel process ⇄ dialogue server), direct vs through the panel');
+  const direct = await measurePath(false);
+  const proxied = await measurePath(true);
+  const burst = 50_000;
+  const b = await proxiedBurst(burst);
+  console.log(
+    table([
+      ['Agent → server latency at 1,000 msg/s, p50', `${fmt(direct.latP50, 2)} → ${fmt(proxied.latP50, 2)} ms`, 'direct → through the panel'],
+      ['Agent → server latency at 1,000 msg/s, p99', `${fmt(direct.latP99, 2)} → ${fmt(proxied.latP99, 2)} ms`, `added ${fmt(proxied.latP99 - direct.latP99, 2)} ms; target ≤ 2 ms`],
+      ['Audio from the server: transit jitter p99', `${fmt(direct.jitterP99, 2)} → ${fmt(proxied.jitterP99, 2)} ms`, `added ${fmt(proxied.jitterP99 - direct.jitterP99, 2)} ms over ${proxied.packets} packets; target ≤ 5 ms`],
+      [`Burst ${burst.toLocaleString()} with proxy on: panel`, `${fmt(b.panelMs, 0)} ms`, 'first send → last row visible in the live log'],
+      [`Burst ${burst.toLocaleString()} with proxy on: Python sample`, b.serverMs === null ? 'n/a' : `${fmt(b.serverMs, 0)} ms`, 'the same burst, forwarded, printed by the dialogue server'],
+      ['Burst on disk (proxy on)', `${b.onDisk.toLocaleString()} / ${burst.toLocaleString()}`, 'lines in the session log'],
+    ]),
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * Proxy mode: each agent gets an UpstreamLink to the dialogue server. Frames are forwarded
+ * first and logged beside; the panel's own frames to an agent wait until the dialogue
+ * server's byte stream stands between two items, so the two never interleave mid-line.
+ */
+import type { UpstreamInfo } from '../contract.js';
+import { AgentInputReader, type AgentInput } from './agent-input.js';
+import { assertNever } from './assert-never.js';
+import type { MessageLog } from './message-log.js';
+import { UpstreamLink, type ForwardResult, type UpstreamOptions } from './upstream.js';
+
+export interface ProxyHost {
+  /** The one guarded send to an agent. */
+  sendToAgent(id: number, data: string | Buffer, binary: boolean): boolean;
+  log: MessageLog;
+  /** Whether a line from the dialogue server may go to the UI (the agent's UI budget). */
+  uiAllowed(id: number): boolean;
+  /** `__AV_*` lines the dialogue server sent, so the panel's own audio preamble stays true. */
+  agentControl(id: number, line: string): void;
+  changed(): void;
+}
+
+/** An audio stream from the dialogue server ends with SNDBRKS, or after this long without packets. */
+const AUDIO_IDLE_MS = 1000;
+/** The panel's own frames waiting for a boundary in the dialogue server's stream. */
+const MAX_WAITING = 4000;
+
+interface DownAudio {
+  mode: string;
+  active: boolean;
+  bytes: number;
+  packets: number;
+  startedAt: number;
+  lastAt: number;
+}
+
+interface Link {
+  upstream: UpstreamLink;
+  reader: AgentInputReader;
+  audio: DownAudio;
+  avStarted: boolean;
+  waiting: { data: string | Buffer; binary: boolean }[];
+  recutNoted: boolean;
+  downSince?: number;
+  missedAtLoss: number;
+}
+
+export class Proxy {
+  private readonly links = new Map<number, Link>();
+  private url: string | null = null;
+
+  constructor(
+    private readonly host: ProxyHost,
+    private readonly options: UpstreamOptions = {},
+  ) {}
+
+  get enabled(): boolean {
+    return this.url !== null;
+  }
+
+  /** Null turns proxying off. Links to the old URL close, as if each agent had left; new ones open. */
+  configure(url: string | null, connected: number[]): void {
+    if (url === this.url) return;
+    this.url = url;
+    for (const id of [...this.links.keys()]) this.agentClosed(id);
+    if (url) for (const id of connected) this.agentOpened(id);
+  }
+
+  info(id: number): UpstreamInfo | undefined {
+    const link = this.links.get(id);
+    return link ? { ...link.upstream.info } : undefined;
+  }
+
+  has(id: number): boolean {
+    return this.links.has(id);
+  }
+
+  agentOpened(id: number): void {
+    if (!this.url || this.links.has(id)) return;
+    const { log } = this.host;
+    const url = this.url;
+    const link: Link = {
+      reader: new AgentInputReader(),
+      audio: { mode: 'SNDSTRM', active: false, bytes: 0, packets: 0, startedAt: 0, lastAt: 0 },
+      avStarted: false,
+      waiting: [],
+      recutNoted: false,
+      missedAtLoss: 0,
+      upstream: new UpstreamLink(
+        url,
+        {
+          toAgent: (data, binary) => this.fromServer(id, link, data, binary),
+          opened: (first) => {
+            const missed = link.upstream.info.notForwarded - link.missedAtLoss;
+            const gap = link.downSince === undefined ? '' : ` after ${((Date.now() - link.downSince) / 1000).toFixed(1)} s down; ${missed.toLocaleString('en-US')} ${missed === 1 ? 'line' : 'lines'} from the agent were not forwarded meanwhile`;
+            delete link.downSince;
+            log.notice('status', first ? `Agent #${id} ⇄ dialogue server ${url}: connected; forwarding.` : `Agent #${id} ⇄ dialogue server: reconnected${gap}. Forwarding resumed; nothing was re-sent.`, id);
+          },
+          lost: (reason) => {
+            link.downSince = Date.now();
+            link.missedAtLoss = link.upstream.info.notForwarded;
+            log.notice('error', `The dialogue server link of agent #${id} went down (${reason}). The agent stays connected; retrying.`, id);
+            this.resetAgentStream(id, link);
+          },
+          gaveUp: (frames, why) => {
+            if (frames > 0) log.notice('error', `${frames.toLocaleString('en-US')} frames the agent sent while its first dialogue-server connection opened were not forwarded: ${why}.`, id);
+            else log.notice('error', `The dialogue server at ${url} is not reachable yet (${why}); retrying.`, id);
+          },
+          recut: (bytes, pieces) => {
+            if (link.recutNoted) return;
+            link.recutNoted = true;
+            log.notice('status', `The dialogue server sent a ${bytes.toLocaleString('en-US')}-byte frame; it was re-cut into ${pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).`, id);
+          },
+          changed: () => this.host.changed(),
+        },
+        this.options,
+      ),
+    };
+    this.links.set(id, link);
+  }
+
+  /** A frame from the agent; null when it is not proxied. */
+  agentFrame(id: number, data: Buffer, binary: boolean): ForwardResult | null {
+    return this.links.get(id)?.upstream.forward(data, binary) ?? null;
+  }
+
+  agentClosed(id: number): void {
+    const link = this.links.get(id);
+    if (!link) return;
+    this.endAudio(id, link, 'the agent left');
+    link.upstream.close();
+    this.links.delete(id);
+  }
+
+  /** The panel's line to the dialogue server, as if the agent had sent it. */
+  sendToServer(id: number, line: string): boolean {
+    const link = this.links.get(id);
+    if (!link?.upstream.sendLine(line)) return false;
+    this.host.log.toServer(id, line);
+    return true;
+  }
+
+  /** The panel's own frame to an agent; held while the dialogue server is mid-item. */
+  toAgent(id: number, data: string | Buffer, binary: boolean): boolean {
+    const link = this.links.get(id);
+    if (!link || (link.reader.atBoundary && link.waiting.length === 0)) return this.host.sendToAgent(id, data, binary);
+    if (link.waiting.length >= MAX_WAITING) return false;
+    link.waiting.push({ data, binary });
+    return true;
+  }
+
+  retry(ids: number[]): number {
+    let n = 0;
+    for (const id of ids) if (this.links.get(id)?.upstream.retryNow()) n++;
+    return n;
+  }
+
+  /** Ends audio summaries whose packets stopped coming. */
+  tick(now = Date.now()): void {
+    for (const [id, link] of this.links) if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'no packets for 1 s');
+  }
+
+  closeAll(): void {
+    for (const id of [...this.links.keys()]) this.agentClosed(id);
+  }
+
+  private fromServer(id: number, link: Link, data: Buffer, binary: boolean): void {
+    this.host.sendToAgent(id, data, binary);
+    for (const item of link.reader.push(data)) this.observe(id, link, item);
+    if (link.reader.atBoundary) this.flushWaiting(id, link);
+  }
+
+  private observe(id: number, link: Link, item: AgentInput): void {
+    const { audio } = link;
+    const now = Date.now();
+    switch (item.kind) {
+      case 'line':
+        if (item.text.startsWith('__AV')) {
+          if (item.text === '__AV_START') link.avStarted = true;
+          else if (item.text === '__AV_END') link.avStarted = false;
+          this.host.agentControl(id, item.text);
+        }
+        this.host.log.outgoing(id, item.text, 'down', this.host.uiAllowed(id));
+        return;
+      case 'mode':
+        if (item.tag === 'SNDBRKS') return this.endAudio(id, link, 'SNDBRKS');
+        audio.mode = item.tag;
+        return;
+      case 'audio':
+        if (!audio.active) {
+          Object.assign(audio, { active: true, bytes: 0, packets: 0, startedAt: now });
+          this.host.log.downAudio(id, `audio stream from the dialogue server started (${audio.mode})`);
+        }
+        audio.bytes += item.bytes;
+        audio.packets++;
+        audio.lastAt = now;
+        return;
+      default:
+        return assertNever(item);
+    }
+  }
+
+  private endAudio(id: number, link: Link, why: string): void {
+    const { audio } = link;
+    if (!audio.active) return;
+    audio.active = false;
+    const seconds = (audio.bytes / 32000).toFixed(2);
+    const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
+    this.host.log.downAudio(id, `audio stream ended (${why}): ${seconds} s of audio in ${audio.packets.toLocaleString('en-US')} packets (${audio.bytes.toLocaleString('en-US')} bytes) over ${over} s`);
+  }
+
+  /**
+   * The dialogue server vanished, but the agent did not reconnect, so the panel does what a
+   * reconnect would: finish a half-sent item harmlessly, end audio, and end avatar control.
+   */
+  private resetAgentStream(id: number, link: Link): void {
+    const sent: string[] = [];
+    const tail = link.reader.completion();
+    if (tail && tail.length > 0) {
+      this.host.sendToAgent(id, tail, true);
+      sent.push(`${tail.length} bytes finishing a half-sent item`);
+    }
+    if (link.audio.active) {
+      this.host.sendToAgent(id, 'SNDBRKS\n', false);
+      sent.push('SNDBRKS');
+      this.endAudio(id, link, 'the dialogue server left');
+    }
+    if (link.avStarted) {
+      this.host.sendToAgent(id, '__AV_END\n', false);
+      this.host.agentControl(id, '__AV_END');
+      link.avStarted = false;
+      sent.push('__AV_END');
+    }
+    if (sent.length > 0) this.host.log.notice('status', `The agent's audio state was reset as a reconnect would reset it (${sent.join(', ')}).`, id);
+    this.flushWaiting(id, link);
+  }
+
+  private flushWaiting(id: number, link: Link): void {
+    while (link.waiting.length > 0 && link.reader.atBoundary) {
+      const f = link.waiting.shift()!;
+      this.host.sendToAgent(id, f.data, f.binary);
+    }
+  }
+}

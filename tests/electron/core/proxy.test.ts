@@ -1,0 +1,208 @@
+/** Proxy mode against real sockets: a faithful fake MMDAgent-EX, the panel, and a fake dialogue server. */
+import { describe, expect, it } from 'vitest';
+import { FakeAgent } from '../../support/fake-agent.js';
+import { FakeDialogueServer } from '../../support/fake-dialogue-server.js';
+import { autoCleanup } from '../../support/panel-harness.js';
+
+const env = autoCleanup();
+const fast = { backoffMinMs: 50, backoffMaxMs: 200 };
+
+async function setup(serverOptions = {}, upstream = fast) {
+  const server = new FakeDialogueServer(serverOptions);
+  await server.start();
+  env.cleanup.push(() => server.stop());
+  const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream });
+  return { server, h };
+}
+
+async function connectAgent(url: string, options = {}) {
+  const agent = await FakeAgent.connect(url, options);
+  env.cleanup.push(() => agent.quit());
+  return agent;
+}
+
+const STARTUP = [
+  'PLUGIN_EVENT_ENABLE|Variables',
+  'PLUGIN_EVENT_ENABLE|Open_JTalk',
+  'STAGE|images/floor_green.png,images/back_white.png',
+  'MODEL_ADD|0|gene/Gene_light.pmd',
+  'MODEL_EVENT_ADD|0',
+  'MENU|ADD|Gene',
+  'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF',
+  'MOTION_EVENT_ADD|0|base',
+  'PLUGIN_EVENT_ENABLE|Remote',
+  'CURRENT_TIME|20|01',
+];
+
+describe('proxy mode', () => {
+  it('connects upstream as MMDAgent-EX would and forwards frames both ways byte-exact, in order, text and binary kept', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url);
+    await server.waitFor(() => server.open === 1, 3000, 'the upstream connection');
+    expect(server.upgrades).toEqual([{ path: '/chat', appType: 'MMDAgent' }]);
+
+    const up = ['RECOG_EVENT_STOP|こんにちは', 'KEY|a', 'TAPPED|10|20', 'CURRENT_TIME|14|05'];
+    for (const line of up) agent.emit(line);
+    await server.waitFor(() => server.frames.length === up.length, 3000, 'the agent frames');
+    expect(server.frames.map((f) => f.data.toString('utf8'))).toEqual(up.map((l) => `${l}\n`));
+    expect(server.frames.every((f) => !f.binary)).toBe(true);
+
+    const pcm = Buffer.alloc(1280);
+    for (let i = 0; i < pcm.length; i++) pcm[i] = (i * 37) & 0xff;
+    const down: [Buffer, boolean][] = [
+      [Buffer.from('MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE\n'), false],
+      [Buffer.from('__AV_START\n__AV_SETMODEL,0\nSNDFILE\n'), false],
+      [Buffer.concat([Buffer.from('SND1280'), pcm]), true],
+      [Buffer.from('SNDBRKS\n'), false],
+      [Buffer.from('SYNTH_START|0|mei_voice_normal|テスト\n'), false],
+    ];
+    const before = agent.frames.length;
+    for (const [data, binary] of down) server.send(data, binary);
+    await agent.waitFor(() => agent.frames.length === before + down.length, 3000, 'the server frames');
+    expect(agent.frames.slice(before)).toEqual(down.map(([d]) => d));
+    expect(agent.audio.equals(pcm)).toBe(true);
+    expect(agent.received).toContain('SYNTH_START|0|mei_voice_normal|テスト');
+
+    /* The log names each direction; the audio is one summarised stream, not a row per packet. */
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'down' && e.type === '(audio)' && e.text.includes('ended')), 3000, 'the audio summary');
+    expect(h.entries.filter((e) => e.dir === 'down' && e.type === 'MOTION_ADD')).toHaveLength(1);
+    expect(h.entries.filter((e) => e.dir === 'in' && e.type === 'RECOG_EVENT_STOP')).toHaveLength(1);
+    expect(h.entries.find((e) => e.type === '(audio)' && e.text.includes('ended'))!.text).toMatch(/0\.04 s of audio in 1 packets/);
+    expect(agent.exitCode).toBeNull();
+  });
+
+  it("forwards the agent's start-up burst, sent the instant it connects, complete and in order", async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    await connectAgent(h.url, { startup: STARTUP });
+    await server.waitFor(() => server.lines.length >= STARTUP.length, 3000, 'the start-up burst');
+    expect(server.lines).toEqual(STARTUP);
+  });
+
+  it('holds the start-up burst while the dialogue server is still starting, then forwards it in order', async () => {
+    const server = new FakeDialogueServer({ intervalMs: 0 });
+    await server.start();
+    const port = server.port;
+    await server.stop();
+    env.cleanup.push(() => server.stop());
+    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: fast });
+    const agent = await connectAgent(h.url, { startup: STARTUP });
+    await new Promise((r) => setTimeout(r, 600));
+    await server.start(port);
+    await server.waitFor(() => server.lines.length >= STARTUP.length, 4000, 'the held burst');
+    expect(server.lines).toEqual(STARTUP);
+    expect(agent.exitCode).toBeNull();
+  });
+
+  it('gives up a hold after its bound and logs the lines as not forwarded', async () => {
+    const server = new FakeDialogueServer({ intervalMs: 0 });
+    await server.start();
+    await server.stop();
+    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: { ...fast, holdMs: 300 } });
+    const agent = await connectAgent(h.url, { startup: STARTUP.slice(0, 3) });
+    await h.waitFor(() => h.entries.some((e) => /3 frames the agent sent .* were not forwarded/.test(e.text)), 3000, 'the give-up notice');
+    agent.emit('KEY|x');
+    await h.waitFor(() => h.entries.some((e) => e.type === 'KEY'), 3000, 'KEY');
+    expect(h.entries.find((e) => e.type === 'KEY')!.notForwarded).toBe(true);
+    expect(h.panel.sessionList()[0]!.upstream).toMatchObject({ state: expect.stringMatching(/retrying|connecting/), notForwarded: 4 });
+  });
+
+  it('re-cuts a 20,000-byte frame from upstream into frames of at most 4096 bytes with the same bytes', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url);
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    let text = '';
+    for (let i = 0; text.length < 20_000; i++) text += `MESSAGE_${String(i).padStart(5, '0')}|${'x'.repeat(40)}\n`;
+    /* Exactly 20,000 bytes (ASCII), ending in a newline. */
+    const whole = Buffer.from(`${text.slice(0, 19_999)}\n`);
+    expect(whole.length).toBe(20_000);
+    server.send(whole, false);
+    await agent.waitFor(() => Buffer.concat(agent.frames).length >= whole.length, 3000, 'the re-cut frames');
+    expect(agent.frames.every((f) => f.length <= 4096)).toBe(true);
+    expect(agent.frames.length).toBe(Math.ceil(whole.length / 4096));
+    expect(Buffer.concat(agent.frames).equals(whole)).toBe(true);
+    expect(agent.exitCode).toBeNull();
+    await h.waitFor(() => h.entries.some((e) => /re-cut into 5 frames/.test(e.text)), 2000, 'the re-cut notice');
+  });
+
+  it('survives five restarts of the dialogue server during traffic: the agent is never closed, forwarding resumes, the gap is logged', async () => {
+    const { server, h } = await setup({ intervalMs: 100 });
+    const agent = await connectAgent(h.url);
+    let n = 0;
+    const traffic = setInterval(() => agent.emit(`CURRENT_TIME|${n++}`), 20);
+    env.cleanup.push(() => clearInterval(traffic));
+    for (let restart = 1; restart <= 5; restart++) {
+      await server.waitFor(() => server.open === 1, 4000, `connection ${restart}`);
+      const seen = server.frames.length;
+      await server.waitFor(() => server.frames.length > seen + 3, 3000, 'forwarding');
+      await server.stop();
+      await new Promise((r) => setTimeout(r, 250));
+      await server.start();
+    }
+    await server.waitFor(() => server.open === 1, 4000, 'the last reconnect');
+    const seen = server.frames.length;
+    await server.waitFor(() => server.frames.length > seen + 3, 3000, 'forwarding after the last restart');
+    clearInterval(traffic);
+    expect(agent.exitCode).toBeNull();
+    expect(agent.connections).toBe(1);
+    expect(server.connections).toBe(6);
+    await h.waitFor(() => h.entries.filter((e) => /reconnected after/.test(e.text)).length === 5, 3000, 'five gap notices');
+    expect(h.entries.filter((e) => /went down/.test(e.text))).toHaveLength(5);
+    expect(h.entries.some((e) => e.dir === 'in' && e.notForwarded)).toBe(true);
+    /* Nothing is replayed: every line the server got is distinct. */
+    const got = server.lines.filter((l) => l.startsWith('CURRENT_TIME'));
+    expect(new Set(got).size).toBe(got.length);
+    expect(h.entries.filter((e) => e.dir === 'down' && e.type === 'TEST_MESSAGE').length).toBeGreaterThan(5);
+  });
+
+  it('sends an injected line only to the side it is addressed to', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url);
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    const id = h.panel.sessionList()[0]!.id;
+
+    expect(h.panel.send(id, 'RECOG_EVENT_STOP|こんにちは', 'server')).toMatchObject({ ok: true });
+    await server.waitFor(() => server.frames.length === 1, 2000, 'the injected event');
+    expect(server.frames[0]!.data.toString('utf8')).toBe('RECOG_EVENT_STOP|こんにちは\n');
+    expect(server.frames[0]!.binary).toBe(false);
+
+    expect(h.panel.send(id, 'MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE', 'agent')).toMatchObject({ ok: true });
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
+    agent.emit('MOTION_EVENT_ADD|0|bow');
+    await server.waitFor(() => server.frames.length === 2, 2000, 'the event the motion caused');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(agent.received).toEqual(['MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE']);
+    expect(server.lines).toEqual(['RECOG_EVENT_STOP|こんにちは', 'MOTION_EVENT_ADD|0|bow']);
+    expect(h.entries.filter((e) => e.dir === 'up').map((e) => e.text)).toEqual(['RECOG_EVENT_STOP|こんにちは']);
+
+    /* The same protocol checks apply both ways. */
+    expect(h.panel.send(id, 'SNDFAKE', 'server')).toMatchObject({ ok: false });
+    expect(h.panel.send(id, 'x'.repeat(3000), 'server')).toMatchObject({ ok: false });
+  });
+
+  it("closes the upstream connection when the agent leaves, and an agent's frames never wait on a slow log", async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url);
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    agent.quit();
+    await server.waitFor(() => server.open === 0 && server.closedByPeer === 1, 3000, 'the upstream close');
+    await h.waitFor(() => h.panel.sessionList().length === 0, 2000, 'the session to end');
+    expect(server.connections).toBe(1);
+  });
+
+  it('ends a half-sent audio stream as a reconnect would when the dialogue server dies mid-packet', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url, { frameMs: 5 });
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    server.send('__AV_START\n__AV_SETMODEL,0\nSNDSTRM\n', false);
+    /* A packet header and half its payload, then the server process dies. */
+    server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(640, 1)]), true);
+    await agent.waitFor(() => agent.frames.length === 2, 2000, 'the half packet');
+    await server.stop();
+    await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS' && !agent.avatarStarted, 3000, 'the reset');
+    expect(agent.packetSizes).toEqual([1280]);
+    /* The panel's own line after that parses as a line again, not as audio. */
+    expect(h.panel.send(h.panel.sessionList()[0]!.id, 'MOTION_ADD|0|x|x.vmd', 'agent')).toMatchObject({ ok: true });
+    await agent.waitFor(() => agent.received.includes('MOTION_ADD|0|x|x.vmd'), 2000, 'the next line');
+    expect(agent.exitCode).toBeNull();
+  });
+});
