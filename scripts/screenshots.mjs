@@ -62,6 +62,49 @@ for (const scheme of ['dark', 'light']) {
   ws.terminate();
   await page.close();
 }
+
+/* Proxy mode: a dialogue server like the documentation's sample (TEST_MESSAGE every 2 s) that answers recognised speech. */
+const { WebSocketServer } = await import('ws');
+const dialogue = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+await new Promise((r) => dialogue.on('listening', r));
+dialogue.on('connection', (ws) => {
+  ws.send('TEST_MESSAGE\n');
+  const timer = setInterval(() => ws.send('TEST_MESSAGE\n'), 2000);
+  ws.on('close', () => clearInterval(timer));
+  ws.on('message', (data) => {
+    const text = String(data);
+    if (text.startsWith('RECOG_EVENT_STOP|')) ws.send(`SYNTH_START|0|mei_voice_normal|${text.trim().split('|')[1]}、ようこそ。\n`);
+  });
+});
+const proxy = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-')), '--upstream', `ws://127.0.0.1:${dialogue.address().port}/chat`]);
+let pout = '';
+proxy.stdout.on('data', (d) => (pout += d));
+while (!/MMDAgent-EX endpoint: ws/.test(pout)) await new Promise((r) => setTimeout(r, 20));
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(/Remote Panel UI: (\S+)/.exec(pout)[1]);
+  const ws = new WebSocket(/MMDAgent-EX endpoint: (\S+)/.exec(pout)[1], { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
+  await new Promise((r) => ws.on('open', r));
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+      setTimeout(() => ws.send(line + '\n'), 170);
+      if (line.startsWith('SYNTH_START|0|')) setTimeout(() => ws.send('SYNTH_EVENT_START|0\n'), 260);
+    }
+  });
+  for (const m of STARTUP) ws.send(m + '\n');
+  await page.waitForTimeout(2300);
+  await page.getByRole('combobox', { name: 'Send to' }).selectOption('server');
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill('RECOG_EVENT_STOP|こんにちは');
+  await box.press('Enter');
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: 'docs/screenshot-proxy.png' });
+  ws.terminate();
+  await page.close();
+}
+proxy.kill();
+dialogue.close();
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png written');
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-proxy.png written');

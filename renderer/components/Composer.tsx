@@ -75,7 +75,7 @@ export function Composer() {
         {proxy && (
           <label className="target">
             <span className="sr-label">Send to</span>
-            <select aria-label="Send to" className="input" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
+            <select aria-label="Send to" className="input send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
               <option value="agent">to agent</option>
               <option value="server">to dialogue server (as the agent)</option>
             </select>
