@@ -234,7 +234,10 @@ export class Panel extends Emitter<PanelEvents> {
     if (error) return { ok: false, error };
     const before = this.settings();
     if (patch.upstreamEnabled && !patch.upstreamUrl && before.upstreamUrl.trim() === '') return { ok: false, error: 'Set the upstream URL before turning proxy mode on.' };
-    const moves = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    /* Port 0 means "any free port": naming the port actually bound is not a move. */
+    const bound = this.server.currentStatus;
+    const samePort = patch.wsPort === undefined || patch.wsPort === before.wsPort || (before.wsPort === 0 && bound.state === 'listening' && patch.wsPort === bound.port);
+    const moves = !samePort || (['wsHost', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
     const restart = moves || this.server.currentStatus.state !== 'listening';
     const agents = this.server.count();
     if (restart && agents > 0 && !confirm) {

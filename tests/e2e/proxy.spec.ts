@@ -54,6 +54,19 @@ test('shows the chain up, relays TEST_MESSAGE as server → agent, and injects t
   await expect(log(page).locator('.row')).toHaveCount(1);
   await page.getByRole('combobox', { name: 'Direction' }).selectOption({ label: 'All directions' });
   await page.screenshot({ path: testInfo.outputPath('proxy.png') });
+
+  /* The Settings switch turns proxying off (the link closes, the agent stays) and on again. */
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('textbox', { name: 'Upstream URL' })).toHaveValue(server.url);
+  await page.getByRole('switch', { name: 'Proxy to a dialogue server' }).uncheck();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(upstream(page)).toHaveCount(0);
+  await server.waitFor(() => server.open === 0, 3000, 'the upstream link to close');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('switch', { name: 'Proxy to a dialogue server' }).check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(upstream(page)).toHaveText(/^up/);
+  expect(server.connections).toBe(2);
 });
 
 test('keeps the agent when the dialogue server restarts, shows the link down with Retry now, and resumes', async ({ page }) => {

@@ -205,4 +205,22 @@ describe('proxy mode', () => {
     await agent.waitFor(() => agent.received.includes('MOTION_ADD|0|x|x.vmd'), 2000, 'the next line');
     expect(agent.exitCode).toBeNull();
   });
+
+  it('turns on and off from settings for agents already connected, and refuses the panel\'s own endpoint as upstream', async () => {
+    const server = new FakeDialogueServer({ intervalMs: 0 });
+    await server.start();
+    env.cleanup.push(() => server.stop());
+    const h = await env.panel({ upstream: fast });
+    const agent = await connectAgent(h.url);
+    await h.waitFor(() => h.panel.sessionList().length === 1, 2000, 'the agent');
+    expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
+    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toMatchObject({ ok: false, error: expect.stringMatching(/panel's own endpoint/) });
+    expect(await h.panel.updateSettings({ upstreamUrl: server.url, upstreamEnabled: true })).toEqual({ ok: true });
+    await server.waitFor(() => server.open === 1, 3000, 'the link for the connected agent');
+    expect(h.panel.sessionList()[0]!.upstream?.state).toBe('open');
+    expect(await h.panel.updateSettings({ upstreamEnabled: false })).toEqual({ ok: true });
+    await server.waitFor(() => server.open === 0, 3000, 'the link to close');
+    expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
+    expect(agent.exitCode).toBeNull();
+  });
 });
