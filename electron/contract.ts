@@ -99,6 +99,50 @@ export interface ServerSettings {
   allowedOrigins: string[];
 }
 
+export type Language = 'auto' | 'en' | 'ja';
+export type Theme = 'system' | 'light' | 'dark';
+
+/** A one-press button: message lines sent in order, with `wait <ms>` lines between them. */
+export interface QuickCommand {
+  id: string;
+  label: string;
+  /** One message per line; `wait 500` pauses; `{model}` and `{target}` are filled in at send time. */
+  lines: string;
+  /** e.g. `F5`, `Ctrl+1`, `Alt+Shift+B`; empty for none. */
+  hotkey: string;
+  /** A CSS colour for the button, or empty. */
+  color: string;
+  /** Proxy mode: where the lines go. */
+  to: SendTo;
+}
+
+export interface QuickSet {
+  id: string;
+  name: string;
+  commands: QuickCommand[];
+}
+
+/** A message-type chip: `include` shows only such types, `exclude` hides them. */
+export interface TypeChip {
+  type: string;
+  mode: 'include' | 'exclude';
+}
+
+export interface LogFilters {
+  text: string;
+  regex: boolean;
+  dir: Direction | 'all';
+  kind: EntryKind | 'all';
+  types: TypeChip[];
+}
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
 export interface Settings extends ServerSettings {
   /** Seconds without an echo before an outgoing line is marked "no echo". */
   echoTimeoutSec: number;
@@ -109,6 +153,14 @@ export interface Settings extends ServerSettings {
   /** Proxy mode: the dialogue server each agent is connected onward to (ws:// or wss://). */
   upstreamUrl: string;
   upstreamEnabled: boolean;
+  language: Language;
+  theme: Theme;
+  /** The log filters, remembered across runs (the session filter is not: ids restart). */
+  logFilters: LogFilters;
+  quickSets: QuickSet[];
+  activeQuickSet: string;
+  /** The desktop window's last normal bounds. */
+  windowBounds: WindowBounds | null;
 }
 
 export type WhenBusy = 'queue' | 'replace';

@@ -19,7 +19,7 @@ export async function startApp(): Promise<void> {
   await panel.start();
   setupSecurity();
   setupAppProtocol();
-  const win = setupWindow();
+  const win = setupWindow(panel);
   const relay = setupIpc(panel, win);
   setupMenu(panel, win, relay);
   setupQuit(panel, win);

@@ -238,7 +238,9 @@ export class Panel extends Emitter<PanelEvents> {
     const bound = this.server.currentStatus;
     const samePort = patch.wsPort === undefined || patch.wsPort === before.wsPort || (before.wsPort === 0 && bound.state === 'listening' && patch.wsPort === bound.port);
     const moves = !samePort || (['wsHost', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
-    const restart = moves || this.server.currentStatus.state !== 'listening';
+    /* UI preferences (filters, quick commands, window size) never touch the listener. */
+    const touchesServer = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined);
+    const restart = moves || (touchesServer && this.server.currentStatus.state !== 'listening');
     const agents = this.server.count();
     if (restart && agents > 0 && !confirm) {
       return { ok: false, needsConfirm: true, agents, message: `${CLOSE_WARNING} Changing where the panel listens closes ${agents === 1 ? 'the connected agent' : `all ${agents} connected agents`}.` };

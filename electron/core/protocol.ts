@@ -6,84 +6,10 @@ import { Buffer } from 'node:buffer';
 import type { EntryKind } from '../contract.js';
 import { catalogKind } from './catalog.js';
 
-/** MMDAgent-EX's receive buffer per connection; a frame this large kills it. */
-export const AGENT_BUFFER_BYTES = 8192;
-/** Type and arguments are copied into 2048-byte buffers inside MMDAgent-EX. */
-export const MAX_TEXT_BYTES = 2047;
-/** A stream starting with `S` is held until this many bytes are buffered. */
-export const S_HOLD_BYTES = 7;
+export { AGENT_BUFFER_BYTES, MAX_TEXT_BYTES, S_HOLD_BYTES, lineError, parseMessage, splitCompose, utf8Length, wireLine, type ComposeResult, type ParsedMessage } from '../shared/wire-rules.js';
 
 /** A partial line longer than this is logged as it stands instead of waiting forever. */
 export const MAX_PENDING_BYTES = 1 << 20;
-
-const encoder = new TextEncoder();
-
-export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
-}
-
-/** Why a single line cannot be sent, in words for the operator; null when it can. */
-export function lineError(text: string): string | null {
-  if (text.length === 0) return 'The message is empty.';
-  if (/[\r\n]/.test(text)) {
-    return 'A message cannot contain a line break inside; MMDAgent-EX would split it in two.';
-  }
-  if (text.startsWith('SND')) {
-    return 'A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.';
-  }
-  const bytes = utf8Length(text);
-  if (bytes > MAX_TEXT_BYTES) {
-    return `The message is ${bytes} bytes of UTF-8; MMDAgent-EX accepts at most ${MAX_TEXT_BYTES}.`;
-  }
-  return null;
-}
-
-/**
- * The exact bytes to put on the wire for one line: the text, `\n`, and for a short
- * line starting with `S` extra `\n` up to 7 bytes, so MMDAgent-EX does not hold it.
- */
-export function wireLine(text: string): string {
-  let wire = text + '\n';
-  if (text.startsWith('S')) {
-    const short = S_HOLD_BYTES - utf8Length(wire);
-    if (short > 0) wire += '\n'.repeat(short);
-  }
-  return wire;
-}
-
-export type ComposeResult =
-  | { ok: true; lines: string[] }
-  | { ok: false; error: string; line?: number };
-
-/** Compose input → one message per non-empty line, every line checked before any is sent. */
-export function splitCompose(input: string): ComposeResult {
-  const lines = input.split(/\r?\n/).filter((l) => l.length > 0);
-  if (lines.length === 0) return { ok: false, error: 'The message is empty.' };
-  for (let i = 0; i < lines.length; i++) {
-    const error = lineError(lines[i]!);
-    if (error) {
-      return lines.length === 1 ? { ok: false, error } : { ok: false, error: `Line ${i + 1}: ${error}`, line: i + 1 };
-    }
-  }
-  return { ok: true, lines };
-}
-
-export interface ParsedMessage {
-  type: string;
-  args: string[];
-}
-
-/** `TYPE|a|b` → type and arguments; Plugin_Remote control lines split on the first comma. */
-export function parseMessage(line: string): ParsedMessage {
-  if (line.startsWith('__AV')) {
-    const comma = line.indexOf(',');
-    return comma < 0
-      ? { type: line, args: [] }
-      : { type: line.slice(0, comma), args: line.slice(comma + 1).split(',') };
-  }
-  const parts = line.split('|');
-  return { type: parts[0] ?? '', args: parts.slice(1) };
-}
 
 /** What kind of entry a line is, from the catalog where it is documented. */
 export function classify(type: string, dir: 'in' | 'out'): EntryKind {

@@ -1,10 +1,23 @@
 /**
- * Settings on disk (settings.json in the data folder). Written atomically; a file
- * that cannot be read is moved aside with a message, never silently replaced.
+ * Settings on disk (settings.json in the data folder), kept with `conf`: atomic writes and
+ * versioned migrations. Every key is checked on the way in and on the way out; a file that
+ * cannot be read is moved aside with a message and defaults are used, never silently lost.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Settings } from '../contract.js';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Conf from 'conf';
+import example from '../../assets/quick-commands-example.json' with { type: 'json' };
+import type { LogFilters, QuickSet, Settings, TypeChip, WindowBounds } from '../contract.js';
+import { parseQuickSet } from '../shared/quick-commands.js';
+
+/** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
+export const SETTINGS_VERSION = '2.0.0';
+
+export const DEFAULT_FILTERS: LogFilters = { text: '', regex: false, dir: 'all', kind: 'all', types: [] };
+
+function exampleSet(): QuickSet {
+  return { ...parseQuickSet(example), id: 'set-demo-a' };
+}
 
 /** The example endpoint in MMDAgent-EX's documentation: ws://127.0.0.1:9001/chat. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +30,12 @@ export const DEFAULT_SETTINGS: Settings = {
   allowedOrigins: [],
   upstreamUrl: '',
   upstreamEnabled: false,
+  language: 'auto',
+  theme: 'system',
+  logFilters: DEFAULT_FILTERS,
+  quickSets: [exampleSet()],
+  activeQuickSet: 'set-demo-a',
+  windowBounds: null,
 };
 
 /** Why an upstream URL cannot be used, in words; null when it is fine ('' is fine: not set). */
@@ -29,74 +48,106 @@ export function upstreamUrlError(value: string): string | null {
   } catch {
     return `"${v.slice(0, 200)}" is not a URL; write it like ws://127.0.0.1:9002/chat.`;
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return 'The upstream URL must start with ws:// or wss:// (the dialogue server\'s WebSocket address).';
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return "The upstream URL must start with ws:// or wss:// (the dialogue server's WebSocket address).";
   if (url.username || url.password) return 'The upstream URL cannot carry a user name or password.';
   if (url.hash) return 'The upstream URL cannot have a "#" part.';
   return null;
 }
 
+type Check = (value: unknown) => string | null;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const typed =
+  (type: 'string' | 'number' | 'boolean', more?: (v: never) => string | null): Check =>
+  (v) =>
+    typeof v !== type ? 'wrong type' : (more?.(v as never) ?? null);
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v) =>
+    isStr(v) && allowed.includes(v) ? null : 'wrong value';
+
+function filtersError(v: unknown): string | null {
+  const f = v as Partial<LogFilters> | null;
+  if (!f || typeof f !== 'object') return 'wrong type';
+  if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return 'wrong type';
+  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'error')(f.kind)) return 'wrong value';
+  const chipOk = (c: TypeChip): boolean => !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
+  return f.types.length <= 200 && f.types.every(chipOk) ? null : 'bad type chips';
+}
+
+function boundsError(v: unknown): string | null {
+  if (v === null) return null;
+  const b = v as Partial<WindowBounds>;
+  const num = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
+  return b && typeof b === 'object' && num(b.width) && num(b.height) && (b.x === undefined || num(b.x)) && (b.y === undefined || num(b.y)) ? null : 'wrong type';
+}
+
+function setsError(v: unknown): string | null {
+  if (!Array.isArray(v) || v.length > 100) return 'wrong type';
+  try {
+    v.forEach((s) => parseQuickSet(s));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const CHECKS: { [K in keyof Settings]: Check } = {
+  wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : 'The host must be an address such as 127.0.0.1 (letters, digits, dots, colons).')),
+  wsPort: typed('number', (p: number) => (Number.isInteger(p) && p >= 0 && p <= 65535 ? null : 'The port must be a whole number from 1 to 65535.')),
+  wsPath: typed('string', (p: string) => (/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : 'The path must look like /chat: no spaces, "?" or "#".')),
+  allowedOrigins: (v) => {
+    if (!Array.isArray(v) || v.some((o) => !isStr(o))) return 'wrong type';
+    const bad = v.find((o: string) => !/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(o));
+    return bad === undefined ? null : `"${bad}" is not an origin; write it like http://localhost:3000 (scheme, host and port, no path).`;
+  },
+  echoTimeoutSec: typed('number', (n: number) => (n >= 0.5 && n <= 120 ? null : 'The echo timeout must be between 0.5 and 120 seconds.')),
+  modelAlias: typed('string', (a: string) => (a.length <= 200 && !/[,|\r\n]/.test(a) ? null : 'A model alias cannot contain "," "|" or line breaks.')),
+  audioMaxSec: typed('number', (n: number) => (n >= 1 && n <= 3600 ? null : 'The audio length limit must be between 1 and 3600 seconds.')),
+  upstreamUrl: typed('string', (u: string) => upstreamUrlError(u)),
+  upstreamEnabled: typed('boolean'),
+  language: oneOf('auto', 'en', 'ja'),
+  theme: oneOf('system', 'light', 'dark'),
+  logFilters: filtersError,
+  quickSets: setsError,
+  activeQuickSet: typed('string'),
+  windowBounds: boundsError,
+};
+
 /** Why a settings change is refused, in words; null when it is fine. */
 export function settingsError(patch: Partial<Settings>): string | null {
   for (const [key, value] of Object.entries(patch)) {
-    if (!(key in DEFAULT_SETTINGS)) return `Unknown setting "${key}".`;
-    const expected = DEFAULT_SETTINGS[key as keyof Settings];
-    if (Array.isArray(expected) ? !Array.isArray(value) || value.some((v) => typeof v !== 'string') : typeof value !== typeof expected) {
-      return `The setting "${key}" has the wrong type.`;
-    }
-  }
-  for (const origin of patch.allowedOrigins ?? []) {
-    if (!/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(origin)) return `"${origin}" is not an origin; write it like http://localhost:3000 (scheme, host and port, no path).`;
-  }
-  if (patch.wsHost !== undefined && !/^[A-Za-z0-9.:\-[\]]+$/.test(patch.wsHost.trim())) {
-    return 'The host must be an address such as 127.0.0.1 (letters, digits, dots, colons).';
-  }
-  if (patch.wsPort !== undefined && (!Number.isInteger(patch.wsPort) || patch.wsPort < 0 || patch.wsPort > 65535)) {
-    return 'The port must be a whole number from 1 to 65535.';
-  }
-  if (patch.wsPath !== undefined && !/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(patch.wsPath.trim())) {
-    return 'The path must look like /chat: no spaces, "?" or "#".';
-  }
-  if (patch.modelAlias !== undefined && (patch.modelAlias.length > 200 || /[,|\r\n]/.test(patch.modelAlias))) {
-    return 'A model alias cannot contain "," "|" or line breaks.';
-  }
-  if (patch.audioMaxSec !== undefined && !(patch.audioMaxSec >= 1 && patch.audioMaxSec <= 3600)) {
-    return 'The audio length limit must be between 1 and 3600 seconds.';
-  }
-  if (patch.upstreamUrl !== undefined) {
-    const problem = upstreamUrlError(patch.upstreamUrl);
-    if (problem) return problem;
+    if (!Object.hasOwn(CHECKS, key)) return `Unknown setting "${key}".`;
+    const problem = CHECKS[key as keyof Settings](value);
+    if (problem) return problem === 'wrong type' || problem === 'wrong value' ? `The setting "${key}" has the wrong type.` : problem;
   }
   if (patch.upstreamEnabled === true && (patch.upstreamUrl ?? 'set').trim() === '') return 'Set the upstream URL before turning proxy mode on.';
-  if (patch.echoTimeoutSec !== undefined && !(patch.echoTimeoutSec >= 0.5 && patch.echoTimeoutSec <= 120)) {
-    return 'The echo timeout must be between 0.5 and 120 seconds.';
-  }
   return null;
 }
 
-/** Keeps known keys of the right type; anything else falls back to the default. */
+/** Keeps known keys that pass their check; anything else falls back to the default. */
 export function sanitize(raw: unknown): Settings {
   const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const value = src[key];
-    const candidate = { [key]: value } as Partial<Settings>;
-    if (settingsError(candidate) === null) Object.assign(out, candidate);
+  const out: Settings = structuredClone(DEFAULT_SETTINGS);
+  for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
+    if (key in src && CHECKS[key](src[key]) === null) Object.assign(out, { [key]: key === 'quickSets' ? (src[key] as unknown[]).map((s) => parseQuickSet(s)) : src[key] });
   }
   return out;
 }
 
 export class SettingsStore {
   private current: Settings;
+  private conf: Conf<Record<string, unknown>> | null = null;
   /** Set when the file on disk was unreadable and moved aside at start-up. */
   readonly recovery: string | null = null;
 
   constructor(readonly path: string | null) {
-    if (!path || !existsSync(path)) {
-      this.current = { ...DEFAULT_SETTINGS };
+    if (!path) {
+      this.current = structuredClone(DEFAULT_SETTINGS);
       return;
     }
     try {
-      this.current = sanitize(JSON.parse(readFileSync(path, 'utf8')));
+      this.conf = openConf(path);
+      this.current = sanitize(this.conf.store);
     } catch (error) {
       const aside = `${path}.corrupt-${Date.now()}`;
       let moved = true;
@@ -105,35 +156,61 @@ export class SettingsStore {
       } catch {
         moved = false;
       }
-      this.current = { ...DEFAULT_SETTINGS };
+      this.current = structuredClone(DEFAULT_SETTINGS);
       this.recovery = moved
         ? `The settings file could not be read (${(error as Error).message}). It was kept as ${aside}; defaults are in use.`
         : `The settings file ${path} could not be read (${(error as Error).message}); defaults are in use and it was left as is.`;
+      try {
+        this.conf = moved ? openConf(path) : null;
+      } catch {
+        this.conf = null;
+      }
     }
   }
 
   get(): Settings {
-    return { ...this.current };
+    return structuredClone(this.current);
   }
 
   /** Applies a checked patch and writes it; throws with a message when it is invalid. */
   update(patch: Partial<Settings>): Settings {
     const error = settingsError(patch);
     if (error) throw new Error(error);
-    this.current = { ...this.current, ...patch };
-    if (patch.allowedOrigins) this.current.allowedOrigins = [...new Set(patch.allowedOrigins)];
-    if (patch.wsHost !== undefined) this.current.wsHost = patch.wsHost.trim();
-    if (patch.upstreamUrl !== undefined) this.current.upstreamUrl = patch.upstreamUrl.trim();
-    if (patch.wsPath !== undefined) this.current.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
-    this.save();
+    const next: Settings = { ...this.current, ...structuredClone(patch) };
+    if (patch.allowedOrigins) next.allowedOrigins = [...new Set(patch.allowedOrigins)];
+    if (patch.wsHost !== undefined) next.wsHost = patch.wsHost.trim();
+    if (patch.upstreamUrl !== undefined) next.upstreamUrl = patch.upstreamUrl.trim();
+    if (patch.wsPath !== undefined) next.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
+    if (patch.quickSets) next.quickSets = patch.quickSets.map((s) => parseQuickSet(s));
+    this.current = next;
+    for (const key of Object.keys(patch) as (keyof Settings)[]) this.conf?.set(key, next[key]);
     return this.get();
   }
+}
 
-  private save(): void {
-    if (!this.path) return;
-    mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.current, null, 2) + '\n');
-    renameSync(tmp, this.path);
-  }
+/**
+ * Migrations, one per file version. 2.0.0: window bounds move from the desktop app's
+ * window-state.json into settings, and the UI preferences (quick commands, filters,
+ * language, theme) join them with their defaults.
+ */
+function openConf(path: string): Conf<Record<string, unknown>> {
+  return new Conf<Record<string, unknown>>({
+    cwd: dirname(path),
+    configName: basename(path, '.json'),
+    projectVersion: SETTINGS_VERSION,
+    clearInvalidConfig: false,
+    migrations: {
+      '2.0.0': (store) => {
+        const legacy = join(dirname(path), 'window-state.json');
+        if (!existsSync(legacy)) return;
+        try {
+          const bounds = JSON.parse(readFileSync(legacy, 'utf8')) as unknown;
+          if (boundsError(bounds) === null) store.set('windowBounds', bounds);
+          rmSync(legacy, { force: true });
+        } catch {
+          /* An unreadable old window size is not worth a message; defaults apply. */
+        }
+      },
+    },
+  });
 }

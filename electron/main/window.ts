@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, screen, type Rectangle } from 'electron';
+import { BrowserWindow, screen } from 'electron';
+import type { WindowBounds } from '../contract.js';
+import type { Panel } from '../core/panel.js';
 import { APP_URL, devServerUrl } from './app-origin.js';
 
 const DEFAULT_BOUNDS = { width: 1280, height: 800 };
@@ -19,28 +19,21 @@ export const WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
-function statePath(): string {
-  return join(app.getPath('userData'), 'window-state.json');
+/** Saved bounds (kept in settings), if they still fit on a connected display. */
+export function loadBounds(saved: WindowBounds | null): WindowBounds {
+  if (!saved || ![saved.width, saved.height].every((n) => Number.isFinite(n) && n >= 400)) return DEFAULT_BOUNDS;
+  const { x, y } = saved;
+  if (x === undefined || y === undefined) return { width: saved.width, height: saved.height };
+  const visible = screen.getAllDisplays().some((d) => {
+    const a = d.workArea;
+    return x < a.x + a.width && x + saved.width > a.x && y < a.y + a.height && y + saved.height > a.y;
+  });
+  return visible ? saved : { width: saved.width, height: saved.height };
 }
 
-/** Saved bounds, if they still fit on a connected display. */
-export function loadBounds(): Partial<Rectangle> {
-  try {
-    const saved = JSON.parse(readFileSync(statePath(), 'utf8')) as Rectangle;
-    if (![saved.width, saved.height].every((n) => Number.isFinite(n) && n >= 400)) return DEFAULT_BOUNDS;
-    const visible = screen.getAllDisplays().some((d) => {
-      const a = d.workArea;
-      return saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y;
-    });
-    return visible ? saved : { width: saved.width, height: saved.height };
-  } catch {
-    return DEFAULT_BOUNDS;
-  }
-}
-
-export function setupWindow(): BrowserWindow {
+export function setupWindow(panel: Panel): BrowserWindow {
   const win = new BrowserWindow({
-    ...loadBounds(),
+    ...loadBounds(panel.settings().windowBounds),
     minWidth: 900,
     minHeight: 560,
     show: false,
@@ -54,11 +47,9 @@ export function setupWindow(): BrowserWindow {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       if (!win.isDestroyed() && !win.isMinimized() && !win.isFullScreen()) {
-        try {
-          writeFileSync(statePath(), JSON.stringify(win.getNormalBounds()));
-        } catch {
-          /* Window size is a convenience; never fail over it. */
-        }
+        const { x, y, width, height } = win.getNormalBounds();
+        /* Window size is a convenience; a failed save is not worth a message. */
+        void panel.updateSettings({ windowBounds: { x, y, width, height } }).catch(() => undefined);
       }
     }, 400);
   };

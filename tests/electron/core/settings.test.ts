@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsStore, sanitize, settingsError } from '../../../electron/core/settings.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsStore, sanitize, settingsError } from '../../../electron/core/settings.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'rp-settings-'));
 
@@ -38,7 +38,8 @@ describe('settings', () => {
     const s = new SettingsStore(path);
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
     expect(s.recovery).toMatch(/could not be read.*kept as .*corrupt/);
-    expect(existsSync(path)).toBe(false);
+    /* A fresh file with defaults takes its place; the unreadable one is kept beside it. */
+    expect(readFileSync(path, 'utf8')).not.toContain('"wsPort": 91');
     const aside = readdirSync(dir).find((f) => f.includes('.corrupt-'))!;
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"wsPort": 91');
   });
@@ -57,5 +58,37 @@ describe('settings', () => {
     expect(settingsError({ upstreamUrl: 'not a url' })).toMatch(/not a URL/);
     expect(settingsError({ upstreamEnabled: true, upstreamUrl: ' ' })).toMatch(/Set the upstream URL/);
     expect(DEFAULT_SETTINGS.upstreamEnabled).toBe(false);
+  });
+
+  it('migrates a 1.0 settings file: keeps its values, takes the window size from window-state.json, adds the new keys', () => {
+    const dir = fresh();
+    const path = join(dir, 'settings.json');
+    writeFileSync(path, JSON.stringify({ wsHost: '127.0.0.1', wsPort: 9300, wsPath: '/chat', echoTimeoutSec: 5, modelAlias: 'mei', audioMaxSec: 600, allowedOrigins: [] }));
+    writeFileSync(join(dir, 'window-state.json'), JSON.stringify({ x: 10, y: 20, width: 1000, height: 700 }));
+    const s = new SettingsStore(path).get();
+    expect(s).toMatchObject({ wsPort: 9300, modelAlias: 'mei', windowBounds: { x: 10, y: 20, width: 1000, height: 700 }, language: 'auto', theme: 'system' });
+    expect(s.quickSets.map((q) => q.name)).toEqual(['Demo A']);
+    expect(existsSync(join(dir, 'window-state.json'))).toBe(false);
+    const onDisk = JSON.parse(readFileSync(path, 'utf8')) as { __internal__?: { migrations?: { version?: string } }; windowBounds?: unknown };
+    expect(onDisk.__internal__?.migrations?.version).toBe(SETTINGS_VERSION);
+    expect(onDisk.windowBounds).toEqual({ x: 10, y: 20, width: 1000, height: 700 });
+  });
+
+  it('persists UI preferences and quick-command sets, and refuses a set with a bad line', () => {
+    const dir = fresh();
+    const path = join(dir, 'settings.json');
+    const set = { id: 's1', name: 'Debug', commands: [{ id: 'c1', label: 'Ping', lines: 'KEY|x\nwait 200\nKEY|y', hotkey: 'Ctrl+1', color: '', to: 'agent' as const }] };
+    new SettingsStore(path).update({ language: 'ja', theme: 'dark', quickSets: [set], activeQuickSet: 's1', logFilters: { text: 'MOTION', regex: true, dir: 'in', kind: 'all', types: [{ type: 'CURRENT_TIME', mode: 'exclude' }] } });
+    const again = new SettingsStore(path).get();
+    expect(again).toMatchObject({ language: 'ja', theme: 'dark', activeQuickSet: 's1', logFilters: { regex: true, types: [{ type: 'CURRENT_TIME', mode: 'exclude' }] } });
+    expect(again.quickSets).toEqual([set]);
+    const bad = { ...set, commands: [{ ...set.commands[0]!, lines: 'SNDFOO' }] };
+    expect(() => new SettingsStore(path).update({ quickSets: [bad] })).toThrow(/Line 1: .*SND/);
+    expect(settingsError({ language: 'fr' as never })).toMatch(/wrong type/);
+    expect(settingsError({ logFilters: { ...DEFAULT_SETTINGS.logFilters, dir: 'sideways' as never } })).toMatch(/wrong type/);
+  });
+
+  it('keeps the other settings when one stored key is broken', () => {
+    expect(sanitize({ wsPort: 9400, quickSets: [{ name: 'x', commands: [{ label: '', lines: '' }] }], theme: 'neon' })).toMatchObject({ wsPort: 9400, theme: 'system', quickSets: DEFAULT_SETTINGS.quickSets });
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * Quick commands: parsing a command's lines into steps, placeholders, and checking an
+ * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
+ */
+import type { QuickCommand, QuickSet, SendTo } from '../contract.js';
+import { lineError } from './wire-rules.js';
+
+export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number };
+
+export type StepsResult = { ok: true; steps: Step[] } | { ok: false; error: string; line: number };
+
+/** Longest single wait: ten minutes. */
+export const MAX_WAIT_MS = 600_000;
+const WAIT = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s)?$/i;
+
+/** `{model}` and `{target}` are the only placeholders; anything else in braces is left as typed. */
+export function fillPlaceholders(line: string, values: { model: string; target: string }): string {
+  return line.replace(/\{(model|target)\}/g, (_, name: 'model' | 'target') => values[name]);
+}
+
+/** The command's lines as steps, each message line checked by the protocol rules (placeholders filled with samples). */
+export function parseSteps(text: string): StepsResult {
+  const steps: Step[] = [];
+  const rows = text.split(/\r?\n/);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!.trim();
+    if (row === '') continue;
+    const wait = WAIT.exec(row);
+    if (wait) {
+      const ms = Math.round(Number(wait[1]) * (wait[2]?.toLowerCase() === 's' ? 1000 : 1));
+      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, error: `Line ${i + 1}: a wait must be between 1 ms and 10 minutes.`, line: i + 1 };
+      steps.push({ kind: 'wait', ms });
+      continue;
+    }
+    if (/^wait\b/i.test(row)) return { ok: false, error: `Line ${i + 1}: write a wait as "wait 500" (milliseconds) or "wait 2s".`, line: i + 1 };
+    const problem = lineError(fillPlaceholders(row, { model: '0', target: '1' }));
+    if (problem) return { ok: false, error: `Line ${i + 1}: ${problem}`, line: i + 1 };
+    steps.push({ kind: 'send', line: row });
+  }
+  if (!steps.some((s) => s.kind === 'send')) return { ok: false, error: 'A quick command needs at least one message line.', line: 1 };
+  return { ok: true, steps };
+}
+
+/** Modifiers in a fixed order, then the key: `Ctrl+Alt+Shift+Meta+K`. */
+export function normalizeHotkey(raw: string): string {
+  const parts = raw.split('+').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return '';
+  const key = parts.pop()!;
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  const out: string[] = [];
+  if (mods.has('ctrl') || mods.has('control')) out.push('Ctrl');
+  if (mods.has('alt') || mods.has('option')) out.push('Alt');
+  if (mods.has('shift')) out.push('Shift');
+  if (mods.has('meta') || mods.has('cmd') || mods.has('command')) out.push('Meta');
+  out.push(key.length === 1 ? key.toUpperCase() : key[0]!.toUpperCase() + key.slice(1));
+  return out.join('+');
+}
+
+let counter = 0;
+/** Short unique ids; good enough for buttons and sets in one settings file. */
+export function newId(prefix: string): string {
+  counter = (counter + 1) % 1e6;
+  return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** Why a command cannot be kept, or null. */
+export function commandError(c: QuickCommand): string | null {
+  if (c.label.trim() === '') return 'Give the button a label.';
+  if (c.label.length > 60) return 'A label can be at most 60 characters.';
+  const steps = parseSteps(c.lines);
+  if (!steps.ok) return steps.error;
+  if (c.color && !/^#[0-9a-f]{6}$/i.test(c.color)) return 'A colour must look like #3366ff.';
+  return null;
+}
+
+type Raw = Record<string, unknown>;
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+
+/** One set from untrusted JSON (an imported file, or settings on disk); throws with words for the operator. */
+export function parseQuickSet(raw: unknown): QuickSet {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('The file is not a quick-command set (expected an object with "name" and "commands").');
+  const r = raw as Raw;
+  if (typeof r.name !== 'string' || r.name.trim() === '') throw new Error('The set has no "name".');
+  if (!Array.isArray(r.commands)) throw new Error('The set has no "commands" list.');
+  const commands = r.commands.map((c, i): QuickCommand => {
+    const cr = (c && typeof c === 'object' ? c : {}) as Raw;
+    const lines = Array.isArray(cr.lines) ? cr.lines.filter((l) => typeof l === 'string').join('\n') : str(cr.lines);
+    const to: SendTo = cr.to === 'server' ? 'server' : 'agent';
+    const command: QuickCommand = { id: str(cr.id) || newId('cmd'), label: str(cr.label).trim(), lines, hotkey: normalizeHotkey(str(cr.hotkey)), color: str(cr.color), to };
+    const problem = commandError(command);
+    if (problem) throw new Error(`Command ${i + 1}${command.label ? ` ("${command.label}")` : ''}: ${problem}`);
+    return command;
+  });
+  return { id: str(r.id) || newId('set'), name: r.name.trim().slice(0, 60), commands };
+}
+
+/** The portable form of a set: lines as a list, no ids. */
+export function exportQuickSet(set: QuickSet): string {
+  const commands = set.commands.map((c) => ({ label: c.label, lines: c.lines.split('\n').filter((l) => l.trim() !== ''), ...(c.hotkey ? { hotkey: c.hotkey } : {}), ...(c.color ? { color: c.color } : {}), ...(c.to === 'server' ? { to: 'server' } : {}) }));
+  return JSON.stringify({ format: 'remote-panel-quick-commands', version: 1, name: set.name, commands }, null, 2) + '\n';
+}
