@@ -4,7 +4,7 @@
  * renderer sees is derived from this one object and the two cannot drift.
  * No electron, DOM or node imports.
  */
-import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap, SendTo, Settings, StreamFileRequest, Target } from './contract.js';
+import type { EventChannel, EventMap, PeriodicRequest, PostChannel, PostMap, RequestChannel, RequestMap, SendTo, Settings, StreamFileRequest, Target } from './contract.js';
 
 export interface Transport {
   invoke<C extends RequestChannel>(channel: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]>;
@@ -19,6 +19,9 @@ export function createApi(t: Transport) {
     /** `to: 'server'` sends to the dialogue server as the agent (proxy mode). */
     send: (target: Target, text: string, to: SendTo = 'agent') => t.invoke('message:send', { target, text, to }),
     retryUpstream: (target: Target) => t.invoke('upstream:retry', { target }),
+    /** Sends `text` now and every `everySec` seconds until stopped (runs in the core). */
+    startPeriodic: (req: PeriodicRequest) => t.invoke('periodic:start', req),
+    stopPeriodic: (id: number) => t.invoke('periodic:stop', { id }),
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
     disconnect: (id: number, confirm = false) => t.invoke('session:disconnect', { id, confirm }),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
@@ -37,6 +40,8 @@ export function createApi(t: Transport) {
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),
     onAudioStatus: (cb: (status: EventMap['audio:status']) => void) => t.subscribe('audio:status', cb),
     onScene: (cb: (scene: EventMap['scene:changed']) => void) => t.subscribe('scene:changed', cb),
+    onMenuCommand: (cb: (cmd: EventMap['menu:command']) => void) => t.subscribe('menu:command', cb),
+    onPeriodic: (cb: (jobs: EventMap['periodic:changed']) => void) => t.subscribe('periodic:changed', cb),
   };
 }
 

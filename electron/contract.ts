@@ -199,6 +199,29 @@ export interface MicChunk {
 export interface SceneState {
   models: string[];
   motions: { model: string; motion: string }[];
+  /** Models speaking now (SYNTH_EVENT_START/STOP, SPEAK_EVENT_START/STOP). */
+  speaking: string[];
+  /** Models whose lips move now (LIPSYNC_EVENT_START/STOP). */
+  lipsync: string[];
+  /** Between RECOG_EVENT_START and RECOG_EVENT_STOP. */
+  listening: boolean;
+  /** The last RECOG_EVENT_STOP text and when it came (wall-clock ms). */
+  recognized?: { text: string; t: number };
+}
+
+export interface PeriodicRequest {
+  target: Target;
+  text: string;
+  everySec: number;
+  to: SendTo;
+}
+
+export interface PeriodicJob extends PeriodicRequest {
+  id: number;
+  sent: number;
+  startedAt: number;
+  /** Why the last send failed (e.g. no agent connected); the job keeps running. */
+  lastError?: string;
 }
 
 export type ServerState = 'starting' | 'listening' | 'error' | 'stopped';
@@ -226,6 +249,7 @@ export interface Snapshot {
   host: 'electron' | 'web';
   audio: AudioStatus[];
   scene: Record<number, SceneState>;
+  periodic: PeriodicJob[];
 }
 
 /** `all` sends to every connected agent. */
@@ -253,6 +277,8 @@ export interface RequestMap {
   'message:send': [{ target: Target; text: string; to?: SendTo }, SendResult];
   /** Proxy mode: try the dialogue server again now instead of waiting for the backoff. */
   'upstream:retry': [{ target: Target }, ChangeResult];
+  'periodic:start': [PeriodicRequest, { ok: true; id: number } | { ok: false; error: string }];
+  'periodic:stop': [{ id: number }, ChangeResult];
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
   'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];
   'file:save': [SaveFileRequest, SaveFileResult];
@@ -280,6 +306,9 @@ export interface EventMap {
   'audio:status': AudioStatus[];
   /** What each agent has loaded, learned from its events (MMDAgent-EX never replays it). */
   'scene:changed': Record<number, SceneState>;
+  'periodic:changed': PeriodicJob[];
+  /** Electron's app menu asks the renderer to do something it owns (the filtered view, an overlay). */
+  'menu:command': { command: 'export-txt' | 'export-jsonl' | 'shortcuts' };
 }
 
 export type RequestChannel = keyof RequestMap;

@@ -11,6 +11,15 @@ import { MdfSnippet } from './components/MdfSnippet';
 import { MessageLog } from './components/MessageLog';
 import { ServerError } from './components/ServerError';
 import { SettingsDialog } from './components/SettingsDialog';
+import { DetailPane } from './components/DetailPane';
+import { PeriodicSender } from './components/PeriodicSender';
+import { QuickCommandEditor } from './components/QuickCommandEditor';
+import { QuickCommands } from './components/QuickCommands';
+import { SceneView } from './components/SceneView';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { resolveLang } from './i18n';
+import { useGlobalKeys } from './quick/keyboard';
+import { usePanel } from './store';
 
 /** Dropping an audio file anywhere on the window loads it into the Speak panel. */
 function useAudioDrop(): void {
@@ -33,8 +42,22 @@ function useAudioDrop(): void {
   }, []);
 }
 
+/** The chosen theme and language go on <html> (the theme follows the OS unless one is picked). */
+function useDocumentPrefs(): void {
+  const theme = usePanel((s) => s.settings?.theme ?? 'system');
+  const lang = usePanel((s) => resolveLang(s.settings?.language));
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    root.lang = lang;
+  }, [theme, lang]);
+}
+
 export function App() {
   useAudioDrop();
+  useGlobalKeys();
+  useDocumentPrefs();
   return (
     <div className="app">
       <ConnectionBar />
@@ -43,17 +66,23 @@ export function App() {
       <div className="body">
         <aside className="sidebar">
           <AgentsPanel />
+          <SceneView />
           <AudioPanel />
+          <PeriodicSender />
           <MdfSnippet />
         </aside>
         <main className="main">
+          <QuickCommands />
           <LogToolbar />
           <MessageLog />
+          <DetailPane />
           <Composer />
         </main>
       </div>
       <ConfirmDialog />
       <SettingsDialog />
+      <QuickCommandEditor />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { AudioStreamer } from './audio-stream.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog, type CoreBatch } from './message-log.js';
+import { PeriodicSender } from './periodic.js';
 import { Proxy } from './proxy.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
@@ -47,6 +48,7 @@ export class Panel extends Emitter<PanelEvents> {
   readonly audio: AudioStreamer;
   readonly scene = new SceneTracker();
   readonly proxy: Proxy;
+  readonly periodic: PeriodicSender;
   /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
   readonly uiBudget: UiBudget;
   private readonly settingsStore: SettingsStore;
@@ -121,6 +123,10 @@ export class Panel extends Emitter<PanelEvents> {
       },
       options.pacer,
     );
+    this.periodic = new PeriodicSender(
+      (req) => this.send(req.target, req.text, req.to),
+      () => this.emit('periodic:changed', this.periodic.list()),
+    );
     this.audio.maxDurationSec = this.settings().audioMaxSec;
     this.proxy.configure(upstreamUrl(this.settings()), []);
     if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
@@ -146,6 +152,7 @@ export class Panel extends Emitter<PanelEvents> {
       host: this.options.host,
       audio: this.audio.status(),
       scene: this.scene.snapshot(),
+      periodic: this.periodic.list(),
     };
   }
 
@@ -296,6 +303,7 @@ export class Panel extends Emitter<PanelEvents> {
     if (this.tick) clearInterval(this.tick);
     this.tick = null;
     this.audio.stopAll();
+    this.periodic.stopAll();
     this.proxy.closeAll();
     await this.server.stop();
     this.flushTick();

@@ -5,7 +5,7 @@
  */
 import type { UpstreamInfo } from '../contract.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
-import { assertNever } from './assert-never.js';
+import { assertNever } from '../shared/assert-never.js';
 import type { MessageLog } from './message-log.js';
 import { UpstreamLink, type ForwardResult, type UpstreamOptions } from './upstream.js';
 

@@ -44,6 +44,15 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       return panel.send(target(t), text, to ?? 'agent');
     },
     'upstream:retry': async (arg) => panel.retryUpstream(target(record(arg).target)),
+    'periodic:start': async (arg) => {
+      const a = record(arg);
+      if (typeof a.everySec !== 'number') throw new Error('The interval must be a number of seconds.');
+      return panel.periodic.start({ target: target(a.target), text: text(a.text, 'The message'), everySec: a.everySec, to: a.to === 'server' ? 'server' : 'agent' });
+    },
+    'periodic:stop': async (arg) => {
+      const { id } = record(arg);
+      return typeof id === 'number' && panel.periodic.stop(id) ? { ok: true } : { ok: false, error: 'That periodic message is not running.' };
+    },
     'settings:update': async (arg) => {
       const { patch, confirm } = record(arg);
       return panel.updateSettings(record(patch) as Partial<Settings>, confirm === true);

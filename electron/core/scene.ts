@@ -1,36 +1,67 @@
 /**
- * What each agent has loaded, learned from the events it emits. MMDAgent-EX never
- * replays state, so a session's scene starts empty and is dropped when it leaves.
+ * What each agent has loaded and is doing, learned from the events it emits. MMDAgent-EX
+ * never replays state, so a session's scene starts empty and is dropped when it leaves.
  */
 import type { SceneState } from '../contract.js';
 
+interface Scene {
+  models: Set<string>;
+  motions: Map<string, { model: string; motion: string }>;
+  speaking: Set<string>;
+  lipsync: Set<string>;
+  listening: boolean;
+  recognized?: { text: string; t: number };
+}
+
+const WATCHED = /^(MODEL_EVENT_|MOTION_EVENT_|SYNTH_EVENT_|SPEAK_EVENT_|LIPSYNC_EVENT_|RECOG_EVENT_)/;
+
 export class SceneTracker {
-  private readonly scenes = new Map<number, { models: Set<string>; motions: Map<string, { model: string; motion: string }> }>();
+  private readonly scenes = new Map<number, Scene>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Updates from one incoming line; true when the scene changed. */
   observe(session: number, line: string): boolean {
-    if (!line.startsWith('MODEL_EVENT_') && !line.startsWith('MOTION_EVENT_')) return false;
-    const [type, model, motion] = line.split('|');
-    if (!model) return false;
+    if (!WATCHED.test(line)) return false;
+    const [type, first = '', second] = line.split('|');
     let scene = this.scenes.get(session);
-    if (!scene) this.scenes.set(session, (scene = { models: new Set(), motions: new Map() }));
-    const key = `${model}|${motion ?? ''}`;
+    if (!scene) this.scenes.set(session, (scene = { models: new Set(), motions: new Map(), speaking: new Set(), lipsync: new Set(), listening: false }));
+    const model = first;
+    const key = `${model}|${second ?? ''}`;
     switch (type) {
       case 'MODEL_EVENT_ADD':
       case 'MODEL_EVENT_CHANGE':
-        if (scene.models.has(model)) return false;
-        scene.models.add(model);
-        return true;
+        return !!model && add(scene.models, model);
       case 'MODEL_EVENT_DELETE':
         for (const [k, m] of scene.motions) if (m.model === model) scene.motions.delete(k);
+        scene.speaking.delete(model);
+        scene.lipsync.delete(model);
         return scene.models.delete(model);
       case 'MOTION_EVENT_ADD':
       case 'MOTION_EVENT_CHANGE':
-        if (!motion || scene.motions.has(key)) return false;
-        scene.motions.set(key, { model, motion });
+        if (!model || !second || scene.motions.has(key)) return false;
+        scene.motions.set(key, { model, motion: second });
         return true;
       case 'MOTION_EVENT_DELETE':
         return scene.motions.delete(key);
+      case 'SYNTH_EVENT_START':
+      case 'SPEAK_EVENT_START':
+        return !!model && add(scene.speaking, model);
+      case 'SYNTH_EVENT_STOP':
+      case 'SPEAK_EVENT_STOP':
+        return scene.speaking.delete(model);
+      case 'LIPSYNC_EVENT_START':
+        return !!model && add(scene.lipsync, model);
+      case 'LIPSYNC_EVENT_STOP':
+        return scene.lipsync.delete(model);
+      case 'RECOG_EVENT_START':
+        if (scene.listening) return false;
+        scene.listening = true;
+        return true;
+      case 'RECOG_EVENT_STOP':
+        scene.listening = false;
+        scene.recognized = { text: line.slice('RECOG_EVENT_STOP|'.length), t: this.now() };
+        return true;
       default:
         return false;
     }
@@ -42,7 +73,15 @@ export class SceneTracker {
 
   snapshot(): Record<number, SceneState> {
     const out: Record<number, SceneState> = {};
-    for (const [session, s] of this.scenes) out[session] = { models: [...s.models], motions: [...s.motions.values()] };
+    for (const [session, s] of this.scenes) {
+      out[session] = { models: [...s.models], motions: [...s.motions.values()], speaking: [...s.speaking], lipsync: [...s.lipsync], listening: s.listening, ...(s.recognized ? { recognized: s.recognized } : {}) };
+    }
     return out;
   }
+}
+
+function add(set: Set<string>, value: string): boolean {
+  if (set.has(value)) return false;
+  set.add(value);
+  return true;
 }

@@ -29,6 +29,9 @@ export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): 
       label: 'File',
       submenu: [
         { label: 'Open Log…', accelerator: 'CmdOrCtrl+O', click: () => void openLog(panel, win, relay) },
+        /* The renderer knows the filtered view, so it does the export (the same code as its toolbar). */
+        { label: 'Export Log View (.txt)…', accelerator: 'CmdOrCtrl+Shift+E', click: () => relay.send('menu:command', { command: 'export-txt' }) },
+        { label: 'Export Log View (.jsonl)…', click: () => relay.send('menu:command', { command: 'export-jsonl' }) },
         {
           label: 'Show Session Logs Folder',
           click: () => {
@@ -49,6 +52,7 @@ export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): 
     {
       role: 'help',
       submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => relay.send('menu:command', { command: 'shortcuts' }) },
         { label: 'MMDAgent-EX Plugin_Remote documentation', click: () => void shell.openExternal(DOCS) },
         { label: `About ${app.getName()}`, click: () => app.showAboutPanel() },
       ],

@@ -43,9 +43,12 @@ export function parseSteps(text: string): StepsResult {
 
 /** Modifiers in a fixed order, then the key: `Ctrl+Alt+Shift+Meta+K`. */
 export function normalizeHotkey(raw: string): string {
-  const parts = raw.split('+').map((p) => p.trim()).filter(Boolean);
-  if (parts.length === 0) return '';
-  const key = parts.pop()!;
+  const trimmed = raw.trim();
+  /* The key itself may be "+" ("Ctrl++", or just "+"). */
+  const plusKey = trimmed === '+' || trimmed.endsWith('++');
+  const parts = (plusKey ? trimmed.slice(0, -1) : trimmed).split('+').map((p) => p.trim()).filter(Boolean);
+  if (!plusKey && parts.length === 0) return '';
+  const key = plusKey ? '+' : parts.pop()!;
   const mods = new Set(parts.map((p) => p.toLowerCase()));
   const out: string[] = [];
   if (mods.has('ctrl') || mods.has('control')) out.push('Ctrl');

@@ -4,7 +4,9 @@
  */
 import { createApi, type PanelApi } from '../../electron/api';
 import { watchAgentLoss } from '../audio/audio-actions';
+import { exportView } from '../components/log-actions';
 import { usePanel } from '../store';
+import { savePrefs } from '../store/prefs';
 import { createWebTransport, downloadFile } from './web-transport';
 
 declare global {
@@ -50,9 +52,25 @@ export function startBridge(): PanelApi {
   api.onSettings(store.setSettings);
   api.onAudioStatus(store.setAudioStatus);
   api.onScene(store.setScene);
+  api.onPeriodic(store.setPeriodic);
+  api.onMenuCommand(({ command }) => {
+    if (command === 'shortcuts') usePanel.getState().setShortcutsOpen(true);
+    else void exportView(command === 'export-jsonl' ? 'jsonl' : 'txt');
+  });
+  rememberFilters();
   if (window.api) void api.ready().then(store.hydrate);
   watchAgentLoss();
   return api;
+}
+
+/** Filters change per keystroke; they are saved to settings half a second after the last change. */
+function rememberFilters(): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  usePanel.subscribe((state, prev) => {
+    if (state.filters === prev.filters || !state.settings || state.settings.logFilters === state.filters) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void savePrefs({ logFilters: usePanel.getState().filters }), 500);
+  });
 }
 
 function saveAsDownload(req: { suggestedName: string; content: string }): { saved: true; path: string } {

@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../audio/audio-actions';
 import { getApi } from '../bridge/connect';
+import { useT, type MessageKey } from '../i18n';
 import { usePanel } from '../store';
 import { LevelMeter } from './LevelMeter';
 import { Waveform } from './Waveform';
 
 const ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm';
-const PTT_KEYS: [string, string][] = [
-  ['', 'Off'],
-  ['Space', 'Space'],
-  ['F8', 'F8'],
-  ['ControlRight', 'Right Ctrl'],
+const PTT_KEYS: [string, MessageKey | null, string][] = [
+  ['', 'speak.pttOff', ''],
+  ['Space', null, 'Space'],
+  ['F8', null, 'F8'],
+  ['ControlRight', 'speak.pttRightCtrl', ''],
 ];
 
 const clock = (ms: number): string => {
@@ -20,11 +21,12 @@ const clock = (ms: number): string => {
 
 /** Make the avatar speak: a file, or the microphone, streamed with lip sync. */
 export function AudioPanel() {
+  const t = useT();
   const error = usePanel((s) => s.audioError);
   const notice = usePanel((s) => s.audioNotice);
   return (
     <section className="card" aria-labelledby="speak-title">
-      <h2 id="speak-title">Speak</h2>
+      <h2 id="speak-title">{t('speak.title')}</h2>
       <ModelAlias />
       <FileSection />
       <MicSection />
@@ -40,6 +42,7 @@ export function AudioPanel() {
 }
 
 function ModelAlias() {
+  const t = useT();
   const saved = usePanel((s) => s.settings?.modelAlias ?? '0');
   const scene = usePanel((s) => s.scene);
   const target = usePanel((s) => s.target);
@@ -58,14 +61,14 @@ function ModelAlias() {
 
   return (
     <div className="field compact">
-      <label htmlFor="model-alias">Model alias</label>
-      <input id="model-alias" className="input" list="model-aliases" value={value} onChange={(e) => change(e.target.value)} aria-label="Model alias" spellCheck={false} />
+      <label htmlFor="model-alias">{t('speak.alias')}</label>
+      <input id="model-alias" className="input" list="model-aliases" value={value} onChange={(e) => change(e.target.value)} aria-label={t('speak.alias')} spellCheck={false} />
       <datalist id="model-aliases">
         {aliases.map((a) => (
           <option key={a} value={a} />
         ))}
       </datalist>
-      <p className="hint">MMDAgent-EX lip-syncs this model only if its .shapemap has lip morphs; with no model set it ignores the audio.</p>
+      <p className="hint">{t('speak.aliasHint')}</p>
     </div>
   );
 }
@@ -79,6 +82,7 @@ function useTargetAudio() {
 }
 
 function FileSection() {
+  const t = useT();
   const file = usePanel((s) => s.file);
   const decoding = usePanel((s) => s.decoding);
   const whenBusy = usePanel((s) => s.whenBusy);
@@ -91,20 +95,20 @@ function FileSection() {
 
   return (
     <div className="subsection">
-      <h3>Audio file</h3>
+      <h3>{t('speak.file')}</h3>
       <input
         type="file"
         className="file-input"
         accept={ACCEPT}
-        aria-label="Audio file"
+        aria-label={t('speak.file')}
         onChange={(e) => {
           const f = e.target.files?.[0];
           if (f) void loadAudioFile(f);
           e.target.value = '';
         }}
       />
-      <p className="hint">or drop a file anywhere on the window.</p>
-      {decoding && <p className="muted small-text">Decoding…</p>}
+      <p className="hint">{t('speak.drop')}</p>
+      {decoding && <p className="muted small-text">{t('speak.decoding')}</p>}
       {file && (
         <div className="file-info">
           <div className="file-name" title={file.name}>
@@ -113,25 +117,25 @@ function FileSection() {
           <Waveform peaks={file.peaks} progress={streaming && current?.name === file.name ? progress : 0} />
         </div>
       )}
-      <div className="busy-choice" role="radiogroup" aria-label="When a file is already streaming">
-        <span className="muted">If busy:</span>
+      <div className="busy-choice" role="radiogroup" aria-label={t('speak.whenBusy')}>
+        <span className="muted">{t('speak.ifBusy')}</span>
         {(['queue', 'replace'] as const).map((v) => (
           <label key={v}>
-            <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} /> {v === 'queue' ? 'Queue after it' : 'Replace it'}
+            <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} /> {v === 'queue' ? t('speak.queue') : t('speak.replace')}
           </label>
         ))}
       </div>
       <div className="button-row">
         <button type="button" className="btn primary small" disabled={!file || decoding} onClick={() => void streamLoadedFile()}>
-          Stream file
+          {t('speak.stream')}
         </button>
         <button type="button" className="btn small" disabled={!streaming} onClick={() => void stopStreaming()}>
-          Stop streaming
+          {t('speak.stop')}
         </button>
       </div>
       {streaming && (
         <div className="progress-wrap">
-          <div className="progress" role="progressbar" aria-label="Streaming progress" aria-valuemin={0} aria-valuemax={Math.round(total)} aria-valuenow={Math.round(sent)}>
+          <div className="progress" role="progressbar" aria-label={t('speak.progress')} aria-valuemin={0} aria-valuemax={Math.round(total)} aria-valuenow={Math.round(sent)}>
             <div className="progress-fill" style={{ width: `${progress * 100}%` }} />
           </div>
           <span className="small-text">
@@ -139,12 +143,13 @@ function FileSection() {
           </span>
         </div>
       )}
-      {current && current.queued.length > 0 && <p className="muted small-text">Queued next: {current.queued.join(', ')}</p>}
+      {current && current.queued.length > 0 && <p className="muted small-text">{t('speak.queued', { names: current.queued.join(', ') })}</p>}
     </div>
   );
 }
 
 function MicSection() {
+  const t = useT();
   const mic = usePanel((s) => s.mic);
   const devices = usePanel((s) => s.devices);
   const setMic = usePanel((s) => s.setMic);
@@ -184,9 +189,9 @@ function MicSection() {
 
   return (
     <div className="subsection">
-      <h3>Microphone</h3>
-      <select className="input full" aria-label="Microphone" value={mic.deviceId} disabled={mic.running} onChange={(e) => setMic({ deviceId: e.target.value })}>
-        <option value="">Default microphone</option>
+      <h3>{t('speak.mic')}</h3>
+      <select className="input full" aria-label={t('speak.mic')} value={mic.deviceId} disabled={mic.running} onChange={(e) => setMic({ deviceId: e.target.value })}>
+        <option value="">{t('speak.defaultMic')}</option>
         {devices
           .filter((d) => d.deviceId && d.deviceId !== 'default')
           .map((d) => (
@@ -198,35 +203,35 @@ function MicSection() {
       <div className="toggles">
         {(
           [
-            ['echoCancellation', 'Echo cancellation'],
-            ['noiseSuppression', 'Noise suppression'],
-            ['autoGainControl', 'Auto gain'],
+            ['echoCancellation', 'speak.echo'],
+            ['noiseSuppression', 'speak.noise'],
+            ['autoGainControl', 'speak.gain'],
           ] as const
         ).map(([key, label]) => (
           <label key={key}>
-            <input type="checkbox" checked={mic[key]} disabled={mic.running} onChange={(e) => setMic({ [key]: e.target.checked })} /> {label}
+            <input type="checkbox" checked={mic[key]} disabled={mic.running} onChange={(e) => setMic({ [key]: e.target.checked })} /> {t(label)}
           </label>
         ))}
       </div>
       <div className="button-row">
         {mic.running ? (
           <button type="button" className="btn small danger" onClick={() => void stopMic()}>
-            Stop microphone
+            {t('speak.stopMic')}
           </button>
         ) : (
           <button type="button" className="btn small primary" disabled={mic.starting} onClick={() => void startMic()}>
-            Start microphone
+            {t('speak.startMic')}
           </button>
         )}
         <button type="button" className={`btn small ${mic.muted ? 'active' : ''}`} aria-pressed={mic.muted} onClick={() => setMic({ muted: !mic.muted })}>
-          Mute
+          {t('speak.mute')}
         </button>
         <label className="ptt">
-          Push to talk
-          <select className="input small-select" aria-label="Push-to-talk key" value={mic.pttKey ?? ''} onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}>
-            {PTT_KEYS.map(([code, label]) => (
+          {t('speak.ptt')}
+          <select className="input small-select" aria-label={t('speak.pttKey')} value={mic.pttKey ?? ''} onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}>
+            {PTT_KEYS.map(([code, key, plain]) => (
               <option key={code} value={code}>
-                {label}
+                {key ? t(key) : plain}
               </option>
             ))}
           </select>
@@ -234,9 +239,9 @@ function MicSection() {
       </div>
       <LevelMeter />
       <p className="muted small-text">
-        {mic.running ? (live ? 'Sending to MMDAgent-EX' : mic.muted ? 'Muted: nothing is sent' : `Hold ${mic.pttKey} to talk`) : 'Not capturing'}
+        {mic.running ? (live ? t('speak.sending') : mic.muted ? t('speak.muted') : t('speak.hold', { key: mic.pttKey ?? '' })) : t('speak.notCapturing')}
         {current?.state === 'mic' && current.latencyP50 !== undefined && Number.isFinite(current.latencyP50)
-          ? ` · capture → wire p50 ${current.latencyP50.toFixed(0)} ms, p99 ${current.latencyP99!.toFixed(0)} ms`
+          ? t('speak.latency', { p50: current.latencyP50.toFixed(0), p99: current.latencyP99!.toFixed(0) })
           : ''}
       </p>
     </div>

@@ -1,13 +1,18 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Target } from '../../electron/contract';
 import { getApi } from '../bridge/connect';
+import { formArgs, separatorOf } from '../catalog';
 import { sessionLabel } from '../format';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
+import { analyze } from './compose-assist';
+import { COMPOSE_BOX_ID } from './compose-actions';
 
 const encoder = new TextEncoder();
 
-/** Type a message (or several lines), pick the target, Enter sends. */
+/** Type a message (or several lines), pick the target, Enter sends. Names complete from the catalog. */
 export function Composer() {
+  const t = useT();
   const draft = usePanel((s) => s.draft);
   const setDraft = usePanel((s) => s.setDraft);
   const target = usePanel((s) => s.target);
@@ -18,29 +23,68 @@ export function Composer() {
   const setSendTo = usePanel((s) => s.setSendTo);
   const error = usePanel((s) => s.composeError);
   const notice = usePanel((s) => s.composeNotice);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const scene = usePanel((s) => s.scene);
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+
+  const scenes = useMemo(() => (target === 'all' ? Object.values(scene) : scene[target] ? [scene[target]!] : []), [scene, target]);
+  const assist = useMemo(() => analyze(draft, Math.min(caret, draft.length), scenes), [draft, caret, scenes]);
+  const open = assist.suggestions.length > 0 && dismissed !== `${draft}@${caret}`;
+  const current = open ? assist.suggestions[Math.min(active, assist.suggestions.length - 1)] : undefined;
 
   const send = async (): Promise<void> => {
     const { draft: text, target: to, sendTo: where, settings, setComposeResult, remember } = usePanel.getState();
     const side = settings?.upstreamEnabled ? where : 'agent';
-    if (text.trim() === '') return setComposeResult('Type a message first, for example MOTION_ADD|0|wave|motion/wave.vmd');
+    if (text.trim() === '') return setComposeResult(t('compose.empty'));
     let result;
     try {
       result = await getApi().send(to, text, side);
     } catch (e) {
-      return setComposeResult(`Not sent: ${(e as Error).message}`);
+      return setComposeResult(t('compose.notSent', { error: (e as Error).message }));
     }
     if (!result.ok) return setComposeResult(result.error);
     remember(text);
     /* The operator may already be typing (or walking history) the next message. */
     if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
-    const place = side === 'server' ? ` to the dialogue server${result.sessions > 1 ? ` of ${result.sessions} agents` : ''} (as the agent)` : result.sessions > 1 ? ` to ${result.sessions} agents` : '';
-    setComposeResult(null, `Sent ${result.lines === 1 ? '1 line' : `${result.lines} lines`}${place}.`);
+    const lines = t(result.lines === 1 ? 'compose.oneLine' : 'compose.nLines', { n: result.lines });
+    const place = side === 'server' ? t('compose.sentServer', { n: result.sessions }) : result.sessions > 1 ? t('compose.sentAgents', { n: result.sessions }) : '';
+    setComposeResult(null, t('compose.sent', { lines, place }));
+  };
+
+  const accept = (el: HTMLTextAreaElement, insert: string): void => {
+    const next = draft.slice(0, assist.from) + insert + draft.slice(assist.to);
+    const at = assist.from + insert.length;
+    setDraft(next);
+    setActive(0);
+    requestAnimationFrame(() => {
+      el.setSelectionRange(at, at);
+      setCaret(at);
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     const el = e.currentTarget;
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    if (e.nativeEvent.isComposing) return;
+    if (open && current) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const n = assist.suggestions.length;
+        setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if (e.key === 'Tab' || (e.key === 'Enter' && !e.shiftKey)) {
+        e.preventDefault();
+        accept(el, current.insert);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setDismissed(`${draft}@${caret}`);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       void send();
     } else if (e.key === 'ArrowUp' && !el.value.slice(0, el.selectionStart).includes('\n')) {
@@ -55,16 +99,35 @@ export function Composer() {
 
   return (
     <div className="composer">
+      {open && (
+        <ul className="suggestions" role="listbox" id="compose-suggestions" aria-label={t('compose.suggestions')}>
+          {assist.suggestions.map((s, i) => (
+            <li
+              key={s.label}
+              id={`suggestion-${i}`}
+              role="option"
+              aria-selected={s === current}
+              className={s === current ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(document.getElementById(COMPOSE_BOX_ID) as HTMLTextAreaElement, s.insert);
+              }}
+            >
+              <span className="mono">{s.label}</span>
+              <span className={`muted kind-tag ${s.detail}`}>{t(`catalog.${s.detail as 'command'}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {assist.message && <ArgHints forms={assist.message.forms} argIndex={assist.argIndex} />}
       <div className="composer-row">
         <label className="target">
-          <span className="sr-label">Target</span>
-          <select
-            aria-label="Target"
-            className="input"
-            value={String(target)}
-            onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Target))}
-          >
-            <option value="all">All agents{sessions.length ? ` (${sessions.length})` : ''}</option>
+          <span className="sr-label">{t('compose.target')}</span>
+          <select aria-label={t('compose.target')} className="input" value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Target))}>
+            <option value="all">
+              {t('compose.allAgents')}
+              {sessions.length ? ` (${sessions.length})` : ''}
+            </option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {sessionLabel(s)}
@@ -74,28 +137,39 @@ export function Composer() {
         </label>
         {proxy && (
           <label className="target">
-            <span className="sr-label">Send to</span>
-            <select aria-label="Send to" className="input send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
-              <option value="agent">to agent</option>
-              <option value="server">to dialogue server (as the agent)</option>
+            <span className="sr-label">{t('compose.sendTo')}</span>
+            <select aria-label={t('compose.sendTo')} className="input send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
+              <option value="agent">{t('compose.toAgent')}</option>
+              <option value="server">{t('compose.toServer')}</option>
             </select>
           </label>
         )}
         <textarea
-          ref={box}
+          id={COMPOSE_BOX_ID}
           className="input message"
-          aria-label="Message"
+          aria-label={t('compose.message')}
           aria-invalid={error ? true : undefined}
           aria-describedby="compose-feedback"
+          aria-autocomplete="list"
+          aria-controls={open ? 'compose-suggestions' : undefined}
+          aria-activedescendant={current ? `suggestion-${assist.suggestions.indexOf(current)}` : undefined}
           placeholder="MOTION_ADD|0|wave|motion/wave.vmd|PART|ONCE"
           rows={Math.min(6, Math.max(1, draft.split('\n').length))}
           value={draft}
           spellCheck={false}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setCaret(e.target.selectionStart);
+            setActive(0);
+          }}
+          onSelect={(e) => {
+            setCaret(e.currentTarget.selectionStart);
+            e.currentTarget.dataset.caret = String(e.currentTarget.selectionStart);
+          }}
           onKeyDown={onKeyDown}
         />
         <button type="button" className="btn primary" onClick={() => void send()}>
-          Send
+          {t('compose.send')}
         </button>
       </div>
       <div id="compose-feedback" className="composer-feedback">
@@ -103,18 +177,46 @@ export function Composer() {
           <span role="alert" className="text-error">
             {error}
           </span>
+        ) : assist.unknownName ? (
+          <span className="text-warn">{t('compose.unknown', { name: assist.unknownName })}</span>
         ) : notice ? (
           <span className="muted">{notice}</span>
         ) : (
-          <span className="muted">Enter sends · Shift+Enter adds a line · ↑/↓ history. Each line is one message; its echo from MMDAgent-EX marks it delivered.</span>
+          <span className="muted">{t('compose.help')}</span>
         )}
         {draft && (
           <span className={`bytes ${bytes > 2047 ? 'text-error' : ''}`}>
-            {lines > 1 ? `${lines} lines · ` : ''}
+            {lines > 1 ? `${t('compose.nLines', { n: lines })} · ` : ''}
             {bytes} B
           </span>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The documented forms of the message being typed, the argument at the caret marked. */
+function ArgHints({ forms, argIndex }: { forms: string[]; argIndex: number }) {
+  const t = useT();
+  return (
+    <div className="arg-hints" role="note" aria-label={t('compose.forms')}>
+      {forms.slice(0, 6).map((form) => {
+        const sep = separatorOf(form);
+        const [name, ...args] = form.split(sep);
+        return (
+          <div key={form} className="mono form">
+            <span className="c-type">{name}</span>
+            {args.map((a, i) => (
+              <span key={i}>
+                {sep}
+                {i === argIndex ? <mark className="arg-current">{a}</mark> : <span className="muted">{a}</span>}
+              </span>
+            ))}
+          </div>
+        );
+      })}
+      {forms.length > 6 && <div className="muted">{t('compose.moreForms', { n: forms.length - 6 })}</div>}
+      {formArgs(forms[0] ?? '').length === 0 && forms.length === 1 && <div className="muted">{t('compose.noArgs')}</div>}
     </div>
   );
 }

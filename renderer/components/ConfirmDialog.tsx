@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
 
 /** The warning before anything that closes an agent connection. */
 export function ConfirmDialog() {
+  const t = useT();
   const request = usePanel((s) => s.confirm);
   const askConfirm = usePanel((s) => s.askConfirm);
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,7 +29,7 @@ export function ConfirmDialog() {
           <p className="dialog-warning">{request.message}</p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={cancel} autoFocus>
-              Cancel
+              {t('confirm.cancel')}
             </button>
             <button
               type="button"

@@ -1,8 +1,10 @@
+import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
 
 /** Live input level in dBFS, with a clip light. */
 export function LevelMeter() {
+  const t = useT();
   const db = usePanel((s) => s.mic.levelDb);
   const clipping = usePanel((s) => s.mic.clipUntil > Date.now());
   const fill = ((db - SILENT_DB) / -SILENT_DB) * 100;
@@ -11,16 +13,16 @@ export function LevelMeter() {
       <div
         className="meter"
         role="meter"
-        aria-label="Input level"
+        aria-label={t('speak.level')}
         aria-valuemin={SILENT_DB}
         aria-valuemax={0}
         aria-valuenow={Math.round(db)}
-        aria-valuetext={db <= SILENT_DB ? 'silent' : `${db.toFixed(0)} dBFS`}
+        aria-valuetext={db <= SILENT_DB ? t('speak.silent') : `${db.toFixed(0)} dBFS`}
       >
         <div className={`meter-fill ${db > -6 ? 'hot' : db > -18 ? 'warm' : ''}`} style={{ width: `${fill}%` }} />
       </div>
       <span className="meter-db">{db <= SILENT_DB ? '−∞' : db.toFixed(0)} dBFS</span>
-      <span className={`clip ${clipping ? 'on' : ''}`} title="Lights when the input clips">
+      <span className={`clip ${clipping ? 'on' : ''}`} title={t('speak.clipTitle')}>
         CLIP
       </span>
     </div>

@@ -1,24 +1,47 @@
 import { memo } from 'react';
 import type { LogEntry } from '../../electron/contract';
+import { assertNever } from '../../electron/shared/assert-never';
 import { clockTime } from '../format';
+import { translate, type Lang, type MessageKey } from '../i18n';
+import { highlightParts } from '../store/log-filter';
 
 /** Direction glyphs; in proxy mode the column spells out both ends. */
-export const DIRECTIONS: Record<LogEntry['dir'], { glyph: string; label: string; proxied: string }> = {
-  in: { glyph: '←', label: 'from agent', proxied: 'agent → server' },
-  out: { glyph: '→', label: 'to agent', proxied: 'panel → agent' },
-  down: { glyph: '⇐', label: 'server → agent', proxied: 'server → agent' },
-  up: { glyph: '⇒', label: 'panel → server', proxied: 'panel → server' },
-  sys: { glyph: '•', label: 'panel', proxied: 'panel' },
+export const DIRECTIONS: Record<LogEntry['dir'], { glyph: string; label: MessageKey; proxied: MessageKey }> = {
+  in: { glyph: '←', label: 'dir.in', proxied: 'dir.inProxied' },
+  out: { glyph: '→', label: 'dir.out', proxied: 'dir.outProxied' },
+  down: { glyph: '⇐', label: 'dir.down', proxied: 'dir.down' },
+  up: { glyph: '⇒', label: 'dir.up', proxied: 'dir.up' },
+  sys: { glyph: '•', label: 'dir.sys', proxied: 'dir.sys' },
 };
 
-/** One log line: time, direction, session, the type emphasised, then its arguments. */
-export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision }: { entry: LogEntry; showSession: boolean; proxy: boolean; revision: number }) {
+export interface LogRowProps {
+  entry: LogEntry;
+  showSession: boolean;
+  proxy: boolean;
+  /** Bumped so a delivery change re-renders the row. */
+  revision: number;
+  lang: Lang;
+  highlight: RegExp | null;
+  selected: boolean;
+  onSelect(id: number): void;
+}
+
+function Marked({ text, re }: { text: string; re: RegExp | null }) {
+  return (
+    <>
+      {highlightParts(text, re).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : p.text))}
+    </>
+  );
+}
+
+/** One log line: time, direction, session, the type emphasised, then its arguments. Click selects it. */
+export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision, lang, highlight, selected, onSelect }: LogRowProps) {
   void revision;
   const arrow = DIRECTIONS[entry.dir];
-  const label = proxy ? arrow.proxied : arrow.label;
+  const label = translate(lang, proxy ? arrow.proxied : arrow.label);
   const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : entry.text.slice(entry.type.length);
   return (
-    <div className={`row kind-${entry.kind} dir-${entry.dir}`} data-id={entry.id}>
+    <div className={`row kind-${entry.kind} dir-${entry.dir}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
       <span className="c-time">{clockTime(entry.t)}</span>
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}
@@ -26,39 +49,59 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
       {showSession && <span className="c-session">{entry.session === null ? '' : `#${entry.session}`}</span>}
       <span className="c-msg">
         {entry.dir === 'sys' ? (
-          <span className="sys-text">{entry.text}</span>
+          <span className="sys-text">
+            <Marked text={entry.text} re={highlight} />
+          </span>
         ) : entry.binary !== undefined ? (
           <>
             <span className="c-type">binary {entry.binary} B</span> <span className="hex">{rest}</span>
           </>
         ) : (
           <>
-            <span className="c-type">{entry.type}</span>
-            <span className="c-args">{rest}</span>
+            <span className="c-type">
+              <Marked text={entry.type} re={highlight} />
+            </span>
+            <span className="c-args">
+              <Marked text={rest} re={highlight} />
+            </span>
           </>
         )}
       </span>
       {entry.notForwarded && (
-        <span className="c-delivery bad" title="The dialogue server was down, so this line did not reach it">
-          not forwarded
+        <span className="c-delivery bad" title={translate(lang, 'row.notForwardedTitle')}>
+          {translate(lang, 'row.notForwarded')}
         </span>
       )}
-      {entry.delivery && <Delivery entry={entry} />}
+      {entry.delivery && <Delivery entry={entry} lang={lang} />}
     </div>
   );
 });
 
-function Delivery({ entry }: { entry: LogEntry }) {
+function Delivery({ entry, lang }: { entry: LogEntry; lang: Lang }) {
   switch (entry.delivery) {
     case 'delivered':
-      return <span className="c-delivery ok" title="MMDAgent-EX echoed this line">delivered {entry.rtt ?? 0} ms</span>;
+      return (
+        <span className="c-delivery ok" title={translate(lang, 'row.deliveredTitle')}>
+          {translate(lang, 'row.delivered', { ms: entry.rtt ?? 0 })}
+        </span>
+      );
     case 'pending':
-      return <span className="c-delivery wait">sent…</span>;
+      return <span className="c-delivery wait">{translate(lang, 'row.pending')}</span>;
     case 'no-echo':
-      return <span className="c-delivery bad" title="MMDAgent-EX did not echo this line in time">no echo</span>;
+      return (
+        <span className="c-delivery bad" title={translate(lang, 'row.noEchoTitle')}>
+          {translate(lang, 'row.noEcho')}
+        </span>
+      );
     case 'sent':
-      return <span className="c-delivery sent" title="Control lines are not echoed">sent</span>;
-    default:
+      return (
+        <span className="c-delivery sent" title={translate(lang, 'row.sentTitle')}>
+          {translate(lang, 'row.sent')}
+        </span>
+      );
+    case undefined:
       return null;
+    default:
+      return assertNever(entry.delivery);
   }
 }

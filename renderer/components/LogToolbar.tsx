@@ -1,17 +1,23 @@
-import { useRef } from 'react';
-import { getApi } from '../bridge/connect';
-import { exportName, exportText } from '../format';
-import type { LogEntry } from '../../electron/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { EntryKind, LogEntry } from '../../electron/contract';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
-import type { FilterSpec } from '../store/log-buffer';
 import { DIRECTIONS } from './LogRow';
+import { exportView, openLogFile } from './log-actions';
+import { TypeChips } from './TypeChips';
 
-/** Filter, pause, clear, export, and opening a previous session's log read-only. */
+const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'error'];
+
+/** Filters, rate, pause, clear, export, and opening a previous session's log read-only. */
 export function LogToolbar() {
-  const filterText = usePanel((s) => s.filterText);
-  const setFilterText = usePanel((s) => s.setFilterText);
-  const filterDir = usePanel((s) => s.filterDir);
-  const setFilterDir = usePanel((s) => s.setFilterDir);
+  const t = useT();
+  const filters = usePanel((s) => s.filters);
+  const setFilters = usePanel((s) => s.setFilters);
+  const filterSession = usePanel((s) => s.filterSession);
+  const setFilterSession = usePanel((s) => s.setFilterSession);
+  const filterError = usePanel((s) => s.filterError);
+  const sessions = usePanel((s) => s.sessions);
+  const everMulti = usePanel((s) => s.everMulti);
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
   const paused = usePanel((s) => s.frozen !== null);
   const setPaused = usePanel((s) => s.setPaused);
@@ -22,73 +28,129 @@ export function LogToolbar() {
   const { log } = usePanel.getState();
   const shown = viewing ? viewing.log : log;
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const doExport = async (format: 'txt' | 'jsonl'): Promise<void> => {
-    const { frozen } = usePanel.getState();
-    await getApi().saveFile(exportName(format), exportText(viewing ? viewing.log.view : (frozen ?? log.view), format));
-  };
-
-  const open = async (file: File): Promise<void> => {
-    const problem = usePanel.getState().openLog(file.name, await file.text());
-    usePanel.getState().setComposeResult(problem);
-  };
+  const filtered = filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
 
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label="Log tools">
-        <input className="input filter" type="search" placeholder="Filter messages…" aria-label="Filter" value={filterText} onChange={(e) => setFilterText(e.target.value)} />
-        <select className="input dir-filter" aria-label="Direction" value={filterDir} onChange={(e) => setFilterDir(e.target.value as FilterSpec['dir'])}>
-          <option value="all">All directions</option>
+      <div className="toolbar" role="toolbar" aria-label={t('log.tools')}>
+        <span className={`filter-box ${filterError ? 'invalid' : ''}`}>
+          <input
+            id="log-filter"
+            className="input filter"
+            type="search"
+            placeholder={filters.regex ? t('log.filterRegexPlaceholder') : t('log.filterPlaceholder')}
+            aria-label={t('log.filter')}
+            aria-invalid={filterError ? true : undefined}
+            value={filters.text}
+            onChange={(e) => setFilters({ text: e.target.value })}
+          />
+          <button type="button" className={`btn small regex ${filters.regex ? 'active' : ''}`} aria-pressed={filters.regex} aria-label={t('log.regex')} title={t('log.regex')} onClick={() => setFilters({ regex: !filters.regex })}>
+            .*
+          </button>
+        </span>
+        <select className="input dir-filter" aria-label={t('log.direction')} value={filters.dir} onChange={(e) => setFilters({ dir: e.target.value as LogEntry['dir'] | 'all' })}>
+          <option value="all">{t('log.allDirections')}</option>
           {(Object.keys(DIRECTIONS) as LogEntry['dir'][]).map((d) => (
             <option key={d} value={d}>
-              {proxy ? DIRECTIONS[d].proxied : DIRECTIONS[d].label}
+              {t(proxy ? DIRECTIONS[d].proxied : DIRECTIONS[d].label)}
             </option>
           ))}
         </select>
-        <span className="count">
-          {filterText || filterDir !== 'all' ? `${shown.view.length.toLocaleString()} of ${shown.size.toLocaleString()}` : `${shown.size.toLocaleString()} ${shown.size === 1 ? 'message' : 'messages'}`}
-        </span>
+        <select className="input dir-filter" aria-label={t('log.kind')} value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value as EntryKind | 'all' })}>
+          <option value="all">{t('log.allKinds')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        {(everMulti || sessions.length > 1) && (
+          <select className="input dir-filter" aria-label={t('log.session')} value={String(filterSession)} onChange={(e) => setFilterSession(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+            <option value="all">{t('log.allSessions')}</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                #{s.id}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="count">{filtered ? t('log.countFiltered', { shown: shown.view.length.toLocaleString(), total: shown.size.toLocaleString() }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: shown.size.toLocaleString() })}</span>
         <div className="spacer" />
         {!viewing && (
           <>
             <button type="button" className={`btn small ${paused ? 'active' : ''}`} aria-pressed={paused} onClick={() => setPaused(!paused)}>
-              {paused ? 'Resume' : 'Pause'}
+              {paused ? t('log.resume') : t('log.pause')}
             </button>
-            <button type="button" className="btn small" onClick={clearView} title="Clears the view; the session log on disk keeps everything">
-              Clear view
+            <button type="button" className="btn small" onClick={clearView} title={t('log.clearTitle')}>
+              {t('log.clear')}
             </button>
           </>
         )}
-        <button type="button" className="btn small" onClick={() => void doExport('txt')} title="The filtered view, one line per message as on the wire">
-          Export .txt
+        <button type="button" className="btn small" onClick={() => void exportView('txt')} title={t('log.exportTxtTitle')} aria-keyshortcuts="Control+Shift+E">
+          {t('log.exportTxt')}
         </button>
-        <button type="button" className="btn small" onClick={() => void doExport('jsonl')} title="The filtered view with every field">
-          Export .jsonl
+        <button type="button" className="btn small" onClick={() => void exportView('jsonl')} title={t('log.exportJsonlTitle')}>
+          {t('log.exportJsonl')}
         </button>
-        <button type="button" className="btn small" onClick={() => fileInput.current?.click()} title="View a previous session's log, read-only">
-          Open log…
+        <button type="button" className="btn small" onClick={() => fileInput.current?.click()} title={t('log.openTitle')}>
+          {t('log.open')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept=".jsonl,application/x-ndjson,application/json,text/plain"
           hidden
-          aria-label="Session log file"
+          aria-label={t('log.openFile')}
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void open(f);
+            if (f) void openLogFile(f);
             e.target.value = '';
           }}
         />
       </div>
+      <TypeChips>
+        <RateIndicator />
+      </TypeChips>
+      {filterError && (
+        <p className="filter-error text-error" role="alert">
+          {t('log.badRegex', { error: filterError })}
+        </p>
+      )}
       {viewing && (
-        <div className="viewing" role="status" aria-label="Viewing">
-          Viewing <strong>{viewing.name}</strong> (read-only){viewing.truncated ? ' — its last line was cut short and is left out' : ''}. The live log keeps recording.
+        <div className="viewing" role="status" aria-label={t('log.viewing')}>
+          {t('log.viewingText', { name: viewing.name })}
+          {viewing.truncated ? t('log.viewingTruncated') : ''} {t('log.viewingLive')}
           <button type="button" className="btn small" onClick={closeViewing}>
-            Back to live log
+            {t('log.backToLive')}
           </button>
         </div>
       )}
     </>
+  );
+}
+
+/** Messages per second in and out, from the agents' counters (so messages hidden by the UI budget count too). */
+function RateIndicator() {
+  const t = useT();
+  const [rate, setRate] = useState({ inRate: 0, outRate: 0 });
+  const last = useRef<{ at: number; inTotal: number; outTotal: number } | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const sessions = usePanel.getState().sessions;
+      const inTotal = sessions.reduce((n, s) => n + s.messagesIn, 0);
+      const outTotal = sessions.reduce((n, s) => n + s.messagesOut, 0);
+      const now = performance.now();
+      const prev = last.current;
+      last.current = { at: now, inTotal, outTotal };
+      if (!prev) return;
+      const dt = (now - prev.at) / 1000;
+      setRate({ inRate: Math.max(0, Math.round((inTotal - prev.inTotal) / dt)), outRate: Math.max(0, Math.round((outTotal - prev.outTotal) / dt)) });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <span className="rate" role="status" aria-label={t('log.rate')} title={t('log.rateTitle')}>
+      ↓ {rate.inRate.toLocaleString()}/s · ↑ {rate.outRate.toLocaleString()}/s
+    </span>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { mdfSnippet } from '../format';
 
 /** The .mdf lines for the current settings, ready to paste. */
 export function MdfSnippet() {
+  const t = useT();
   const status = usePanel((s) => s.status);
   const logFile = usePanel((s) => s.logFile);
   const [copied, setCopied] = useState(false);
@@ -23,19 +25,19 @@ export function MdfSnippet() {
   return (
     <section className="card" aria-labelledby="mdf-title">
       <div className="card-head">
-        <h2 id="mdf-title">Connect MMDAgent-EX</h2>
-        <button type="button" className="btn small" onClick={() => void copy()} aria-label="Copy .mdf lines">
-          {copied ? 'Copied' : 'Copy'}
+        <h2 id="mdf-title">{t('mdf.title')}</h2>
+        <button type="button" className="btn small" onClick={() => void copy()} aria-label={t('mdf.copyLines')}>
+          {copied ? t('mdf.copied') : t('mdf.copy')}
         </button>
       </div>
-      <p className="muted">Add these lines to your .mdf, then start MMDAgent-EX:</p>
-      <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4} aria-label=".mdf lines" spellCheck={false} />
+      <p className="muted">{t('mdf.intro')}</p>
+      <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4} aria-label={t('mdf.lines')} spellCheck={false} />
       <p className="hint">
-        <code>Plugin_Remote_RetryCount</code> keeps MMDAgent-EX retrying if it starts before the panel (the default, 0, gives up at once).
+        {t('mdf.retry')}
       </p>
       {logFile && (
         <p className="hint" title={logFile}>
-          Session log: <code className="path">{logFile}</code>
+          {t('mdf.log')} <code className="path">{logFile}</code>
         </p>
       )}
     </section>

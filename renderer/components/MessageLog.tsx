@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../electron/contract';
 import { usePanel } from '../store';
+import { resolveLang, useT } from '../i18n';
 import { LogRow } from './LogRow';
 
 const ROW_HEIGHT = 26;
@@ -27,6 +28,11 @@ export function MessageLog() {
   const frozen = usePanel((s) => s.frozen);
   const everMulti = usePanel((s) => s.everMulti);
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const lang = usePanel((s) => resolveLang(s.settings?.language));
+  const highlight = usePanel((s) => s.highlight);
+  const selectedId = usePanel((s) => s.selectedId);
+  const select = usePanel((s) => s.select);
+  const t = useT();
   const log = usePanel((s) => s.log);
   const viewing = usePanel((s) => s.viewing);
   const rows = viewing ? viewing.log.view : (frozen ?? log.view);
@@ -71,19 +77,28 @@ export function MessageLog() {
 
   return (
     <div className="log-wrap">
-      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label="Message log" tabIndex={0} onScroll={onScroll}>
-        {rows.length === 0 && <div className="log-empty">Messages from MMDAgent-EX appear here as they happen.</div>}
+      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll}>
+        {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => (
             <div key={rows[item.index]!.id} className="row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-              <LogRow entry={rows[item.index]!} showSession={everMulti} proxy={proxy} revision={rows[item.index]!.delivery ? revision : 0} />
+              <LogRow
+                entry={rows[item.index]!}
+                showSession={everMulti}
+                proxy={proxy}
+                revision={rows[item.index]!.delivery ? revision : 0}
+                lang={lang}
+                highlight={highlight}
+                selected={rows[item.index]!.id === selectedId}
+                onSelect={select}
+              />
             </div>
           ))}
         </div>
       </div>
       {unseen > 0 && (
         <button type="button" className="jump" onClick={jump}>
-          {unseen.toLocaleString()} new {unseen === 1 ? 'message' : 'messages'} ↓
+          {t('log.unseen', { n: unseen.toLocaleString() })}
         </button>
       )}
     </div>

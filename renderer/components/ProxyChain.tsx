@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { SessionInfo, UpstreamInfo } from '../../electron/contract';
 import { getApi } from '../bridge/connect';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
 
 /** Proxy mode: per agent, `MMDAgent-EX ⇄ Panel ⇄ dialogue server`, with each link's state. */
 export function ProxyChain() {
+  const t = useT();
   const url = usePanel((s) => (s.settings?.upstreamEnabled ? s.settings.upstreamUrl : null));
   const sessions = usePanel((s) => s.sessions);
   if (url === null) return null;
   return (
-    <div className="proxy-chains" aria-label="Proxy chain">
+    <div className="proxy-chains" aria-label={t('proxy.chain')}>
       {sessions.length === 0 ? (
         <div className="chain muted">
-          Proxy mode: each agent that connects is linked onward to <code>{url}</code>.
+          {t('proxy.waiting', { url })}
         </div>
       ) : (
         sessions.map((s) => <Chain key={s.id} session={s} />)
@@ -22,18 +24,19 @@ export function ProxyChain() {
 }
 
 function Chain({ session }: { session: SessionInfo }) {
+  const t = useT();
   const up = session.upstream;
   return (
     <div className="chain">
       <span className={`link-node ${session.responsive ? 'on' : 'warn'}`}>MMDAgent-EX #{session.id}</span>
-      <span className={`link ${session.responsive ? 'on' : 'warn'}`} title={session.responsive ? 'Agent link up' : 'The agent does not answer pings'}>
+      <span className={`link ${session.responsive ? 'on' : 'warn'}`} title={session.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}>
         ⇄
       </span>
-      <span className="link-node on">Panel</span>
+      <span className="link-node on">{t('proxy.panel')}</span>
       <span className={`link ${linkClass(up)}`} aria-hidden="true">
         ⇄
       </span>
-      <span className={`link-node ${linkClass(up)}`}>dialogue server</span>
+      <span className={`link-node ${linkClass(up)}`}>{t('proxy.server')}</span>
       <UpstreamStatus id={session.id} up={up} />
     </div>
   );
@@ -44,6 +47,7 @@ function linkClass(up: UpstreamInfo | undefined): string {
 }
 
 function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }) {
+  const t = useT();
   const [now, setNow] = useState(() => Date.now());
   const retrying = up?.state === 'retrying';
   useEffect(() => {
@@ -52,20 +56,22 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
     return () => clearInterval(timer);
   }, [retrying]);
   const text = !up
-    ? 'not linked'
+    ? t('proxy.notLinked')
     : up.state === 'open'
-      ? `up · ↑${up.framesUp.toLocaleString()} ↓${up.framesDown.toLocaleString()}${up.notForwarded ? ` · ${up.notForwarded.toLocaleString()} not forwarded` : ''}`
+      ? t('proxy.up', { up: up.framesUp.toLocaleString(), down: up.framesDown.toLocaleString() }) + (up.notForwarded ? t('proxy.notForwarded', { n: up.notForwarded.toLocaleString() }) : '')
       : up.state === 'connecting'
-        ? `connecting${up.retries ? ` (attempt ${up.retries + 1})` : ''}…`
-        : `down${up.lastError ? ` (${up.lastError})` : ''} · ${up.retries} ${up.retries === 1 ? 'retry' : 'retries'} · next in ${Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000))} s`;
+        ? up.retries
+          ? t('proxy.connectingAttempt', { n: up.retries + 1 })
+          : t('proxy.connecting')
+        : t('proxy.down', { error: up.lastError ? ` (${up.lastError})` : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
   return (
     <>
-      <span className={`upstream-status ${linkClass(up)}`} role="status" aria-label="Upstream">
+      <span className={`upstream-status ${linkClass(up)}`} role="status" aria-label={t('proxy.upstream')}>
         {text}
       </span>
       {retrying && (
-        <button type="button" className="btn small" onClick={() => void getApi().retryUpstream(id)} aria-label={`Retry now (agent #${id})`}>
-          Retry now
+        <button type="button" className="btn small" onClick={() => void getApi().retryUpstream(id)} aria-label={t('proxy.retryNowFor', { id })}>
+          {t('proxy.retryNow')}
         </button>
       )}
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../electron/contract';
+import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { applyServerSettings } from './apply-settings';
 
@@ -30,6 +31,7 @@ function secretToken(): string {
 }
 
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
+  const t = useT();
   /* Port 0 (any free port, from the command line) shows the port actually in use. */
   const bound = usePanel((s) => s.status?.port ?? 0);
   const [host, setHost] = useState(initial.wsHost);
@@ -45,10 +47,10 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const portNumber = Number(port);
-    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError('The port must be a whole number from 1 to 65535.');
+    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError(t('settings.badPort'));
     const minutes = Number(maxMin);
-    if (!(minutes >= 0.1 && minutes <= 60)) return setError('The longest audio file must be between 0.1 and 60 minutes.');
-    if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError('Proxy mode needs the dialogue server\'s address, like ws://127.0.0.1:9002/chat.');
+    if (!(minutes >= 0.1 && minutes <= 60)) return setError(t('settings.badMax'));
+    if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError(t('settings.badUpstream'));
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
     const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn });
@@ -59,43 +61,43 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
 
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <h2 id="settings-title">Settings</h2>
-      <p className="muted">Where MMDAgent-EX connects. Use the same values in its .mdf.</p>
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <p className="muted">{t('settings.intro')}</p>
       <label className="field">
-        <span>Host (Plugin_Remote_Websocket_Host)</span>
-        <input className="input" value={host} onChange={(e) => setHost(e.target.value)} aria-label="Host" />
+        <span>{t('settings.host')}</span>
+        <input className="input" value={host} onChange={(e) => setHost(e.target.value)} aria-label={t('settings.hostName')} />
       </label>
       <label className="field">
-        <span>Port (Plugin_Remote_Websocket_Port)</span>
-        <input className="input" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} aria-label="Port" />
+        <span>{t('settings.port')}</span>
+        <input className="input" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} aria-label={t('settings.portName')} />
       </label>
       <label className="field">
-        <span>Path (Plugin_Remote_Websocket_Directory)</span>
+        <span>{t('settings.path')}</span>
         <span className="input-with-button">
-          <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label="Path" />
-          <button type="button" className="btn small" onClick={() => setPath(`/chat/${secretToken()}`)} title="For listening on a network: only a client that knows the path can connect">
-            Secret path
+          <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label={t('settings.pathName')} />
+          <button type="button" className="btn small" onClick={() => setPath(`/chat/${secretToken()}`)} title={t('settings.secretTitle')}>
+            {t('settings.secret')}
           </button>
         </span>
       </label>
       <label className="field">
-        <span>Web pages allowed to connect (origins, one per line)</span>
-        <textarea className="input" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-label="Allowed origins" placeholder="none: web pages are refused" spellCheck={false} />
+        <span>{t('settings.origins')}</span>
+        <textarea className="input" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-label={t('settings.originsName')} placeholder={t('settings.originsNone')} spellCheck={false} />
       </label>
       <fieldset className="field proxy-fields">
-        <legend>Proxy mode</legend>
+        <legend>{t('settings.proxy')}</legend>
         <label className="switch-row">
-          <input type="checkbox" role="switch" checked={upstreamOn} onChange={(e) => setUpstreamOn(e.target.checked)} aria-label="Proxy to a dialogue server" />
-          <span>Connect each agent onward to a dialogue server, and relay both ways</span>
+          <input type="checkbox" role="switch" checked={upstreamOn} onChange={(e) => setUpstreamOn(e.target.checked)} aria-label={t('settings.proxySwitch')} />
+          <span>{t('settings.proxyText')}</span>
         </label>
         <label className="field">
-          <span>Upstream URL (the dialogue server MMDAgent-EX used to connect to)</span>
-          <input className="input" value={upstream} onChange={(e) => setUpstream(e.target.value)} aria-label="Upstream URL" placeholder="ws://127.0.0.1:9002/chat" spellCheck={false} />
+          <span>{t('settings.upstream')}</span>
+          <input className="input" value={upstream} onChange={(e) => setUpstream(e.target.value)} aria-label={t('settings.upstreamName')} placeholder="ws://127.0.0.1:9002/chat" spellCheck={false} />
         </label>
       </fieldset>
       <label className="field">
-        <span>Longest audio file, minutes</span>
-        <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label="Longest audio file (minutes)" />
+        <span>{t('settings.maxAudio')}</span>
+        <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label={t('settings.maxAudioName')} />
       </label>
       {error && (
         <p role="alert" className="text-error">
@@ -104,10 +106,10 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={close}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="btn primary" disabled={busy}>
-          Apply
+          {t('common.apply')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { Settings } from '../../electron/contract';
 import { getApi } from '../bridge/connect';
+import { t } from '../i18n';
 import { usePanel } from '../store';
 
 /**
@@ -13,9 +14,9 @@ export async function applyServerSettings(patch: Partial<Settings>): Promise<str
   if (!result.needsConfirm) return result.error;
   return new Promise((resolve) => {
     usePanel.getState().askConfirm({
-      title: 'Restart the listener?',
+      title: t('settings.restartTitle'),
       message: result.message,
-      confirmLabel: 'Close connections and apply',
+      confirmLabel: t('settings.restartConfirm'),
       onConfirm: () => {
         void api.updateSettings(patch, true).then((r) => resolve(r.ok ? null : r.needsConfirm ? r.message : r.error));
       },

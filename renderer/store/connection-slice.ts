@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ServerStatus, SessionInfo, Settings, Snapshot } from '../../electron/contract';
+import type { PeriodicJob, ServerStatus, SessionInfo, Settings, Snapshot } from '../../electron/contract';
 import type { PanelState } from './index';
 
 export type CoreLink = 'connecting' | 'up' | 'down';
@@ -12,6 +12,9 @@ export interface ConnectionSlice {
   hostKind: Snapshot['host'] | null;
   /** The renderer's own link to the core (only ever down in browser mode). */
   coreLink: CoreLink;
+  /** Periodic messages running in the core. */
+  periodic: PeriodicJob[];
+  setPeriodic(jobs: PeriodicJob[]): void;
   setStatus(status: ServerStatus): void;
   setSessions(sessions: SessionInfo[]): void;
   setSettings(settings: Settings): void;
@@ -25,6 +28,8 @@ export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionS
   logFile: '',
   hostKind: null,
   coreLink: 'connecting',
+  periodic: [],
+  setPeriodic: (periodic) => set({ periodic }),
   setStatus: (status) => set({ status }),
   setSessions: (sessions) =>
     set((s) => {

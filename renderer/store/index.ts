@@ -28,7 +28,10 @@ export const usePanel = create<PanelState>()((...a) => ({
       coreLink: 'up',
       audioStatus: snapshot.audio,
       scene: snapshot.scene,
+      periodic: snapshot.periodic,
     });
+    /* The remembered filters come back with the settings (the session filter does not: ids restart). */
+    get().setFilters(snapshot.settings.logFilters);
     get().setSessions(snapshot.sessions);
     get().appendBatch({ entries: snapshot.recent, updates: [] });
   },

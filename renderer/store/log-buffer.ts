@@ -13,6 +13,8 @@ export class LogBuffer {
   private readonly awaiting = new Map<number, LogEntry>();
   private filter: EntryFilter | null = null;
   lastId = 0;
+  /** Message types seen, for the type-chip suggestions. */
+  readonly types = new Set<string>();
   /** Entries trimmed off the front of the window since the start. */
   trimmed = 0;
 
@@ -27,6 +29,20 @@ export class LogBuffer {
     return this.shown;
   }
 
+  /** The entry with this id, if still held (binary search: ids ascend). */
+  find(id: number): LogEntry | undefined {
+    let lo = 0;
+    let hi = this.all.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.all[mid]!;
+      if (e.id === id) return e;
+      if (e.id < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
   /** Appends new entries (ignoring ones already held); returns how many were added. */
   append(entries: readonly LogEntry[]): number {
     let added = 0;
@@ -34,6 +50,7 @@ export class LogBuffer {
       if (entry.id <= this.lastId) continue;
       this.lastId = entry.id;
       this.all.push(entry);
+      if (entry.dir !== 'sys') this.types.add(entry.type);
       if (entry.delivery === 'pending') this.awaiting.set(entry.id, entry);
       if (!this.filter || this.filter(entry)) this.shown.push(entry);
       added++;
@@ -90,18 +107,4 @@ export function textFilter(query: string): EntryFilter | null {
   const q = query.trim().toLowerCase();
   if (!q) return null;
   return (e) => e.text.toLowerCase().includes(q) || e.type.toLowerCase().includes(q);
-}
-
-export interface FilterSpec {
-  text: string;
-  /** Only entries that travelled this way; 'all' for every direction. */
-  dir: LogEntry['dir'] | 'all';
-}
-
-/** One predicate for every active filter; null when none is. */
-export function buildFilter(spec: FilterSpec): EntryFilter | null {
-  const text = textFilter(spec.text);
-  const { dir } = spec;
-  if (dir === 'all') return text;
-  return text ? (e) => e.dir === dir && text(e) : (e) => e.dir === dir;
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { LogBatch, LogEntry } from '../../electron/contract';
-import { LogBuffer, buildFilter, type FilterSpec } from './log-buffer';
+import type { LogBatch, LogEntry, LogFilters } from '../../electron/contract';
+import { LogBuffer } from './log-buffer';
+import { NO_FILTERS, buildFilter } from './log-filter';
 import { parseSessionLog } from './open-log';
 import type { PanelState } from './index';
 
@@ -8,10 +9,18 @@ export interface LogSlice {
   /** Stable object; components re-render on `logRevision`. */
   log: LogBuffer;
   logRevision: number;
-  filterText: string;
-  filterDir: FilterSpec['dir'];
+  /** The remembered filters (saved in settings), and the session filter (not saved: ids restart). */
+  filters: LogFilters;
+  filterSession: number | 'all';
+  /** Matches to mark in rows, and a regular expression that did not compile. */
+  highlight: RegExp | null;
+  filterError: string | null;
+  /** The row whose details are shown. */
+  selectedId: number | null;
   /** While paused, the view shows this frozen copy; recording goes on. */
   frozen: readonly LogEntry[] | null;
+  /** The last id when the view was paused, so a filter change re-cuts the frozen view. */
+  frozenAt: number;
   /** True once entries from more than one session have been seen. */
   everMulti: boolean;
   /** A previous session's log opened read-only; the live log keeps recording meanwhile. */
@@ -21,8 +30,9 @@ export interface LogSlice {
   appendBatch(batch: LogBatch): void;
   /** Marks where entries were not delivered to this view (the disk log has them). */
   markGap(dropped: number): void;
-  setFilterText(text: string): void;
-  setFilterDir(dir: FilterSpec['dir']): void;
+  setFilters(patch: Partial<LogFilters>): void;
+  setFilterSession(session: number | 'all'): void;
+  select(id: number | null): void;
   setPaused(paused: boolean): void;
   clearView(): void;
 }
@@ -30,9 +40,13 @@ export interface LogSlice {
 export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => ({
   log: new LogBuffer(),
   logRevision: 0,
-  filterText: '',
-  filterDir: 'all',
+  filters: NO_FILTERS,
+  filterSession: 'all',
+  highlight: null,
+  filterError: null,
+  selectedId: null,
   frozen: null,
+  frozenAt: 0,
   everMulti: false,
   viewing: null,
   openLog: (name, text) => {
@@ -43,7 +57,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       return `"${name}": ${(error as Error).message}`;
     }
     const log = new LogBuffer(Math.max(parsed.entries.length, 1));
-    log.setFilter(buildFilter({ text: get().filterText, dir: get().filterDir }));
+    log.setFilter(buildFilter(get().filters, get().filterSession).filter);
     log.append(parsed.entries);
     set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
     return null;
@@ -71,19 +85,19 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     };
     get().appendBatch({ entries: [marker], updates: [] });
   },
-  setFilterText: (filterText) => {
-    const filter = buildFilter({ text: filterText, dir: get().filterDir });
-    get().log.setFilter(filter);
-    get().viewing?.log.setFilter(filter);
-    set((s) => ({ filterText, logRevision: s.logRevision + 1 }));
+  setFilters: (patch) => {
+    const filters = { ...get().filters, ...patch };
+    const built = buildFilter(filters, get().filterSession);
+    get().log.setFilter(built.filter);
+    get().viewing?.log.setFilter(built.filter);
+    set((s) => ({ filters, highlight: built.highlight, filterError: built.error, logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
   },
-  setFilterDir: (filterDir) => {
-    const filter = buildFilter({ text: get().filterText, dir: filterDir });
-    get().log.setFilter(filter);
-    get().viewing?.log.setFilter(filter);
-    set((s) => ({ filterDir, logRevision: s.logRevision + 1 }));
+  setFilterSession: (filterSession) => {
+    set({ filterSession });
+    get().setFilters({});
   },
-  setPaused: (paused) => set({ frozen: paused ? get().log.view.slice() : null }),
+  select: (selectedId) => set({ selectedId }),
+  setPaused: (paused) => set({ frozen: paused ? get().log.view.slice() : null, frozenAt: get().log.lastId }),
   clearView: () => {
     get().log.clear();
     set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen ? [] : null }));

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { QuickCommand } from '../../electron/contract';
 import type { PanelState } from './index';
 
 export interface ConfirmRequest {
@@ -9,16 +10,42 @@ export interface ConfirmRequest {
   onCancel?: () => void;
 }
 
+/** A quick command being sent: which one, and how far it got. */
+export interface RunningCommand {
+  id: string;
+  label: string;
+  step: number;
+  total: number;
+}
+
 export interface UiSlice {
   confirm: ConfirmRequest | null;
   settingsOpen: boolean;
+  shortcutsOpen: boolean;
+  /** The quick-command editor: a copy of the command being edited, or a new one. */
+  editing: { setId: string; command: QuickCommand; isNew: boolean } | null;
+  running: RunningCommand | null;
+  /** The last quick-command problem (bad import file, failed send), shown in its panel. */
+  quickMessage: { error: boolean; text: string } | null;
   askConfirm(request: ConfirmRequest | null): void;
   setSettingsOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  setEditing(editing: UiSlice['editing']): void;
+  setRunning(running: RunningCommand | null): void;
+  setQuickMessage(message: UiSlice['quickMessage']): void;
 }
 
 export const createUiSlice: StateCreator<PanelState, [], [], UiSlice> = (set) => ({
   confirm: null,
   settingsOpen: false,
+  shortcutsOpen: false,
+  editing: null,
+  running: null,
+  quickMessage: null,
   askConfirm: (confirm) => set({ confirm }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setEditing: (editing) => set({ editing }),
+  setRunning: (running) => set({ running }),
+  setQuickMessage: (quickMessage) => set({ quickMessage }),
 });

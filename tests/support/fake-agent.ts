@@ -26,6 +26,8 @@ export type AudioMode = 'SNDSTRM' | 'SNDFILE';
 export class FakeAgent {
   /** Text lines parsed from what the panel sent, in order (control lines included). */
   readonly received: string[] = [];
+  /** When each of `received` arrived (performance.now(), ms). */
+  readonly receivedAt: number[] = [];
   /** Raw frames as received, for byte-exact assertions. */
   readonly frames: Buffer[] = [];
   /** Mode switches and segment ends, in order with audio: 'SNDFILE', 'SNDBRKS', … */
@@ -188,6 +190,7 @@ export class FakeAgent {
       this.buffer = buf.subarray(nl + 1);
       if (line.length === 0) continue;
       this.received.push(line);
+      this.receivedAt.push(performance.now());
       this.handleLine(line);
     }
   }

@@ -1,0 +1,58 @@
+/**
+ * The documented MMDAgent-EX messages (assets/message-catalog.json) for autocomplete,
+ * argument hints and the detail pane: commands first, then Plugin_Remote control lines, then events.
+ */
+import catalog from '../assets/message-catalog.json';
+
+export type CatalogKind = 'command' | 'event' | 'remote-control';
+
+export interface CatalogEntry {
+  name: string;
+  kind: CatalogKind;
+  forms: string[];
+  group?: string;
+  summary?: string;
+}
+
+const RANK: Record<CatalogKind, number> = { command: 0, 'remote-control': 1, event: 2 };
+
+export const CATALOG: readonly CatalogEntry[] = [...(catalog.messages as CatalogEntry[]), ...(catalog.remoteControl as CatalogEntry[])].sort(
+  (a, b) => RANK[a.kind] - RANK[b.kind] || a.name.localeCompare(b.name),
+);
+
+const byName = new Map(CATALOG.map((m) => [m.name, m]));
+
+export function findMessage(name: string): CatalogEntry | undefined {
+  return byName.get(name);
+}
+
+/** Names starting with what was typed (case-insensitive), commands first; then names containing it. */
+export function suggestNames(typed: string, limit = 12): CatalogEntry[] {
+  const q = typed.toUpperCase();
+  if (!q) return [];
+  /* Within a kind, shorter names first: MOTION_ADD before MOTION_ACCELERATE. */
+  const starts = CATALOG.filter((m) => m.name.startsWith(q)).sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  const contains = q.length >= 3 ? CATALOG.filter((m) => !m.name.startsWith(q) && m.name.includes(q)) : [];
+  return [...starts, ...contains].slice(0, limit);
+}
+
+/** The separator of a line's arguments: `,` for `__AV*` control lines, `|` otherwise. */
+export function separatorOf(name: string): ',' | '|' {
+  return name.startsWith('__AV') ? ',' : '|';
+}
+
+/** The placeholders of one documented form, e.g. ["(model alias)", "(motion alias)", …]. */
+export function formArgs(form: string): string[] {
+  const sep = separatorOf(form);
+  const parts = form.split(sep);
+  return parts.slice(1);
+}
+
+/** Argument names for a message with `count` arguments: from the form with that many, or the longest. */
+export function argNames(name: string, count: number): string[] {
+  const entry = byName.get(name);
+  if (!entry) return [];
+  const forms = entry.forms.map(formArgs);
+  const exact = forms.find((f) => f.length === count);
+  return exact ?? forms.reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
+}

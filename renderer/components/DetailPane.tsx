@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { parseMessage } from '../../electron/shared/wire-rules';
+import { getApi } from '../bridge/connect';
+import { argNames } from '../catalog';
+import { useT } from '../i18n';
+import { usePanel } from '../store';
+import { DIRECTIONS } from './LogRow';
+
+/** The selected row: raw text, its arguments as a table, time and session; Copy, Send again, Hide type. */
+export function DetailPane() {
+  const t = useT();
+  const id = usePanel((s) => s.selectedId);
+  const select = usePanel((s) => s.select);
+  usePanel((s) => s.logRevision);
+  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const [note, setNote] = useState<string | null>(null);
+  if (id === null) return null;
+  const { viewing, log } = usePanel.getState();
+  const entry = (viewing ? viewing.log : log).find(id);
+  if (!entry) return null;
+  const parsed = entry.dir === 'sys' || entry.binary !== undefined ? null : parseMessage(entry.text);
+  const names = parsed ? argNames(parsed.type, parsed.args.length) : [];
+  const resendable = (entry.dir === 'out' || entry.dir === 'up') && entry.session !== null && !viewing;
+
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(entry.text);
+      setNote(t('detail.copied'));
+    } catch {
+      setNote(t('detail.copyFailed'));
+    }
+  };
+  const again = async (): Promise<void> => {
+    const result = await getApi().send(entry.session!, entry.text, entry.dir === 'up' ? 'server' : 'agent');
+    setNote(result.ok ? t('detail.sentAgain') : result.error);
+  };
+  const hideType = (): void => {
+    const { filters, setFilters } = usePanel.getState();
+    if (!filters.types.some((c) => c.type === entry.type)) setFilters({ types: [...filters.types, { type: entry.type, mode: 'exclude' }] });
+  };
+
+  return (
+    <section className="detail" role="region" aria-label={t('detail.name')}>
+      <div className="detail-head">
+        <strong>{entry.dir === 'sys' ? t('detail.notice') : entry.type}</strong>
+        <span className="muted">
+          {new Date(entry.t).toLocaleString()} · {t(proxy ? DIRECTIONS[entry.dir].proxied : DIRECTIONS[entry.dir].label)}
+          {entry.session !== null ? ` · ${t('detail.session', { id: entry.session })}` : ''} · {t(`kind.${entry.kind}`)}
+          {entry.rtt !== undefined ? ` · ${t('row.delivered', { ms: entry.rtt })}` : ''}
+        </span>
+        <div className="spacer" />
+        {note && (
+          <span className="muted" role="status">
+            {note}
+          </span>
+        )}
+        <button type="button" className="btn small" onClick={() => void copy()}>
+          {t('detail.copy')}
+        </button>
+        {resendable && (
+          <button type="button" className="btn small" onClick={() => void again()}>
+            {t('detail.sendAgain')}
+          </button>
+        )}
+        {entry.dir !== 'sys' && (
+          <button type="button" className="btn small" onClick={hideType}>
+            {t('detail.hideType')}
+          </button>
+        )}
+        <button type="button" className="btn small ghost" onClick={() => select(null)} aria-label={t('detail.close')}>
+          ×
+        </button>
+      </div>
+      <pre className="detail-raw">{entry.text}</pre>
+      {parsed && parsed.args.length > 0 && (
+        <table className="detail-args">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('detail.argument')}</th>
+              <th>{t('detail.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parsed.args.map((value, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td className="muted">{names[i] ?? ''}</td>
+                <td>
+                  <code>{value}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

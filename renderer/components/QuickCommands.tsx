@@ -1,0 +1,161 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { QuickCommand, QuickSet } from '../../electron/contract';
+import { newId } from '../../electron/shared/quick-commands';
+import { useT } from '../i18n';
+import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../quick/actions';
+import { usePanel } from '../store';
+
+const NO_SETS: QuickSet[] = [];
+
+/** One-press buttons for the rehearsed moments, in sets; drag to reorder, ✎ to edit. */
+export function QuickCommands() {
+  const t = useT();
+  const sets = usePanel((s) => s.settings?.quickSets ?? NO_SETS);
+  const activeId = usePanel((s) => s.settings?.activeQuickSet ?? '');
+  const running = usePanel((s) => s.running);
+  const message = usePanel((s) => s.quickMessage);
+  const setMessage = usePanel((s) => s.setQuickMessage);
+  const setEditing = usePanel((s) => s.setEditing);
+  const askConfirm = usePanel((s) => s.askConfirm);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  usePanel((s) => s.settings?.quickSets);
+  const set = activeSet();
+  void activeId;
+
+  const report = (p: Promise<string | null>): void => {
+    void p.then((error) => setMessage(error ? { error: true, text: error } : null));
+  };
+  const newCommand = (): void => {
+    if (!set) return;
+    const command: QuickCommand = { id: newId('cmd'), label: '', lines: '', hotkey: '', color: '', to: 'agent' };
+    setEditing({ setId: set.id, command, isNew: true });
+  };
+  const onDrop = (e: DragEvent, beforeId: string | null): void => {
+    e.preventDefault();
+    const id = e.dataTransfer.getData('application/x-remote-panel-command') || dragging;
+    setDragging(null);
+    if (set && id) report(moveCommand(set.id, id, beforeId));
+  };
+
+  return (
+    <section className="quick" role="region" aria-label={t('quick.name')}>
+      <div className="quick-head">
+        <h2 className="quick-title">{t('quick.name')}</h2>
+        {renaming !== null && set ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              report(renameSet(set.id, renaming));
+              setRenaming(null);
+            }}
+          >
+            <input className="input small" autoFocus value={renaming} aria-label={t('quick.setName')} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+          </form>
+        ) : (
+          <select className="input small" aria-label={t('quick.set')} value={set?.id ?? ''} onChange={(e) => report(selectSet(e.target.value))}>
+            {sets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button type="button" className="btn small" onClick={() => report(addSet(t('quick.newSetName')))}>
+          {t('quick.newSet')}
+        </button>
+        {set && (
+          <>
+            <button type="button" className="btn small" onClick={() => setRenaming(set.name)}>
+              {t('quick.rename')}
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              onClick={() =>
+                askConfirm({ title: t('quick.deleteSetTitle', { name: set.name }), message: t('quick.deleteSetMessage'), confirmLabel: t('quick.deleteSet'), onConfirm: () => report(deleteSet(set.id)) })
+              }
+            >
+              {t('quick.deleteSet')}
+            </button>
+            <button type="button" className="btn small" onClick={() => void exportSet(set)}>
+              {t('quick.export')}
+            </button>
+          </>
+        )}
+        <button type="button" className="btn small" onClick={() => fileInput.current?.click()}>
+          {t('quick.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('quick.importFile')}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) report(importSet(f));
+            e.target.value = '';
+          }}
+        />
+        <div className="spacer" />
+        {running && (
+          <span className="quick-running" role="status" aria-label={t('quick.runningName')}>
+            {t('quick.running', { label: running.label, step: running.step + 1, total: running.total })}
+            <button type="button" className="btn small danger-ghost" onClick={() => cancelRunning()} aria-keyshortcuts="Escape">
+              {t('quick.cancel')}
+            </button>
+          </span>
+        )}
+      </div>
+      <div className="quick-buttons" onDragOver={(e) => e.preventDefault()} onDrop={(e) => onDrop(e, null)}>
+        {set?.commands.map((c) => (
+          <span
+            key={c.id}
+            className={`quick-item ${dragging === c.id ? 'dragging' : ''}`}
+            draggable
+            onDragStart={(e) => {
+              setDragging(c.id);
+              e.dataTransfer.setData('application/x-remote-panel-command', c.id);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragEnd={() => setDragging(null)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.stopPropagation();
+              onDrop(e, c.id);
+            }}
+          >
+            <button
+              type="button"
+              className={`btn quick-btn ${running?.id === c.id ? 'active' : ''}`}
+              style={c.color ? { borderColor: c.color, boxShadow: `inset 4px 0 0 ${c.color}` } : undefined}
+              aria-label={c.label}
+              aria-keyshortcuts={c.hotkey || undefined}
+              title={`${c.lines}${c.hotkey ? `\n${t('quick.hotkey')}: ${c.hotkey}` : ''}`}
+              onClick={() => void runCommand(c)}
+            >
+              {c.label}
+              {c.hotkey && <kbd aria-hidden="true">{c.hotkey}</kbd>}
+              {c.to === 'server' && <span className="quick-to" aria-hidden="true">⇒S</span>}
+            </button>
+            <button type="button" className="btn small ghost quick-edit" aria-label={t('quick.edit', { label: c.label })} onClick={() => setEditing({ setId: set.id, command: { ...c }, isNew: false })}>
+              ✎
+            </button>
+          </span>
+        ))}
+        {set && (
+          <button type="button" className="btn small quick-add" onClick={newCommand}>
+            {t('quick.add')}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'text-error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

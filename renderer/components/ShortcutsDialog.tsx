@@ -1,0 +1,51 @@
+import { useT } from '../i18n';
+import { activeSet } from '../quick/actions';
+import { SHORTCUTS } from '../quick/keyboard';
+import { usePanel } from '../store';
+import { useModal } from './use-modal';
+
+/** Every keyboard shortcut, including the active set's quick-command hotkeys (? or F1). */
+export function ShortcutsDialog() {
+  const t = useT();
+  const open = usePanel((s) => s.shortcutsOpen);
+  const setOpen = usePanel((s) => s.setShortcutsOpen);
+  usePanel((s) => s.settings?.quickSets);
+  const ref = useModal(open);
+  const set = activeSet();
+  const hotkeys = set?.commands.filter((c) => c.hotkey) ?? [];
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onCancel={() => setOpen(false)}>
+      {open && (
+        <>
+          <h2 id="shortcuts-title">{t('keys.title')}</h2>
+          <table className="shortcuts">
+            <tbody>
+              {SHORTCUTS.map((s) => (
+                <tr key={s.keys}>
+                  <td>
+                    <kbd>{s.keys}</kbd>
+                  </td>
+                  <td>{t(s.what)}</td>
+                </tr>
+              ))}
+              {hotkeys.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <kbd>{c.hotkey}</kbd>
+                  </td>
+                  <td>{t('keys.quick', { label: c.label, set: set!.name })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small-print">{t('keys.note')}</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn primary" onClick={() => setOpen(false)} autoFocus>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,15 @@
+/** Log actions shared by the toolbar, the menu and the keyboard: export the filtered view, open a log file. */
+import { getApi } from '../bridge/connect';
+import { exportName, exportText } from '../format';
+import { usePanel } from '../store';
+
+/** Saves what the log view shows now (filters applied; the frozen copy while paused). */
+export async function exportView(format: 'txt' | 'jsonl'): Promise<void> {
+  const { viewing, frozen, log } = usePanel.getState();
+  await getApi().saveFile(exportName(format), exportText(viewing ? viewing.log.view : (frozen ?? log.view), format));
+}
+
+export async function openLogFile(file: File): Promise<void> {
+  const problem = usePanel.getState().openLog(file.name, await file.text());
+  usePanel.getState().setComposeResult(problem);
+}

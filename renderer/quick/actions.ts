@@ -1,0 +1,130 @@
+/** What the quick-command panel and its hotkeys do. */
+import type { QuickCommand, QuickSet } from '../../electron/contract';
+import { exportQuickSet, newId, parseQuickSet } from '../../electron/shared/quick-commands';
+import { getApi } from '../bridge/connect';
+import { t } from '../i18n';
+import { usePanel } from '../store';
+import { savePrefs } from '../store/prefs';
+import { runQuickCommand, sleep } from './runner';
+
+let controller: AbortController | null = null;
+
+export function quickSets(): QuickSet[] {
+  return usePanel.getState().settings?.quickSets ?? [];
+}
+
+export function activeSet(): QuickSet | undefined {
+  const s = usePanel.getState().settings;
+  return s?.quickSets.find((q) => q.id === s.activeQuickSet) ?? s?.quickSets[0];
+}
+
+/** Sends a command's lines in order with its waits; one sequence at a time (a new one cancels the old). */
+export async function runCommand(command: QuickCommand): Promise<void> {
+  controller?.abort();
+  const mine = new AbortController();
+  controller = mine;
+  const { target, sessions, settings, setRunning, setQuickMessage } = usePanel.getState();
+  if (command.to === 'server' && !settings?.upstreamEnabled) {
+    setQuickMessage({ error: true, text: t('quick.needsProxy', { label: command.label }) });
+    return;
+  }
+  setQuickMessage(null);
+  const result = await runQuickCommand(command, {
+    target,
+    sessions: sessions.map((s) => s.id),
+    model: settings?.modelAlias ?? '0',
+    send: (to, line, side) => getApi().send(to, line, side),
+    sleep,
+    signal: mine.signal,
+    onStep: (step, total) => {
+      if (controller === mine) setRunning({ id: command.id, label: command.label, step, total });
+    },
+  });
+  if (controller === mine) {
+    controller = null;
+    setRunning(null);
+  }
+  if ('cancelled' in result) setQuickMessage({ error: false, text: t('quick.cancelled', { label: command.label, sent: result.sent }) });
+  else if (!result.ok) setQuickMessage({ error: true, text: result.error });
+}
+
+export function cancelRunning(): boolean {
+  if (!controller) return false;
+  controller.abort();
+  return true;
+}
+
+function replaceSet(next: QuickSet): Promise<string | null> {
+  return savePrefs({ quickSets: quickSets().map((s) => (s.id === next.id ? next : s)) });
+}
+
+export async function saveCommand(setId: string, command: QuickCommand): Promise<string | null> {
+  const set = quickSets().find((s) => s.id === setId);
+  if (!set) return t('quick.noSet');
+  const exists = set.commands.some((c) => c.id === command.id);
+  return replaceSet({ ...set, commands: exists ? set.commands.map((c) => (c.id === command.id ? command : c)) : [...set.commands, command] });
+}
+
+export function deleteCommand(setId: string, id: string): Promise<string | null> {
+  const set = quickSets().find((s) => s.id === setId)!;
+  return replaceSet({ ...set, commands: set.commands.filter((c) => c.id !== id) });
+}
+
+/** Drag and drop: moves command `id` to where `beforeId` is (or to the end). */
+export function moveCommand(setId: string, id: string, beforeId: string | null): Promise<string | null> {
+  const set = quickSets().find((s) => s.id === setId)!;
+  const moving = set.commands.find((c) => c.id === id);
+  if (!moving || id === beforeId) return Promise.resolve(null);
+  const rest = set.commands.filter((c) => c.id !== id);
+  const at = beforeId === null ? rest.length : rest.findIndex((c) => c.id === beforeId);
+  rest.splice(at < 0 ? rest.length : at, 0, moving);
+  return replaceSet({ ...set, commands: rest });
+}
+
+function uniqueName(name: string): string {
+  const names = new Set(quickSets().map((s) => s.name));
+  if (!names.has(name)) return name;
+  for (let i = 2; ; i++) if (!names.has(`${name} (${i})`)) return `${name} (${i})`;
+}
+
+export function addSet(name: string): Promise<string | null> {
+  const set: QuickSet = { id: newId('set'), name: uniqueName(name), commands: [] };
+  return savePrefs({ quickSets: [...quickSets(), set], activeQuickSet: set.id });
+}
+
+export function renameSet(id: string, name: string): Promise<string | null> {
+  const set = quickSets().find((s) => s.id === id)!;
+  return replaceSet({ ...set, name: name.trim().slice(0, 60) || set.name });
+}
+
+export function deleteSet(id: string): Promise<string | null> {
+  const rest = quickSets().filter((s) => s.id !== id);
+  return savePrefs({ quickSets: rest, activeQuickSet: rest[0]?.id ?? '' });
+}
+
+export function selectSet(id: string): Promise<string | null> {
+  return savePrefs({ activeQuickSet: id });
+}
+
+/** Reads a set exported by any Remote Panel; a bad file gets a clear message and changes nothing. */
+export async function importSet(file: File): Promise<string | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await file.text());
+  } catch (error) {
+    return t('quick.importNotJson', { name: file.name, error: (error as Error).message });
+  }
+  let set: QuickSet;
+  try {
+    set = parseQuickSet(raw);
+  } catch (error) {
+    return t('quick.importBad', { name: file.name, error: (error as Error).message });
+  }
+  const fresh: QuickSet = { id: newId('set'), name: uniqueName(set.name), commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })) };
+  return savePrefs({ quickSets: [...quickSets(), fresh], activeQuickSet: fresh.id });
+}
+
+export async function exportSet(set: QuickSet): Promise<void> {
+  const name = set.name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').trim() || 'quick-commands';
+  await getApi().saveFile(`${name}.json`, exportQuickSet(set));
+}

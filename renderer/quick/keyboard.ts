@@ -1,0 +1,61 @@
+/**
+ * Window-wide keys: quick-command hotkeys, Esc to cancel a sequence, the shortcut overlay,
+ * export and focus keys. None fires while the user types in a field or a dialog is open.
+ */
+import { useEffect } from 'react';
+import { exportView } from '../components/log-actions';
+import { usePanel } from '../store';
+import { activeSet, cancelRunning, runCommand } from './actions';
+import { comboFromEvent, isTyping } from './hotkeys';
+
+/** Every fixed shortcut, for the overlay (quick-command hotkeys are listed from their set). */
+export const SHORTCUTS = [
+  { keys: 'Enter', what: 'keys.send' },
+  { keys: 'Shift+Enter', what: 'keys.newline' },
+  { keys: '↑ / ↓', what: 'keys.history' },
+  { keys: 'Tab', what: 'keys.complete' },
+  { keys: 'Esc', what: 'keys.escape' },
+  { keys: '/', what: 'keys.filter' },
+  { keys: 'Ctrl+Shift+E', what: 'keys.export' },
+  { keys: '? / F1', what: 'keys.overlay' },
+] as const;
+
+export function handleGlobalKey(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.isComposing) return;
+  const combo = comboFromEvent(e);
+  if (!combo) return;
+  if (combo === 'Ctrl+Shift+E' || combo === 'Meta+Shift+E') {
+    e.preventDefault();
+    void exportView('txt');
+    return;
+  }
+  if (document.querySelector('dialog[open]') || isTyping(e.target)) return;
+  const state = usePanel.getState();
+  if (e.key === '?' || e.key === 'F1') {
+    e.preventDefault();
+    state.setShortcutsOpen(true);
+    return;
+  }
+  if (combo === 'Escape') {
+    if (cancelRunning()) e.preventDefault();
+    else if (state.selectedId !== null) state.select(null);
+    return;
+  }
+  if (combo === '/') {
+    e.preventDefault();
+    document.getElementById('log-filter')?.focus();
+    return;
+  }
+  const command = activeSet()?.commands.find((c) => c.hotkey === combo);
+  if (command) {
+    e.preventDefault();
+    void runCommand(command);
+  }
+}
+
+export function useGlobalKeys(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', handleGlobalKey);
+    return () => window.removeEventListener('keydown', handleGlobalKey);
+  }, []);
+}

@@ -1,0 +1,64 @@
+/**
+ * Runs a quick command: its lines in order, with its waits, placeholders filled at send
+ * time. Sending and sleeping are passed in, so tests drive it with a fake clock.
+ */
+import type { QuickCommand, SendResult, SendTo, Target } from '../../electron/contract';
+import { fillPlaceholders, parseSteps } from '../../electron/shared/quick-commands';
+
+export interface RunContext {
+  target: Target;
+  /** Connected session ids: `{target}` with target "all" sends to each, its own id filled in. */
+  sessions: number[];
+  model: string;
+  send(target: Target, line: string, to: SendTo): Promise<SendResult>;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  signal: AbortSignal;
+  onStep?(index: number, total: number): void;
+}
+
+export type RunResult = { ok: true; sent: number } | { ok: false; error: string; sent: number } | { cancelled: true; sent: number };
+
+export async function runQuickCommand(command: QuickCommand, ctx: RunContext): Promise<RunResult> {
+  const parsed = parseSteps(command.lines);
+  if (!parsed.ok) return { ok: false, error: parsed.error, sent: 0 };
+  const { steps } = parsed;
+  let sent = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (ctx.signal.aborted) return { cancelled: true, sent };
+    ctx.onStep?.(i, steps.length);
+    const step = steps[i]!;
+    if (step.kind === 'wait') {
+      try {
+        await ctx.sleep(step.ms, ctx.signal);
+      } catch {
+        return { cancelled: true, sent };
+      }
+      continue;
+    }
+    const perAgent = ctx.target === 'all' && step.line.includes('{target}');
+    const targets: Target[] = perAgent ? ctx.sessions : [ctx.target];
+    for (const target of targets) {
+      const line = fillPlaceholders(step.line, { model: ctx.model, target: target === 'all' ? 'all' : String(target) });
+      const result = await ctx.send(target, line, command.to);
+      if (!result.ok) return { ok: false, error: `“${command.label}” stopped at line ${i + 1}: ${result.error}`, sent };
+      sent++;
+    }
+  }
+  return { ok: true, sent };
+}
+
+/** A cancellable sleep on the real clock. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('cancelled'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      reject(new Error('cancelled'));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -1,0 +1,155 @@
+/** Operator tools through the real UI in Chromium: quick commands, autocomplete, filters, scene, language, lasting settings. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { FakeAgent } from '../support/fake-agent';
+import { startWebPanel, type WebPanel } from '../support/web-panel';
+
+let web: WebPanel;
+let agent: FakeAgent;
+let dataDir: string;
+
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'rp-operator-'));
+  web = await startWebPanel([], dataDir);
+  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 100 });
+});
+
+test.afterEach(async () => {
+  expect(agent.exitCode, 'the panel closed the agent connection').toBeNull();
+  agent.quit();
+  await web.stop();
+});
+
+const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
+const quick = (page: Page) => page.getByRole('region', { name: 'Quick commands' });
+
+async function open(page: Page): Promise<void> {
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+}
+
+async function createCommand(page: Page, label: string, lines: string, hotkey: string): Promise<void> {
+  await quick(page).getByRole('button', { name: '+ Add button' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New quick command' });
+  await dialog.getByRole('textbox', { name: 'Label' }).fill(label);
+  await dialog.getByRole('textbox', { name: 'Lines' }).fill(lines);
+  await dialog.getByRole('textbox', { name: 'Hotkey' }).press(hotkey);
+  await expect(dialog.getByRole('textbox', { name: 'Hotkey' })).toHaveValue(hotkey);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(quick(page).getByRole('button', { name: label, exact: true })).toBeVisible();
+}
+
+test('a quick command with a hotkey sends its lines in order with the waits respected, never while typing, and can be cancelled', async ({ page }) => {
+  await open(page);
+  await createCommand(page, 'Wave', 'MOTION_ADD|{model}|wave|motion/wave.vmd|PART|ONCE\nwait 400\nSYNTH_START|{model}|mei|hello\nwait 300\nKEY|{target}', '7');
+
+  /* Typing the hotkey in a text field types it; nothing is sent. */
+  await page.getByRole('textbox', { name: 'Message' }).fill('');
+  await page.getByRole('textbox', { name: 'Message' }).press('7');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('7');
+  await page.waitForTimeout(200);
+  expect(agent.received).toEqual([]);
+
+  await page.getByRole('textbox', { name: 'Message' }).fill('');
+  await log(page).click();
+  await page.keyboard.press('7');
+  await agent.waitFor(() => agent.received.length === 3, 4000, 'the three lines');
+  expect(agent.received).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd|PART|ONCE', 'SYNTH_START|0|mei|hello', 'KEY|1']);
+  const [a, b, c] = agent.receivedAt as [number, number, number];
+  expect(b - a).toBeGreaterThanOrEqual(395);
+  expect(c - b).toBeGreaterThanOrEqual(295);
+
+  /* A long wait, cancelled with Esc: the line after it never goes. */
+  await createCommand(page, 'Slow', 'KEY|first\nwait 5000\nKEY|second', 'Shift+S');
+  await log(page).click();
+  await page.keyboard.press('Shift+S');
+  await agent.waitFor(() => agent.received.includes('KEY|first'), 3000, 'the first line');
+  await expect(quick(page).getByRole('status', { name: 'Running sequence' })).toContainText('Slow');
+  await page.keyboard.press('Escape');
+  await expect(quick(page).getByRole('status')).toContainText('cancelled');
+  await page.waitForTimeout(300);
+  expect(agent.received).not.toContain('KEY|second');
+});
+
+test('autocomplete inserts MOTION_ADD and shows its argument forms; an unknown name only warns', async ({ page }) => {
+  await open(page);
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.pressSequentially('MOTION_A');
+  await expect(page.getByRole('option', { name: /MOTION_ADD/ })).toBeVisible();
+  await box.press('Tab');
+  await expect(box).toHaveValue('MOTION_ADD|');
+  const forms = page.getByRole('note', { name: 'Documented forms' });
+  await expect(forms).toContainText('MOTION_ADD|(model alias)|(motion alias)|(motion file name)');
+  await expect(forms.locator('mark').first()).toHaveText('(model alias)');
+
+  await box.fill('');
+  await box.pressSequentially('MY_OWN_EVENT|x');
+  await expect(page.getByText('MY_OWN_EVENT is not in the documented message list')).toBeVisible();
+  await box.press('Enter');
+  await agent.waitFor(() => agent.received.includes('MY_OWN_EVENT|x'), 3000, 'the unknown message, sent as typed');
+});
+
+test('the type filter hides CURRENT_TIME, a regex filter highlights, and the scene view shows model 0', async ({ page }) => {
+  await open(page);
+  agent.emit('CURRENT_TIME|12|00');
+  agent.emit('KEY|a');
+  agent.emit('MODEL_EVENT_ADD|0');
+  agent.emit('MOTION_EVENT_ADD|0|base');
+  await expect(log(page)).toContainText('CURRENT_TIME');
+  await page.getByRole('combobox', { name: 'Message type to hide' }).fill('CURRENT_TIME');
+  await page.getByRole('button', { name: 'Hide type' }).click();
+  await expect(log(page)).not.toContainText('CURRENT_TIME');
+  await expect(log(page)).toContainText('KEY|a');
+
+  await page.getByRole('button', { name: 'Regular expression' }).click();
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('^(KEY|MODEL)');
+  await expect(log(page).locator('.row')).toHaveCount(2);
+  await expect(log(page).locator('mark').first()).toHaveText('KEY');
+
+  const scene = page.getByRole('region', { name: 'Scene' });
+  await expect(scene.getByRole('button', { name: 'Model 0', exact: true })).toBeVisible();
+  await expect(scene.getByRole('button', { name: 'Motion base of model 0' })).toBeVisible();
+  await scene.getByRole('button', { name: 'Model 0', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('0');
+
+  /* The detail pane of a row: its arguments, and Send again for the panel's own lines. */
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('');
+  await log(page).locator('.row', { hasText: 'MOTION_EVENT_ADD' }).click();
+  const detail = page.getByRole('region', { name: 'Message details' });
+  await expect(detail).toContainText('(motion alias)');
+  await expect(detail.getByRole('button', { name: 'Copy' })).toBeVisible();
+});
+
+test('switching to Japanese changes the labels, and settings survive a restart of the browser-mode server', async ({ page }, testInfo) => {
+  await open(page);
+  agent.emit('MODEL_EVENT_ADD|0');
+  agent.emit('CURRENT_TIME|12|00');
+  await page.screenshot({ path: testInfo.outputPath('english.png') });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'クイックコマンド' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'メッセージ' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'マイクを開始' })).toBeVisible();
+  /* Message names stay as they are. */
+  await expect(log(page)).toHaveCount(0);
+  await expect(page.getByRole('log', { name: 'メッセージログ' })).toContainText('CURRENT_TIME');
+  await page.screenshot({ path: testInfo.outputPath('japanese.png') });
+
+  await page.getByRole('combobox', { name: '隠すメッセージ種別' }).fill('CURRENT_TIME');
+  await page.getByRole('button', { name: '種別を隠す' }).click();
+  await page.getByRole('combobox', { name: 'テーマ' }).selectOption('light');
+  await page.waitForTimeout(800);
+
+  agent.quit();
+  await web.stop();
+  web = await startWebPanel([], dataDir);
+  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 100 });
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'CURRENT_TIME: 非表示（クリックでこの種別だけを表示）' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'Greet', exact: true })).toBeVisible();
+});
