@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { argNames, findMessage, suggestNames } from '../../renderer/catalog.js';
+import { analyze } from '../../renderer/components/compose-assist.js';
+
+describe('catalog lookup', () => {
+  it('suggests commands first, shortest first, then events', () => {
+    const names = suggestNames('MOTION_A').map((m) => m.name);
+    expect(names[0]).toBe('MOTION_ADD');
+    expect(names.indexOf('MOTION_ACCELERATE')).toBeGreaterThan(0);
+    const model = suggestNames('MODEL_').map((m) => m.kind);
+    expect(model.indexOf('event')).toBeGreaterThan(model.lastIndexOf('command'));
+    expect(suggestNames('__AV_S').map((m) => m.name)).toEqual(['__AV_START', '__AV_SETMODEL']);
+  });
+
+  it('names the arguments of a message from its documented forms', () => {
+    expect(findMessage('MOTION_ADD')?.kind).toBe('command');
+    expect(argNames('MOTION_ADD', 3)).toEqual(['(model alias)', '(motion alias)', '(motion file name)']);
+    expect(argNames('RECOG_EVENT_STOP', 1)).toEqual(['(recognized result string)']);
+    expect(argNames('NOT_A_MESSAGE', 1)).toEqual([]);
+  });
+
+  it('offers names while typing the name, and aliases the agent reported where a form asks for them', () => {
+    const scene = [{ models: ['mei', 'gene'], motions: [{ model: 'mei', motion: 'base' }, { model: 'mei', motion: 'wave' }], speaking: [], lipsync: [], listening: false }];
+    const onName = analyze('MOTION_A', 8, scene);
+    expect(onName.suggestions[0]).toMatchObject({ insert: 'MOTION_ADD|', label: 'MOTION_ADD' });
+    const onModel = analyze('MOTION_CHANGE|m', 15, scene);
+    expect(onModel.argIndex).toBe(0);
+    expect(onModel.suggestions.map((s) => s.insert)).toEqual(['mei']);
+    const onMotion = analyze('MOTION_CHANGE|mei|', 18, scene);
+    expect(onMotion.suggestions.map((s) => s.insert)).toEqual(['base', 'wave']);
+    expect(analyze('MY_EVENT|x', 10, scene).unknownName).toBe('MY_EVENT');
+    expect(analyze('MOTION_ADD|0', 12, scene).unknownName).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QuickCommand, SendResult, SendTo, Target } from '../../electron/contract.js';
+import { runQuickCommand, sleep } from '../../renderer/quick/runner.js';
+
+const command = (lines: string, to: SendTo = 'agent'): QuickCommand => ({ id: 'c', label: 'Test', lines, hotkey: '', color: '', to });
+
+describe('quick-command sequences', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function harness(fail?: (line: string) => string | null) {
+    const sent: { at: number; target: Target; line: string; to: SendTo }[] = [];
+    const send = async (target: Target, line: string, to: SendTo): Promise<SendResult> => {
+      const error = fail?.(line) ?? null;
+      if (error) return { ok: false, error };
+      sent.push({ at: Date.now(), target, line, to });
+      return { ok: true, lines: 1, sessions: 1 };
+    };
+    return { sent, send };
+  }
+
+  it('sends in order, waiting between lines, with placeholders filled at send time', async () => {
+    const { sent, send } = harness();
+    const start = Date.now();
+    const steps: number[] = [];
+    const run = runQuickCommand(command('A|{model}\nwait 400\nB|{target}\nwait 250\nC'), { target: 3, sessions: [3], model: 'mei', send, sleep, signal: new AbortController().signal, onStep: (i) => steps.push(i) });
+    await vi.advanceTimersByTimeAsync(399);
+    expect(sent.map((s) => s.line)).toEqual(['A|mei']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.map((s) => s.line)).toEqual(['A|mei', 'B|3']);
+    await vi.advanceTimersByTimeAsync(250);
+    await expect(run).resolves.toEqual({ ok: true, sent: 3 });
+    expect(sent.map((s) => s.at - start)).toEqual([0, 400, 650]);
+    expect(steps).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('is cancelled during a wait, and the rest is never sent', async () => {
+    const { sent, send } = harness();
+    const controller = new AbortController();
+    const run = runQuickCommand(command('A\nwait 5000\nB'), { target: 1, sessions: [1], model: '0', send, sleep, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.abort();
+    await expect(run).resolves.toEqual({ cancelled: true, sent: 1 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent.map((s) => s.line)).toEqual(['A']);
+  });
+
+  it('with target "all", {target} sends to each agent with its own id; a failure stops the sequence', async () => {
+    const { sent, send } = harness((line) => (line === 'STOP' ? 'No MMDAgent-EX is connected, so nothing was sent.' : null));
+    const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), { target: 'all', sessions: [1, 4], model: '0', send, sleep, signal: new AbortController().signal });
+    expect(sent.map((s) => [s.target, s.line, s.to])).toEqual([
+      [1, 'KEY|1', 'server'],
+      [4, 'KEY|4', 'server'],
+      ['all', 'GLOBAL', 'server'],
+    ]);
+    expect(result).toEqual({ ok: false, sent: 3, error: expect.stringMatching(/line 3: No MMDAgent-EX/) });
+  });
+
+  it('refuses a command whose lines break the protocol rules before sending anything', async () => {
+    const { sent, send } = harness();
+    await expect(runQuickCommand(command('A\nSNDSTRM'), { target: 1, sessions: [1], model: '0', send, sleep, signal: new AbortController().signal })).resolves.toMatchObject({ ok: false, sent: 0 });
+    expect(sent).toEqual([]);
+  });
+});
