@@ -8,6 +8,8 @@ import WebSocket from 'ws';
 export type WorkerCommand =
   | { cmd: 'burst'; prefix: string; count: number }
   | { cmd: 'rate'; prefix: string; perSecond: number; seconds: number }
+  /** Paced like `rate`, cycling through `lines` (each gets `|<n>` appended). */
+  | { cmd: 'mixed'; lines: string[]; perSecond: number; count: number }
   | { cmd: 'close' };
 
 const port = parentPort!;
@@ -30,6 +32,18 @@ port.on('message', (msg: WorkerCommand) => {
       port.postMessage({ done: true, start, sent: msg.count });
     };
     check();
+    return;
+  }
+  if (msg.cmd === 'mixed') {
+    const start = performance.now();
+    let sent = 0;
+    const tick = (): void => {
+      const due = Math.min(msg.count, Math.floor(((performance.now() - start) / 1000) * msg.perSecond));
+      while (sent < due) ws.send(`${msg.lines[sent % msg.lines.length]}|${sent++}\n`);
+      if (sent < msg.count) setTimeout(tick, 2);
+      else port.postMessage({ done: true, sent, seconds: (performance.now() - start) / 1000 });
+    };
+    tick();
     return;
   }
   /* Paced: every 2 ms, send what is due, each stamped with its wall-clock send time. */

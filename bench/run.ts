@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAudio } from './audio-pacing.js';
+import { benchLogLoad } from './log-load.js';
 import { benchLogRelay } from './log-relay.js';
 import { benchProxy } from './proxy.js';
 
@@ -22,4 +23,5 @@ if (want('audio')) {
   await benchAudio(wav);
 }
 if (want('proxy')) await benchProxy();
+if (want('load')) await benchLogLoad();
 process.exit(0);

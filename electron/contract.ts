@@ -42,6 +42,37 @@ export interface LogEntry {
   echoOf?: number;
   /** Proxy mode: this line from the agent did not reach the dialogue server (it was down). */
   notForwarded?: true;
+  /** A panel notice's meaning, so a UI can word it in its own language (`text` stays English). */
+  msg?: NoticeMsg;
+}
+
+export type NoticeKey =
+  | 'listening'
+  | 'agentConnected'
+  | 'clientConnected'
+  | 'agentLeft'
+  | 'pingsMissed'
+  | 'pingsBack'
+  | 'rejected'
+  | 'hiddenOnLeave'
+  | 'hiddenOverBudget'
+  | 'logWriteFailed'
+  | 'settingsRecovered'
+  | 'upstreamConnected'
+  | 'upstreamReconnected'
+  | 'upstreamDown'
+  | 'upstreamHoldDropped'
+  | 'upstreamUnreachable'
+  | 'upstreamRecut'
+  | 'agentAudioReset'
+  | 'micStreaming'
+  | 'fileStreaming'
+  | 'streamFinished'
+  | 'streamStopped';
+
+export interface NoticeMsg {
+  key: NoticeKey;
+  params: Record<string, string | number>;
 }
 
 /** A later change to an entry already sent to the UI. */

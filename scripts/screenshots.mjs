@@ -12,20 +12,10 @@ const STARTUP = [
   'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF', 'MOTION_EVENT_ADD|0|base', 'PLUGIN_EVENT_ENABLE|Remote', 'CURRENT_TIME|20|01',
 ];
 
-const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
-let out = '';
-proc.stdout.on('data', (d) => (out += d));
-while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
-const ui = /Remote Panel UI: (\S+)/.exec(out)[1];
-const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(out)[1];
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-for (const scheme of ['dark', 'light']) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
-  await page.goto(ui);
-  const ws = new WebSocket(agentUrl, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
+/** A scripted agent that behaves like MMDAgent-EX: its start-up burst, echoes of injected lines, then the events they cause. */
+async function scriptedAgent(url) {
+  const ws = new WebSocket(url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
   await new Promise((r) => ws.on('open', r));
-  /* Behaves like MMDAgent-EX: echoes injected lines, then emits the events they cause. */
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
     for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
@@ -39,6 +29,21 @@ for (const scheme of ['dark', 'light']) {
     }
   });
   for (const m of STARTUP) ws.send(m + '\n');
+  return ws;
+}
+
+const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
+let out = '';
+proc.stdout.on('data', (d) => (out += d));
+while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
+const ui = /Remote Panel UI: (\S+)/.exec(out)[1];
+const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(out)[1];
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+for (const scheme of ['dark', 'light']) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+  await page.goto(ui);
+  const ws = await scriptedAgent(agentUrl);
   await page.waitForTimeout(300);
   const box = page.getByLabel('Message', { exact: true });
   await box.fill('MOTION_ADD|0|wave|motions/action/nod.vmd|PART|ONCE');
@@ -63,6 +68,36 @@ for (const scheme of ['dark', 'light']) {
   await page.close();
 }
 
+/* Operator tools, in English and in Japanese. */
+{
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: 'dark' });
+  await page.goto(ui);
+  const ws = await scriptedAgent(agentUrl);
+  ws.send('RECOG_EVENT_START\n');
+  ws.send('RECOG_EVENT_STOP|こんにちは\n');
+  ws.send('AVATAR_EVENT_IDLE|START\n');
+  await page.waitForTimeout(300);
+  await page.getByRole('region', { name: 'Quick commands' }).getByRole('button', { name: 'Greet', exact: true }).click();
+  await page.waitForTimeout(1200);
+  await page.getByRole('combobox', { name: 'Message type to hide' }).fill('CURRENT_TIME');
+  await page.getByRole('button', { name: 'Hide type' }).click();
+  await page.getByRole('combobox', { name: 'Message type to hide' }).fill('AVATAR_EVENT_IDLE');
+  await page.getByRole('button', { name: 'Hide type' }).click();
+  await page.getByRole('log', { name: 'Message log' }).locator('.row', { hasText: 'MOTION_ADD|0|greet' }).first().click();
+  const box = page.getByLabel('Message', { exact: true });
+  await box.click();
+  await box.pressSequentially('MOTION_ADD|0|');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-en.png' });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await page.waitForTimeout(300);
+  await page.getByLabel('メッセージ', { exact: true }).click();
+  await page.screenshot({ path: 'docs/screenshot-ja.png' });
+  await page.getByRole('combobox', { name: '言語' }).selectOption('auto');
+  ws.terminate();
+  await page.close();
+}
+
 /* Proxy mode: a dialogue server like the documentation's sample (TEST_MESSAGE every 2 s) that answers recognised speech. */
 const { WebSocketServer } = await import('ws');
 const dialogue = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -83,16 +118,7 @@ while (!/MMDAgent-EX endpoint: ws/.test(pout)) await new Promise((r) => setTimeo
 {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await page.goto(/Remote Panel UI: (\S+)/.exec(pout)[1]);
-  const ws = new WebSocket(/MMDAgent-EX endpoint: (\S+)/.exec(pout)[1], { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
-  await new Promise((r) => ws.on('open', r));
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
-    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
-      setTimeout(() => ws.send(line + '\n'), 170);
-      if (line.startsWith('SYNTH_START|0|')) setTimeout(() => ws.send('SYNTH_EVENT_START|0\n'), 260);
-    }
-  });
-  for (const m of STARTUP) ws.send(m + '\n');
+  const ws = await scriptedAgent(/MMDAgent-EX endpoint: (\S+)/.exec(pout)[1]);
   await page.waitForTimeout(2300);
   await page.getByRole('combobox', { name: 'Send to' }).selectOption('server');
   const box = page.getByLabel('Message', { exact: true });
@@ -107,4 +133,4 @@ proxy.kill();
 dialogue.close();
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-proxy.png written');
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');

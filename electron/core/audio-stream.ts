@@ -2,7 +2,7 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type { AudioStatus, StreamFileRequest, StreamResult } from '../contract.js';
+import type { AudioStatus, NoticeMsg, StreamFileRequest, StreamResult } from '../contract.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
 import { lineError } from './protocol.js';
 import { percentile } from './stats.js';
@@ -12,7 +12,7 @@ export interface AudioHost {
   sendBytes(session: number, bytes: Uint8Array): boolean;
   /** A control line (`__AV_START`, `SNDFILE`, …), sent and logged as control. */
   control(session: number, line: string): boolean;
-  notice(text: string, session: number, kind?: 'status' | 'error'): void;
+  notice(text: string, session: number, kind?: 'status' | 'error', msg?: NoticeMsg): void;
   changed(): void;
 }
 
@@ -116,7 +116,7 @@ export class AudioStreamer {
     this.host.control(session, 'SNDSTRM');
     const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [] };
     this.active.set(session, job);
-    this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session);
+    this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session, 'status', { key: 'micStreaming', params: { id: session, model: alias } });
     this.host.changed();
     return { ok: true, queued: 0 };
   }
@@ -187,7 +187,11 @@ export class AudioStreamer {
     this.ensurePreamble(session, job.alias);
     this.host.control(session, 'SNDFILE');
     const packets = packetize(job.pcm);
-    this.host.notice(`Streaming "${job.name}" to agent #${session}: ${formatSec(durationMs(job.pcm.length) / 1000)}, ${job.pcm.length.toLocaleString('en-US')} bytes in ${packets.length} packets (model ${job.alias}).`, session);
+    const seconds = formatSec(durationMs(job.pcm.length) / 1000);
+    this.host.notice(`Streaming "${job.name}" to agent #${session}: ${seconds}, ${job.pcm.length.toLocaleString('en-US')} bytes in ${packets.length} packets (model ${job.alias}).`, session, 'status', {
+      key: 'fileStreaming',
+      params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias },
+    });
     job.pacer = new Pacer(
       packets,
       (packet) => this.host.sendBytes(session, packet),
@@ -213,8 +217,9 @@ export class AudioStreamer {
     const what = job.kind === 'file' ? `"${job.name}"` : 'the microphone';
     const dropped = job.kind === 'mic' && job.dropped > 0 ? ` (${job.dropped} chunks ahead of real time dropped)` : '';
     const summary = `${formatSec(sentMs / 1000)}, ${bytes.toLocaleString('en-US')} bytes in ${packets} packets${dropped}`;
-    if (how === 'done') this.host.notice(`Finished streaming ${what} to agent #${session}: ${summary}.`, session);
-    else this.host.notice(`Stopped streaming ${what} to agent #${session} (${why}) after ${summary}.`, session, why === 'the agent disconnected' ? 'error' : 'status');
+    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: formatSec(sentMs / 1000), bytes, packets, why };
+    if (how === 'done') this.host.notice(`Finished streaming ${what} to agent #${session}: ${summary}.`, session, 'status', { key: 'streamFinished', params });
+    else this.host.notice(`Stopped streaming ${what} to agent #${session} (${why}) after ${summary}.`, session, why === 'the agent disconnected' ? 'error' : 'status', { key: 'streamStopped', params });
     const queue = this.queues.get(session);
     const following = next ? queue?.shift() : undefined;
     if (queue && queue.length === 0) this.queues.delete(session);

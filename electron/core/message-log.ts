@@ -3,7 +3,7 @@
  * log, and joins the UI batch of the current tick. Outgoing lines wait for their
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
-import type { EntryKind, EntryUpdate, LogBatch, LogEntry } from '../contract.js';
+import type { EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../contract.js';
 import { classify, expectedEcho, parseMessage } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
@@ -117,8 +117,10 @@ export class MessageLog {
   }
 
   /** A notice from the panel itself: connections, errors, settings. */
-  notice(kind: Extract<EntryKind, 'status' | 'error'>, text: string, session: number | null = null): LogEntry {
-    return this.record('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', text);
+  notice(kind: Extract<EntryKind, 'status' | 'error'>, text: string, session: number | null = null, msg?: NoticeMsg): LogEntry {
+    const entry = this.make('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', text);
+    if (msg) entry.msg = msg;
+    return this.commit(entry);
   }
 
   /** Outgoing lines to a session that left will never be echoed. */
@@ -213,5 +215,6 @@ export function entryJson(e: LogEntry): string {
   if (e.rtt !== undefined) s += `,"rtt":${e.rtt}`;
   if (e.echoOf !== undefined) s += `,"echoOf":${e.echoOf}`;
   if (e.notForwarded) s += ',"notForwarded":true';
+  if (e.msg) s += `,"msg":${JSON.stringify(e.msg)}`;
   return s + '}';
 }

@@ -70,7 +70,7 @@ export class Panel extends Emitter<PanelEvents> {
     const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
     this.writer = logDir
       ? new JsonlWriter(join(logDir, sessionLogName()), {
-          onError: (e) => this.log.notice('error', `The session log cannot be written (${e.message}). Messages are still shown here.`),
+          onError: (e) => this.log.notice('error', `The session log cannot be written (${e.message}). Messages are still shown here.`, null, { key: 'logWriteFailed', params: { error: e.message } }),
         })
       : null;
     this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000 });
@@ -96,10 +96,10 @@ export class Panel extends Emitter<PanelEvents> {
         },
         onClose: (s, reason) => this.onClose(s, reason),
         onResponsive: (s, ok) => {
-          this.log.notice(ok ? 'status' : 'error', ok ? `Agent #${s.id} answers pings again.` : `Agent #${s.id} does not answer pings (the connection is kept open).`, s.id);
+          this.log.notice(ok ? 'status' : 'error', ok ? `Agent #${s.id} answers pings again.` : `Agent #${s.id} does not answer pings (the connection is kept open).`, s.id, { key: ok ? 'pingsBack' : 'pingsMissed', params: { id: s.id } });
           this.sessionsDirty = true;
         },
-        onRejected: (reason, remote) => this.log.notice('error', `Connection from ${remote} ${reason}.`),
+        onRejected: (reason, remote) => this.log.notice('error', `Connection from ${remote} ${reason}.`, null, { key: 'rejected', params: { remote, reason } }),
       },
       options.server,
     );
@@ -118,7 +118,7 @@ export class Panel extends Emitter<PanelEvents> {
       {
         sendBytes: (id, bytes) => this.proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
         control: (id, line) => this.sendLine(id, line),
-        notice: (text, id, kind = 'status') => this.log.notice(kind, text, id),
+        notice: (text, id, kind = 'status', msg) => this.log.notice(kind, text, id, msg),
         changed: () => (this.audioDirty = true),
       },
       options.pacer,
@@ -129,7 +129,7 @@ export class Panel extends Emitter<PanelEvents> {
     );
     this.audio.maxDurationSec = this.settings().audioMaxSec;
     this.proxy.configure(upstreamUrl(this.settings()), []);
-    if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
+    if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery, null, { key: 'settingsRecovered', params: { detail: this.settingsStore.recovery } });
   }
 
   settings(): Settings {
@@ -312,14 +312,14 @@ export class Panel extends Emitter<PanelEvents> {
 
   private async listen(): Promise<void> {
     const status = await this.server.start(this.settings());
-    if (status.state === 'listening') this.log.notice('status', `Listening on ${status.url} for MMDAgent-EX.`);
+    if (status.state === 'listening') this.log.notice('status', `Listening on ${status.url} for MMDAgent-EX.`, null, { key: 'listening', params: { url: status.url } });
     else if (status.error) this.log.notice('error', status.error.message);
     this.emit('server:status', status);
   }
 
   private onOpen(s: SessionInfo): void {
     const who = s.isMMDAgent ? 'MMDAgent-EX' : 'A client without X-App-Type: MMDAgent';
-    this.log.notice('status', `${who} connected from ${s.remoteAddress}:${s.remotePort} (agent #${s.id}).`, s.id);
+    this.log.notice('status', `${who} connected from ${s.remoteAddress}:${s.remotePort} (agent #${s.id}).`, s.id, { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: `${s.remoteAddress}:${s.remotePort}`, id: s.id } });
     this.proxy.agentOpened(s.id);
     this.emit('sessions:changed', this.sessionList());
   }
@@ -329,15 +329,15 @@ export class Panel extends Emitter<PanelEvents> {
     this.log.sessionClosed(s.id);
     this.audio.sessionClosed(s.id);
     const hidden = this.uiBudget.forget(s.id);
-    if (hidden > 0) this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${s.id} were not shown; the session log has every one.`, s.id);
+    if (hidden > 0) this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${s.id} were not shown; the session log has every one.`, s.id, { key: 'hiddenOnLeave', params: { n: hidden, id: s.id } });
     if (this.scene.drop(s.id)) this.sceneDirty = true;
-    this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id);
+    this.log.notice('status', `Agent #${s.id} (${s.remoteAddress}:${s.remotePort}) left: ${reason}.`, s.id, { key: 'agentLeft', params: { id: s.id, remote: `${s.remoteAddress}:${s.remotePort}`, reason } });
     this.emit('sessions:changed', this.sessionList());
   }
 
   private flushTick(): void {
     for (const [session, hidden] of this.uiBudget.takeHidden()) {
-      this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${session} were not shown (over ${this.uiBudget.ratePerSec.toLocaleString('en-US')} a second); the session log has every one.`, session);
+      this.log.notice('error', `${hidden.toLocaleString('en-US')} messages from agent #${session} were not shown (over ${this.uiBudget.ratePerSec.toLocaleString('en-US')} a second); the session log has every one.`, session, { key: 'hiddenOverBudget', params: { n: hidden, id: session, rate: this.uiBudget.ratePerSec } });
     }
     this.proxy.tick();
     const batch = this.log.takeBatch();

@@ -94,22 +94,23 @@ export class Proxy {
             const missed = link.upstream.info.notForwarded - link.missedAtLoss;
             const gap = link.downSince === undefined ? '' : ` after ${((Date.now() - link.downSince) / 1000).toFixed(1)} s down; ${missed.toLocaleString('en-US')} ${missed === 1 ? 'line' : 'lines'} from the agent were not forwarded meanwhile`;
             delete link.downSince;
-            log.notice('status', first ? `Agent #${id} ⇄ dialogue server ${url}: connected; forwarding.` : `Agent #${id} ⇄ dialogue server: reconnected${gap}. Forwarding resumed; nothing was re-sent.`, id);
+            const seconds = link.downSince === undefined ? 0 : Number(((Date.now() - link.downSince) / 1000).toFixed(1));
+            log.notice('status', first ? `Agent #${id} ⇄ dialogue server ${url}: connected; forwarding.` : `Agent #${id} ⇄ dialogue server: reconnected${gap}. Forwarding resumed; nothing was re-sent.`, id, first ? { key: 'upstreamConnected', params: { id, url } } : { key: 'upstreamReconnected', params: { id, seconds, missed } });
           },
           lost: (reason) => {
             link.downSince = Date.now();
             link.missedAtLoss = link.upstream.info.notForwarded;
-            log.notice('error', `The dialogue server link of agent #${id} went down (${reason}). The agent stays connected; retrying.`, id);
+            log.notice('error', `The dialogue server link of agent #${id} went down (${reason}). The agent stays connected; retrying.`, id, { key: 'upstreamDown', params: { id, reason } });
             this.resetAgentStream(id, link);
           },
           gaveUp: (frames, why) => {
-            if (frames > 0) log.notice('error', `${frames.toLocaleString('en-US')} frames the agent sent while its first dialogue-server connection opened were not forwarded: ${why}.`, id);
-            else log.notice('error', `The dialogue server at ${url} is not reachable yet (${why}); retrying.`, id);
+            if (frames > 0) log.notice('error', `${frames.toLocaleString('en-US')} frames the agent sent while its first dialogue-server connection opened were not forwarded: ${why}.`, id, { key: 'upstreamHoldDropped', params: { n: frames, why } });
+            else log.notice('error', `The dialogue server at ${url} is not reachable yet (${why}); retrying.`, id, { key: 'upstreamUnreachable', params: { url, why } });
           },
           recut: (bytes, pieces) => {
             if (link.recutNoted) return;
             link.recutNoted = true;
-            log.notice('status', `The dialogue server sent a ${bytes.toLocaleString('en-US')}-byte frame; it was re-cut into ${pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).`, id);
+            log.notice('status', `The dialogue server sent a ${bytes.toLocaleString('en-US')}-byte frame; it was re-cut into ${pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).`, id, { key: 'upstreamRecut', params: { bytes, pieces } });
           },
           changed: () => this.host.changed(),
         },
@@ -231,7 +232,7 @@ export class Proxy {
       link.avStarted = false;
       sent.push('__AV_END');
     }
-    if (sent.length > 0) this.host.log.notice('status', `The agent's audio state was reset as a reconnect would reset it (${sent.join(', ')}).`, id);
+    if (sent.length > 0) this.host.log.notice('status', `The agent's audio state was reset as a reconnect would reset it (${sent.join(', ')}).`, id, { key: 'agentAudioReset', params: { sent: sent.join(', ') } });
     this.flushWaiting(id, link);
   }
 

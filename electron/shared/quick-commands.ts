@@ -3,11 +3,14 @@
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
 import type { QuickCommand, QuickSet, SendTo } from '../contract.js';
-import { lineError } from './wire-rules.js';
+import { describeLineProblem, lineProblem, type LineProblem } from './wire-rules.js';
 
 export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number };
 
-export type StepsResult = { ok: true; steps: Step[] } | { ok: false; error: string; line: number };
+/** Why a command's lines cannot be used: a protocol problem of one line, or a wait or structure problem. */
+export type StepProblem = LineProblem | { code: 'wait-range' } | { code: 'wait-syntax' } | { code: 'no-message' };
+
+export type StepsResult = { ok: true; steps: Step[] } | { ok: false; error: string; line: number; problem: StepProblem };
 
 /** Longest single wait: ten minutes. */
 export const MAX_WAIT_MS = 600_000;
@@ -28,16 +31,16 @@ export function parseSteps(text: string): StepsResult {
     const wait = WAIT.exec(row);
     if (wait) {
       const ms = Math.round(Number(wait[1]) * (wait[2]?.toLowerCase() === 's' ? 1000 : 1));
-      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, error: `Line ${i + 1}: a wait must be between 1 ms and 10 minutes.`, line: i + 1 };
+      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, error: `Line ${i + 1}: a wait must be between 1 ms and 10 minutes.`, line: i + 1, problem: { code: 'wait-range' } };
       steps.push({ kind: 'wait', ms });
       continue;
     }
-    if (/^wait\b/i.test(row)) return { ok: false, error: `Line ${i + 1}: write a wait as "wait 500" (milliseconds) or "wait 2s".`, line: i + 1 };
-    const problem = lineError(fillPlaceholders(row, { model: '0', target: '1' }));
-    if (problem) return { ok: false, error: `Line ${i + 1}: ${problem}`, line: i + 1 };
+    if (/^wait\b/i.test(row)) return { ok: false, error: `Line ${i + 1}: write a wait as "wait 500" (milliseconds) or "wait 2s".`, line: i + 1, problem: { code: 'wait-syntax' } };
+    const problem = lineProblem(fillPlaceholders(row, { model: '0', target: '1' }));
+    if (problem) return { ok: false, error: `Line ${i + 1}: ${describeLineProblem(problem)}`, line: i + 1, problem };
     steps.push({ kind: 'send', line: row });
   }
-  if (!steps.some((s) => s.kind === 'send')) return { ok: false, error: 'A quick command needs at least one message line.', line: 1 };
+  if (!steps.some((s) => s.kind === 'send')) return { ok: false, error: 'A quick command needs at least one message line.', line: 1, problem: { code: 'no-message' } };
   return { ok: true, steps };
 }
 

@@ -3,6 +3,7 @@
  * (shared/protocol/PLUGIN_REMOTE.md). Pure, with no node or DOM imports: the core
  * enforces them and the renderer checks quick commands with the very same code.
  */
+import { assertNever } from './assert-never.js';
 
 /** MMDAgent-EX's receive buffer per connection; a frame this large kills it. */
 export const AGENT_BUFFER_BYTES = 8192;
@@ -17,20 +18,38 @@ export function utf8Length(text: string): number {
   return encoder.encode(text).length;
 }
 
+/** Why a line cannot be sent, as a code a UI can word in its own language. */
+export type LineProblem = { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
+
+export function lineProblem(text: string): LineProblem | null {
+  if (text.length === 0) return { code: 'empty' };
+  if (/[\r\n]/.test(text)) return { code: 'line-break' };
+  if (text.startsWith('SND')) return { code: 'snd' };
+  const bytes = utf8Length(text);
+  if (bytes > MAX_TEXT_BYTES) return { code: 'too-long', bytes, max: MAX_TEXT_BYTES };
+  return null;
+}
+
+/** The problem in English words for the operator (the core's answers and log). */
+export function describeLineProblem(p: LineProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'The message is empty.';
+    case 'line-break':
+      return 'A message cannot contain a line break inside; MMDAgent-EX would split it in two.';
+    case 'snd':
+      return 'A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.';
+    case 'too-long':
+      return `The message is ${p.bytes} bytes of UTF-8; MMDAgent-EX accepts at most ${p.max}.`;
+    default:
+      return assertNever(p);
+  }
+}
+
 /** Why a single line cannot be sent, in words for the operator; null when it can. */
 export function lineError(text: string): string | null {
-  if (text.length === 0) return 'The message is empty.';
-  if (/[\r\n]/.test(text)) {
-    return 'A message cannot contain a line break inside; MMDAgent-EX would split it in two.';
-  }
-  if (text.startsWith('SND')) {
-    return 'A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.';
-  }
-  const bytes = utf8Length(text);
-  if (bytes > MAX_TEXT_BYTES) {
-    return `The message is ${bytes} bytes of UTF-8; MMDAgent-EX accepts at most ${MAX_TEXT_BYTES}.`;
-  }
-  return null;
+  const problem = lineProblem(text);
+  return problem ? describeLineProblem(problem) : null;
 }
 
 /**

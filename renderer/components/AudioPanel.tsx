@@ -83,6 +83,7 @@ function useTargetAudio() {
 
 function FileSection() {
   const t = useT();
+  const picker = useRef<HTMLInputElement>(null);
   const file = usePanel((s) => s.file);
   const decoding = usePanel((s) => s.decoding);
   const whenBusy = usePanel((s) => s.whenBusy);
@@ -96,9 +97,17 @@ function FileSection() {
   return (
     <div className="subsection">
       <h3>{t('speak.file')}</h3>
+      {/* The native file input's own words follow the browser's language, not the panel's; a button of ours does not. */}
+      <div className="file-pick">
+        <button type="button" className="btn small" onClick={() => picker.current?.click()}>
+          {t('speak.choose')}
+        </button>
+        {!file && <span className="muted">{t('speak.noFile')}</span>}
+      </div>
       <input
+        ref={picker}
         type="file"
-        className="file-input"
+        hidden
         accept={ACCEPT}
         aria-label={t('speak.file')}
         onChange={(e) => {

@@ -5,6 +5,7 @@ import { formArgs, separatorOf } from '../catalog';
 import { sessionLabel } from '../format';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
+import { composeProblem } from '../i18n/problems';
 import { analyze } from './compose-assist';
 import { COMPOSE_BOX_ID } from './compose-actions';
 
@@ -37,6 +38,10 @@ export function Composer() {
     const { draft: text, target: to, sendTo: where, settings, setComposeResult, remember } = usePanel.getState();
     const side = settings?.upstreamEnabled ? where : 'agent';
     if (text.trim() === '') return setComposeResult(t('compose.empty'));
+    /* The core checks again; checking here words the problem in the UI's language. */
+    const problem = composeProblem(text, t);
+    if (problem) return setComposeResult(problem);
+    if (usePanel.getState().sessions.length === 0) return setComposeResult(t('compose.noAgent'));
     let result;
     try {
       result = await getApi().send(to, text, side);
@@ -198,9 +203,12 @@ export function Composer() {
 /** The documented forms of the message being typed, the argument at the caret marked. */
 function ArgHints({ forms, argIndex }: { forms: string[]; argIndex: number }) {
   const t = useT();
+  /* The shortest forms that reach the argument at the caret; the log keeps its room. */
+  const reaching = forms.filter((f) => formArgs(f).length > argIndex);
+  const shown = (reaching.length > 0 ? reaching : forms).slice(0, 3);
   return (
     <div className="arg-hints" role="note" aria-label={t('compose.forms')}>
-      {forms.slice(0, 6).map((form) => {
+      {shown.map((form) => {
         const sep = separatorOf(form);
         const [name, ...args] = form.split(sep);
         return (
@@ -215,7 +223,7 @@ function ArgHints({ forms, argIndex }: { forms: string[]; argIndex: number }) {
           </div>
         );
       })}
-      {forms.length > 6 && <div className="muted">{t('compose.moreForms', { n: forms.length - 6 })}</div>}
+      {forms.length > shown.length && <div className="muted">{t('compose.moreForms', { n: forms.length - shown.length })}</div>}
       {formArgs(forms[0] ?? '').length === 0 && forms.length === 1 && <div className="muted">{t('compose.noArgs')}</div>}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseMessage } from '../../electron/shared/wire-rules';
 import { getApi } from '../bridge/connect';
 import { argNames } from '../catalog';
-import { useT } from '../i18n';
+import { resolveLang, useT } from '../i18n';
 import { usePanel } from '../store';
 import { DIRECTIONS } from './LogRow';
 
@@ -13,6 +13,7 @@ export function DetailPane() {
   const select = usePanel((s) => s.select);
   usePanel((s) => s.logRevision);
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const lang = usePanel((s) => resolveLang(s.settings?.language));
   const [note, setNote] = useState<string | null>(null);
   if (id === null) return null;
   const { viewing, log } = usePanel.getState();
@@ -44,7 +45,7 @@ export function DetailPane() {
       <div className="detail-head">
         <strong>{entry.dir === 'sys' ? t('detail.notice') : entry.type}</strong>
         <span className="muted">
-          {new Date(entry.t).toLocaleString()} · {t(proxy ? DIRECTIONS[entry.dir].proxied : DIRECTIONS[entry.dir].label)}
+          {new Date(entry.t).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')} · {t(proxy ? DIRECTIONS[entry.dir].proxied : DIRECTIONS[entry.dir].label)}
           {entry.session !== null ? ` · ${t('detail.session', { id: entry.session })}` : ''} · {t(`kind.${entry.kind}`)}
           {entry.rtt !== undefined ? ` · ${t('row.delivered', { ms: entry.rtt })}` : ''}
         </span>

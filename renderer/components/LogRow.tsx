@@ -3,6 +3,7 @@ import type { LogEntry } from '../../electron/contract';
 import { assertNever } from '../../electron/shared/assert-never';
 import { clockTime } from '../format';
 import { translate, type Lang, type MessageKey } from '../i18n';
+import { noticeText } from '../i18n/notices';
 import { highlightParts } from '../store/log-filter';
 
 /** Direction glyphs; in proxy mode the column spells out both ends. */
@@ -50,7 +51,7 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
       <span className="c-msg">
         {entry.dir === 'sys' ? (
           <span className="sys-text">
-            <Marked text={entry.text} re={highlight} />
+            <Marked text={noticeText(entry, lang)} re={highlight} />
           </span>
         ) : entry.binary !== undefined ? (
           <>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { QuickCommand } from '../../electron/contract';
-import { commandError, parseSteps } from '../../electron/shared/quick-commands';
+import { parseSteps } from '../../electron/shared/quick-commands';
 import { useT } from '../i18n';
+import { commandProblem } from '../i18n/problems';
 import { comboFromEvent } from '../quick/hotkeys';
 import { deleteCommand, quickSets, saveCommand } from '../quick/actions';
 import { usePanel } from '../store';
@@ -27,7 +28,7 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
   const [c, setC] = useState(initial);
   const [tried, setTried] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const problem = commandError(c);
+  const problem = commandProblem(c, t);
   const steps = parseSteps(c.lines);
   const clash = c.hotkey ? quickSets().find((s) => s.id === setId)?.commands.find((x) => x.id !== c.id && x.hotkey === c.hotkey) : undefined;
 

@@ -52,6 +52,8 @@ describe('Electron main (mocked electron)', () => {
       'file:save',
       'message:send',
       'panel:ready',
+      'periodic:start',
+      'periodic:stop',
       'session:disconnect',
       'settings:update',
       'upstream:retry',
@@ -152,5 +154,17 @@ describe('Electron main (mocked electron)', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(agent.exitCode).toBeNull();
     agent.quit();
+  });
+
+  it('File → Export Log View and Help → Keyboard Shortcuts ask the renderer, which owns the filtered view', async () => {
+    await call('panel:ready');
+    type Item = { label?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+    const template = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as Item[];
+    const items = template.flatMap((m) => m.submenu ?? []);
+    const exportItem = items.find((i) => i.label === 'Export Log View (.txt)…')!;
+    expect(exportItem.accelerator).toBe('CmdOrCtrl+Shift+E');
+    exportItem.click!();
+    items.find((i) => i.label === 'Keyboard Shortcuts')!.click!();
+    await vi.waitFor(() => expect(win.webContents.sent.filter(([ch]) => ch === 'menu:command').map(([, p]) => p)).toEqual([{ command: 'export-txt' }, { command: 'shortcuts' }]));
   });
 });
