@@ -4,14 +4,15 @@ import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
 import { AudioFileError, decodeAudioFile } from './decode-file';
 import { MicCapture, micErrorMessage } from './mic-capture';
+import { t } from '../i18n';
 
 /** The one agent audio goes to: the Target, or the only agent when Target is "all". */
 export function audioTarget(): { id: number } | { error: string } {
   const { target, sessions } = usePanel.getState();
   if (target !== 'all') return { id: target };
   if (sessions.length === 1) return { id: sessions[0]!.id };
-  if (sessions.length === 0) return { error: 'No MMDAgent-EX is connected, so nothing was sent.' };
-  return { error: 'Several agents are connected: choose one in Target (below the log) for audio.' };
+  if (sessions.length === 0) return { error: t('compose.noAgent') };
+  return { error: t('audio.chooseAgent') };
 }
 
 export async function loadAudioFile(file: File): Promise<void> {
@@ -23,7 +24,7 @@ export async function loadAudioFile(file: File): Promise<void> {
     usePanel.getState().setFile({ name: file.name, ...decoded });
   } catch (error) {
     usePanel.getState().setFile(null);
-    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.message : `"${file.name}" could not be read: ${(error as Error).message}`);
+    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.message : t('audio.unreadable', { name: file.name, error: (error as Error).message }));
   } finally {
     usePanel.getState().setDecoding(false);
   }
@@ -31,7 +32,7 @@ export async function loadAudioFile(file: File): Promise<void> {
 
 export async function streamLoadedFile(): Promise<void> {
   const s = usePanel.getState();
-  if (!s.file) return s.setAudioMessage('Choose an audio file first.');
+  if (!s.file) return s.setAudioMessage(t('audio.chooseFile'));
   const to = audioTarget();
   if ('error' in to) return s.setAudioMessage(to.error);
   const { pcm, name } = s.file;
@@ -43,7 +44,7 @@ export async function streamLoadedFile(): Promise<void> {
     whenBusy: s.whenBusy,
   });
   if (!result.ok) s.setAudioMessage(result.error);
-  else s.setAudioMessage(null, result.queued > 0 ? `Queued "${name}" (${result.queued} waiting).` : `Streaming "${name}" to agent #${to.id}.`);
+  else s.setAudioMessage(null, result.queued > 0 ? t('audio.queued', { name, n: result.queued }) : t('audio.streaming', { name, id: to.id }));
 }
 
 export async function stopStreaming(): Promise<void> {
@@ -113,7 +114,7 @@ export async function refreshDevices(): Promise<void> {
   if (!navigator.mediaDevices?.enumerateDevices) return;
   const list = await navigator.mediaDevices.enumerateDevices();
   const inputs = list.filter((d) => d.kind === 'audioinput');
-  usePanel.getState().setDevices(inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` })));
+  usePanel.getState().setDevices(inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || t('audio.micN', { n: i + 1 }) })));
 }
 
 /** A stream stops, with a message, when its agent leaves (MMDAgent-EX forgets it anyway). */
@@ -122,10 +123,10 @@ export function watchAgentLoss(): () => void {
     if (s.sessions === prev.sessions) return;
     const gone = (id: number): boolean => !s.sessions.some((x) => x.id === id);
     if (micTarget !== null && s.mic.running && gone(micTarget)) {
-      void stopMic(`Agent #${micTarget} disconnected, so the microphone stopped.`);
+      void stopMic(t('audio.micAgentLeft', { id: micTarget }));
       return;
     }
     const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.session));
-    if (lost) s.setAudioMessage(`Agent #${lost.session} disconnected while "${lost.name}" was streaming; the stream stopped.`);
+    if (lost) s.setAudioMessage(t('audio.fileAgentLeft', { id: lost.session, name: lost.name ?? '' }));
   });
 }

@@ -3,6 +3,8 @@
  * OfflineAudioContext resamples once (about 40 dB SNR against sox); decoding at
  * 48 kHz and resampling again loses about 7 dB.
  */
+import { t } from '../i18n';
+
 export const SAMPLE_RATE = 16_000;
 
 export interface DecodedAudio {
@@ -15,20 +17,20 @@ export interface DecodedAudio {
 export class AudioFileError extends Error {}
 
 export async function decodeAudioFile(file: Blob & { name?: string }, maxSec: number, buckets = 240): Promise<DecodedAudio> {
-  const name = file.name ?? 'The file';
-  if (file.size === 0) throw new AudioFileError(`"${name}" is empty.`);
+  const name = file.name ?? '';
+  if (file.size === 0) throw new AudioFileError(t('audio.empty', { name }));
   const bytes = await file.arrayBuffer();
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate: SAMPLE_RATE });
   let buffer: AudioBuffer;
   try {
     buffer = await ctx.decodeAudioData(bytes);
   } catch {
-    throw new AudioFileError(`"${name}" could not be decoded as audio. WAV, MP3, OGG/Vorbis, Opus, FLAC, M4A/AAC and WebM work.`);
+    throw new AudioFileError(t('audio.undecodable', { name }));
   }
-  if (buffer.length === 0) throw new AudioFileError(`"${name}" has no audio in it.`);
+  if (buffer.length === 0) throw new AudioFileError(t('audio.noAudio', { name }));
   const durationMs = (buffer.length / SAMPLE_RATE) * 1000;
   if (durationMs / 1000 > maxSec) {
-    throw new AudioFileError(`"${name}" is ${(durationMs / 60000).toFixed(1)} min long; the limit is ${(maxSec / 60).toFixed(1)} min.`);
+    throw new AudioFileError(t('audio.tooLong', { name, min: (durationMs / 60000).toFixed(1), limit: (maxSec / 60).toFixed(1) }));
   }
   const pcm = toInt16(downmix(buffer));
   return { pcm, durationMs, peaks: peaksOf(pcm, buckets) };

@@ -2,6 +2,7 @@
  * Microphone → 16 kHz AudioContext → AudioWorklet → 40 ms Int16 chunks.
  */
 import workletUrl from './pcm-worklet.ts?worker&url';
+import { t } from '../i18n';
 
 export interface MicOptions {
   deviceId?: string;
@@ -65,11 +66,11 @@ export function micErrorMessage(error: unknown): string {
   const name = (error as { name?: string }).name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError') {
     const platform = navigator.userAgent;
-    if (/Mac/.test(platform)) return 'Microphone access is blocked. Allow it in System Settings → Privacy & Security → Microphone (turn on Remote Panel, or your browser), then try again.';
-    if (/Windows/.test(platform)) return 'Microphone access is blocked. Allow it in Settings → Privacy & security → Microphone ("Let desktop apps access your microphone"), then try again.';
-    return 'Microphone access is blocked. Allow it for this page in the browser’s site settings (the icon left of the address), check that PulseAudio/PipeWire lists an input, then try again.';
+    if (/Mac/.test(platform)) return t('mic.blockedMac');
+    if (/Windows/.test(platform)) return t('mic.blockedWindows');
+    return t('mic.blockedLinux');
   }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No such microphone. Plug one in, or pick another in the Microphone list.';
-  if (name === 'NotReadableError') return 'The microphone is in use by another program or could not be opened.';
-  return `The microphone could not be started: ${(error as Error).message ?? String(error)}`;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('mic.notFound');
+  if (name === 'NotReadableError') return t('mic.busy');
+  return t('mic.failed', { error: (error as Error).message ?? String(error) });
 }

@@ -4,6 +4,7 @@
  */
 import type { BridgeFrame, EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../electron/contract';
 import type { Transport } from '../../electron/api';
+import { t } from '../i18n';
 
 type Listener = (payload: never) => void;
 
@@ -42,7 +43,7 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
     };
     ws.onclose = () => {
       socket = null;
-      for (const w of waiting.values()) w.reject(new Error('The panel core is not reachable.'));
+      for (const w of waiting.values()) w.reject(new Error(t('top.coreGone')));
       waiting.clear();
       linkCb(false);
       setTimeout(open, delay);

@@ -323,6 +323,27 @@ export const en = {
   'speak.clipTitle': 'Lights when the input clips',
 
   'confirm.cancel': 'Cancel',
+  'top.coreGone': 'The panel core is not reachable.',
+  'audio.chooseAgent': 'Several agents are connected: choose one in Target (below the log) for audio.',
+  'audio.unreadable': '"{name}" could not be read: {error}',
+  'audio.chooseFile': 'Choose an audio file first.',
+  'audio.queued': 'Queued "{name}" ({n} waiting).',
+  'audio.streaming': 'Streaming "{name}" to agent #{id}.',
+  'audio.micN': 'Microphone {n}',
+  'audio.micAgentLeft': 'Agent #{id} disconnected, so the microphone stopped.',
+  'audio.fileAgentLeft': 'Agent #{id} disconnected while "{name}" was streaming; the stream stopped.',
+  'audio.empty': '"{name}" is empty.',
+  'audio.undecodable': '"{name}" could not be decoded as audio. WAV, MP3, OGG/Vorbis, Opus, FLAC, M4A/AAC and WebM work.',
+  'audio.noAudio': '"{name}" has no audio in it.',
+  'audio.tooLong': '"{name}" is {min} min long; the limit is {limit} min.',
+  'mic.blockedMac': 'Microphone access is blocked. Allow it in System Settings → Privacy & Security → Microphone (turn on Remote Panel, or your browser), then try again.',
+  'mic.blockedWindows': 'Microphone access is blocked. Allow it in Settings → Privacy & security → Microphone ("Let desktop apps access your microphone"), then try again.',
+  'mic.blockedLinux': 'Microphone access is blocked. Allow it for this page in the browser’s site settings (the icon left of the address), check that PulseAudio/PipeWire lists an input, then try again.',
+  'mic.notFound': 'No such microphone. Plug one in, or pick another in the Microphone list.',
+  'mic.busy': 'The microphone is in use by another program or could not be opened.',
+  'mic.failed': 'The microphone could not be started: {error}',
+  'openLog.notJson': 'Line {line} is not valid JSON, so this is not a Remote Panel session log (or it is damaged).',
+  'openLog.notEntry': 'Line {line} is not a log entry, so this is not a Remote Panel session log.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,8 +13,13 @@ export type { MessageKey };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
+function systemLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
 /** `auto` follows the OS (the browser's or Electron's language). */
-export function resolveLang(setting: Language | undefined, navLanguages: readonly string[] = navigator.languages ?? [navigator.language]): Lang {
+export function resolveLang(setting: Language | undefined, navLanguages: readonly string[] = systemLanguages()): Lang {
   if (setting === 'en' || setting === 'ja') return setting;
   return navLanguages.find((l) => /^(ja|en)\b/i.test(l))?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

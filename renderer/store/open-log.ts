@@ -4,6 +4,7 @@
  * short by a crash is tolerated; anything else broken is reported by line.
  */
 import type { Delivery, LogEntry } from '../../electron/contract';
+import { t } from '../i18n';
 
 export interface ParsedLog {
   entries: LogEntry[];
@@ -26,7 +27,7 @@ export function parseSessionLog(text: string): ParsedLog {
         truncated = true;
         break;
       }
-      throw new Error(`Line ${i + 1} is not valid JSON, so this is not a Remote Panel session log (or it is damaged).`);
+      throw new Error(t('openLog.notJson', { line: i + 1 }));
     }
     if (typeof record.update === 'number') {
       const target = byId.get(record.update);
@@ -37,7 +38,7 @@ export function parseSessionLog(text: string): ParsedLog {
       continue;
     }
     if (typeof record.id !== 'number' || typeof record.text !== 'string' || typeof record.dir !== 'string') {
-      throw new Error(`Line ${i + 1} is not a log entry, so this is not a Remote Panel session log.`);
+      throw new Error(t('openLog.notEntry', { line: i + 1 }));
     }
     if (record.echoOf !== undefined) continue;
     const entry = record as unknown as LogEntry;

@@ -74,6 +74,28 @@ test('a quick command with a hotkey sends its lines in order with the waits resp
   expect(agent.received).not.toContain('KEY|second');
 });
 
+test('buttons reorder by drag and drop and stay so; a bad set file gets a clear message and a good one becomes a set', async ({ page }) => {
+  await open(page);
+  const q = quick(page);
+  const labels = () => q.locator('.quick-btn').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect((await labels()).slice(0, 2)).toEqual(['Greet', 'Nod']);
+  await q.getByRole('button', { name: 'Nod', exact: true }).dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
+  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Test turn (to server)']);
+  await page.reload();
+  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Test turn (to server)']);
+
+  const file = q.getByLabel('Quick-command set file');
+  await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"X","commands":[{"label":"B","lines":["SNDFILE"]}]}') });
+  await expect(q.getByRole('alert')).toContainText('“bad.json” is not a quick-command set: Command 1 ("B"): Line 1');
+  await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
+  await expect(q.getByRole('alert')).toContainText('“broken.json” is not JSON');
+  await file.setInputFiles({ name: 'debug.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ name: 'Debug', commands: [{ label: 'Ping', lines: ['KEY|ping'] }] })) });
+  await expect(q.getByRole('combobox', { name: 'Quick-command set' }).locator('option:checked')).toHaveText('Debug');
+  await expect(q.getByRole('button', { name: 'Ping', exact: true })).toBeVisible();
+  await q.getByRole('button', { name: 'Ping', exact: true }).click();
+  await agent.waitFor(() => agent.received.includes('KEY|ping'), 3000, 'the imported command');
+});
+
 test('autocomplete inserts MOTION_ADD and shows its argument forms; an unknown name only warns', async ({ page }) => {
   await open(page);
   const box = page.getByRole('textbox', { name: 'Message' });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../electron/contract.js';
+import { resolveLang, translate } from '../../renderer/i18n/index.js';
+import { en } from '../../renderer/i18n/en.js';
+import { ja } from '../../renderer/i18n/ja.js';
+import { noticeText } from '../../renderer/i18n/notices.js';
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe('Japanese and English', () => {
+  it('follows the OS unless a language is chosen', () => {
+    expect(resolveLang('auto', ['ja-JP', 'en-US'])).toBe('ja');
+    expect(resolveLang('auto', ['fr-FR', 'en-GB'])).toBe('en');
+    expect(resolveLang('auto', ['de-DE'])).toBe('en');
+    expect(resolveLang('en', ['ja-JP'])).toBe('en');
+    expect(resolveLang('ja', ['en-US'])).toBe('ja');
+  });
+
+  it('has every string in both, with the same placeholders, and message names left as they are', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(ja[key], key).toBeTruthy();
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+    expect(ja['compose.empty']).toContain('MOTION_ADD|0|wave|motion/wave.vmd');
+    expect(translate('ja', 'proxy.retryNowFor', { id: 3 })).toBe('今すぐ再接続（エージェント #3）');
+    expect(translate('en', 'log.countFiltered', { shown: '1', total: '2' })).toBe('1 of 2');
+  });
+
+  it('words a core notice in Japanese from its key, and keeps the English text otherwise', () => {
+    const entry: LogEntry = { id: 1, t: 0, dir: 'sys', session: 1, kind: 'status', type: 'STATUS', text: 'MMDAgent-EX connected from 127.0.0.1:5000 (agent #1).', msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', id: 1 } } };
+    expect(noticeText(entry, 'ja')).toBe('MMDAgent-EX が 127.0.0.1:5000 から接続しました（エージェント #1）。');
+    expect(noticeText(entry, 'en')).toBe(entry.text);
+    expect(noticeText({ ...entry, msg: undefined }, 'ja')).toBe(entry.text);
+  });
+});
