@@ -11,7 +11,7 @@ import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog, type CoreBatch } from './message-log.js';
 import { PeriodicSender } from './periodic.js';
-import { Proxy } from './proxy.js';
+import { Proxy, singleLine, upstreamLoopError, upstreamUrl } from './proxy.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
 import { SceneTracker } from './scene.js';
@@ -82,7 +82,8 @@ export class Panel extends Emitter<PanelEvents> {
           this.frameForwarded = true;
           if (!this.proxy.has(s.id)) return;
           /* The echo of the panel's own line confirms it to the panel, its sender; the dialogue server never sent it. */
-          if (!binary && this.isPanelEchoFrame(s.id, data)) return;
+          const line = binary ? null : singleLine(data);
+          if (line !== null && this.log.isPanelEcho(s.id, line)) return;
           this.frameForwarded = this.proxy.agentFrame(s.id, data, binary) !== 'not-forwarded';
         },
         onLine: (s, line) => {
@@ -237,7 +238,7 @@ export class Panel extends Emitter<PanelEvents> {
   }
 
   private async applySettings(patch: Partial<Settings>, confirm: boolean): Promise<ChangeResult> {
-    const error = settingsError(patch) ?? this.upstreamLoop({ ...this.settings(), ...patch });
+    const error = settingsError(patch) ?? upstreamLoopError({ ...this.settings(), ...patch }, this.server.currentStatus);
     if (error) return { ok: false, error };
     const before = this.settings();
     if (patch.upstreamEnabled && !patch.upstreamUrl && before.upstreamUrl.trim() === '') return { ok: false, error: 'Set the upstream URL before turning proxy mode on.' };
@@ -266,29 +267,6 @@ export class Panel extends Emitter<PanelEvents> {
       await this.listen();
     }
     return { ok: true };
-  }
-
-  /** A frame that is exactly one line echoing the panel's own (MMDAgent-EX sends one message per frame). */
-  private isPanelEchoFrame(id: number, data: Buffer): boolean {
-    const n = data.length;
-    if (n < 2 || data[n - 1] !== 0x0a || data.indexOf(0x0a) !== n - 1) return false;
-    const line = data.toString('utf8', 0, data[n - 2] === 0x0d ? n - 2 : n - 1);
-    return this.log.isPanelEcho(id, line);
-  }
-
-  /** An upstream URL that is the panel's own endpoint would connect the panel to itself, agent after agent. */
-  private upstreamLoop(next: Settings): string | null {
-    if (!next.upstreamEnabled || next.upstreamUrl.trim() === '') return null;
-    const status = this.server.currentStatus;
-    try {
-      const u = new URL(next.upstreamUrl.trim());
-      const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname) || u.hostname === status.host;
-      const port = Number(u.port || (u.protocol === 'wss:' ? 443 : 80));
-      if (local && port === status.port && (u.pathname || '/') === status.path) return `The upstream URL is the panel's own endpoint (${status.url}); point it at the dialogue server instead.`;
-    } catch {
-      return null;
-    }
-    return null;
   }
 
   disconnect(id: number, confirm = false): ChangeResult {
@@ -359,9 +337,4 @@ export class Panel extends Emitter<PanelEvents> {
       this.emit('sessions:changed', this.sessionList());
     }
   }
-}
-
-/** The upstream URL when proxy mode is on and the URL is set. */
-function upstreamUrl(s: Settings): string | null {
-  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
 }

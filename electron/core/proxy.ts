@@ -3,7 +3,7 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { UpstreamInfo } from '../contract.js';
+import type { ServerStatus, Settings, UpstreamInfo } from '../contract.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { MessageLog } from './message-log.js';
@@ -242,4 +242,30 @@ export class Proxy {
       this.host.sendToAgent(id, f.data, f.binary);
     }
   }
+}
+
+/** The upstream URL when proxy mode is on and the URL is set. */
+export function upstreamUrl(s: Settings): string | null {
+  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
+}
+
+/** An upstream URL that is the panel's own endpoint would connect the panel to itself, agent after agent. */
+export function upstreamLoopError(next: Settings, status: ServerStatus): string | null {
+  if (!next.upstreamEnabled || next.upstreamUrl.trim() === '') return null;
+  let u: URL;
+  try {
+    u = new URL(next.upstreamUrl.trim());
+  } catch {
+    return null;
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname) || u.hostname === status.host;
+  const port = Number(u.port || (u.protocol === 'wss:' ? 443 : 80));
+  return local && port === status.port && (u.pathname || '/') === status.path ? `The upstream URL is the panel's own endpoint (${status.url}); point it at the dialogue server instead.` : null;
+}
+
+/** The one line a text frame carries, when it is exactly one (MMDAgent-EX sends one message per frame); else null. */
+export function singleLine(data: Buffer): string | null {
+  const n = data.length;
+  if (n < 2 || data[n - 1] !== 0x0a || data.indexOf(0x0a) !== n - 1) return null;
+  return data.toString('utf8', 0, data[n - 2] === 0x0d ? n - 2 : n - 1);
 }
