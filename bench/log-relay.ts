@@ -109,7 +109,7 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 /** The documentation's Python sample server printing the same burst. */
-async function pythonBurst(count: number): Promise<number | null> {
+export async function pythonBurst(count: number): Promise<number | null> {
   const python = '/usr/bin/python3';
   const port = 20000 + Math.floor(Math.random() * 20000);
   const proc = spawn(python, ['-u', SAMPLE_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });

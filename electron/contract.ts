@@ -68,7 +68,9 @@ export type NoticeKey =
   | 'micStreaming'
   | 'fileStreaming'
   | 'streamFinished'
-  | 'streamStopped';
+  | 'streamStopped'
+  | 'downAudioStart'
+  | 'downAudioEnd';
 
 export interface NoticeMsg {
   key: NoticeKey;

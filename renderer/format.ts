@@ -13,8 +13,8 @@ export function sessionLabel(s: SessionInfo): string {
 }
 
 /** The .mdf lines that point MMDAgent-EX at this panel. */
-export function mdfSnippet(status: ServerStatus): string {
-  const host = status.host === '0.0.0.0' || status.host === '::' ? '<this computer’s address>' : status.host;
+export function mdfSnippet(status: ServerStatus, thisComputer = '<this computer’s address>'): string {
+  const host = status.host === '0.0.0.0' || status.host === '::' ? thisComputer : status.host;
   return [
     `Plugin_Remote_Websocket_Host=${host}`,
     `Plugin_Remote_Websocket_Port=${status.port}`,

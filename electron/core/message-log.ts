@@ -102,8 +102,10 @@ export class MessageLog {
   }
 
   /** An audio stream from the dialogue server, summarised (start, end) instead of packet by packet. */
-  downAudio(session: number, text: string): LogEntry {
-    return this.record('down', session, 'control', '(audio)', text);
+  downAudio(session: number, text: string, msg: NoticeMsg): LogEntry {
+    const entry = this.make('down', session, 'control', '(audio)', text);
+    entry.msg = msg;
+    return this.commit(entry);
   }
 
   /**

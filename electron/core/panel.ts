@@ -86,11 +86,13 @@ export class Panel extends Emitter<PanelEvents> {
           if (line !== null && this.log.isPanelEcho(s.id, line)) return;
           this.frameForwarded = this.proxy.agentFrame(s.id, data, binary) !== 'not-forwarded';
         },
-        onLine: (s, line) => {
-          this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded);
-          if (this.scene.observe(s.id, line)) this.sceneDirty = true;
-          this.sessionsDirty = true;
-        },
+        /* Logging runs beside forwarding: a failure here must not touch the frame (already forwarded) or the agent. */
+        onLine: (s, line) =>
+          this.besideForwarding(() => {
+            this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded);
+            if (this.scene.observe(s.id, line)) this.sceneDirty = true;
+            this.sessionsDirty = true;
+          }),
         onBinary: (s, length, preview) => {
           this.log.incomingBinary(s.id, length, preview);
           this.sessionsDirty = true;
@@ -155,6 +157,19 @@ export class Panel extends Emitter<PanelEvents> {
       scene: this.scene.snapshot(),
       periodic: this.periodic.list(),
     };
+  }
+
+  private loggingFailed = false;
+
+  /** Runs per-line bookkeeping; an error in it is reported once and never reaches the connection. */
+  private besideForwarding(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (this.loggingFailed) return;
+      this.loggingFailed = true;
+      console.error('Remote Panel: logging a message failed; forwarding and the connection go on.', error);
+    }
   }
 
   /** Sessions with their dialogue-server link, when proxying. */

@@ -92,9 +92,9 @@ export class Proxy {
           toAgent: (data, binary) => this.fromServer(id, link, data, binary),
           opened: (first) => {
             const missed = link.upstream.info.notForwarded - link.missedAtLoss;
-            const gap = link.downSince === undefined ? '' : ` after ${((Date.now() - link.downSince) / 1000).toFixed(1)} s down; ${missed.toLocaleString('en-US')} ${missed === 1 ? 'line' : 'lines'} from the agent were not forwarded meanwhile`;
-            delete link.downSince;
             const seconds = link.downSince === undefined ? 0 : Number(((Date.now() - link.downSince) / 1000).toFixed(1));
+            const gap = link.downSince === undefined ? '' : ` after ${seconds.toFixed(1)} s down; ${missed.toLocaleString('en-US')} ${missed === 1 ? 'line' : 'lines'} from the agent were not forwarded meanwhile`;
+            delete link.downSince;
             log.notice('status', first ? `Agent #${id} ⇄ dialogue server ${url}: connected; forwarding.` : `Agent #${id} ⇄ dialogue server: reconnected${gap}. Forwarding resumed; nothing was re-sent.`, id, first ? { key: 'upstreamConnected', params: { id, url } } : { key: 'upstreamReconnected', params: { id, seconds, missed } });
           },
           lost: (reason) => {
@@ -190,7 +190,7 @@ export class Proxy {
       case 'audio':
         if (!audio.active) {
           Object.assign(audio, { active: true, bytes: 0, packets: 0, startedAt: now });
-          this.host.log.downAudio(id, `audio stream from the dialogue server started (${audio.mode})`);
+          this.host.log.downAudio(id, `audio stream from the dialogue server started (${audio.mode})`, { key: 'downAudioStart', params: { mode: audio.mode } });
         }
         audio.bytes += item.bytes;
         audio.packets++;
@@ -207,7 +207,10 @@ export class Proxy {
     audio.active = false;
     const seconds = (audio.bytes / 32000).toFixed(2);
     const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
-    this.host.log.downAudio(id, `audio stream ended (${why}): ${seconds} s of audio in ${audio.packets.toLocaleString('en-US')} packets (${audio.bytes.toLocaleString('en-US')} bytes) over ${over} s`);
+    this.host.log.downAudio(id, `audio stream ended (${why}): ${seconds} s of audio in ${audio.packets.toLocaleString('en-US')} packets (${audio.bytes.toLocaleString('en-US')} bytes) over ${over} s`, {
+      key: 'downAudioEnd',
+      params: { why, seconds, packets: audio.packets, bytes: audio.bytes, over },
+    });
   }
 
   /**

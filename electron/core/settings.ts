@@ -3,7 +3,7 @@
  * versioned migrations. Every key is checked on the way in and on the way out; a file that
  * cannot be read is moved aside with a message and defaults are used, never silently lost.
  */
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
@@ -147,7 +147,19 @@ export class SettingsStore {
     }
     try {
       this.conf = openConf(path);
-      this.current = sanitize(this.conf.store);
+      const raw = this.conf.store;
+      this.current = sanitize(raw);
+      const rejected = (Object.keys(CHECKS) as (keyof Settings)[]).filter((k) => k in raw && CHECKS[k](raw[k]) !== null);
+      if (rejected.length > 0) {
+        /* The next save of such a key would overwrite it: keep the file as it was first. */
+        const kept = `${path}.invalid-${Date.now()}`;
+        copyFileSync(path, kept);
+        const why = (k: keyof Settings): string => {
+          const problem = CHECKS[k](raw[k]) ?? '';
+          return problem === 'wrong type' || problem === 'wrong value' ? 'not a valid value' : problem;
+        };
+        this.recovery = `Some settings could not be used and their defaults are in use: ${rejected.map((k) => `${k} (${why(k)})`).join('; ')}. The file as it was is kept as ${kept}.`;
+      }
     } catch (error) {
       const aside = `${path}.corrupt-${Date.now()}`;
       let moved = true;

@@ -68,9 +68,9 @@ export class UpstreamLink {
       this.info.framesUp++;
       return 'sent';
     }
-    if (this.held) {
+    /* The first connection's hold keeps at most `holdFrames`; frames beyond that are not forwarded. */
+    if (this.held && this.held.length < this.opts.holdFrames) {
       this.held.push({ data, binary });
-      if (this.held.length >= this.opts.holdFrames) this.giveUpHold(`more than ${this.opts.holdFrames.toLocaleString('en-US')} frames arrived before it answered`);
       return 'held';
     }
     this.info.notForwarded++;

@@ -69,14 +69,31 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
-/** Why a command cannot be kept, or null. */
-export function commandError(c: QuickCommand): string | null {
-  if (c.label.trim() === '') return 'Give the button a label.';
-  if (c.label.length > 60) return 'A label can be at most 60 characters.';
+/** Why a command cannot be kept, as a code (for a UI to word) and in English. */
+export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
+
+export function commandProblem(c: QuickCommand): { problem: CommandProblem; error: string } | null {
+  if (c.label.trim() === '') return { problem: { code: 'label-empty' }, error: 'Give the button a label.' };
+  if (c.label.length > 60) return { problem: { code: 'label-long' }, error: 'A label can be at most 60 characters.' };
   const steps = parseSteps(c.lines);
-  if (!steps.ok) return steps.error;
-  if (c.color && !/^#[0-9a-f]{6}$/i.test(c.color)) return 'A colour must look like #3366ff.';
+  if (!steps.ok) return { problem: { code: 'lines', line: steps.line, problem: steps.problem }, error: steps.error };
+  if (c.color && !/^#[0-9a-f]{6}$/i.test(c.color)) return { problem: { code: 'color' }, error: 'A colour must look like #3366ff.' };
   return null;
+}
+
+/** Why a command cannot be kept, in English, or null. */
+export function commandError(c: QuickCommand): string | null {
+  return commandProblem(c)?.error ?? null;
+}
+
+/** Why a file or stored value is not a quick-command set: a code for a UI to word, and English. */
+export class QuickSetError extends Error {
+  constructor(
+    message: string,
+    readonly problem: { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem },
+  ) {
+    super(message);
+  }
 }
 
 type Raw = Record<string, unknown>;
@@ -84,17 +101,17 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 
 /** One set from untrusted JSON (an imported file, or settings on disk); throws with words for the operator. */
 export function parseQuickSet(raw: unknown): QuickSet {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('The file is not a quick-command set (expected an object with "name" and "commands").');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new QuickSetError('The file is not a quick-command set (expected an object with "name" and "commands").', { code: 'not-set' });
   const r = raw as Raw;
-  if (typeof r.name !== 'string' || r.name.trim() === '') throw new Error('The set has no "name".');
-  if (!Array.isArray(r.commands)) throw new Error('The set has no "commands" list.');
+  if (typeof r.name !== 'string' || r.name.trim() === '') throw new QuickSetError('The set has no "name".', { code: 'no-name' });
+  if (!Array.isArray(r.commands)) throw new QuickSetError('The set has no "commands" list.', { code: 'no-commands' });
   const commands = r.commands.map((c, i): QuickCommand => {
     const cr = (c && typeof c === 'object' ? c : {}) as Raw;
     const lines = Array.isArray(cr.lines) ? cr.lines.filter((l) => typeof l === 'string').join('\n') : str(cr.lines);
     const to: SendTo = cr.to === 'server' ? 'server' : 'agent';
     const command: QuickCommand = { id: str(cr.id) || newId('cmd'), label: str(cr.label).trim(), lines, hotkey: normalizeHotkey(str(cr.hotkey)), color: str(cr.color), to };
-    const problem = commandError(command);
-    if (problem) throw new Error(`Command ${i + 1}${command.label ? ` ("${command.label}")` : ''}: ${problem}`);
+    const found = commandProblem(command);
+    if (found) throw new QuickSetError(`Command ${i + 1}${command.label ? ` ("${command.label}")` : ''}: ${found.error}`, { code: 'command', index: i + 1, label: command.label, problem: found.problem });
     return command;
   });
   return { id: str(r.id) || newId('set'), name: r.name.trim().slice(0, 60), commands };

@@ -46,7 +46,7 @@ export class MicCapture {
     });
     ctx.createMediaStreamSource(this.stream).connect(node);
     for (const track of this.stream.getAudioTracks()) {
-      track.addEventListener('ended', () => options.onEnded('The microphone was disconnected or stopped by the system.'));
+      track.addEventListener('ended', () => options.onEnded(t('mic.ended')));
     }
   }
 

@@ -32,7 +32,7 @@ function AgentRow({ session }: { session: SessionInfo }) {
     if (first.ok || !first.needsConfirm) return;
     askConfirm({
       title: t('agents.disconnectTitle', { id: session.id }),
-      message: first.message,
+      message: t('agents.disconnectMessage', { id: session.id }),
       confirmLabel: t('agents.disconnect'),
       onConfirm: () => void getApi().disconnect(session.id, true),
     });

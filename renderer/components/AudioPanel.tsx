@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../audio/audio-actions';
-import { getApi } from '../bridge/connect';
 import { useT, type MessageKey } from '../i18n';
 import { usePanel } from '../store';
+import { savePrefs } from '../store/prefs';
 import { LevelMeter } from './LevelMeter';
 import { Waveform } from './Waveform';
 
@@ -48,6 +48,10 @@ function ModelAlias() {
   const target = usePanel((s) => s.target);
   const [value, setValue] = useState(saved);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /* The saved alias arrives with the settings (and may change elsewhere); it shows unless the operator is typing. */
+  useEffect(() => {
+    if (!timer.current) setValue(saved);
+  }, [saved]);
   const sessions = target === 'all' ? Object.keys(scene).map(Number) : [target];
   const aliases = [...new Set(sessions.flatMap((id) => scene[id]?.models ?? []))];
 
@@ -55,7 +59,8 @@ function ModelAlias() {
     setValue(next);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      if (next.trim()) void getApi().updateSettings({ modelAlias: next.trim() });
+      timer.current = null;
+      if (next.trim()) void savePrefs({ modelAlias: next.trim() });
     }, 400);
   };
 

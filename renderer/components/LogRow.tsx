@@ -40,7 +40,9 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
   void revision;
   const arrow = DIRECTIONS[entry.dir];
   const label = translate(lang, proxy ? arrow.proxied : arrow.label);
-  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : entry.text.slice(entry.type.length);
+  /* Summaries (an audio stream from the dialogue server) carry words, not a message: shown whole, in the UI's language. */
+  const summary = entry.dir !== 'sys' && entry.msg !== undefined;
+  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, lang)}` : entry.text.slice(entry.type.length);
   return (
     <div className={`row kind-${entry.kind} dir-${entry.dir}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
       <span className="c-time">{clockTime(entry.t)}</span>
@@ -55,7 +57,7 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
           </span>
         ) : entry.binary !== undefined ? (
           <>
-            <span className="c-type">binary {entry.binary} B</span> <span className="hex">{rest}</span>
+            <span className="c-type">{translate(lang, 'row.binary', { n: entry.binary })}</span> <span className="hex">{rest}</span>
           </>
         ) : (
           <>

@@ -10,7 +10,7 @@ export function MdfSnippet() {
   const logFile = usePanel((s) => s.logFile);
   const [copied, setCopied] = useState(false);
   if (!status) return null;
-  const text = mdfSnippet(status);
+  const text = mdfSnippet(status, t('mdf.thisComputer'));
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(text);

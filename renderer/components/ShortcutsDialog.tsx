@@ -13,6 +13,7 @@ export function ShortcutsDialog() {
   const ref = useModal(open);
   const set = activeSet();
   const hotkeys = set?.commands.filter((c) => c.hotkey) ?? [];
+  const ptt = usePanel((s) => s.mic.pttKey);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onCancel={() => setOpen(false)}>
       {open && (
@@ -28,6 +29,14 @@ export function ShortcutsDialog() {
                   <td>{t(s.what)}</td>
                 </tr>
               ))}
+              {ptt && (
+                <tr>
+                  <td>
+                    <kbd>{ptt}</kbd>
+                  </td>
+                  <td>{t('keys.ptt')}</td>
+                </tr>
+              )}
               {hotkeys.map((c) => (
                 <tr key={c.id}>
                   <td>

@@ -15,7 +15,7 @@ export async function applyServerSettings(patch: Partial<Settings>): Promise<str
   return new Promise((resolve) => {
     usePanel.getState().askConfirm({
       title: t('settings.restartTitle'),
-      message: result.message,
+      message: t('settings.restartMessage', { n: result.agents }),
       confirmLabel: t('settings.restartConfirm'),
       onConfirm: () => {
         void api.updateSettings(patch, true).then((r) => resolve(r.ok ? null : r.needsConfirm ? r.message : r.error));

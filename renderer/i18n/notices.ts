@@ -16,7 +16,7 @@ const ja: Record<NoticeKey, string> = {
   hiddenOnLeave: 'エージェント #{id} のメッセージ {n} 件は表示していません。セッションログにはすべて残っています。',
   hiddenOverBudget: 'エージェント #{id} のメッセージ {n} 件は表示していません（毎秒 {rate} 件を超えたため）。セッションログにはすべて残っています。',
   logWriteFailed: 'セッションログを書き込めません（{error}）。メッセージの表示は続けます。',
-  settingsRecovered: '設定ファイルを読めなかったため、既定値を使っています。{detail}',
+  settingsRecovered: '設定の一部またはすべてを使えなかったため、既定値を使っています。{detail}',
   upstreamConnected: 'エージェント #{id} ⇄ 対話サーバ {url}: 接続しました。中継しています。',
   upstreamReconnected: 'エージェント #{id} ⇄ 対話サーバ: {seconds} 秒の切断の後、再接続しました。その間のエージェントからの {missed} 行は転送していません。中継を再開しました（再送はしていません）。',
   upstreamDown: 'エージェント #{id} の対話サーバへの接続が切れました（{reason}）。エージェントとの接続は保ったまま、再接続を試みます。',
@@ -27,6 +27,8 @@ const ja: Record<NoticeKey, string> = {
   micStreaming: 'マイクの音声をエージェント #{id} へ送っています（モデル {model}）。',
   fileStreaming: '「{name}」をエージェント #{id} へ送っています: {duration}、{bytes} バイト、{packets} パケット（モデル {model}）。',
   streamFinished: '{what}の送信が終わりました（エージェント #{id}）: {duration}、{bytes} バイト、{packets} パケット。',
+  downAudioStart: '対話サーバからの音声ストリームが始まりました（{mode}）',
+  downAudioEnd: '音声ストリームが終わりました（{why}）: {seconds} 秒分の音声、{packets} パケット（{bytes} バイト）、{over} 秒間',
   streamStopped: '{what}の送信を止めました（エージェント #{id}、{why}）: {duration}、{bytes} バイト、{packets} パケット。',
 };
 

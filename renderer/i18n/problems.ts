@@ -1,6 +1,6 @@
 /** Protocol and quick-command problems, worded in the UI's language (the core's checks are the same code). */
 import type { QuickCommand } from '../../electron/contract';
-import { parseSteps, type StepProblem } from '../../electron/shared/quick-commands';
+import { commandProblem as findCommandProblem, type CommandProblem, type QuickSetError, type StepProblem } from '../../electron/shared/quick-commands';
 import { lineProblem } from '../../electron/shared/wire-rules';
 import { assertNever } from '../../electron/shared/assert-never';
 import type { Translate } from './index';
@@ -37,10 +37,40 @@ export function composeProblem(text: string, t: Translate): string | null {
   return null;
 }
 
+function commandProblemText(p: CommandProblem, t: Translate): string {
+  switch (p.code) {
+    case 'label-empty':
+      return t('editor.needLabel');
+    case 'label-long':
+      return t('editor.labelLong');
+    case 'color':
+      return t('editor.badColour');
+    case 'lines':
+      return p.problem.code === 'no-message' ? problemText(p.problem, t) : t('wire.atLine', { line: p.line, problem: problemText(p.problem, t) });
+    default:
+      return assertNever(p);
+  }
+}
+
 /** Why a quick command cannot be saved, in words; null when it can. */
 export function commandProblem(c: QuickCommand, t: Translate): string | null {
-  if (c.label.trim() === '') return t('editor.needLabel');
-  const steps = parseSteps(c.lines);
-  if (!steps.ok) return steps.problem.code === 'no-message' ? problemText(steps.problem, t) : t('wire.atLine', { line: steps.line, problem: problemText(steps.problem, t) });
-  return null;
+  const found = findCommandProblem(c);
+  return found ? commandProblemText(found.problem, t) : null;
+}
+
+/** Why an imported file is not a quick-command set, in words. */
+export function setProblemText(e: QuickSetError, t: Translate): string {
+  const p = e.problem;
+  switch (p.code) {
+    case 'not-set':
+      return t('quick.notSet');
+    case 'no-name':
+      return t('quick.noName');
+    case 'no-commands':
+      return t('quick.noCommands');
+    case 'command':
+      return t('quick.badCommand', { n: p.index, label: p.label ? ` (“${p.label}”)` : '', problem: commandProblemText(p.problem, t) });
+    default:
+      return assertNever(p);
+  }
 }

@@ -1,8 +1,9 @@
 /** What the quick-command panel and its hotkeys do. */
 import type { QuickCommand, QuickSet } from '../../electron/contract';
-import { exportQuickSet, newId, parseQuickSet } from '../../electron/shared/quick-commands';
+import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../electron/shared/quick-commands';
 import { getApi } from '../bridge/connect';
 import { t } from '../i18n';
+import { problemText, setProblemText } from '../i18n/problems';
 import { usePanel } from '../store';
 import { savePrefs } from '../store/prefs';
 import { runQuickCommand, sleep } from './runner';
@@ -45,7 +46,10 @@ export async function runCommand(command: QuickCommand): Promise<void> {
     setRunning(null);
   }
   if ('cancelled' in result) setQuickMessage({ error: false, text: t('quick.cancelled', { label: command.label, sent: result.sent }) });
-  else if (!result.ok) setQuickMessage({ error: true, text: result.error });
+  else if (!result.ok) {
+    const why = result.problem ? problemText(result.problem, t) : result.error;
+    setQuickMessage({ error: true, text: t('quick.stoppedAt', { label: command.label, line: result.line, error: why }) });
+  }
 }
 
 export function cancelRunning(): boolean {
@@ -118,7 +122,7 @@ export async function importSet(file: File): Promise<string | null> {
   try {
     set = parseQuickSet(raw);
   } catch (error) {
-    return t('quick.importBad', { name: file.name, error: (error as Error).message });
+    return t('quick.importBad', { name: file.name, error: error instanceof QuickSetError ? setProblemText(error, t) : (error as Error).message });
   }
   const fresh: QuickSet = { id: newId('set'), name: uniqueName(set.name), commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })) };
   return savePrefs({ quickSets: [...quickSets(), fresh], activeQuickSet: fresh.id });

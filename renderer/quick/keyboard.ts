@@ -17,6 +17,7 @@ export const SHORTCUTS = [
   { keys: 'Esc', what: 'keys.escape' },
   { keys: '/', what: 'keys.filter' },
   { keys: 'Ctrl+Shift+E', what: 'keys.export' },
+  { keys: 'Ctrl+O', what: 'keys.open' },
   { keys: '? / F1', what: 'keys.overlay' },
 ] as const;
 

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters } from '../../electron/contract';
 import { LogBuffer } from './log-buffer';
 import { NO_FILTERS, buildFilter } from './log-filter';
+import { t } from '../i18n';
 import { parseSessionLog } from './open-log';
 import type { PanelState } from './index';
 
@@ -81,7 +82,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       session: null,
       kind: 'error',
       type: 'GAP',
-      text: `${dropped.toLocaleString()} messages not shown here: this view fell behind. The session log on disk has every one.`,
+      text: t('log.gap', { n: dropped.toLocaleString() }),
     };
     get().appendBatch({ entries: [marker], updates: [] });
   },

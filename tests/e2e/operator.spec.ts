@@ -1,5 +1,5 @@
 /** Operator tools through the real UI in Chromium: quick commands, autocomplete, filters, scene, language, lasting settings. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -86,7 +86,7 @@ test('buttons reorder by drag and drop and stay so; a bad set file gets a clear 
 
   const file = q.getByLabel('Quick-command set file');
   await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"X","commands":[{"label":"B","lines":["SNDFILE"]}]}') });
-  await expect(q.getByRole('alert')).toContainText('“bad.json” is not a quick-command set: Command 1 ("B"): Line 1');
+  await expect(q.getByRole('alert')).toContainText('“bad.json” is not a quick-command set: Command 1 (“B”): Line 1: A text message cannot start with "SND"');
   await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
   await expect(q.getByRole('alert')).toContainText('“broken.json” is not JSON');
   await file.setInputFiles({ name: 'debug.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ name: 'Debug', commands: [{ label: 'Ping', lines: ['KEY|ping'] }] })) });
@@ -94,6 +94,29 @@ test('buttons reorder by drag and drop and stay so; a bad set file gets a clear 
   await expect(q.getByRole('button', { name: 'Ping', exact: true })).toBeVisible();
   await q.getByRole('button', { name: 'Ping', exact: true }).click();
   await agent.waitFor(() => agent.received.includes('KEY|ping'), 3000, 'the imported command');
+});
+
+test('? opens the shortcut overlay listing every shortcut, and Ctrl+Shift+E exports the filtered view', async ({ page }) => {
+  await open(page);
+  agent.emit('KEY|a');
+  await expect(log(page)).toContainText('KEY|a');
+  await log(page).click();
+  await page.keyboard.press('?');
+  const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(overlay).toBeVisible();
+  for (const keys of ['Enter', 'Shift+Enter', 'Tab', 'Esc', '/', 'Ctrl+Shift+E', 'Ctrl+O', '? / F1']) await expect(overlay.getByText(keys, { exact: true })).toBeVisible();
+  await expect(overlay.getByText('Quick command “Greet” (Demo A)')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(overlay).toBeHidden();
+  await page.keyboard.press('F1');
+  await expect(overlay).toBeVisible();
+  await overlay.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('searchbox', { name: 'Filter' }).fill('KEY');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+Shift+E');
+  const file = await (await download).path();
+  expect(readFileSync(file, 'utf8')).toBe('KEY|a\n');
 });
 
 test('autocomplete inserts MOTION_ADD and shows its argument forms; an unknown name only warns', async ({ page }) => {
@@ -163,6 +186,13 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await page.getByRole('combobox', { name: '隠すメッセージ種別' }).fill('CURRENT_TIME');
   await page.getByRole('button', { name: '種別を隠す' }).click();
   await page.getByRole('combobox', { name: 'テーマ' }).selectOption('light');
+  await page.getByRole('combobox', { name: 'モデル別名' }).fill('mei');
+  await page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: '+ ボタンを追加' }).click();
+  const dialog = page.getByRole('dialog', { name: '新しいクイックコマンド' });
+  await dialog.getByRole('textbox', { name: 'ラベル' }).fill('お辞儀');
+  await dialog.getByRole('textbox', { name: '送る行' }).fill('MOTION_ADD|{model}|bow|motion/bow.vmd|PART|ONCE');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
   await page.waitForTimeout(800);
 
   agent.quit();
@@ -173,5 +203,8 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'CURRENT_TIME: 非表示（クリックでこの種別だけを表示）' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect(page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'Greet', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'モデル別名' })).toHaveValue('mei');
+  await page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true }).click();
+  await agent.waitFor(() => agent.received.includes('MOTION_ADD|mei|bow|motion/bow.vmd|PART|ONCE'), 3000, 'the remembered command with the remembered model');
 });

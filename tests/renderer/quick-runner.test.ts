@@ -53,7 +53,7 @@ describe('quick-command sequences', () => {
       [4, 'KEY|4', 'server'],
       ['all', 'GLOBAL', 'server'],
     ]);
-    expect(result).toEqual({ ok: false, sent: 3, error: expect.stringMatching(/line 3: No MMDAgent-EX/) });
+    expect(result).toEqual({ ok: false, sent: 3, line: 3, error: expect.stringMatching(/^No MMDAgent-EX/) });
   });
 
   it('refuses a command whose lines break the protocol rules before sending anything', async () => {

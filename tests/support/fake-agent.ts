@@ -78,6 +78,14 @@ export class FakeAgent {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message + '\n');
   }
 
+  /**
+   * A raw frame, text or binary. The real MMDAgent-EX sends only text frames; this exists
+   * so proxy tests can prove binary frames are forwarded with their type kept.
+   */
+  sendFrame(data: Buffer, binary: boolean): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(data, { binary });
+  }
+
   /** MMDAgent-EX quits: the TCP connection drops without a close frame. */
   quit(): void {
     this.stopped = true;

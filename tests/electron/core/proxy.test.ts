@@ -1,5 +1,5 @@
 /** Proxy mode against real sockets: a faithful fake MMDAgent-EX, the panel, and a fake dialogue server. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { FakeDialogueServer } from '../../support/fake-dialogue-server.js';
 import { autoCleanup } from '../../support/panel-harness.js';
@@ -46,6 +46,10 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.frames.length === up.length, 3000, 'the agent frames');
     expect(server.frames.map((f) => f.data.toString('utf8'))).toEqual(up.map((l) => `${l}\n`));
     expect(server.frames.every((f) => !f.binary)).toBe(true);
+    const blob = Buffer.from([0x00, 0xff, 0x53, 0x4e, 0x44, 0x0a, 0x80]);
+    agent.sendFrame(blob, true);
+    await server.waitFor(() => server.frames.length === up.length + 1, 3000, 'the binary frame');
+    expect(server.frames.at(-1)).toMatchObject({ binary: true, data: blob });
 
     const pcm = Buffer.alloc(1280);
     for (let i = 0; i < pcm.length; i++) pcm[i] = (i * 37) & 0xff;
@@ -222,5 +226,51 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 0, 3000, 'the link to close');
     expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
     expect(agent.exitCode).toBeNull();
+  });
+
+  it('holds at most the bounded number of frames for the first connection; the rest are logged as not forwarded', async () => {
+    const server = new FakeDialogueServer({ intervalMs: 0 });
+    await server.start();
+    const port = server.port;
+    await server.stop();
+    env.cleanup.push(() => server.stop());
+    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: { ...fast, holdFrames: 3 } });
+    await connectAgent(h.url, { startup: ['A|1', 'A|2', 'A|3', 'A|4', 'A|5'] });
+    await h.waitFor(() => h.entries.filter((e) => e.type === 'A').length === 5, 2000, 'the burst in the log');
+    await server.start(port);
+    await server.waitFor(() => server.lines.length === 3, 4000, 'the held frames');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.lines).toEqual(['A|1', 'A|2', 'A|3']);
+    expect(h.entries.filter((e) => e.type === 'A' && e.notForwarded).map((e) => e.text)).toEqual(['A|4', 'A|5']);
+  });
+
+  it('keeps forwarding, and keeps the agent, when logging a line fails', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url);
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    h.panel.log.incoming = () => {
+      throw new Error('disk on fire');
+    };
+    for (let i = 0; i < 5; i++) agent.emit(`KEY|${i}`);
+    await server.waitFor(() => server.lines.length === 5, 3000, 'the frames, forwarded regardless');
+    expect(server.lines).toEqual(['KEY|0', 'KEY|1', 'KEY|2', 'KEY|3', 'KEY|4']);
+    expect(agent.exitCode).toBeNull();
+    expect(quiet).toHaveBeenCalledTimes(1);
+    quiet.mockRestore();
+  });
+
+  it('summarises an audio stream from upstream as start and end rows, not packet by packet', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    await connectAgent(h.url, { frameMs: 5 });
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    server.send('SNDSTRM\n', false);
+    for (let i = 0; i < 25; i++) server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(1280)]), true);
+    server.send('SNDBRKS\n', false);
+    await h.waitFor(() => h.entries.some((e) => e.type === '(audio)' && /ended/.test(e.text)), 3000, 'the summary');
+    const rows = h.entries.filter((e) => e.dir === 'down');
+    expect(rows.map((e) => e.type)).toEqual(['(audio)', '(audio)']);
+    expect(rows[1]!.text).toMatch(/ended \(SNDBRKS\): 1\.00 s of audio in 25 packets \(32,000 bytes\)/);
+    expect(rows[1]!.msg).toMatchObject({ key: 'downAudioEnd', params: { packets: 25, bytes: 32000 } });
   });
 });

@@ -91,4 +91,23 @@ describe('settings', () => {
   it('keeps the other settings when one stored key is broken', () => {
     expect(sanitize({ wsPort: 9400, quickSets: [{ name: 'x', commands: [{ label: '', lines: '' }] }], theme: 'neon' })).toMatchObject({ wsPort: 9400, theme: 'system', quickSets: DEFAULT_SETTINGS.quickSets });
   });
+
+  it('says which stored settings could not be used, and keeps the file as it was before anything overwrites them', () => {
+    const dir = fresh();
+    const path = join(dir, 'settings.json');
+    const original = JSON.stringify({ wsPort: 9500, theme: 'neon', quickSets: [{ name: 'Mine', commands: [{ label: 'X', lines: ['SNDFOO'] }] }] });
+    writeFileSync(path, original);
+    const s = new SettingsStore(path);
+    expect(s.get()).toMatchObject({ wsPort: 9500, theme: 'system' });
+    expect(s.recovery).toMatch(/theme \(not a valid value\); quickSets \(Command 1 \("X"\): Line 1: .*SND/);
+    const kept = readdirSync(dir).find((f) => f.includes('.invalid-'))!;
+    /* conf has already stamped its migration version into the file; everything else is as it was. */
+    const read = (): unknown => {
+      const { __internal__: _stamp, ...rest } = JSON.parse(readFileSync(join(dir, kept), 'utf8')) as Record<string, unknown>;
+      return rest;
+    };
+    expect(read()).toEqual(JSON.parse(original));
+    s.update({ quickSets: [] });
+    expect(read()).toEqual(JSON.parse(original));
+  });
 });
