@@ -8,8 +8,12 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright';
-import { WebSocketServer, type WebSocket } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readJsonl } from '../electron/core/log-writer.js';
+import { Panel } from '../electron/core/panel.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 import { Agent, pythonBurst } from './log-relay.js';
 import { fmt, percentile, table } from './stats.js';
@@ -130,20 +134,53 @@ async function measurePath(proxied: boolean): Promise<PathResult> {
   };
 }
 
-/** The foundation's burst, with proxying on: the documentation's Python sample server is the dialogue server. */
-async function proxiedBurst(count: number): Promise<{ panelMs: number; serverMs: number | null; onDisk: number }> {
+/** A dialogue server to burst into: the documentation's Python sample (it prints every line), or a Node sink that only counts. */
+interface BurstUpstream {
+  url: string;
+  /** Wall-clock ms when the last line of the burst arrived (or was printed), or 0. */
+  endedAt(): number;
+  stop(): Promise<void>;
+}
+
+async function pythonUpstream(count: number): Promise<BurstUpstream> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const py = spawn('/usr/bin/python3', ['-u', SAMPLE_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
-  let serverEnd = 0;
+  let end = 0;
   const last = `BURST|${count - 1}\n`;
   py.stdout.on('data', (d: Buffer) => {
     tail = (tail + d.toString()).slice(-200);
-    if (!serverEnd && tail.includes(last)) serverEnd = wallMs();
+    if (!end && tail.includes(last)) end = wallMs();
   });
   const t0 = Date.now();
   while (!tail.includes('READY') && Date.now() - t0 < 5000 && py.exitCode === null) await new Promise((r) => setTimeout(r, 10));
-  const web = await startWebProcess(['--upstream', `ws://127.0.0.1:${port}/chat`]);
+  return { url: `ws://127.0.0.1:${port}/chat`, endedAt: () => end, stop: async () => void py.kill() };
+}
+
+async function sinkUpstream(count: number): Promise<BurstUpstream> {
+  const http = createServer();
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  let end = 0;
+  const last = `BURST|${count - 1}\n`;
+  http.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => ws.on('message', (data: Buffer) => {
+      if (!end && data.toString('latin1') === last) end = wallMs();
+    })),
+  );
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  return {
+    url: `ws://127.0.0.1:${(http.address() as { port: number }).port}/chat`,
+    endedAt: () => end,
+    stop: async () => {
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+    },
+  };
+}
+
+/** The foundation's burst with proxying on: last row visible in the live log, and when the dialogue server had it all. */
+async function proxiedBurst(count: number, upstream: BurstUpstream): Promise<{ panelMs: number; serverMs: number | null; onDisk: number }> {
+  const web = await startWebProcess(['--upstream', upstream.url]);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(web.uiUrl);
@@ -153,14 +190,39 @@ async function proxiedBurst(count: number): Promise<{ panelMs: number; serverMs:
   const { start } = await agent.run({ cmd: 'burst', prefix: 'BURST', count });
   await visible;
   const panelMs = wallMs() - start!;
-  while (!serverEnd && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
+  const t0 = Date.now();
+  while (!upstream.endedAt() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 600));
   const onDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;
   await agent.close();
   await browser.close();
   await web.stop();
-  py.kill();
-  return { panelMs, serverMs: serverEnd ? serverEnd - start! : null, onDisk };
+  await upstream.stop();
+  return { panelMs, serverMs: upstream.endedAt() ? upstream.endedAt() - start! : null, onDisk };
+}
+
+/** The core alone, one process, no page: 50,000 frames logged, with and without forwarding. */
+async function coreCost(proxied: boolean, count = 50_000): Promise<{ loggedMs: number; cpuMs: number }> {
+  const sink = new BenchServer();
+  await sink.start();
+  const panel = new Panel({ dataDir: mkdtempSync(join(tmpdir(), 'rp-proxy-core-')), host: 'web', overrides: { wsPort: 0, ...(proxied ? { upstreamUrl: sink.url, upstreamEnabled: true } : {}) } });
+  let logged = 0;
+  panel.on('log:batch', (b) => (logged += b.entries.filter((e) => e.type === 'BURST').length));
+  await panel.start();
+  const ws = new WebSocket(panel.server.currentStatus.url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
+  await new Promise((r) => ws.once('open', r));
+  if (proxied) await sink.connected();
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < count; i++) ws.send(`BURST|${i}\n`);
+  while (logged < count) await new Promise((r) => setImmediate(r));
+  const loggedMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  ws.terminate();
+  await panel.shutdown();
+  await sink.stop();
+  return { loggedMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export async function benchProxy(): Promise<void> {
@@ -168,18 +230,24 @@ export async function benchProxy(): Promise<void> {
   const direct = await measurePath(false);
   const proxied = await measurePath(true);
   const burst = 50_000;
-  const b = await proxiedBurst(burst);
   /* The foundation's baseline in the same run: the Python sample with the agent connected straight to it. */
   const directPython = await pythonBurst(burst);
+  const plainCore = [await coreCost(false), await coreCost(false)];
+  const proxiedCore = [await coreCost(true), await coreCost(true)];
+  const best = (runs: { loggedMs: number; cpuMs: number }[]) => runs.reduce((a, b) => (b.loggedMs < a.loggedMs ? b : a));
+  const sink = await proxiedBurst(burst, await sinkUpstream(burst));
+  const b = await proxiedBurst(burst, await pythonUpstream(burst));
   console.log(
     table([
       ['Agent → server latency at 1,000 msg/s, p50', `${fmt(direct.latP50, 2)} → ${fmt(proxied.latP50, 2)} ms`, 'direct → through the panel'],
       ['Agent → server latency at 1,000 msg/s, p99', `${fmt(direct.latP99, 2)} → ${fmt(proxied.latP99, 2)} ms`, `added ${fmt(proxied.latP99 - direct.latP99, 2)} ms; target ≤ 2 ms`],
       ['Audio from the server: transit jitter p99', `${fmt(direct.jitterP99, 2)} → ${fmt(proxied.jitterP99, 2)} ms`, `added ${fmt(proxied.jitterP99 - direct.jitterP99, 2)} ms over ${proxied.packets} packets; target ≤ 5 ms`],
-      [`Burst ${burst.toLocaleString()} with proxy on: panel`, `${fmt(b.panelMs, 0)} ms`, 'first send → last row visible in the live log'],
+      [`Burst ${burst.toLocaleString()}, proxy on, upstream a Node sink: panel`, `${fmt(sink.panelMs, 0)} ms`, `first send → last row visible; the sink had all ${sink.serverMs === null ? 'n/a' : `after ${fmt(sink.serverMs, 0)} ms`}`],
+      [`Burst ${burst.toLocaleString()}, proxy on, upstream the Python sample: panel`, `${fmt(b.panelMs, 0)} ms`, 'first send → last row visible (python printing on the same 2 cores)'],
       [`Burst ${burst.toLocaleString()}: Python sample, agent connected directly`, directPython === null ? 'n/a' : `${fmt(directPython, 0)} ms`, 'the foundation target: the panel (proxy on) must be sooner'],
       [`Burst ${burst.toLocaleString()} with proxy on: Python sample behind the panel`, b.serverMs === null ? 'n/a' : `${fmt(b.serverMs, 0)} ms`, 'the same burst, forwarded, printed by the dialogue server'],
-      ['Burst on disk (proxy on)', `${b.onDisk.toLocaleString()} / ${burst.toLocaleString()}`, 'lines in the session log'],
+      [`Core alone, ${burst.toLocaleString()} frames logged: plain → forwarding too`, `${fmt(best(plainCore).loggedMs, 0)} → ${fmt(best(proxiedCore).loggedMs, 0)} ms`, `CPU ${fmt(best(plainCore).cpuMs, 0)} → ${fmt(best(proxiedCore).cpuMs, 0)} ms; one process with the sender and the sink, best of two`],
+      ['Burst on disk (proxy on)', `${sink.onDisk.toLocaleString()} and ${b.onDisk.toLocaleString()} / ${burst.toLocaleString()}`, 'lines in the session log, both runs'],
     ]),
   );
 }

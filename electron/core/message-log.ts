@@ -112,6 +112,11 @@ export class MessageLog {
    * Whether `line` from the agent would confirm a line the panel itself sent (not one the
    * dialogue server sent): proxy mode keeps such echoes from the dialogue server.
    */
+  /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
+  awaitsEcho(session: number): boolean {
+    return (this.pending.get(session)?.length ?? 0) > 0;
+  }
+
   isPanelEcho(session: number, line: string): boolean {
     const list = this.pending.get(session);
     if (!list) return false;

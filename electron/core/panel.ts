@@ -82,7 +82,7 @@ export class Panel extends Emitter<PanelEvents> {
           this.frameForwarded = true;
           if (!this.proxy.has(s.id)) return;
           /* The echo of the panel's own line confirms it to the panel, its sender; the dialogue server never sent it. */
-          const line = binary ? null : singleLine(data);
+          const line = binary || !this.log.awaitsEcho(s.id) ? null : singleLine(data);
           if (line !== null && this.log.isPanelEcho(s.id, line)) return;
           this.frameForwarded = this.proxy.agentFrame(s.id, data, binary) !== 'not-forwarded';
         },

@@ -4,6 +4,7 @@
  * unchanged, and when the server goes away it retries forever with backoff. Upstream
  * failures never touch the agent's own connection: closing that kills MMDAgent-EX.
  */
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import type { UpstreamInfo } from '../contract.js';
 
@@ -44,6 +45,7 @@ export class UpstreamLink {
   private holdTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private corked = false;
   private readonly opts: Required<UpstreamOptions>;
 
   constructor(
@@ -64,6 +66,7 @@ export class UpstreamLink {
   /** A frame from the agent: sent now, held (first connection only), or not forwarded. */
   forward(data: Buffer, binary: boolean): ForwardResult {
     if (this.isOpen) {
+      this.coalesce();
       this.ws!.send(data, { binary });
       this.info.framesUp++;
       return 'sent';
@@ -82,6 +85,23 @@ export class UpstreamLink {
     if (!this.isOpen) return false;
     this.ws!.send(`${line}\n`, { binary: false });
     return true;
+  }
+
+  /**
+   * Frames that arrive together (one TCP read from the agent holds thousands in a burst) go
+   * out in one write instead of one system call each: the socket is corked until this tick
+   * ends. ws keeps its socket private; without it, frames simply go one write each.
+   */
+  private coalesce(): void {
+    if (this.corked) return;
+    const socket = (this.ws as unknown as { _socket?: Socket | null })._socket;
+    if (!socket || typeof socket.cork !== 'function') return;
+    socket.cork();
+    this.corked = true;
+    process.nextTick(() => {
+      this.corked = false;
+      socket.uncork();
+    });
   }
 
   /** Skips the backoff wait (the operator pressed "Retry now"). */
