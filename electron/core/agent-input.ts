@@ -10,6 +10,7 @@ export type AudioTag = 'SNDSTRM' | 'SNDFILE' | 'SNDBRKS';
 export type AgentInput = { kind: 'line'; text: string } | { kind: 'mode'; tag: AudioTag } | { kind: 'audio'; bytes: number };
 
 const MODE_TAGS = new Set(['STRM', 'FILE', 'BRKS']);
+const SND = Buffer.from('SND');
 /** A text item that long without its newline is logged as it is (MMDAgent-EX's buffer is 8192). */
 const MAX_PENDING = 8192;
 
@@ -18,9 +19,15 @@ export class AgentInputReader {
   /** Payload bytes of the current SND packet still to come. */
   private audioLeft = 0;
 
-  /** True when no line, header or packet is half-read. */
+  /**
+   * True when no line, header or packet is half-read. A short line starting with `S` that
+   * already has its newline (MMDAgent-EX waits for 7 bytes before reading it) is complete:
+   * the next sender's bytes only release it.
+   */
   get atBoundary(): boolean {
-    return this.pending.length === 0 && this.audioLeft === 0;
+    if (this.audioLeft > 0) return false;
+    if (this.pending.length === 0) return true;
+    return this.pending[0] === 0x53 && !this.pending.subarray(0, 3).equals(SND) && this.pending[this.pending.length - 1] === 0x0a;
   }
 
   push(data: Uint8Array): AgentInput[] {

@@ -24,6 +24,8 @@ export interface ProxyHost {
 const AUDIO_IDLE_MS = 1000;
 /** The panel's own frames waiting for a boundary in the dialogue server's stream. */
 const MAX_WAITING = 4000;
+/** How long the panel's own frames wait for the dialogue server to finish an item. */
+const STALL_MS = 2000;
 
 interface DownAudio {
   mode: string;
@@ -40,6 +42,7 @@ interface Link {
   audio: DownAudio;
   avStarted: boolean;
   waiting: { data: string | Buffer; binary: boolean }[];
+  waitingSince: number;
   recutNoted: boolean;
   downSince?: number;
   missedAtLoss: number;
@@ -58,11 +61,17 @@ export class Proxy {
     return this.url !== null;
   }
 
-  /** Null turns proxying off. Links to the old URL close, as if each agent had left; new ones open. */
+  /**
+   * Null turns proxying off. Links to the old URL close (the dialogue server sees the agent
+   * leave); the agents stay, so each gets the reset a reconnect would give it, and new links open.
+   */
   configure(url: string | null, connected: number[]): void {
     if (url === this.url) return;
     this.url = url;
-    for (const id of [...this.links.keys()]) this.agentClosed(id);
+    for (const [id, link] of [...this.links]) {
+      this.resetAgentStream(id, link);
+      this.agentClosed(id);
+    }
     if (url) for (const id of connected) this.agentOpened(id);
   }
 
@@ -84,6 +93,7 @@ export class Proxy {
       audio: { mode: 'SNDSTRM', active: false, bytes: 0, packets: 0, startedAt: 0, lastAt: 0 },
       avStarted: false,
       waiting: [],
+      waitingSince: 0,
       recutNoted: false,
       missedAtLoss: 0,
       upstream: new UpstreamLink(
@@ -146,6 +156,7 @@ export class Proxy {
     const link = this.links.get(id);
     if (!link || (link.reader.atBoundary && link.waiting.length === 0)) return this.host.sendToAgent(id, data, binary);
     if (link.waiting.length >= MAX_WAITING) return false;
+    if (link.waiting.length === 0) link.waitingSince = Date.now();
     link.waiting.push({ data, binary });
     return true;
   }
@@ -158,7 +169,16 @@ export class Proxy {
 
   /** Ends audio summaries whose packets stopped coming. */
   tick(now = Date.now()): void {
-    for (const [id, link] of this.links) if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'no packets for 1 s');
+    for (const [id, link] of this.links) {
+      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'no packets for 1 s');
+      /* A dialogue server that leaves an item unfinished must not hold the panel's own messages forever. */
+      if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
+        const tail = link.reader.completion();
+        if (tail && tail.length > 0) this.host.sendToAgent(id, tail, true);
+        this.host.log.notice('error', `The dialogue server left an item unfinished for ${STALL_MS / 1000} s; the panel finished it (${tail?.length ?? 0} bytes) and sent its own ${link.waiting.length} waiting frames.`, id);
+        this.flushWaiting(id, link);
+      }
+    }
   }
 
   closeAll(): void {

@@ -194,8 +194,9 @@ export class SettingsStore {
     if (patch.upstreamUrl !== undefined) next.upstreamUrl = patch.upstreamUrl.trim();
     if (patch.wsPath !== undefined) next.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
     if (patch.quickSets) next.quickSets = patch.quickSets.map((s) => parseQuickSet(s));
+    /* One write for the whole patch, and memory changes only once the disk has it. */
+    this.conf?.set(Object.fromEntries((Object.keys(patch) as (keyof Settings)[]).map((key) => [key, next[key]])));
     this.current = next;
-    for (const key of Object.keys(patch) as (keyof Settings)[]) this.conf?.set(key, next[key]);
     return this.get();
   }
 }

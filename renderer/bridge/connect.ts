@@ -7,6 +7,7 @@ import { watchAgentLoss } from '../audio/audio-actions';
 import { exportView } from '../components/log-actions';
 import { usePanel } from '../store';
 import { savePrefs } from '../store/prefs';
+import { t } from '../i18n';
 import { createWebTransport, downloadFile } from './web-transport';
 
 declare global {
@@ -69,7 +70,11 @@ function rememberFilters(): void {
   usePanel.subscribe((state, prev) => {
     if (state.filters === prev.filters || !state.settings || state.settings.logFilters === state.filters) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void savePrefs({ logFilters: usePanel.getState().filters }), 500);
+    timer = setTimeout(() => {
+      void savePrefs({ logFilters: usePanel.getState().filters }).then((error) => {
+        if (error) usePanel.getState().setComposeResult(t('log.filtersNotSaved', { error }));
+      });
+    }, 500);
   });
 }
 

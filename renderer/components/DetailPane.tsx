@@ -5,6 +5,7 @@ import { argNames } from '../catalog';
 import { resolveLang, useT } from '../i18n';
 import { usePanel } from '../store';
 import { DIRECTIONS } from './LogRow';
+import { MAX_CHIPS, MAX_TYPE } from './TypeChips';
 
 /** The selected row: raw text, its arguments as a table, time and session; Copy, Send again, Hide type. */
 export function DetailPane() {
@@ -37,7 +38,7 @@ export function DetailPane() {
   };
   const hideType = (): void => {
     const { filters, setFilters } = usePanel.getState();
-    if (!filters.types.some((c) => c.type === entry.type)) setFilters({ types: [...filters.types, { type: entry.type, mode: 'exclude' }] });
+    if (entry.type.length <= MAX_TYPE && filters.types.length < MAX_CHIPS && !filters.types.some((c) => c.type === entry.type)) setFilters({ types: [...filters.types, { type: entry.type, mode: 'exclude' }] });
   };
 
   return (

@@ -113,7 +113,7 @@ export function LogToolbar() {
       </TypeChips>
       {filterError && (
         <p className="filter-error text-error" role="alert">
-          {t('log.badRegex', { error: filterError })}
+          {filterError}
         </p>
       )}
       {viewing && (

@@ -3,6 +3,10 @@ import type { TypeChip } from '../../electron/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
 
+/** The core keeps at most this many chips, each a message type of at most this many characters. */
+export const MAX_CHIPS = 200;
+export const MAX_TYPE = 200;
+
 /** Message-type chips: each hides a type or shows only such types; click flips, × removes. */
 export function TypeChips({ children }: { children?: ReactNode }) {
   const t = useT();
@@ -14,7 +18,7 @@ export function TypeChips({ children }: { children?: ReactNode }) {
   const add = (e: FormEvent): void => {
     e.preventDefault();
     const type = draft.trim();
-    if (!type || types.some((c) => c.type === type)) return setDraft('');
+    if (!type || type.length > MAX_TYPE || types.length >= MAX_CHIPS || types.some((c) => c.type === type)) return setDraft('');
     setFilters({ types: [...types, { type, mode: 'exclude' }] });
     setDraft('');
   };

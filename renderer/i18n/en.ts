@@ -103,6 +103,8 @@ export const en = {
   'log.filterRegexPlaceholder': 'Regular expression…',
   'log.regex': 'Regular expression',
   'log.badRegex': 'The regular expression does not work: {error}',
+  'log.filtersNotSaved': 'The log filters could not be saved: {error}',
+  'log.slowRegex': 'This regular expression took {ms} ms over the log, so it was turned off; simplify it and try again.',
   'log.direction': 'Direction',
   'log.allDirections': 'All directions',
   'log.kind': 'Kind',

@@ -105,6 +105,8 @@ export const ja: Record<MessageKey, string> = {
   'log.filterRegexPlaceholder': '正規表現…',
   'log.regex': '正規表現',
   'log.badRegex': '正規表現が正しくありません: {error}',
+  'log.filtersNotSaved': 'ログの絞り込みを保存できませんでした: {error}',
+  'log.slowRegex': 'この正規表現はログ全体に {ms} ms かかったため、オフにしました。簡単にしてからもう一度試してください。',
   'log.direction': '方向',
   'log.allDirections': 'すべての方向',
   'log.kind': '種類',

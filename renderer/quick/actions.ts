@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { problemText, setProblemText } from '../i18n/problems';
 import { usePanel } from '../store';
 import { savePrefs } from '../store/prefs';
-import { runQuickCommand, sleep } from './runner';
+import { runQuickCommand, sleep, type RunResult } from './runner';
 
 let controller: AbortController | null = null;
 
@@ -21,34 +21,41 @@ export function activeSet(): QuickSet | undefined {
 
 /** Sends a command's lines in order with its waits; one sequence at a time (a new one cancels the old). */
 export async function runCommand(command: QuickCommand): Promise<void> {
-  controller?.abort();
-  const mine = new AbortController();
-  controller = mine;
   const { target, sessions, settings, setRunning, setQuickMessage } = usePanel.getState();
   if (command.to === 'server' && !settings?.upstreamEnabled) {
     setQuickMessage({ error: true, text: t('quick.needsProxy', { label: command.label }) });
     return;
   }
+  controller?.abort();
+  const mine = new AbortController();
+  controller = mine;
   setQuickMessage(null);
-  const result = await runQuickCommand(command, {
-    target,
-    sessions: sessions.map((s) => s.id),
-    model: settings?.modelAlias ?? '0',
-    send: (to, line, side) => getApi().send(to, line, side),
-    sleep,
-    signal: mine.signal,
-    onStep: (step, total) => {
-      if (controller === mine) setRunning({ id: command.id, label: command.label, step, total });
-    },
-  });
-  if (controller === mine) {
-    controller = null;
-    setRunning(null);
+  let result: RunResult;
+  try {
+    result = await runQuickCommand(command, {
+      target,
+      sessions: sessions.map((s) => s.id),
+      model: settings?.modelAlias ?? '0',
+      send: (to, line, side) => getApi().send(to, line, side),
+      sleep,
+      signal: mine.signal,
+      onStep: (step, total) => {
+        if (controller === mine) setRunning({ id: command.id, label: command.label, step, total });
+      },
+    });
+  } catch (error) {
+    /* The link to the core dropped mid-sequence (browser mode): say so, and never leave the run marked as going. */
+    result = { ok: false, error: (error as Error).message, line: 0, sent: 0 };
+  } finally {
+    if (controller === mine) {
+      controller = null;
+      setRunning(null);
+    }
   }
   if ('cancelled' in result) setQuickMessage({ error: false, text: t('quick.cancelled', { label: command.label, sent: result.sent }) });
   else if (!result.ok) {
     const why = result.problem ? problemText(result.problem, t) : result.error;
-    setQuickMessage({ error: true, text: t('quick.stoppedAt', { label: command.label, line: result.line, error: why }) });
+    setQuickMessage({ error: true, text: result.line > 0 ? t('quick.stoppedAt', { label: command.label, line: result.line, error: why }) : why });
   }
 }
 

@@ -50,7 +50,8 @@ export function handleGlobalKey(e: KeyboardEvent): void {
   const command = activeSet()?.commands.find((c) => c.hotkey === combo);
   if (command) {
     e.preventDefault();
-    void runCommand(command);
+    /* A held key repeats; the command runs once per press. */
+    if (!e.repeat) void runCommand(command);
   }
 }
 

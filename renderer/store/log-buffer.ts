@@ -5,6 +5,9 @@
  */
 import type { EntryUpdate, LogEntry } from '../../electron/contract';
 
+/** Distinct message types remembered for suggestions (a line without `|` is its own type). */
+const MAX_TYPES = 2000;
+
 export type EntryFilter = (entry: LogEntry) => boolean;
 
 export class LogBuffer {
@@ -50,7 +53,7 @@ export class LogBuffer {
       if (entry.id <= this.lastId) continue;
       this.lastId = entry.id;
       this.all.push(entry);
-      if (entry.dir !== 'sys') this.types.add(entry.type);
+      if (entry.dir !== 'sys' && this.types.size < MAX_TYPES && entry.type.length <= 200) this.types.add(entry.type);
       if (entry.delivery === 'pending') this.awaiting.set(entry.id, entry);
       if (!this.filter || this.filter(entry)) this.shown.push(entry);
       added++;
@@ -85,6 +88,7 @@ export class LogBuffer {
   }
 
   clear(): void {
+    this.types.clear();
     this.all = [];
     this.shown = [];
     this.awaiting.clear();

@@ -6,6 +6,9 @@ import { t } from '../i18n';
 import { parseSessionLog } from './open-log';
 import type { PanelState } from './index';
 
+/** A filter that takes longer than this over the window is too slow to keep applying. */
+const SLOW_FILTER_MS = 1000;
+
 export interface LogSlice {
   /** Stable object; components re-render on `logRevision`. */
   log: LogBuffer;
@@ -87,11 +90,21 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     get().appendBatch({ entries: [marker], updates: [] });
   },
   setFilters: (patch) => {
-    const filters = { ...get().filters, ...patch };
-    const built = buildFilter(filters, get().filterSession);
+    let filters = { ...get().filters, ...patch };
+    let built = buildFilter(filters, get().filterSession);
+    const started = performance.now();
     get().log.setFilter(built.filter);
+    const took = performance.now() - started;
+    let slow: string | null = null;
+    /* A regular expression that backtracks badly would freeze the window on every new row: turn it off and say why. */
+    if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
+      slow = t('log.slowRegex', { ms: Math.round(took) });
+      filters = { ...filters, text: '' };
+      built = buildFilter(filters, get().filterSession);
+      get().log.setFilter(built.filter);
+    }
     get().viewing?.log.setFilter(built.filter);
-    set((s) => ({ filters, highlight: built.highlight, filterError: built.error, logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
+    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? t('log.badRegex', { error: built.error }) : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
   },
   setFilterSession: (filterSession) => {
     set({ filterSession });

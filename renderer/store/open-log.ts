@@ -6,6 +6,10 @@
 import type { Delivery, LogEntry } from '../../electron/contract';
 import { t } from '../i18n';
 
+const DIRS = new Set(['in', 'out', 'down', 'up', 'sys']);
+const KINDS = new Set(['event', 'command', 'control', 'status', 'error']);
+const DELIVERIES = new Set(['sent', 'pending', 'delivered', 'no-echo']);
+
 export interface ParsedLog {
   entries: LogEntry[];
   truncated: boolean;
@@ -37,11 +41,24 @@ export function parseSessionLog(text: string): ParsedLog {
       }
       continue;
     }
-    if (typeof record.id !== 'number' || typeof record.text !== 'string' || typeof record.dir !== 'string') {
+    if (typeof record.id !== 'number' || typeof record.text !== 'string' || typeof record.dir !== 'string' || !DIRS.has(record.dir)) {
       throw new Error(t('openLog.notEntry', { line: i + 1 }));
     }
     if (record.echoOf !== undefined) continue;
-    const entry = record as unknown as LogEntry;
+    /* Only known fields of the right kind reach the view: a foreign or damaged file cannot break rendering. */
+    const entry: LogEntry = {
+      id: record.id,
+      t: typeof record.t === 'number' ? record.t : 0,
+      dir: record.dir as LogEntry['dir'],
+      session: typeof record.session === 'number' ? record.session : null,
+      kind: typeof record.kind === 'string' && KINDS.has(record.kind) ? (record.kind as LogEntry['kind']) : 'event',
+      type: typeof record.type === 'string' ? record.type : record.text.split('|')[0]!,
+      text: record.text,
+      ...(typeof record.binary === 'number' ? { binary: record.binary } : {}),
+      ...(typeof record.delivery === 'string' && DELIVERIES.has(record.delivery) ? { delivery: record.delivery as Delivery } : {}),
+      ...(typeof record.rtt === 'number' ? { rtt: record.rtt } : {}),
+      ...(record.notForwarded === true ? { notForwarded: true as const } : {}),
+    };
     entries.push(entry);
     if (entry.delivery === 'pending') byId.set(entry.id, entry);
   }

@@ -273,4 +273,32 @@ describe('proxy mode', () => {
     expect(rows[1]!.text).toMatch(/ended \(SNDBRKS\): 1\.00 s of audio in 25 packets \(32,000 bytes\)/);
     expect(rows[1]!.msg).toMatchObject({ key: 'downAudioEnd', params: { packets: 25, bytes: 32000 } });
   });
+
+  it('turning proxy mode off mid-stream gives the agent the reset a reconnect would, and keeps it', async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url, { frameMs: 5 });
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    server.send('__AV_START\n__AV_SETMODEL,0\nSNDSTRM\n', false);
+    server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(100, 1)]), true);
+    await agent.waitFor(() => agent.frames.length === 2 && agent.avatarStarted, 2000, 'the half packet');
+    expect(await h.panel.updateSettings({ upstreamEnabled: false })).toEqual({ ok: true });
+    await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS' && !agent.avatarStarted, 3000, 'the reset');
+    await server.waitFor(() => server.open === 0, 3000, 'the upstream link to close');
+    expect(agent.packetSizes).toEqual([1280]);
+    expect(agent.exitCode).toBeNull();
+  });
+
+  it("does not hold the panel's own lines forever behind a line the dialogue server left unfinished", async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    const agent = await connectAgent(h.url, { frameMs: 5 });
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    server.send('MOTION_ADD|0|half', false);
+    await agent.waitFor(() => agent.frames.length === 1, 2000, 'the half line');
+    expect(h.panel.send(h.panel.sessionList()[0]!.id, 'KEY|mine')).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(agent.received).toEqual([]);
+    await agent.waitFor(() => agent.received.includes('KEY|mine'), 4000, "the panel's line");
+    expect(agent.received).toEqual(['MOTION_ADD|0|half', 'KEY|mine']);
+    expect(h.entries.some((e) => /left an item unfinished/.test(e.text))).toBe(true);
+  });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseSessionLog } from '../../renderer/store/open-log.js';
+
+const line = (o: object): string => JSON.stringify(o);
+
+describe('opening a session log', () => {
+  it('reads entries, applies delivery updates, leaves echoes out, and tolerates a cut last line', () => {
+    const text = [
+      line({ id: 1, t: 1, dir: 'out', session: 1, kind: 'command', type: 'KEY', text: 'KEY|a', delivery: 'pending' }),
+      line({ id: 2, t: 2, dir: 'in', session: 1, kind: 'event', type: 'KEY', text: 'KEY|a', echoOf: 1 }),
+      line({ update: 1, delivery: 'delivered', rtt: 170 }),
+      '{"id":3,"t":3,"di',
+    ].join('\n');
+    const parsed = parseSessionLog(text);
+    expect(parsed.truncated).toBe(true);
+    expect(parsed.entries).toEqual([{ id: 1, t: 1, dir: 'out', session: 1, kind: 'command', type: 'KEY', text: 'KEY|a', delivery: 'delivered', rtt: 170 }]);
+  });
+
+  it('refuses a file whose entries the view could not show, by line, instead of breaking the panel', () => {
+    expect(() => parseSessionLog(line({ id: 1, text: 'x', dir: 'sideways' }))).toThrow(/Line 1 is not a log entry/);
+    expect(() => parseSessionLog(`${line({ id: 1, text: 'x', dir: 'in' })}\nnot json\n${line({ id: 2, text: 'y', dir: 'in' })}`)).toThrow(/Line 2 is not valid JSON/);
+    /* Missing or odd fields get safe values rather than reaching the renderer. */
+    expect(parseSessionLog(line({ id: 5, text: 'MODEL_EVENT_ADD|0', dir: 'in', kind: 42, delivery: 'teleported' })).entries[0]).toEqual({ id: 5, t: 0, dir: 'in', session: null, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' });
+  });
+});
