@@ -3,17 +3,18 @@ import { basename, dirname } from 'node:path';
 import { Menu, app, dialog, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Panel } from '../core/panel.js';
 import type { EventRelay } from './ipc.js';
+import { mainLang, mainText, type MainLang } from './main-text.js';
 
 /** Larger logs are better read with other tools than the in-app viewer. */
 const MAX_OPEN_BYTES = 512 << 20;
 
-async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay): Promise<void> {
+async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay, lang: MainLang): Promise<void> {
   const logs = panel.writer ? dirname(panel.writer.path) : app.getPath('userData');
-  const picked = await dialog.showOpenDialog(win, { title: 'Open a session log', defaultPath: logs, filters: [{ name: 'Session logs', extensions: ['jsonl'] }], properties: ['openFile'] });
+  const picked = await dialog.showOpenDialog(win, { title: mainText(lang, 'openTitle'), defaultPath: logs, filters: [{ name: mainText(lang, 'logsFilter'), extensions: ['jsonl'] }], properties: ['openFile'] });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   if ((await stat(file)).size > MAX_OPEN_BYTES) {
-    await dialog.showMessageBox(win, { type: 'warning', message: `${basename(file)} is larger than 512 MB; open it with a text tool instead.` });
+    await dialog.showMessageBox(win, { type: 'warning', message: mainText(lang, 'tooLarge', { name: basename(file) }) });
     return;
   }
   relay.send('log:opened', { name: basename(file), text: await readFile(file, 'utf8') });
@@ -21,19 +22,33 @@ async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay): Pro
 
 const DOCS = 'https://mmdagent-ex.dev/docs/remote/';
 
+/** The app menu, in the window's language; rebuilt when the language setting changes. */
 export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): void {
+  let built: MainLang | null = null;
+  const build = (): void => {
+    const lang = mainLang(panel.settings().language, app.getLocale?.() ?? 'en');
+    if (lang === built) return;
+    built = lang;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(panel, win, relay, lang)));
+  };
+  build();
+  panel.on('settings:changed', build);
+}
+
+function menuTemplate(panel: Panel, win: BrowserWindow, relay: EventRelay, lang: MainLang): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
+  const t = (key: Parameters<typeof mainText>[1], params?: Record<string, string>): string => mainText(lang, key, params);
+  return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'File',
+      label: t('file'),
       submenu: [
-        { label: 'Open Log…', accelerator: 'CmdOrCtrl+O', click: () => void openLog(panel, win, relay) },
+        { label: t('openLog'), accelerator: 'CmdOrCtrl+O', click: () => void openLog(panel, win, relay, lang) },
         /* The renderer knows the filtered view, so it does the export (the same code as its toolbar). */
-        { label: 'Export Log View (.txt)…', accelerator: 'CmdOrCtrl+Shift+E', click: () => relay.send('menu:command', { command: 'export-txt' }) },
-        { label: 'Export Log View (.jsonl)…', click: () => relay.send('menu:command', { command: 'export-jsonl' }) },
+        { label: t('exportTxt'), accelerator: 'CmdOrCtrl+Shift+E', click: () => relay.send('menu:command', { command: 'export-txt' }) },
+        { label: t('exportJsonl'), click: () => relay.send('menu:command', { command: 'export-jsonl' }) },
         {
-          label: 'Show Session Logs Folder',
+          label: t('logsFolder'),
           click: () => {
             const file = panel.writer?.path;
             if (file) void shell.openPath(dirname(file));
@@ -45,18 +60,17 @@ export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): 
     },
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: t('view'),
       submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
     { role: 'windowMenu' },
     {
       role: 'help',
       submenu: [
-        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => relay.send('menu:command', { command: 'shortcuts' }) },
-        { label: 'MMDAgent-EX Plugin_Remote documentation', click: () => void shell.openExternal(DOCS) },
-        { label: `About ${app.getName()}`, click: () => app.showAboutPanel() },
+        { label: t('shortcuts'), accelerator: 'F1', click: () => relay.send('menu:command', { command: 'shortcuts' }) },
+        { label: t('docs'), click: () => void shell.openExternal(DOCS) },
+        { label: t('about', { name: app.getName() }), click: () => app.showAboutPanel() },
       ],
     },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

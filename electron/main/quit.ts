@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron';
-import { CLOSE_WARNING, type Panel } from '../core/panel.js';
+import type { Panel } from '../core/panel.js';
+import { mainLang, mainText } from './main-text.js';
 
 /**
  * Quitting closes agent connections, which kills the released MMDAgent-EX: warn
@@ -12,13 +13,14 @@ export function setupQuit(panel: Panel, win: BrowserWindow): void {
   const confirmQuit = (): boolean => {
     const agents = panel.server.count();
     if (agents === 0) return true;
+    const lang = mainLang(panel.settings().language, app.getLocale?.() ?? 'en');
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning',
-      buttons: ['Quit', 'Cancel'],
+      buttons: [mainText(lang, 'quit'), mainText(lang, 'cancel')],
       defaultId: 1,
       cancelId: 1,
-      message: agents === 1 ? 'An MMDAgent-EX is connected.' : `${agents} MMDAgent-EX agents are connected.`,
-      detail: `${CLOSE_WARNING} Quit anyway?`,
+      message: agents === 1 ? mainText(lang, 'oneAgent') : mainText(lang, 'manyAgents', { n: agents }),
+      detail: mainText(lang, 'quitDetail'),
     });
     return choice === 0;
   };

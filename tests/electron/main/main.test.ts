@@ -167,4 +167,15 @@ describe('Electron main (mocked electron)', () => {
     items.find((i) => i.label === 'Keyboard Shortcuts')!.click!();
     await vi.waitFor(() => expect(win.webContents.sent.filter(([ch]) => ch === 'menu:command').map(([, p]) => p)).toEqual([{ command: 'export-txt' }, { command: 'shortcuts' }]));
   });
+
+  it('rebuilds the app menu in Japanese when the language setting changes, and back', async () => {
+    type Item = { label?: string; submenu?: Item[] };
+    const labels = (): string[] => (electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as Item[]).flatMap((m) => [m.label ?? '', ...(m.submenu ?? []).map((i) => i.label ?? '')]);
+    expect(labels()).toContain('Export Log View (.txt)…');
+    await call('settings:update', { patch: { language: 'ja' } });
+    await vi.waitFor(() => expect(labels()).toContain('ログの表示を書き出す（.txt）…'));
+    expect(labels()).toContain('ファイル');
+    await call('settings:update', { patch: { language: 'auto' } });
+    await vi.waitFor(() => expect(labels()).toContain('Export Log View (.txt)…'));
+  });
 });
