@@ -25,7 +25,8 @@ export interface PacingResult {
   maxLeadMs: number;
 }
 
-async function listener(url: string): Promise<Worker> {
+/** An agent on its own thread that records when each SND packet arrives. */
+export async function listener(url: string): Promise<Worker> {
   const w = new Worker(LISTENER, { workerData: { url } });
   await new Promise<void>((resolve, reject) => w.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error)))));
   return w;

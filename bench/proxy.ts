@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright';
 import WebSocket, { WebSocketServer } from 'ws';
 import { mkdtempSync } from 'node:fs';
@@ -15,11 +14,11 @@ import { join } from 'node:path';
 import { readJsonl } from '../electron/core/log-writer.js';
 import { Panel } from '../electron/core/panel.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
+import { listener } from './audio-pacing.js';
 import { Agent, pythonBurst } from './log-relay.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 
-const LISTENER = fileURLToPath(new URL('./packet-listener.js', import.meta.url));
 const SAMPLE_SERVER = fileURLToPath(new URL('../../../bench/sample_server.py', import.meta.url));
 const wallMs = (): number => performance.timeOrigin + performance.now();
 
@@ -79,11 +78,6 @@ class BenchServer {
   }
 }
 
-async function listener(url: string): Promise<Worker> {
-  const w = new Worker(LISTENER, { workerData: { url } });
-  await new Promise<void>((resolve, reject) => w.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error)))));
-  return w;
-}
 
 /** p99 of each packet's transit time away from the median transit: the jitter the path adds. */
 function transitJitter(sent: number[], arrived: number[]): number {

@@ -11,7 +11,7 @@ import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog, type CoreBatch } from './message-log.js';
 import { PeriodicSender } from './periodic.js';
-import { Proxy, singleLine, upstreamLoopError, upstreamUrl } from './proxy.js';
+import { Proxy, upstreamLoopError, upstreamUrl } from './proxy.js';
 import { sessionLogName } from './paths.js';
 import { splitCompose, wireLine } from './protocol.js';
 import { SceneTracker } from './scene.js';
@@ -79,12 +79,7 @@ export class Panel extends Emitter<PanelEvents> {
         onOpen: (s) => this.onOpen(s),
         /* Forwarding comes first; the per-line logging below runs beside it, never in its path. */
         onFrame: (s, data, binary) => {
-          this.frameForwarded = true;
-          if (!this.proxy.has(s.id)) return;
-          /* The echo of the panel's own line confirms it to the panel, its sender; the dialogue server never sent it. */
-          const line = binary || !this.log.awaitsEcho(s.id) ? null : singleLine(data);
-          if (line !== null && this.log.isPanelEcho(s.id, line)) return;
-          this.frameForwarded = this.proxy.agentFrame(s.id, data, binary) !== 'not-forwarded';
+          this.frameForwarded = this.proxy.fromAgent(s.id, data, binary);
         },
         /* Logging runs beside forwarding: a failure here must not touch the frame (already forwarded) or the agent. */
         onLine: (s, line) =>
@@ -93,10 +88,11 @@ export class Panel extends Emitter<PanelEvents> {
             if (this.scene.observe(s.id, line)) this.sceneDirty = true;
             this.sessionsDirty = true;
           }),
-        onBinary: (s, length, preview) => {
-          this.log.incomingBinary(s.id, length, preview);
-          this.sessionsDirty = true;
-        },
+        onBinary: (s, length, preview) =>
+          this.besideForwarding(() => {
+            this.log.incomingBinary(s.id, length, preview);
+            this.sessionsDirty = true;
+          }),
         onClose: (s, reason) => this.onClose(s, reason),
         onResponsive: (s, ok) => {
           this.log.notice(ok ? 'status' : 'error', ok ? `Agent #${s.id} answers pings again.` : `Agent #${s.id} does not answer pings (the connection is kept open).`, s.id, { key: ok ? 'pingsBack' : 'pingsMissed', params: { id: s.id } });
@@ -184,18 +180,12 @@ export class Panel extends Emitter<PanelEvents> {
   send(target: Target, text: string, to: SendTo = 'agent'): SendResult {
     const parsed = splitCompose(text);
     if (!parsed.ok) return parsed;
-    const ids = target === 'all' ? this.server.list().map((s) => s.id) : [target];
+    const ids = this.targetIds(target);
     if (ids.length === 0) return { ok: false, error: 'No MMDAgent-EX is connected, so nothing was sent.' };
     if (target !== 'all' && !this.server.has(target)) {
       return { ok: false, error: `Agent #${target} is no longer connected, so nothing was sent.` };
     }
-    if (to === 'server') {
-      if (!this.proxy.enabled) return { ok: false, error: 'Proxy mode is off: there is no dialogue server to send to. Set an upstream URL in Settings.' };
-      const down = ids.filter((id) => !this.proxy.info(id) || this.proxy.info(id)!.state !== 'open');
-      if (down.length > 0) return { ok: false, error: `The dialogue server link of agent #${down.join(', #')} is not up, so nothing was sent.` };
-      for (const id of ids) for (const line of parsed.lines) this.proxy.sendToServer(id, line);
-      return { ok: true, lines: parsed.lines.length, sessions: ids.length };
-    }
+    if (to === 'server') return this.proxy.sendToServer(ids, parsed.lines);
     for (const id of ids) for (const line of parsed.lines) this.sendLine(id, line);
     return { ok: true, lines: parsed.lines.length, sessions: ids.length };
   }
@@ -203,9 +193,12 @@ export class Panel extends Emitter<PanelEvents> {
   /** "Retry now" for dialogue-server links waiting out their backoff. */
   retryUpstream(target: Target): ChangeResult {
     if (!this.proxy.enabled) return { ok: false, error: 'Proxy mode is off.' };
-    const ids = target === 'all' ? this.server.list().map((s) => s.id) : [target];
-    const n = this.proxy.retry(ids);
+    const n = this.proxy.retry(this.targetIds(target));
     return n > 0 ? { ok: true } : { ok: false, error: 'No dialogue-server link is waiting to retry.' };
+  }
+
+  private targetIds(target: Target): number[] {
+    return target === 'all' ? this.server.list().map((s) => s.id) : [target];
   }
 
   streamFile(req: StreamFileRequest): StreamResult {
@@ -253,17 +246,19 @@ export class Panel extends Emitter<PanelEvents> {
   }
 
   private async applySettings(patch: Partial<Settings>, confirm: boolean): Promise<ChangeResult> {
-    const error = settingsError(patch) ?? upstreamLoopError({ ...this.settings(), ...patch }, this.server.currentStatus);
-    if (error) return { ok: false, error };
     const before = this.settings();
-    if (patch.upstreamEnabled && !patch.upstreamUrl && before.upstreamUrl.trim() === '') return { ok: false, error: 'Set the upstream URL before turning proxy mode on.' };
-    /* Port 0 means "any free port": naming the port actually bound is not a move. */
+    const merged = { ...before, ...patch };
     const bound = this.server.currentStatus;
+    /* Proxy mode needs a URL whichever of the two the patch changes. */
+    const noUrl = merged.upstreamEnabled && merged.upstreamUrl.trim() === '' ? 'Set the upstream URL before turning proxy mode on.' : null;
+    const error = settingsError(patch) ?? upstreamLoopError(merged, bound) ?? noUrl;
+    if (error) return { ok: false, error };
+    /* Port 0 means "any free port": naming the port actually bound is not a move. */
     const samePort = patch.wsPort === undefined || patch.wsPort === before.wsPort || (before.wsPort === 0 && bound.state === 'listening' && patch.wsPort === bound.port);
     const moves = !samePort || (['wsHost', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
     /* UI preferences (filters, quick commands, window size) never touch the listener. */
     const touchesServer = (['wsHost', 'wsPort', 'wsPath'] as const).some((k) => patch[k] !== undefined);
-    const restart = moves || (touchesServer && this.server.currentStatus.state !== 'listening');
+    const restart = moves || (touchesServer && bound.state !== 'listening');
     const agents = this.server.count();
     if (restart && agents > 0 && !confirm) {
       return { ok: false, needsConfirm: true, agents, message: `${CLOSE_WARNING} Changing where the panel listens closes ${agents === 1 ? 'the connected agent' : `all ${agents} connected agents`}.` };

@@ -3,11 +3,11 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { ServerStatus, Settings, UpstreamInfo } from '../contract.js';
+import type { SendResult, ServerStatus, Settings, UpstreamInfo } from '../contract.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { MessageLog } from './message-log.js';
-import { UpstreamLink, type ForwardResult, type UpstreamOptions } from './upstream.js';
+import { UpstreamLink, type UpstreamOptions } from './upstream.js';
 
 export interface ProxyHost {
   /** The one guarded send to an agent. */
@@ -131,8 +131,17 @@ export class Proxy {
   }
 
   /** A frame from the agent; null when it is not proxied. */
-  agentFrame(id: number, data: Buffer, binary: boolean): ForwardResult | null {
-    return this.links.get(id)?.upstream.forward(data, binary) ?? null;
+  /**
+   * A frame from the agent, forwarded (or held) unless it is the echo of the panel's own line:
+   * that echo confirms the line to the panel, its sender; the dialogue server never sent it.
+   * Returns false only when the frame should have reached the dialogue server and did not.
+   */
+  fromAgent(id: number, data: Buffer, binary: boolean): boolean {
+    const link = this.links.get(id);
+    if (!link) return true;
+    const line = binary || !this.host.log.awaitsEcho(id) ? null : singleLine(data);
+    if (line !== null && this.host.log.isPanelEcho(id, line)) return true;
+    return link.upstream.forward(data, binary) !== 'not-forwarded';
   }
 
   agentClosed(id: number): void {
@@ -143,12 +152,16 @@ export class Proxy {
     this.links.delete(id);
   }
 
-  /** The panel's line to the dialogue server, as if the agent had sent it. */
-  sendToServer(id: number, line: string): boolean {
-    const link = this.links.get(id);
-    if (!link?.upstream.sendLine(line)) return false;
-    this.host.log.toServer(id, line);
-    return true;
+  /** Checked lines to these agents' dialogue server, as if each agent had sent them; all links must be up. */
+  sendToServer(ids: number[], lines: string[]): SendResult {
+    if (!this.enabled) return { ok: false, error: 'Proxy mode is off: there is no dialogue server to send to. Set an upstream URL in Settings.' };
+    const down = ids.filter((id) => !this.links.get(id)?.upstream.isOpen);
+    if (down.length > 0) return { ok: false, error: `The dialogue server link of agent #${down.join(', #')} is not up, so nothing was sent.` };
+    for (const id of ids) {
+      const { upstream } = this.links.get(id)!;
+      for (const line of lines) if (upstream.sendLine(line)) this.host.log.toServer(id, line);
+    }
+    return { ok: true, lines: lines.length, sessions: ids.length };
   }
 
   /** The panel's own frame to an agent; held while the dialogue server is mid-item. */

@@ -3,6 +3,7 @@
  * language setting as the window. Kept here: main never imports renderer code.
  */
 import type { Language } from '../contract.js';
+import { fillTemplate } from '../shared/fill-template.js';
 
 export type MainLang = 'en' | 'ja';
 
@@ -55,5 +56,5 @@ export function mainLang(setting: Language, locale: string): MainLang {
 }
 
 export function mainText(lang: MainLang, key: Key, params: Record<string, string | number> = {}): string {
-  return (lang === 'ja' ? ja : en)[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillTemplate((lang === 'ja' ? ja : en)[key], params);
 }

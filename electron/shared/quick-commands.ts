@@ -3,6 +3,7 @@
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
 import type { QuickCommand, QuickSet, SendTo } from '../contract.js';
+import { fillTemplate } from './fill-template.js';
 import { describeLineProblem, lineProblem, type LineProblem } from './wire-rules.js';
 
 export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number };
@@ -18,7 +19,7 @@ const WAIT = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s)?$/i;
 
 /** `{model}` and `{target}` are the only placeholders; anything else in braces is left as typed. */
 export function fillPlaceholders(line: string, values: { model: string; target: string }): string {
-  return line.replace(/\{(model|target)\}/g, (_, name: 'model' | 'target') => values[name]);
+  return fillTemplate(line, values);
 }
 
 /** The command's lines as steps, each message line checked by the protocol rules (placeholders filled with samples). */

@@ -3,6 +3,7 @@ import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStre
 import { useT, type MessageKey } from '../i18n';
 import { usePanel } from '../store';
 import { savePrefs } from '../store/prefs';
+import { FilePickButton } from './FilePickButton';
 import { LevelMeter } from './LevelMeter';
 import { Waveform } from './Waveform';
 
@@ -88,7 +89,6 @@ function useTargetAudio() {
 
 function FileSection() {
   const t = useT();
-  const picker = useRef<HTMLInputElement>(null);
   const file = usePanel((s) => s.file);
   const decoding = usePanel((s) => s.decoding);
   const whenBusy = usePanel((s) => s.whenBusy);
@@ -102,25 +102,10 @@ function FileSection() {
   return (
     <div className="subsection">
       <h3>{t('speak.file')}</h3>
-      {/* The native file input's own words follow the browser's language, not the panel's; a button of ours does not. */}
       <div className="file-pick">
-        <button type="button" className="btn small" onClick={() => picker.current?.click()}>
-          {t('speak.choose')}
-        </button>
+        <FilePickButton label={t('speak.choose')} inputLabel={t('speak.file')} accept={ACCEPT} onFile={(f) => void loadAudioFile(f)} />
         {!file && <span className="muted">{t('speak.noFile')}</span>}
       </div>
-      <input
-        ref={picker}
-        type="file"
-        hidden
-        accept={ACCEPT}
-        aria-label={t('speak.file')}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void loadAudioFile(f);
-          e.target.value = '';
-        }}
-      />
       <p className="hint">{t('speak.drop')}</p>
       {decoding && <p className="muted small-text">{t('speak.decoding')}</p>}
       {file && (

@@ -1,20 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
+import { useModal } from './use-modal';
 
 /** The warning before anything that closes an agent connection. */
 export function ConfirmDialog() {
   const t = useT();
   const request = usePanel((s) => s.confirm);
   const askConfirm = usePanel((s) => s.askConfirm);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (request && !dialog.open) dialog.showModal();
-    if (!request && dialog.open) dialog.close();
-  }, [request]);
+  const ref = useModal(request !== null);
 
   const cancel = (): void => {
     request?.onCancel?.();

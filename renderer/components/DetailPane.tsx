@@ -4,7 +4,7 @@ import { getApi } from '../bridge/connect';
 import { argNames } from '../catalog';
 import { resolveLang, useT } from '../i18n';
 import { usePanel } from '../store';
-import { DIRECTIONS } from './LogRow';
+import { directionKey } from './LogRow';
 import { MAX_CHIPS, MAX_TYPE } from './TypeChips';
 
 /** The selected row: raw text, its arguments as a table, time and session; Copy, Send again, Hide type. */
@@ -46,7 +46,7 @@ export function DetailPane() {
       <div className="detail-head">
         <strong>{entry.dir === 'sys' ? t('detail.notice') : entry.type}</strong>
         <span className="muted">
-          {new Date(entry.t).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')} · {t(proxy ? DIRECTIONS[entry.dir].proxied : DIRECTIONS[entry.dir].label)}
+          {new Date(entry.t).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')} · {t(directionKey(entry.dir, proxy))}
           {entry.session !== null ? ` · ${t('detail.session', { id: entry.session })}` : ''} · {t(`kind.${entry.kind}`)}
           {entry.rtt !== undefined ? ` · ${t('row.delivered', { ms: entry.rtt })}` : ''}
         </span>

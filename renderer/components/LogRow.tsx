@@ -15,6 +15,11 @@ export const DIRECTIONS: Record<LogEntry['dir'], { glyph: string; label: Message
   sys: { glyph: '•', label: 'dir.sys', proxied: 'dir.sys' },
 };
 
+/** The words for a direction: in proxy mode both ends are named. */
+export function directionKey(dir: LogEntry['dir'], proxy: boolean): MessageKey {
+  return proxy ? DIRECTIONS[dir].proxied : DIRECTIONS[dir].label;
+}
+
 export interface LogRowProps {
   entry: LogEntry;
   showSession: boolean;
@@ -39,7 +44,7 @@ function Marked({ text, re }: { text: string; re: RegExp | null }) {
 export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision, lang, highlight, selected, onSelect }: LogRowProps) {
   void revision;
   const arrow = DIRECTIONS[entry.dir];
-  const label = translate(lang, proxy ? arrow.proxied : arrow.label);
+  const label = translate(lang, directionKey(entry.dir, proxy));
   /* Summaries (an audio stream from the dialogue server) carry words, not a message: shown whole, in the UI's language. */
   const summary = entry.dir !== 'sys' && entry.msg !== undefined;
   const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, lang)}` : entry.text.slice(entry.type.length);

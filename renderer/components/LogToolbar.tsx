@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntryKind, LogEntry } from '../../electron/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { DIRECTIONS } from './LogRow';
+import { FilePickButton } from './FilePickButton';
+import { DIRECTIONS, directionKey } from './LogRow';
 import { exportView, openLogFile } from './log-actions';
 import { TypeChips } from './TypeChips';
 
@@ -27,7 +28,6 @@ export function LogToolbar() {
   usePanel((s) => s.logRevision);
   const { log } = usePanel.getState();
   const shown = viewing ? viewing.log : log;
-  const fileInput = useRef<HTMLInputElement>(null);
   const filtered = filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
 
   return (
@@ -52,7 +52,7 @@ export function LogToolbar() {
           <option value="all">{t('log.allDirections')}</option>
           {(Object.keys(DIRECTIONS) as LogEntry['dir'][]).map((d) => (
             <option key={d} value={d}>
-              {t(proxy ? DIRECTIONS[d].proxied : DIRECTIONS[d].label)}
+              {t(directionKey(d, proxy))}
             </option>
           ))}
         </select>
@@ -92,21 +92,7 @@ export function LogToolbar() {
         <button type="button" className="btn small" onClick={() => void exportView('jsonl')} title={t('log.exportJsonlTitle')}>
           {t('log.exportJsonl')}
         </button>
-        <button type="button" className="btn small" onClick={() => fileInput.current?.click()} title={t('log.openTitle')}>
-          {t('log.open')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".jsonl,application/x-ndjson,application/json,text/plain"
-          hidden
-          aria-label={t('log.openFile')}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void openLogFile(f);
-            e.target.value = '';
-          }}
-        />
+        <FilePickButton label={t('log.open')} title={t('log.openTitle')} inputLabel={t('log.openFile')} accept=".jsonl,application/x-ndjson,application/json,text/plain" onFile={(f) => void openLogFile(f)} />
       </div>
       <TypeChips>
         <RateIndicator />

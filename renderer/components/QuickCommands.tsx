@@ -1,9 +1,10 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { QuickCommand, QuickSet } from '../../electron/contract';
 import { newId } from '../../electron/shared/quick-commands';
 import { useT } from '../i18n';
 import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../quick/actions';
 import { usePanel } from '../store';
+import { FilePickButton } from './FilePickButton';
 
 const NO_SETS: QuickSet[] = [];
 
@@ -19,7 +20,6 @@ export function QuickCommands() {
   const askConfirm = usePanel((s) => s.askConfirm);
   const [dragging, setDragging] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   usePanel((s) => s.settings?.quickSets);
   const set = activeSet();
   void activeId;
@@ -84,21 +84,7 @@ export function QuickCommands() {
             </button>
           </>
         )}
-        <button type="button" className="btn small" onClick={() => fileInput.current?.click()}>
-          {t('quick.import')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('quick.importFile')}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) report(importSet(f));
-            e.target.value = '';
-          }}
-        />
+        <FilePickButton label={t('quick.import')} inputLabel={t('quick.importFile')} accept=".json,application/json" onFile={(f) => report(importSet(f))} />
         <div className="spacer" />
         {running && (
           <span className="quick-running" role="status" aria-label={t('quick.runningName')}>

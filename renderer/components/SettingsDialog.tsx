@@ -1,21 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../electron/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { applyServerSettings } from './apply-settings';
+import { useModal } from './use-modal';
 
 /** Host, port and path of the endpoint; applying restarts the listener, not the app. */
 export function SettingsDialog() {
   const open = usePanel((s) => s.settingsOpen);
   const setOpen = usePanel((s) => s.setSettingsOpen);
   const settings = usePanel((s) => s.settings);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="settings-title" onCancel={() => setOpen(false)}>

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../electron/contract';
 import { usePanel } from '../store';
+import { fillTemplate } from '../../electron/shared/fill-template';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
 
@@ -26,8 +27,7 @@ export function resolveLang(setting: Language | undefined, navLanguages: readonl
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = tables[lang][key] ?? en[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return params ? fillTemplate(text, params) : text;
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

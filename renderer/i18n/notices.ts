@@ -3,6 +3,7 @@
  * one language) and tags it with a key and its values; the log shows it in the UI's language.
  */
 import type { LogEntry, NoticeKey } from '../../electron/contract';
+import { fillTemplate } from '../../electron/shared/fill-template';
 import type { Lang } from './index';
 
 const ja: Record<NoticeKey, string> = {
@@ -37,8 +38,5 @@ export function noticeText(entry: LogEntry, lang: Lang): string {
   if (lang === 'en' || !entry.msg || !(entry.msg.key in ja)) return entry.text;
   const params = { ...entry.msg.params };
   if (entry.msg.key === 'streamFinished' || entry.msg.key === 'streamStopped') params.what = params.what ? `「${params.what}」` : 'マイク';
-  return ja[entry.msg.key].replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    return v === undefined ? m : typeof v === 'number' ? v.toLocaleString('ja-JP') : v;
-  });
+  return fillTemplate(ja[entry.msg.key], params, (v) => (typeof v === 'number' ? v.toLocaleString('ja-JP') : v));
 }

@@ -6,6 +6,7 @@
  * sent only after 10 ms without input, and death when its connection closes.
  */
 import WebSocket from 'ws';
+import { waitUntil } from './wait';
 
 export const AGENT_BUFFER = 8192;
 const AUDIO_CAP = 16000 * 2 * 60;
@@ -93,12 +94,8 @@ export class FakeAgent {
     this.ws.terminate();
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
-    const start = Date.now();
-    while (!predicate()) {
-      if (Date.now() - start > timeoutMs) throw new Error(`fake agent: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  waitFor(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+    return waitUntil(predicate, timeoutMs, what, 'fake agent');
   }
 
   private open(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitUntil } from './wait';
 
 export interface ServerFrame {
   data: Buffer;
@@ -87,12 +88,8 @@ export class FakeDialogueServer {
     for (const ws of this.clients) ws.send(data, { binary });
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
-    const start = Date.now();
-    while (!predicate()) {
-      if (Date.now() - start > timeoutMs) throw new Error(`fake dialogue server: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  waitFor(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+    return waitUntil(predicate, timeoutMs, what, 'fake dialogue server');
   }
 
   private accept(ws: WebSocket): void {

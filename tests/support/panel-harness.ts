@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import type { LogEntry, SessionInfo } from '../../electron/contract.js';
 import { readJsonl } from '../../electron/core/log-writer.js';
 import { Panel, type PanelOptions } from '../../electron/core/panel.js';
+import { waitUntil } from './wait.js';
 
 export interface Harness {
   panel: Panel;
@@ -32,13 +33,6 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
   });
   panel.on('sessions:changed', (s) => (sessions = s));
   await panel.start();
-  const waitFor = async (predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> => {
-    const start = Date.now();
-    while (!predicate()) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
   return {
     panel,
     get url() {
@@ -47,7 +41,7 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
     dataDir,
     entries,
     sessions: () => sessions,
-    waitFor,
+    waitFor: (predicate, timeoutMs, what) => waitUntil(predicate, timeoutMs, what),
     disk: () => {
       panel.writer?.flush();
       return readJsonl<Record<string, unknown>>(panel.writer!.path).records;

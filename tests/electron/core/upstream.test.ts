@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamLink, type UpstreamHost } from '../../../electron/core/upstream.js';
 import { FakeDialogueServer } from '../../support/fake-dialogue-server.js';
+import { waitUntil } from '../../support/wait.js';
 
 function recorder() {
   const events: string[] = [];
@@ -20,13 +21,7 @@ function recorder() {
   return { events, delays, host, bind: (l: UpstreamLink) => (link = l) };
 }
 
-const until = async (p: () => boolean, ms = 5000) => {
-  const start = Date.now();
-  while (!p()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
+const until = (p: () => boolean, ms = 5000) => waitUntil(p, ms);
 
 describe('UpstreamLink', () => {
   it('retries with backoff doubling from the minimum to the maximum, forever', async () => {
