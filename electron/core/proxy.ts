@@ -7,7 +7,7 @@ import type { SendResult, ServerStatus, Settings, UpstreamInfo } from '../contra
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { MessageLog } from './message-log.js';
-import { UpstreamLink, type UpstreamOptions } from './upstream.js';
+import { MAX_DOWN_FRAME, UpstreamLink, type UpstreamOptions } from './upstream.js';
 
 export interface ProxyHost {
   /** The one guarded send to an agent. */
@@ -187,7 +187,7 @@ export class Proxy {
       /* A dialogue server that leaves an item unfinished must not hold the panel's own messages forever. */
       if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
         const tail = link.reader.completion();
-        if (tail && tail.length > 0) this.host.sendToAgent(id, tail, true);
+        if (tail && tail.length > 0) this.sendCut(id, tail);
         this.host.log.notice('error', `The dialogue server left an item unfinished for ${STALL_MS / 1000} s; the panel finished it (${tail?.length ?? 0} bytes) and sent its own ${link.waiting.length} waiting frames.`, id);
         this.flushWaiting(id, link);
       }
@@ -254,7 +254,7 @@ export class Proxy {
     const sent: string[] = [];
     const tail = link.reader.completion();
     if (tail && tail.length > 0) {
-      this.host.sendToAgent(id, tail, true);
+      this.sendCut(id, tail);
       sent.push(`${tail.length} bytes finishing a half-sent item`);
     }
     if (link.audio.active) {
@@ -270,6 +270,11 @@ export class Proxy {
     }
     if (sent.length > 0) this.host.log.notice('status', `The agent's audio state was reset as a reconnect would reset it (${sent.join(', ')}).`, id, { key: 'agentAudioReset', params: { sent: sent.join(', ') } });
     this.flushWaiting(id, link);
+  }
+
+  /** Bytes of the panel's own (a completion can be a packet's worth, up to 9,999) in frames the agent's buffer takes. */
+  private sendCut(id: number, data: Buffer): void {
+    for (let at = 0; at < data.length; at += MAX_DOWN_FRAME) this.host.sendToAgent(id, data.subarray(at, at + MAX_DOWN_FRAME), true);
   }
 
   private flushWaiting(id: number, link: Link): void {
