@@ -3,12 +3,12 @@
  */
 import { app } from 'electron';
 import { Panel } from './core/panel.js';
-import { registerAppScheme, setupAppProtocol } from './main/app-protocol.js';
-import { setupIpc } from './main/panel-ipc.js';
-import { setupMenu } from './main/menu.js';
-import { setupQuit } from './main/quit.js';
-import { setupSecurity } from './main/security.js';
-import { setupWindow } from './main/window.js';
+import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol.js';
+import { setupIpc } from './desktop/panel-ipc.js';
+import { setupMenu } from './desktop/menu.js';
+import { setupQuit } from './desktop/quit.js';
+import { setupSecurity } from './desktop/security.js';
+import { setupWindow } from './desktop/window.js';
 
 export async function startApp(): Promise<void> {
   registerAppScheme();

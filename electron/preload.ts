@@ -3,7 +3,7 @@
  * preload.cjs because a sandboxed preload cannot load other files.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createApi } from './api.js';
+import { createApi } from '../common/api.js';
 
 const api = createApi({
   invoke: (channel, arg) => ipcRenderer.invoke(channel, arg),

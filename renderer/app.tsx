@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { loadAudioFile } from './audio/audio-actions';
+import { loadAudioFile } from './actions/audio';
 import { AgentsPanel } from './components/AgentsPanel';
 import { AudioPanel } from './components/AudioPanel';
 import { Composer } from './components/Composer';
@@ -18,7 +18,7 @@ import { QuickCommands } from './components/QuickCommands';
 import { SceneView } from './components/SceneView';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { resolveLang } from './i18n';
-import { useGlobalKeys } from './quick/keyboard';
+import { useGlobalKeys } from './components/use-global-keys';
 import { usePanel } from './store';
 
 /** Dropping an audio file anywhere on the window loads it into the Speak panel. */

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerSettings, ServerStatus, SessionInfo } from '../contract.js';
+import type { ServerSettings, ServerStatus, SessionInfo } from '../../common/contract.js';
 import { describeListenError } from './listen-errors.js';
 import { LineSplitter, hexPreview } from './protocol.js';
 
@@ -111,7 +111,7 @@ export class AgentServer {
     this.setAllowedOrigins(settings.allowedOrigins);
     const handshake = this.options.handshakeTimeoutMs ?? 10_000;
     /* A socket that never finishes its upgrade request is dropped after `handshake` ms. */
-    const server = createServer({ headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) }, (req, res) => {
+    const server = createServer({ headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) }, (_req, res) => {
       res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
       res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
     });

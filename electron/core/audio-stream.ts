@@ -2,7 +2,7 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type { AudioStatus, NoticeMsg, StreamFileRequest, StreamResult } from '../contract.js';
+import type { AudioStatus, NoticeMsg, StreamFileRequest, StreamResult } from '../../common/contract.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
 import { lineError } from './protocol.js';
 import { percentile } from './stats.js';

@@ -1,6 +1,6 @@
 /** A listener that could not start, explained for the operator, with a free port to offer. */
 import { createServer } from 'node:http';
-import type { ServerStatus } from '../contract.js';
+import type { ServerStatus } from '../../common/contract.js';
 
 export async function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Promise<NonNullable<ServerStatus['error']>> {
   const code = error.code ?? 'ERROR';

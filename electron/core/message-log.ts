@@ -3,7 +3,7 @@
  * log, and joins the UI batch of the current tick. Outgoing lines wait for their
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
-import type { EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../contract.js';
+import type { EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../../common/contract.js';
 import { classify, expectedEcho, parseMessage } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
@@ -150,10 +150,6 @@ export class MessageLog {
   /** The most recent UI entries, oldest first. */
   recent(): LogEntry[] {
     return this.recentList.slice(this.recentHead);
-  }
-
-  private record(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
-    return this.commit(this.make(dir, session, kind, type, text));
   }
 
   private make(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {

@@ -3,7 +3,7 @@
  * and is the one object both adapters (Electron IPC, browser bridge) talk to.
  */
 import { join } from 'node:path';
-import type { ChangeResult, EventMap, MicChunk, SendResult, SendTo, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../contract.js';
+import type { ChangeResult, EventMap, MicChunk, SendResult, SendTo, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../../common/contract.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
 import { AudioStreamer } from './audio-stream.js';

@@ -3,7 +3,7 @@
  * documentation's sample server that sends a test message every 2 s. It lives in the core,
  * so it keeps time while a browser tab sleeps or the window reloads.
  */
-import type { PeriodicJob, PeriodicRequest, SendResult } from '../contract.js';
+import type { PeriodicJob, PeriodicRequest, SendResult } from '../../common/contract.js';
 import { splitCompose } from './protocol.js';
 
 export type PeriodicStart = { ok: true; id: number } | { ok: false; error: string };

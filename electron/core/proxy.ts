@@ -3,9 +3,9 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { SendResult, ServerStatus, Settings, UpstreamInfo } from '../contract.js';
+import type { SendResult, ServerStatus, Settings, UpstreamInfo } from '../../common/contract.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
-import { assertNever } from '../shared/assert-never.js';
+import { assertNever } from '../../common/assert-never.js';
 import type { MessageLog } from './message-log.js';
 import { MAX_DOWN_FRAME, UpstreamLink, type UpstreamOptions } from './upstream.js';
 

@@ -2,7 +2,7 @@
  * One handler per core request, shared by the Electron IPC adapter and the browser
  * bridge. Arguments cross a process or network boundary, so their shape is checked.
  */
-import type { CoreRequestMap, PostMap, Settings, Target, WhenBusy } from '../contract.js';
+import type { CoreRequestMap, PostMap, Settings, Target, WhenBusy } from '../../common/contract.js';
 import type { Panel } from './panel.js';
 
 export type CoreHandlers = {

@@ -7,8 +7,8 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
-import type { LogFilters, QuickSet, Settings, TypeChip, WindowBounds } from '../contract.js';
-import { parseQuickSet } from '../shared/quick-commands.js';
+import type { LogFilters, QuickSet, Settings, TypeChip, WindowBounds } from '../../common/contract.js';
+import { parseQuickSet } from '../../common/quick-commands.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
 export const SETTINGS_VERSION = '2.0.0';

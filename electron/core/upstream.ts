@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import type { UpstreamInfo } from '../contract.js';
+import type { UpstreamInfo } from '../../common/contract.js';
 
 /** MMDAgent-EX's buffer is 8192 bytes for all frames together; half of it per frame is safe. */
 export const MAX_DOWN_FRAME = 4096;

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Settings } from '../contract.js';
+import type { Settings } from '../../common/contract.js';
 import { Panel } from '../core/panel.js';
 import { appDataDir } from '../core/paths.js';
 import { upstreamUrlError } from '../core/settings.js';

@@ -7,7 +7,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { BridgeFrame, EventChannel } from '../contract.js';
+import type { BridgeFrame, EventChannel } from '../../common/contract.js';
 import type { CoreBatch } from '../core/message-log.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';

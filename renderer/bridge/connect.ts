@@ -2,11 +2,11 @@
  * The one place the renderer meets the core: picks Electron's `window.api` or the
  * browser bridge, subscribes once at start-up, and writes through store actions.
  */
-import { createApi, type PanelApi } from '../../electron/api';
-import { watchAgentLoss } from '../audio/audio-actions';
-import { exportView } from '../components/log-actions';
+import { createApi, type PanelApi } from '../../common/api';
+import { watchAgentLoss } from '../actions/audio';
+import { exportView } from '../actions/log';
 import { usePanel } from '../store';
-import { savePrefs } from '../store/prefs';
+import { savePrefs } from '../actions/prefs';
 import { t } from '../i18n';
 import { createWebTransport, downloadFile } from './web-transport';
 

@@ -2,8 +2,8 @@
  * Browser mode: the same contract over a WebSocket to the core (cookie-authenticated,
  * same origin). Reconnects with backoff; `onLink` reports the link for the UI.
  */
-import type { BridgeFrame, EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../electron/contract';
-import type { Transport } from '../../electron/api';
+import type { BridgeFrame, EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../common/contract';
+import type { Transport } from '../../common/api';
 import { t } from '../i18n';
 
 type Listener = (payload: never) => void;

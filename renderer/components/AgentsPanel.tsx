@@ -1,8 +1,8 @@
 import { getApi } from '../bridge/connect';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { clockTime, sessionLabel } from '../format';
-import type { SessionInfo } from '../../electron/contract';
+import { clockTime, sessionLabel } from '../lib/format';
+import type { SessionInfo } from '../../common/contract';
 
 /** Connected agents, with the warning-guarded Disconnect the protocol requires. */
 export function AgentsPanel() {

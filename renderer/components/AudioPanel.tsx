@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../audio/audio-actions';
+import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../actions/audio';
 import { useT, type MessageKey } from '../i18n';
 import { usePanel } from '../store';
-import { savePrefs } from '../store/prefs';
+import { savePrefs } from '../actions/prefs';
 import { FilePickButton } from './FilePickButton';
 import { LevelMeter } from './LevelMeter';
 import { Waveform } from './Waveform';

@@ -1,13 +1,13 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { Target } from '../../electron/contract';
+import type { Target } from '../../common/contract';
 import { getApi } from '../bridge/connect';
-import { formArgs, separatorOf } from '../catalog';
-import { sessionLabel } from '../format';
+import { formArgs, separatorOf } from '../../common/message-catalog';
+import { sessionLabel } from '../lib/format';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { composeProblem } from '../i18n/problems';
-import { analyze } from './compose-assist';
-import { COMPOSE_BOX_ID } from './compose-actions';
+import { analyze } from '../lib/compose-assist';
+import { COMPOSE_BOX_ID } from '../actions/compose';
 
 const encoder = new TextEncoder();
 

@@ -1,8 +1,8 @@
-import type { Language, Theme } from '../../electron/contract';
-import { sessionLabel } from '../format';
+import type { Language, Theme } from '../../common/contract';
+import { sessionLabel } from '../lib/format';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { savePrefs } from '../store/prefs';
+import { savePrefs } from '../actions/prefs';
 import { ProxyChain } from './ProxyChain';
 
 /** The top bar: where the panel listens, whether an agent is connected, language, theme, settings. */

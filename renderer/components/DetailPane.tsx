@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { parseMessage } from '../../electron/shared/wire-rules';
+import { parseMessage } from '../../common/wire-rules';
 import { getApi } from '../bridge/connect';
-import { argNames } from '../catalog';
+import { argNames } from '../../common/message-catalog';
 import { resolveLang, useT } from '../i18n';
 import { usePanel } from '../store';
 import { directionKey } from './LogRow';

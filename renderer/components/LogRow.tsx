@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { LogEntry } from '../../electron/contract';
-import { assertNever } from '../../electron/shared/assert-never';
-import { clockTime } from '../format';
+import type { LogEntry } from '../../common/contract';
+import { assertNever } from '../../common/assert-never';
+import { clockTime } from '../lib/format';
 import { translate, type Lang, type MessageKey } from '../i18n';
 import { noticeText } from '../i18n/notices';
 import { highlightParts } from '../store/log-filter';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EntryKind, LogEntry } from '../../electron/contract';
+import type { EntryKind, LogEntry } from '../../common/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
 import { DIRECTIONS, directionKey } from './LogRow';
-import { exportView, openLogFile } from './log-actions';
+import { exportView, openLogFile } from '../actions/log';
 import { TypeChips } from './TypeChips';
 
 const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'error'];

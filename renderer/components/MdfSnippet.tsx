@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { mdfSnippet } from '../format';
+import { mdfSnippet } from '../lib/format';
 
 /** The .mdf lines for the current settings, ready to paste. */
 export function MdfSnippet() {

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { LogEntry } from '../../electron/contract';
+import type { LogEntry } from '../../common/contract';
 import { usePanel } from '../store';
 import { resolveLang, useT } from '../i18n';
 import { LogRow } from './LogRow';

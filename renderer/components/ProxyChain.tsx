@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionInfo, UpstreamInfo } from '../../electron/contract';
+import type { SessionInfo, UpstreamInfo } from '../../common/contract';
 import { getApi } from '../bridge/connect';
 import { useT } from '../i18n';
 import { usePanel } from '../store';

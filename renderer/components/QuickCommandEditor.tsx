@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { QuickCommand } from '../../electron/contract';
-import { parseSteps } from '../../electron/shared/quick-commands';
+import type { QuickCommand } from '../../common/contract';
+import { parseSteps } from '../../common/quick-commands';
 import { useT } from '../i18n';
 import { commandProblem } from '../i18n/problems';
 import { comboFromEvent } from '../quick/hotkeys';
-import { deleteCommand, quickSets, saveCommand } from '../quick/actions';
+import { deleteCommand, quickSets, saveCommand } from '../actions/quick';
 import { usePanel } from '../store';
 import { useModal } from './use-modal';
 

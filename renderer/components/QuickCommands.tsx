@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
-import type { QuickCommand, QuickSet } from '../../electron/contract';
-import { newId } from '../../electron/shared/quick-commands';
+import type { QuickCommand, QuickSet } from '../../common/contract';
+import { newId } from '../../common/quick-commands';
 import { useT } from '../i18n';
-import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../quick/actions';
+import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../actions/quick';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
 

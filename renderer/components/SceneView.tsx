@@ -1,8 +1,8 @@
-import type { SceneState } from '../../electron/contract';
-import { clockTime } from '../format';
+import type { SceneState } from '../../common/contract';
+import { clockTime } from '../lib/format';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { insertIntoDraft } from './compose-actions';
+import { insertIntoDraft } from '../actions/compose';
 
 /** Per agent: the models and motions it has loaded and what it is doing, from its own events. */
 export function SceneView() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { applyServerSettings } from './apply-settings';
+import { applyServerSettings } from '../actions/settings';
 
 /** A listener that failed (port in use…) says why and offers the fix. */
 export function ServerError() {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../electron/contract';
+import type { Settings } from '../../common/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
-import { applyServerSettings } from './apply-settings';
+import { applyServerSettings } from '../actions/settings';
 import { useModal } from './use-modal';
 
 /** Host, port and path of the endpoint; applying restarts the listener, not the app. */

@@ -1,6 +1,6 @@
 import { useT } from '../i18n';
-import { activeSet } from '../quick/actions';
-import { SHORTCUTS } from '../quick/keyboard';
+import { activeSet } from '../actions/quick';
+import { SHORTCUTS } from './use-global-keys';
 import { usePanel } from '../store';
 import { useModal } from './use-modal';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { TypeChip } from '../../electron/contract';
+import type { TypeChip } from '../../common/contract';
 import { useT } from '../i18n';
 import { usePanel } from '../store';
 

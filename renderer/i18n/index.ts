@@ -3,9 +3,9 @@
  * so), so a missing translation fails the build. Message names (MOTION_ADD, …) are never
  * translated. `{name}` in a string is filled from the params.
  */
-import type { Language } from '../../electron/contract';
+import type { Language } from '../../common/contract';
 import { usePanel } from '../store';
-import { fillTemplate } from '../../electron/shared/fill-template';
+import { fillTemplate } from '../../common/fill-template';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
 

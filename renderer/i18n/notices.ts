@@ -2,9 +2,9 @@
  * Panel notices in Japanese. The core writes every notice in English (the session log stays in
  * one language) and tags it with a key and its values; the log shows it in the UI's language.
  */
-import type { LogEntry, NoticeKey } from '../../electron/contract';
-import { fillTemplate } from '../../electron/shared/fill-template';
-import type { Lang } from './index';
+import type { LogEntry, NoticeKey } from '../../common/contract';
+import { fillTemplate } from '../../common/fill-template';
+import type { Lang } from '.';
 
 const ja: Record<NoticeKey, string> = {
   listening: '{url} で MMDAgent-EX の接続を待っています。',

@@ -1,9 +1,9 @@
 /** Protocol and quick-command problems, worded in the UI's language (the core's checks are the same code). */
-import type { QuickCommand } from '../../electron/contract';
-import { commandProblem as findCommandProblem, type CommandProblem, type QuickSetError, type StepProblem } from '../../electron/shared/quick-commands';
-import { lineProblem } from '../../electron/shared/wire-rules';
-import { assertNever } from '../../electron/shared/assert-never';
-import type { Translate } from './index';
+import type { QuickCommand } from '../../common/contract';
+import { commandProblem as findCommandProblem, type CommandProblem, type QuickSetError, type StepProblem } from '../../common/quick-commands';
+import { lineProblem } from '../../common/wire-rules';
+import { assertNever } from '../../common/assert-never';
+import type { Translate } from '.';
 
 export function problemText(p: StepProblem, t: Translate): string {
   switch (p.code) {

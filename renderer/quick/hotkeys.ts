@@ -1,5 +1,5 @@
 /** Key combinations as text (`Ctrl+Shift+K`), and when a keypress belongs to a text field instead. */
-import { normalizeHotkey } from '../../electron/shared/quick-commands';
+import { normalizeHotkey } from '../../common/quick-commands';
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Dead', 'Process', 'Unidentified']);
 

@@ -2,8 +2,8 @@
  * Runs a quick command: its lines in order, with its waits, placeholders filled at send
  * time. Sending and sleeping are passed in, so tests drive it with a fake clock.
  */
-import type { QuickCommand, SendResult, SendTo, Target } from '../../electron/contract';
-import { fillPlaceholders, parseSteps, type StepProblem } from '../../electron/shared/quick-commands';
+import type { QuickCommand, SendResult, SendTo, Target } from '../../common/contract';
+import { fillPlaceholders, parseSteps, type StepProblem } from '../../common/quick-commands';
 
 export interface RunContext {
   target: Target;

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { AudioStatus, SceneState, WhenBusy } from '../../electron/contract';
-import type { PanelState } from './index';
+import type { AudioStatus, SceneState, WhenBusy } from '../../common/contract';
+import type { PanelState } from '.';
 
 export interface LoadedFile {
   name: string;

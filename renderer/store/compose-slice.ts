@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { SendTo, Target } from '../../electron/contract';
-import type { PanelState } from './index';
+import type { SendTo, Target } from '../../common/contract';
+import type { PanelState } from '.';
 
 const HISTORY_LIMIT = 200;
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { PeriodicJob, ServerStatus, SessionInfo, Settings, Snapshot } from '../../electron/contract';
-import type { PanelState } from './index';
+import type { PeriodicJob, ServerStatus, SessionInfo, Settings, Snapshot } from '../../common/contract';
+import type { PanelState } from '.';
 
 export type CoreLink = 'connecting' | 'up' | 'down';
 

@@ -1,6 +1,6 @@
 /** One zustand store built from typed slices; the bridge writes through its actions. */
 import { create } from 'zustand';
-import type { Snapshot } from '../../electron/contract';
+import type { Snapshot } from '../../common/contract';
 import { createAudioSlice, type AudioSlice } from './audio-slice';
 import { createComposeSlice, type ComposeSlice } from './compose-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';

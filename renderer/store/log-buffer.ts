@@ -3,7 +3,7 @@
  * flood costs O(batch), not O(window); the store bumps a revision to re-render.
  * The disk log keeps everything; this only bounds what the UI holds.
  */
-import type { EntryUpdate, LogEntry } from '../../electron/contract';
+import type { EntryUpdate, LogEntry } from '../../common/contract';
 
 /** Distinct message types remembered for suggestions (a line without `|` is its own type). */
 const MAX_TYPES = 2000;
@@ -104,11 +104,4 @@ export class LogBuffer {
     while (cut < this.shown.length && this.shown[cut]!.id < firstKept) cut++;
     if (cut > 0) this.shown = this.shown.slice(cut);
   }
-}
-
-/** Case-insensitive match over the whole message and its type. */
-export function textFilter(query: string): EntryFilter | null {
-  const q = query.trim().toLowerCase();
-  if (!q) return null;
-  return (e) => e.text.toLowerCase().includes(q) || e.type.toLowerCase().includes(q);
 }

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { LogBatch, LogEntry, LogFilters } from '../../electron/contract';
+import type { LogBatch, LogEntry, LogFilters } from '../../common/contract';
 import { LogBuffer } from './log-buffer';
 import { NO_FILTERS, buildFilter } from './log-filter';
 import { t } from '../i18n';
 import { parseSessionLog } from './open-log';
-import type { PanelState } from './index';
+import type { PanelState } from '.';
 
 /** A filter that takes longer than this over the window is too slow to keep applying. */
 const SLOW_FILTER_MS = 1000;

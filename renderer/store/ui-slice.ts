@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { QuickCommand } from '../../electron/contract';
-import type { PanelState } from './index';
+import type { QuickCommand } from '../../common/contract';
+import type { PanelState } from '.';
 
 export interface ConfirmRequest {
   title: string;

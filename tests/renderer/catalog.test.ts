@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argNames, findMessage, suggestNames } from '../../renderer/catalog.js';
-import { analyze } from '../../renderer/components/compose-assist.js';
+import { argNames, findMessage, suggestNames } from '../../common/message-catalog.js';
+import { analyze } from '../../renderer/lib/compose-assist.js';
 
 describe('catalog lookup', () => {
   it('suggests commands first, shortest first, then events', () => {

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../electron/contract.js';
+import type { LogEntry } from '../../common/contract.js';
 import { resetPanelStore, usePanel } from '../../renderer/store/index.js';
-import { LogBuffer, textFilter } from '../../renderer/store/log-buffer.js';
-import { exportText, mdfSnippet } from '../../renderer/format.js';
+import { LogBuffer } from '../../renderer/store/log-buffer.js';
+import { NO_FILTERS, buildFilter } from '../../renderer/store/log-filter.js';
+import { exportText, mdfSnippet } from '../../renderer/lib/format.js';
 
 const entry = (id: number, text: string, extra: Partial<LogEntry> = {}): LogEntry => ({
   id,
@@ -30,10 +31,10 @@ describe('LogBuffer', () => {
 
   it('filters over the whole message, incrementally and on change', () => {
     const b = new LogBuffer();
-    b.setFilter(textFilter('wave'));
+    b.setFilter(buildFilter({ ...NO_FILTERS, text: 'wave' }).filter);
     b.append([entry(1, 'MOTION_ADD|0|wave|w.vmd'), entry(2, 'CURRENT_TIME|14|05')]);
     expect(b.view.map((e) => e.id)).toEqual([1]);
-    b.setFilter(textFilter('current'));
+    b.setFilter(buildFilter({ ...NO_FILTERS, text: 'current' }).filter);
     expect(b.view.map((e) => e.id)).toEqual([2]);
     b.setFilter(null);
     expect(b.view).toHaveLength(2);

@@ -76,6 +76,7 @@ export class FakeDialogueServer {
     this.clients.clear();
     const http = this.http;
     this.http = null;
+    this.wss?.close();
     this.wss = null;
     if (http) {
       http.closeAllConnections();

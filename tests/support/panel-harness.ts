@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { LogEntry, SessionInfo } from '../../electron/contract.js';
+import type { LogEntry, SessionInfo } from '../../common/contract.js';
 import { readJsonl } from '../../electron/core/log-writer.js';
 import { Panel, type PanelOptions } from '../../electron/core/panel.js';
 import { waitUntil } from './wait.js';

@@ -17,7 +17,7 @@ describe('packaging and CSP', () => {
   });
 
   it('app:// serves the renderer with the CSP header and nothing outside it', async () => {
-    const { setupAppProtocol } = await import('../../../electron/main/app-protocol.js');
+    const { setupAppProtocol } = await import('../../../electron/desktop/app-protocol.js');
     setupAppProtocol('dist/renderer');
     const serve = handlers[0]!;
     const page = await serve(new Request('app://panel/index.html'));

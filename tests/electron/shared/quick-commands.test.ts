@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportQuickSet, fillPlaceholders, normalizeHotkey, parseQuickSet, parseSteps } from '../../../electron/shared/quick-commands.js';
+import { exportQuickSet, fillPlaceholders, normalizeHotkey, parseQuickSet, parseSteps } from '../../../common/quick-commands.js';
 import example from '../../../assets/quick-commands-example.json' with { type: 'json' };
 
 describe('quick commands', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { BridgeFrame, Snapshot } from '../../../electron/contract.js';
+import type { BridgeFrame, Snapshot } from '../../../common/contract.js';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server.js';
 import { startPanel, type Harness } from '../../support/panel-harness.js';
 

@@ -1,5 +1,5 @@
 /** Small presentation helpers shared by components. */
-import type { LogEntry, ServerStatus, SessionInfo } from '../electron/contract';
+import type { LogEntry, ServerStatus, SessionInfo } from '../../common/contract';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

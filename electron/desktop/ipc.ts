@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { EventChannel, EventMap, PostChannel, RequestChannel, RequestMap } from '../contract.js';
+import type { EventChannel, EventMap, PostChannel, RequestChannel, RequestMap } from '../../common/contract.js';
 import { isAppUrl } from './app-origin.js';
 
 type Handler<C extends RequestChannel> = (arg: unknown, event: IpcMainInvokeEvent) => Promise<RequestMap[C][1]>;

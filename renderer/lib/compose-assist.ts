@@ -3,8 +3,8 @@
  * otherwise the documented forms of the message with the current argument marked, and the
  * model or motion aliases the agent reported where the form asks for one.
  */
-import type { SceneState } from '../../electron/contract';
-import { findMessage, formArgs, separatorOf, suggestNames, type CatalogEntry } from '../catalog';
+import type { SceneState } from '../../common/contract';
+import { findMessage, formArgs, separatorOf, suggestNames, type CatalogEntry } from '../../common/message-catalog';
 
 export interface Suggestion {
   /** What replaces the token being typed. */

@@ -1,12 +1,12 @@
 /** What the quick-command panel and its hotkeys do. */
-import type { QuickCommand, QuickSet } from '../../electron/contract';
-import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../electron/shared/quick-commands';
+import type { QuickCommand, QuickSet } from '../../common/contract';
+import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../common/quick-commands';
 import { getApi } from '../bridge/connect';
 import { t } from '../i18n';
 import { problemText, setProblemText } from '../i18n/problems';
 import { usePanel } from '../store';
-import { savePrefs } from '../store/prefs';
-import { runQuickCommand, sleep, type RunResult } from './runner';
+import { savePrefs } from './prefs';
+import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
 
 let controller: AbortController | null = null;
 

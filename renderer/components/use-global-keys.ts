@@ -3,10 +3,10 @@
  * export and focus keys. None fires while the user types in a field or a dialog is open.
  */
 import { useEffect } from 'react';
-import { exportView } from '../components/log-actions';
+import { exportView } from '../actions/log';
 import { usePanel } from '../store';
-import { activeSet, cancelRunning, runCommand } from './actions';
-import { comboFromEvent, isTyping } from './hotkeys';
+import { activeSet, cancelRunning, runCommand } from '../actions/quick';
+import { comboFromEvent, isTyping } from '../quick/hotkeys';
 
 /** Every fixed shortcut, for the overlay (quick-command hotkeys are listed from their set). */
 export const SHORTCUTS = [

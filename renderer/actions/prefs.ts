@@ -2,9 +2,9 @@
  * UI preferences live in the core's settings, so Electron and browser mode both keep them
  * and they survive restarts. Applied here at once; written through the core.
  */
-import type { Settings } from '../../electron/contract';
+import type { Settings } from '../../common/contract';
 import { getApi } from '../bridge/connect';
-import { usePanel } from './index';
+import { usePanel } from '../store';
 
 export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias'>>;
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { EventChannel, EventMap, SaveFileResult } from '../contract.js';
+import type { EventChannel, EventMap, SaveFileResult } from '../../common/contract.js';
 import type { Panel } from '../core/panel.js';
 import { coreHandlers, postHandlers } from '../core/requests.js';
 import { EventRelay, handle, listen } from './ipc.js';

@@ -1,6 +1,6 @@
 /** Log actions shared by the toolbar, the menu and the keyboard: export the filtered view, open a log file. */
 import { getApi } from '../bridge/connect';
-import { exportName, exportText } from '../format';
+import { exportName, exportText } from '../lib/format';
 import { usePanel } from '../store';
 
 /** Saves what the log view shows now (filters applied; the frozen copy while paused). */

@@ -1,4 +1,4 @@
-import type { Settings } from '../../electron/contract';
+import type { Settings } from '../../common/contract';
 import { getApi } from '../bridge/connect';
 import { t } from '../i18n';
 import { usePanel } from '../store';

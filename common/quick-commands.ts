@@ -2,7 +2,7 @@
  * Quick commands: parsing a command's lines into steps, placeholders, and checking an
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
-import type { QuickCommand, QuickSet, SendTo } from '../contract.js';
+import type { QuickCommand, QuickSet, SendTo } from './contract.js';
 import { fillTemplate } from './fill-template.js';
 import { describeLineProblem, lineProblem, type LineProblem } from './wire-rules.js';
 

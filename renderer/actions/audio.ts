@@ -2,8 +2,8 @@
 import { getApi } from '../bridge/connect';
 import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
-import { AudioFileError, decodeAudioFile } from './decode-file';
-import { MicCapture, micErrorMessage } from './mic-capture';
+import { AudioFileError, decodeAudioFile } from '../audio/decode-file';
+import { MicCapture, micErrorMessage } from '../audio/mic-capture';
 import { t } from '../i18n';
 
 /** The one agent audio goes to: the Target, or the only agent when Target is "all". */

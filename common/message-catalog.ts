@@ -1,8 +1,10 @@
 /**
- * The documented MMDAgent-EX messages (assets/message-catalog.json) for autocomplete,
- * argument hints and the detail pane: commands first, then Plugin_Remote control lines, then events.
+ * The documented MMDAgent-EX messages (assets/message-catalog.json): the core classifies
+ * lines with them, the renderer offers autocomplete, argument hints and names in the detail
+ * pane. Commands first, then Plugin_Remote control lines, then events.
  */
-import catalog from '../assets/message-catalog.json';
+import catalog from '../assets/message-catalog.json' with { type: 'json' };
+import type { EntryKind } from './contract.js';
 
 export type CatalogKind = 'command' | 'event' | 'remote-control';
 
@@ -24,6 +26,12 @@ const byName = new Map(CATALOG.map((m) => [m.name, m]));
 
 export function findMessage(name: string): CatalogEntry | undefined {
   return byName.get(name);
+}
+
+/** The entry kind of a documented message type (control lines are classified before this). */
+export function catalogKind(type: string): EntryKind | undefined {
+  const kind = byName.get(type)?.kind;
+  return kind === 'remote-control' ? 'control' : kind;
 }
 
 /** Names starting with what was typed (case-insensitive), commands first; then names containing it. */
