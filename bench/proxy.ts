@@ -203,7 +203,7 @@ async function coreCost(proxied: boolean, count = 50_000): Promise<{ loggedMs: n
   let logged = 0;
   panel.on('log:batch', (b) => (logged += b.entries.filter((e) => e.type === 'BURST').length));
   await panel.start();
-  const ws = new WebSocket(panel.server.currentStatus.url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
+  const ws = new WebSocket(panel.status().url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
   await new Promise((r) => ws.once('open', r));
   if (proxied) await sink.connected();
   await new Promise((r) => setTimeout(r, 300));

@@ -48,6 +48,7 @@ export interface LogEntry {
 
 export type NoticeKey =
   | 'listening'
+  | 'notListening'
   | 'agentConnected'
   | 'clientConnected'
   | 'agentLeft'
@@ -57,7 +58,11 @@ export type NoticeKey =
   | 'hiddenOnLeave'
   | 'hiddenOverBudget'
   | 'logWriteFailed'
-  | 'settingsRecovered'
+  | 'settingsInvalid'
+  | 'settingsCorrupt'
+  | 'settingsUnreadable'
+  | 'upstreamStalled'
+  | 'viewGap'
   | 'upstreamConnected'
   | 'upstreamReconnected'
   | 'upstreamDown'
@@ -72,9 +77,105 @@ export type NoticeKey =
   | 'downAudioStart'
   | 'downAudioEnd';
 
+/**
+ * A notice's values. Where a value is one of the core's own reasons (why an agent left, why
+ * a stream stopped), it is a code from `ReasonCode`, and the UI words it too.
+ */
 export interface NoticeMsg {
   key: NoticeKey;
   params: Record<string, string | number>;
+}
+
+/** Why a connection closed, a stream stopped, or a link went down: worded by each UI. */
+export type ReasonCode =
+  | 'operator'
+  | 'listenerStopped'
+  | 'frameTooLarge'
+  | 'protocolError'
+  | 'agentDisconnected'
+  | 'agentClosed'
+  | 'sendFailed'
+  | 'wrongPath'
+  | 'webOrigin'
+  | 'tooMany'
+  | 'connectionGone'
+  | 'replaced'
+  | 'operatorStop'
+  | 'panelStopped'
+  | 'linkLost'
+  | 'linkClosed'
+  | 'linkError'
+  | 'holdTimeout'
+  | 'holdOverflow'
+  | 'agentLeft'
+  | 'serverLeft'
+  | 'streamBreak'
+  | 'streamIdle';
+
+/** A reason with the values its words need (`detail`, `path`, `origin`, …), spread into a notice's params. */
+export type Reason = { reason: ReasonCode } & Record<string, string | number>;
+
+/** Why a line cannot be sent, as a code a UI can word in its own language. */
+export type LineProblem = { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
+
+/** Why an upstream (dialogue-server) URL cannot be used. */
+export type UrlProblem = { code: 'not-url'; value: string } | { code: 'scheme' } | { code: 'credentials' } | { code: 'hash' };
+
+/** Why a settings value is refused. */
+export type SettingProblem =
+  | { code: 'unknown' }
+  | { code: 'type' }
+  | { code: 'host' }
+  | { code: 'port' }
+  | { code: 'path' }
+  | { code: 'origin'; value: string }
+  | { code: 'echo-timeout'; min: number; max: number }
+  | { code: 'alias' }
+  | { code: 'audio-max'; min: number; max: number }
+  | { code: 'upstream-url'; problem: UrlProblem }
+  | { code: 'quick-set'; problem: QuickSetProblem };
+
+/** Why a command cannot be kept, as a code for a UI to word. */
+export type StepProblem = LineProblem | { code: 'wait-range' } | { code: 'wait-syntax' } | { code: 'no-message' };
+export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
+export type QuickSetProblem = { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem };
+
+/**
+ * Why the core refused or could not do something. Never a sentence: each UI words it in
+ * its own language (the renderer's i18n switches over `key` with assertNever).
+ */
+export type Problem =
+  | { key: 'line'; problem: LineProblem; line?: number }
+  | { key: 'noAgent' }
+  | { key: 'agentGone'; id: number }
+  | { key: 'proxyOff' }
+  | { key: 'upstreamDown'; ids: number[] }
+  | { key: 'nothingToRetry' }
+  | { key: 'periodicInterval'; min: number; max: number }
+  | { key: 'periodicLimit'; max: number }
+  | { key: 'periodicNotRunning' }
+  | { key: 'setting'; setting: string; problem: SettingProblem }
+  | { key: 'upstreamLoop'; url: string }
+  | { key: 'upstreamNoUrl' }
+  | { key: 'badAlias' }
+  | { key: 'audioEmpty'; name: string }
+  | { key: 'audioTooLong'; name: string; seconds: number; limit: number }
+  | { key: 'micBusy' }
+  | { key: 'fileBusy'; name: string }
+  | { key: 'nothingStreaming' }
+  | { key: 'micNotStreaming' }
+  | { key: 'writeFailed'; path: string; detail: string };
+
+/** Why the listener could not start: the OS error code and where; the UI words it. */
+export interface ListenProblem {
+  /** `EADDRINUSE`, `EACCES`, `EADDRNOTAVAIL`, … */
+  code: string;
+  host: string;
+  port: number;
+  /** A free port nearby, offered when the port is taken. */
+  suggestedPort?: number;
+  /** The OS's own text, for an unexpected code. */
+  detail?: string;
 }
 
 /** A later change to an entry already sent to the UI. */
@@ -107,6 +208,11 @@ export interface SessionInfo {
 
 export type UpstreamState = 'connecting' | 'open' | 'retrying';
 
+export interface LinkReason {
+  reason: Extract<ReasonCode, 'linkLost' | 'linkClosed' | 'linkError'>;
+  detail?: string;
+}
+
 export interface UpstreamInfo {
   state: UpstreamState;
   url: string;
@@ -114,7 +220,8 @@ export interface UpstreamInfo {
   retries: number;
   /** When the next attempt starts (wall-clock ms), while retrying. */
   nextRetryAt?: number;
-  lastError?: string;
+  /** Why the link last went down or failed to open: a reason code and the OS's detail. */
+  lastReason?: LinkReason;
   framesUp: number;
   framesDown: number;
   /** Lines from the agent that did not reach the dialogue server. */
@@ -207,7 +314,7 @@ export interface StreamFileRequest {
   whenBusy: WhenBusy;
 }
 
-export type StreamResult = { ok: true; queued: number } | { ok: false; error: string };
+export type StreamResult = { ok: true; queued: number } | { ok: false; problem: Problem };
 
 export interface AudioStatus {
   session: number;
@@ -254,7 +361,7 @@ export interface PeriodicJob extends PeriodicRequest {
   sent: number;
   startedAt: number;
   /** Why the last send failed (e.g. no agent connected); the job keeps running. */
-  lastError?: string;
+  lastProblem?: Problem;
 }
 
 export type ServerState = 'starting' | 'listening' | 'error' | 'stopped';
@@ -267,7 +374,7 @@ export interface ServerStatus {
   host: string;
   port: number;
   path: string;
-  error?: { code: string; message: string; suggestedPort?: number };
+  error?: ListenProblem;
 }
 
 export interface Snapshot {
@@ -288,21 +395,22 @@ export interface Snapshot {
 /** `all` sends to every connected agent. */
 export type Target = number | 'all';
 
-export type SendResult =
-  | { ok: true; lines: number; sessions: number }
-  | { ok: false; error: string; line?: number };
+export type SendResult = { ok: true; lines: number; sessions: number } | { ok: false; problem: Problem };
 
+/** A change that would close agents asks first: `move` (the listener restarts) or `disconnect` (one agent). */
 export type ChangeResult =
   | { ok: true }
-  | { ok: false; needsConfirm: true; agents: number; message: string }
-  | { ok: false; needsConfirm?: false; error: string };
+  | { ok: false; needsConfirm: true; agents: number; reason: 'move' | 'disconnect' }
+  | { ok: false; needsConfirm?: false; problem: Problem };
+
+export type PeriodicStart = { ok: true; id: number } | { ok: false; problem: Problem };
 
 export interface SaveFileRequest {
   suggestedName: string;
   content: string;
 }
 
-export type SaveFileResult = { saved: true; path: string } | { saved: false; reason?: string };
+export type SaveFileResult = { saved: true; path: string } | { saved: false; problem?: Problem };
 
 /** Requests: channel → [argument, promised result]. Every channel is `domain:verb`. */
 export interface RequestMap {
@@ -310,7 +418,7 @@ export interface RequestMap {
   'message:send': [{ target: Target; text: string; to?: SendTo }, SendResult];
   /** Proxy mode: try the dialogue server again now instead of waiting for the backoff. */
   'upstream:retry': [{ target: Target }, ChangeResult];
-  'periodic:start': [PeriodicRequest, { ok: true; id: number } | { ok: false; error: string }];
+  'periodic:start': [PeriodicRequest, PeriodicStart];
   'periodic:stop': [{ id: number }, ChangeResult];
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
   'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];

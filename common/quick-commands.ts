@@ -2,16 +2,13 @@
  * Quick commands: parsing a command's lines into steps, placeholders, and checking an
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
-import type { QuickCommand, QuickSet, SendTo } from './contract.js';
+import type { CommandProblem, QuickCommand, QuickSet, QuickSetProblem, SendTo, StepProblem } from './contract.js';
 import { fillTemplate } from './fill-template.js';
-import { describeLineProblem, lineProblem, type LineProblem } from './wire-rules.js';
+import { lineProblem } from './wire-rules.js';
 
 export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number };
 
-/** Why a command's lines cannot be used: a protocol problem of one line, or a wait or structure problem. */
-export type StepProblem = LineProblem | { code: 'wait-range' } | { code: 'wait-syntax' } | { code: 'no-message' };
-
-export type StepsResult = { ok: true; steps: Step[] } | { ok: false; error: string; line: number; problem: StepProblem };
+export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: number; problem: StepProblem };
 
 /** Longest single wait: ten minutes. */
 export const MAX_WAIT_MS = 600_000;
@@ -32,16 +29,16 @@ export function parseSteps(text: string): StepsResult {
     const wait = WAIT.exec(row);
     if (wait) {
       const ms = Math.round(Number(wait[1]) * (wait[2]?.toLowerCase() === 's' ? 1000 : 1));
-      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, error: `Line ${i + 1}: a wait must be between 1 ms and 10 minutes.`, line: i + 1, problem: { code: 'wait-range' } };
+      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, line: i + 1, problem: { code: 'wait-range' } };
       steps.push({ kind: 'wait', ms });
       continue;
     }
-    if (/^wait\b/i.test(row)) return { ok: false, error: `Line ${i + 1}: write a wait as "wait 500" (milliseconds) or "wait 2s".`, line: i + 1, problem: { code: 'wait-syntax' } };
+    if (/^wait\b/i.test(row)) return { ok: false, line: i + 1, problem: { code: 'wait-syntax' } };
     const problem = lineProblem(fillPlaceholders(row, { model: '0', target: '1' }));
-    if (problem) return { ok: false, error: `Line ${i + 1}: ${describeLineProblem(problem)}`, line: i + 1, problem };
+    if (problem) return { ok: false, line: i + 1, problem };
     steps.push({ kind: 'send', line: row });
   }
-  if (!steps.some((s) => s.kind === 'send')) return { ok: false, error: 'A quick command needs at least one message line.', line: 1, problem: { code: 'no-message' } };
+  if (!steps.some((s) => s.kind === 'send')) return { ok: false, line: 1, problem: { code: 'no-message' } };
   return { ok: true, steps };
 }
 
@@ -70,49 +67,39 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
-/** Why a command cannot be kept, as a code (for a UI to word) and in English. */
-export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
-
-export function commandProblem(c: QuickCommand): { problem: CommandProblem; error: string } | null {
-  if (c.label.trim() === '') return { problem: { code: 'label-empty' }, error: 'Give the button a label.' };
-  if (c.label.length > 60) return { problem: { code: 'label-long' }, error: 'A label can be at most 60 characters.' };
+/** Why a command cannot be kept, as a code for a UI to word; null when it can. */
+export function commandProblem(c: QuickCommand): CommandProblem | null {
+  if (c.label.trim() === '') return { code: 'label-empty' };
+  if (c.label.length > 60) return { code: 'label-long' };
   const steps = parseSteps(c.lines);
-  if (!steps.ok) return { problem: { code: 'lines', line: steps.line, problem: steps.problem }, error: steps.error };
-  if (c.color && !/^#[0-9a-f]{6}$/i.test(c.color)) return { problem: { code: 'color' }, error: 'A colour must look like #3366ff.' };
+  if (!steps.ok) return { code: 'lines', line: steps.line, problem: steps.problem };
+  if (c.color && !/^#[0-9a-f]{6}$/i.test(c.color)) return { code: 'color' };
   return null;
 }
 
-/** Why a command cannot be kept, in English, or null. */
-export function commandError(c: QuickCommand): string | null {
-  return commandProblem(c)?.error ?? null;
-}
-
-/** Why a file or stored value is not a quick-command set: a code for a UI to word, and English. */
+/** Why a file or stored value is not a quick-command set; the message is only the code, a UI words `problem`. */
 export class QuickSetError extends Error {
-  constructor(
-    message: string,
-    readonly problem: { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem },
-  ) {
-    super(message);
+  constructor(readonly problem: QuickSetProblem) {
+    super(`quick-set: ${problem.code}`);
   }
 }
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
-/** One set from untrusted JSON (an imported file, or settings on disk); throws with words for the operator. */
+/** One set from untrusted JSON (an imported file, or settings on disk); throws a QuickSetError with the problem's code. */
 export function parseQuickSet(raw: unknown): QuickSet {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new QuickSetError('The file is not a quick-command set (expected an object with "name" and "commands").', { code: 'not-set' });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new QuickSetError({ code: 'not-set' });
   const r = raw as Raw;
-  if (typeof r.name !== 'string' || r.name.trim() === '') throw new QuickSetError('The set has no "name".', { code: 'no-name' });
-  if (!Array.isArray(r.commands)) throw new QuickSetError('The set has no "commands" list.', { code: 'no-commands' });
+  if (typeof r.name !== 'string' || r.name.trim() === '') throw new QuickSetError({ code: 'no-name' });
+  if (!Array.isArray(r.commands)) throw new QuickSetError({ code: 'no-commands' });
   const commands = r.commands.map((c, i): QuickCommand => {
     const cr = (c && typeof c === 'object' ? c : {}) as Raw;
     const lines = Array.isArray(cr.lines) ? cr.lines.filter((l) => typeof l === 'string').join('\n') : str(cr.lines);
     const to: SendTo = cr.to === 'server' ? 'server' : 'agent';
     const command: QuickCommand = { id: str(cr.id) || newId('cmd'), label: str(cr.label).trim(), lines, hotkey: normalizeHotkey(str(cr.hotkey)), color: str(cr.color), to };
     const found = commandProblem(command);
-    if (found) throw new QuickSetError(`Command ${i + 1}${command.label ? ` ("${command.label}")` : ''}: ${found.error}`, { code: 'command', index: i + 1, label: command.label, problem: found.problem });
+    if (found) throw new QuickSetError({ code: 'command', index: i + 1, label: command.label, problem: found });
     return command;
   });
   return { id: str(r.id) || newId('set'), name: r.name.trim().slice(0, 60), commands };

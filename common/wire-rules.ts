@@ -1,9 +1,9 @@
 /**
  * Plugin_Remote wire rules for one text line, as the real MMDAgent-EX applies them
- * (shared/protocol/PLUGIN_REMOTE.md). Pure, with no node or DOM imports: the core
- * enforces them and the renderer checks quick commands with the very same code.
+ * (docs/protocol.md). Pure, with no node or DOM imports: the core enforces them and
+ * the renderer checks composed lines and quick commands with the very same code.
  */
-import { assertNever } from './assert-never.js';
+import type { LineProblem, Problem } from './contract.js';
 
 /** MMDAgent-EX's receive buffer per connection; a frame this large kills it. */
 export const AGENT_BUFFER_BYTES = 8192;
@@ -18,9 +18,6 @@ export function utf8Length(text: string): number {
   return encoder.encode(text).length;
 }
 
-/** Why a line cannot be sent, as a code a UI can word in its own language. */
-export type LineProblem = { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
-
 export function lineProblem(text: string): LineProblem | null {
   if (text.length === 0) return { code: 'empty' };
   if (/[\r\n]/.test(text)) return { code: 'line-break' };
@@ -28,28 +25,6 @@ export function lineProblem(text: string): LineProblem | null {
   const bytes = utf8Length(text);
   if (bytes > MAX_TEXT_BYTES) return { code: 'too-long', bytes, max: MAX_TEXT_BYTES };
   return null;
-}
-
-/** The problem in English words for the operator (the core's answers and log). */
-export function describeLineProblem(p: LineProblem): string {
-  switch (p.code) {
-    case 'empty':
-      return 'The message is empty.';
-    case 'line-break':
-      return 'A message cannot contain a line break inside; MMDAgent-EX would split it in two.';
-    case 'snd':
-      return 'A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.';
-    case 'too-long':
-      return `The message is ${p.bytes} bytes of UTF-8; MMDAgent-EX accepts at most ${p.max}.`;
-    default:
-      return assertNever(p);
-  }
-}
-
-/** Why a single line cannot be sent, in words for the operator; null when it can. */
-export function lineError(text: string): string | null {
-  const problem = lineProblem(text);
-  return problem ? describeLineProblem(problem) : null;
 }
 
 /**
@@ -65,19 +40,15 @@ export function wireLine(text: string): string {
   return wire;
 }
 
-export type ComposeResult =
-  | { ok: true; lines: string[] }
-  | { ok: false; error: string; line?: number };
+export type ComposeResult = { ok: true; lines: string[] } | { ok: false; problem: Extract<Problem, { key: 'line' }> };
 
 /** Compose input → one message per non-empty line, every line checked before any is sent. */
 export function splitCompose(input: string): ComposeResult {
   const lines = input.split(/\r?\n/).filter((l) => l.length > 0);
-  if (lines.length === 0) return { ok: false, error: 'The message is empty.' };
+  if (lines.length === 0) return { ok: false, problem: { key: 'line', problem: { code: 'empty' } } };
   for (let i = 0; i < lines.length; i++) {
-    const error = lineError(lines[i]!);
-    if (error) {
-      return lines.length === 1 ? { ok: false, error } : { ok: false, error: `Line ${i + 1}: ${error}`, line: i + 1 };
-    }
+    const problem = lineProblem(lines[i]!);
+    if (problem) return { ok: false, problem: lines.length === 1 ? { key: 'line', problem } : { key: 'line', problem, line: i + 1 } };
   }
   return { ok: true, lines };
 }

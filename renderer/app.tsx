@@ -17,7 +17,7 @@ import { QuickCommandEditor } from './components/QuickCommandEditor';
 import { QuickCommands } from './components/QuickCommands';
 import { SceneView } from './components/SceneView';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
-import { resolveLang } from './i18n';
+import { useLang } from './components/use-t';
 import { useGlobalKeys } from './components/use-global-keys';
 import { usePanel } from './store';
 
@@ -45,7 +45,7 @@ function useAudioDrop(): void {
 /** The chosen theme and language go on <html> (the theme follows the OS unless one is picked). */
 function useDocumentPrefs(): void {
   const theme = usePanel((s) => s.settings?.theme ?? 'system');
-  const lang = usePanel((s) => resolveLang(s.settings?.language));
+  const lang = useLang();
   useEffect(() => {
     const root = document.documentElement;
     if (theme === 'system') delete root.dataset.theme;

@@ -1,11 +1,22 @@
+/** The renderer's composition root: the bridge, the actions that follow the store, and the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { watchAgentLoss } from './actions/audio';
+import { exportView } from './actions/log';
+import { rememberFilters } from './actions/prefs';
 import { App } from './app';
 import { startBridge } from './bridge/connect';
 import { usePanel } from './store';
 import './styles/app.css';
 
-startBridge();
+startBridge({
+  onMenuCommand: (command) => {
+    if (command === 'shortcuts') usePanel.getState().setShortcutsOpen(true);
+    else void exportView(command === 'export-jsonl' ? 'jsonl' : 'txt');
+  },
+});
+rememberFilters();
+watchAgentLoss();
 /* Benchmarks read the store directly (`?bench`); nothing else does. */
 if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: usePanel });
 createRoot(document.getElementById('root')!).render(

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerSettings, ServerStatus, SessionInfo } from '../../common/contract.js';
+import type { Reason, ServerSettings, ServerStatus, SessionInfo } from '../../common/contract.js';
 import { describeListenError } from './listen-errors.js';
 import { LineSplitter, hexPreview } from './protocol.js';
 
@@ -16,9 +16,9 @@ export interface AgentServerHandlers {
   onFrame?(session: SessionInfo, data: Buffer, isBinary: boolean): void;
   onLine(session: SessionInfo, line: string): void;
   onBinary(session: SessionInfo, length: number, preview: string): void;
-  onClose(session: SessionInfo, reason: string): void;
+  onClose(session: SessionInfo, why: Reason): void;
   onResponsive(session: SessionInfo, responsive: boolean): void;
-  onRejected(reason: string, remote: string): void;
+  onRejected(why: Reason, remote: string): void;
 }
 
 export interface AgentServerOptions {
@@ -38,7 +38,7 @@ interface Session {
   splitter: LineSplitter;
   missed: number;
   /** Why ws gave up on the socket, when it did (e.g. a frame over maxPayload). */
-  failure?: string;
+  failure?: Reason;
 }
 
 /** `localhost` is bound as IPv4: MMDAgent-EX never tries `::1`. */
@@ -144,7 +144,7 @@ export class AgentServer {
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    for (const id of [...this.sessions.keys()]) this.closeSession(id, 'panel stopped listening');
+    for (const id of [...this.sessions.keys()]) this.closeSession(id, { reason: 'listenerStopped' });
     const server = this.http;
     this.http = null;
     if (server) {
@@ -159,7 +159,7 @@ export class AgentServer {
     const session = this.sessions.get(id);
     if (!session || session.ws.readyState !== session.ws.OPEN) return false;
     session.ws.send(data, { binary }, (error) => {
-      if (error) this.handlers.onRejected(`send failed: ${error.message}`, session.info.remoteAddress);
+      if (error) this.handlers.onRejected({ reason: 'sendFailed', detail: error.message }, session.info.remoteAddress);
     });
     session.info.messagesOut++;
     return true;
@@ -167,10 +167,10 @@ export class AgentServer {
 
 
   /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */
-  closeSession(id: number, reason: string): boolean {
+  closeSession(id: number, why: Reason): boolean {
     const session = this.sessions.get(id);
     if (!session) return false;
-    this.drop(session, reason);
+    this.drop(session, why);
     const { ws } = session;
     ws.close();
     /* MMDAgent-EX never answers a close frame; do not wait ws's 30 s for it. */
@@ -184,18 +184,18 @@ export class AgentServer {
     const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`;
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== this.path) {
-      this.handlers.onRejected(`upgrade to ${pathname} refused (404): the panel listens on ${this.path}`, remote);
+      this.handlers.onRejected({ reason: 'wrongPath', path: String(pathname).slice(0, 200), expected: this.path }, remote);
       return refuse(socket, 404, 'Not Found');
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !this.allowedOrigins.has(origin)) {
       /* Browsers always send Origin and MMDAgent-EX never does: this is a web page (cross-site WebSocket hijacking). */
-      this.handlers.onRejected(`refused (403): a web page (Origin: ${String(origin).slice(0, 100)}) tried to connect. Allow its origin in Settings if you trust it`, remote);
+      this.handlers.onRejected({ reason: 'webOrigin', origin: String(origin).slice(0, 100) }, remote);
       return refuse(socket, 403, 'Forbidden');
     }
     const max = this.options.maxSessions ?? 20;
     if (this.sessions.size >= max) {
-      this.handlers.onRejected(`refused (429): already ${max} sessions`, remote);
+      this.handlers.onRejected({ reason: 'tooMany', max }, remote);
       return refuse(socket, 429, 'Too Many Requests');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, pathname));
@@ -216,7 +216,7 @@ export class AgentServer {
     const session: Session = { info, ws, splitter: new LineSplitter(), missed: 0 };
     this.sessions.set(info.id, session);
     ws.on('error', (error: Error & { code?: string }) => {
-      session.failure = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame larger than the limit' : `protocol error (${error.message})`;
+      session.failure = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? { reason: 'frameTooLarge' } : { reason: 'protocolError', detail: error.message };
     });
     ws.on('pong', () => {
       session.missed = 0;
@@ -244,14 +244,14 @@ export class AgentServer {
         info.messagesIn++;
         this.handlers.onLine(info, rest);
       }
-      this.drop(session, session.failure ?? (code === 1009 ? 'frame larger than the limit' : code === 1005 || code === 1006 ? 'agent disconnected' : `agent closed (${code})`));
+      this.drop(session, session.failure ?? (code === 1009 ? { reason: 'frameTooLarge' } : code === 1005 || code === 1006 ? { reason: 'agentDisconnected' } : { reason: 'agentClosed', detail: String(code) }));
     });
     this.handlers.onOpen({ ...info });
   }
 
-  private drop(session: Session, reason: string): void {
+  private drop(session: Session, why: Reason): void {
     if (!this.sessions.delete(session.info.id)) return;
-    this.handlers.onClose({ ...session.info }, reason);
+    this.handlers.onClose({ ...session.info }, why);
   }
 
   /** Pings every agent; one that misses pongs is reported, never closed. */

@@ -2,9 +2,9 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type { AudioStatus, NoticeMsg, StreamFileRequest, StreamResult } from '../../common/contract.js';
+import type { AudioStatus, NoticeMsg, ReasonCode, StreamFileRequest, StreamResult } from '../../common/contract.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
-import { lineError } from './protocol.js';
+import { lineProblem } from '../../common/wire-rules.js';
 import { percentile } from './stats.js';
 
 export interface AudioHost {
@@ -12,7 +12,7 @@ export interface AudioHost {
   sendBytes(session: number, bytes: Uint8Array): boolean;
   /** A control line (`__AV_START`, `SNDFILE`, …), sent and logged as control. */
   control(session: number, line: string): boolean;
-  notice(text: string, session: number, kind?: 'status' | 'error', msg?: NoticeMsg): void;
+  notice(msg: NoticeMsg, session: number, kind?: 'status' | 'error'): void;
   changed(): void;
 }
 
@@ -69,23 +69,22 @@ export class AudioStreamer {
   sessionClosed(session: number): void {
     this.queues.delete(session);
     const job = this.active.get(session);
-    if (job) this.finish(session, job, 'stopped', 'the agent disconnected');
+    if (job) this.finish(session, job, 'stopped', 'agentDisconnected');
     this.preambles.delete(session);
     this.host.changed();
   }
 
   streamFile(session: number, req: Omit<StreamFileRequest, 'target'>): StreamResult {
-    const problem = this.checkAlias(req.alias);
-    if (problem) return { ok: false, error: problem };
+    if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
     const pcm = req.pcm.length % 2 ? req.pcm.subarray(0, req.pcm.length - 1) : req.pcm;
-    if (pcm.length === 0) return { ok: false, error: `"${req.name}" has no audio in it, so nothing was sent.` };
+    if (pcm.length === 0) return { ok: false, problem: { key: 'audioEmpty', name: req.name } };
     const seconds = durationMs(pcm.length) / 1000;
     if (seconds > this.maxDurationSec) {
-      return { ok: false, error: `"${req.name}" is ${formatSec(seconds)} long; the limit is ${formatSec(this.maxDurationSec)} (Audio settings). Nothing was sent.` };
+      return { ok: false, problem: { key: 'audioTooLong', name: req.name, seconds, limit: this.maxDurationSec } };
     }
     const job: FileJob = { kind: 'file', name: req.name, alias: req.alias, pcm };
     const current = this.active.get(session);
-    if (current?.kind === 'mic') return { ok: false, error: 'The microphone is streaming to this agent; stop it first.' };
+    if (current?.kind === 'mic') return { ok: false, problem: { key: 'micBusy' } };
     if (current && req.whenBusy === 'queue') {
       const queue = this.queues.get(session) ?? [];
       queue.push(job);
@@ -93,30 +92,29 @@ export class AudioStreamer {
       this.host.changed();
       return { ok: true, queued: queue.length };
     }
-    if (current) this.finish(session, current, 'stopped', `replaced by "${req.name}"`, false);
+    if (current) this.finish(session, current, 'stopped', 'replaced', false, req.name);
     this.startFile(session, job);
     return { ok: true, queued: 0 };
   }
 
   stop(session: number): StreamResult {
     const job = this.active.get(session);
-    if (!job) return { ok: false, error: 'Nothing is streaming to this agent.' };
+    if (!job) return { ok: false, problem: { key: 'nothingStreaming' } };
     this.queues.delete(session);
-    this.finish(session, job, 'stopped', 'stopped by the operator');
+    this.finish(session, job, 'stopped', 'operatorStop');
     return { ok: true, queued: 0 };
   }
 
   micStart(session: number, alias: string): StreamResult {
-    const problem = this.checkAlias(alias);
-    if (problem) return { ok: false, error: problem };
+    if (!aliasOk(alias)) return { ok: false, problem: { key: 'badAlias' } };
     const current = this.active.get(session);
-    if (current?.kind === 'file') return { ok: false, error: `"${current.name}" is streaming to this agent; stop it first.` };
+    if (current?.kind === 'file') return { ok: false, problem: { key: 'fileBusy', name: current.name } };
     if (current?.kind === 'mic') return { ok: true, queued: 0 };
     this.ensurePreamble(session, alias);
     this.host.control(session, 'SNDSTRM');
     const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [] };
     this.active.set(session, job);
-    this.host.notice(`Microphone streaming to agent #${session} (model ${alias}).`, session, 'status', { key: 'micStreaming', params: { id: session, model: alias } });
+    this.host.notice({ key: 'micStreaming', params: { id: session, model: alias } }, session);
     this.host.changed();
     return { ok: true, queued: 0 };
   }
@@ -144,7 +142,7 @@ export class AudioStreamer {
 
   micStop(session: number): StreamResult {
     const job = this.active.get(session);
-    if (job?.kind !== 'mic') return { ok: false, error: 'The microphone is not streaming to this agent.' };
+    if (job?.kind !== 'mic') return { ok: false, problem: { key: 'micNotStreaming' } };
     this.finish(session, job, 'done');
     return { ok: true, queued: 0 };
   }
@@ -178,7 +176,7 @@ export class AudioStreamer {
 
   /** Stops everything (quit, listener restart). */
   stopAll(): void {
-    for (const [session, job] of this.active) this.finish(session, job, 'stopped', 'the panel stopped');
+    for (const [session, job] of this.active) this.finish(session, job, 'stopped', 'panelStopped');
     this.queues.clear();
   }
 
@@ -188,16 +186,13 @@ export class AudioStreamer {
     this.host.control(session, 'SNDFILE');
     const packets = packetize(job.pcm);
     const seconds = formatSec(durationMs(job.pcm.length) / 1000);
-    this.host.notice(`Streaming "${job.name}" to agent #${session}: ${seconds}, ${job.pcm.length.toLocaleString('en-US')} bytes in ${packets.length} packets (model ${job.alias}).`, session, 'status', {
-      key: 'fileStreaming',
-      params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias },
-    });
+    this.host.notice({ key: 'fileStreaming', params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias } }, session);
     job.pacer = new Pacer(
       packets,
       (packet) => this.host.sendBytes(session, packet),
       (reason) => {
         if (reason === 'done') this.finish(session, job, 'done');
-        else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'the connection is gone');
+        else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'connectionGone');
       },
       this.pacerOptions,
     );
@@ -205,7 +200,7 @@ export class AudioStreamer {
     this.host.changed();
   }
 
-  private finish(session: number, job: Job, how: 'done' | 'stopped', why = '', next = true): void {
+  private finish(session: number, job: Job, how: 'done' | 'stopped', reason?: ReasonCode, next = true, replacedBy = ''): void {
     if (this.active.get(session) !== job) return;
     this.active.delete(session);
     if (job.kind === 'file') job.pacer?.stop();
@@ -213,13 +208,11 @@ export class AudioStreamer {
     const bytes = job.kind === 'file' ? Math.round(sentMs * 32) : job.bytes;
     const packets = job.kind === 'file' ? (job.pacer?.sentPackets ?? 0) : job.packets;
     /* End the segment so MMDAgent-EX plays what it has, unless the connection is already gone. */
-    if (why !== 'the agent disconnected' && why !== 'the connection is gone') this.host.control(session, 'SNDBRKS');
-    const what = job.kind === 'file' ? `"${job.name}"` : 'the microphone';
-    const dropped = job.kind === 'mic' && job.dropped > 0 ? ` (${job.dropped} chunks ahead of real time dropped)` : '';
-    const summary = `${formatSec(sentMs / 1000)}, ${bytes.toLocaleString('en-US')} bytes in ${packets} packets${dropped}`;
-    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: formatSec(sentMs / 1000), bytes, packets, why };
-    if (how === 'done') this.host.notice(`Finished streaming ${what} to agent #${session}: ${summary}.`, session, 'status', { key: 'streamFinished', params });
-    else this.host.notice(`Stopped streaming ${what} to agent #${session} (${why}) after ${summary}.`, session, why === 'the agent disconnected' ? 'error' : 'status', { key: 'streamStopped', params });
+    const gone = reason === 'agentDisconnected' || reason === 'connectionGone';
+    if (!gone) this.host.control(session, 'SNDBRKS');
+    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: formatSec(sentMs / 1000), bytes, packets, dropped: job.kind === 'mic' ? job.dropped : 0 };
+    if (how === 'done' || !reason) this.host.notice({ key: 'streamFinished', params }, session);
+    else this.host.notice({ key: 'streamStopped', params: { ...params, reason, name: replacedBy } }, session, reason === 'agentDisconnected' ? 'error' : 'status');
     const queue = this.queues.get(session);
     const following = next ? queue?.shift() : undefined;
     if (queue && queue.length === 0) this.queues.delete(session);
@@ -245,11 +238,11 @@ export class AudioStreamer {
     return p;
   }
 
-  private checkAlias(alias: string): string | null {
-    if (!alias.trim()) return 'Enter the model alias the audio should move (for example 0).';
-    if (/[,|]/.test(alias)) return 'A model alias cannot contain "," or "|".';
-    return lineError(`__AV_SETMODEL,${alias}`);
-  }
+}
+
+/** A model alias `__AV_SETMODEL,<alias>` can carry: not empty, no separators, within the line limit. */
+function aliasOk(alias: string): boolean {
+  return alias.trim() !== '' && !/[,|]/.test(alias) && lineProblem(`__AV_SETMODEL,${alias}`) === null;
 }
 
 export function formatSec(seconds: number): string {

@@ -4,6 +4,7 @@
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
 import type { EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../../common/contract.js';
+import { noticeEnglish } from './log-words.js';
 import { classify, expectedEcho, parseMessage } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
@@ -102,8 +103,8 @@ export class MessageLog {
   }
 
   /** An audio stream from the dialogue server, summarised (start, end) instead of packet by packet. */
-  downAudio(session: number, text: string, msg: NoticeMsg): LogEntry {
-    const entry = this.make('down', session, 'control', '(audio)', text);
+  downAudio(session: number, msg: NoticeMsg): LogEntry {
+    const entry = this.make('down', session, 'control', '(audio)', noticeEnglish(msg));
     entry.msg = msg;
     return this.commit(entry);
   }
@@ -123,10 +124,10 @@ export class MessageLog {
     return list.find((p) => p.echo === line)?.entry.dir === 'out';
   }
 
-  /** A notice from the panel itself: connections, errors, settings. */
-  notice(kind: Extract<EntryKind, 'status' | 'error'>, text: string, session: number | null = null, msg?: NoticeMsg): LogEntry {
-    const entry = this.make('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', text);
-    if (msg) entry.msg = msg;
+  /** A notice from the panel itself: a key and values for the UI, in English words on disk. */
+  notice(kind: Extract<EntryKind, 'status' | 'error'>, msg: NoticeMsg, session: number | null = null): LogEntry {
+    const entry = this.make('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', noticeEnglish(msg));
+    entry.msg = msg;
     return this.commit(entry);
   }
 

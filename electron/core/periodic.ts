@@ -3,10 +3,12 @@
  * documentation's sample server that sends a test message every 2 s. It lives in the core,
  * so it keeps time while a browser tab sleeps or the window reloads.
  */
-import type { PeriodicJob, PeriodicRequest, SendResult } from '../../common/contract.js';
+import type { PeriodicJob, PeriodicRequest, PeriodicStart, SendResult } from '../../common/contract.js';
 import { splitCompose } from './protocol.js';
 
-export type PeriodicStart = { ok: true; id: number } | { ok: false; error: string };
+const MIN_SEC = 0.1;
+const MAX_SEC = 3600;
+const MAX_JOBS = 20;
 
 export class PeriodicSender {
   private readonly jobs = new Map<number, { job: PeriodicJob; timer: NodeJS.Timeout }>();
@@ -20,15 +22,15 @@ export class PeriodicSender {
   start(req: PeriodicRequest): PeriodicStart {
     const parsed = splitCompose(req.text);
     if (!parsed.ok) return parsed;
-    if (!(req.everySec >= 0.1 && req.everySec <= 3600)) return { ok: false, error: 'The interval must be between 0.1 and 3600 seconds.' };
-    if (this.jobs.size >= 20) return { ok: false, error: 'At most 20 periodic messages can run at once.' };
+    if (!(req.everySec >= MIN_SEC && req.everySec <= MAX_SEC)) return { ok: false, problem: { key: 'periodicInterval', min: MIN_SEC, max: MAX_SEC } };
+    if (this.jobs.size >= MAX_JOBS) return { ok: false, problem: { key: 'periodicLimit', max: MAX_JOBS } };
     const job: PeriodicJob = { ...req, id: this.nextId++, sent: 0, startedAt: Date.now() };
     const tick = (): void => {
       const result = this.send(req);
       if (result.ok) {
         job.sent++;
-        delete job.lastError;
-      } else job.lastError = result.error;
+        delete job.lastProblem;
+      } else job.lastProblem = result.problem;
       this.changed();
     };
     const timer = setInterval(tick, req.everySec * 1000);

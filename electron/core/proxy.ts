@@ -3,7 +3,7 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { SendResult, ServerStatus, Settings, UpstreamInfo } from '../../common/contract.js';
+import type { ReasonCode, SendResult, UpstreamInfo } from '../../common/contract.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../../common/assert-never.js';
 import type { MessageLog } from './message-log.js';
@@ -48,7 +48,7 @@ interface Link {
   missedAtLoss: number;
 }
 
-export class Proxy {
+export class AgentProxy {
   private readonly links = new Map<number, Link>();
   private url: string | null = null;
 
@@ -102,25 +102,25 @@ export class Proxy {
           toAgent: (data, binary) => this.fromServer(id, link, data, binary),
           opened: (first) => {
             const missed = link.upstream.info.notForwarded - link.missedAtLoss;
-            const seconds = link.downSince === undefined ? 0 : Number(((Date.now() - link.downSince) / 1000).toFixed(1));
-            const gap = link.downSince === undefined ? '' : ` after ${seconds.toFixed(1)} s down; ${missed.toLocaleString('en-US')} ${missed === 1 ? 'line' : 'lines'} from the agent were not forwarded meanwhile`;
+            const seconds = link.downSince === undefined ? '0.0' : ((Date.now() - link.downSince) / 1000).toFixed(1);
             delete link.downSince;
-            log.notice('status', first ? `Agent #${id} ⇄ dialogue server ${url}: connected; forwarding.` : `Agent #${id} ⇄ dialogue server: reconnected${gap}. Forwarding resumed; nothing was re-sent.`, id, first ? { key: 'upstreamConnected', params: { id, url } } : { key: 'upstreamReconnected', params: { id, seconds, missed } });
+            log.notice('status', first ? { key: 'upstreamConnected', params: { id, url } } : { key: 'upstreamReconnected', params: { id, seconds, missed } }, id);
           },
-          lost: (reason) => {
+          lost: (why) => {
             link.downSince = Date.now();
             link.missedAtLoss = link.upstream.info.notForwarded;
-            log.notice('error', `The dialogue server link of agent #${id} went down (${reason}). The agent stays connected; retrying.`, id, { key: 'upstreamDown', params: { id, reason } });
+            log.notice('error', { key: 'upstreamDown', params: { id, ...why } }, id);
             this.resetAgentStream(id, link);
           },
-          gaveUp: (frames, why) => {
-            if (frames > 0) log.notice('error', `${frames.toLocaleString('en-US')} frames the agent sent while its first dialogue-server connection opened were not forwarded: ${why}.`, id, { key: 'upstreamHoldDropped', params: { n: frames, why } });
-            else log.notice('error', `The dialogue server at ${url} is not reachable yet (${why}); retrying.`, id, { key: 'upstreamUnreachable', params: { url, why } });
+          gaveUp: (frames, seconds) => {
+            const reason = 'holdTimeout' satisfies ReasonCode;
+            if (frames > 0) log.notice('error', { key: 'upstreamHoldDropped', params: { n: frames, reason, seconds } }, id);
+            else log.notice('error', { key: 'upstreamUnreachable', params: { url, reason, seconds } }, id);
           },
           recut: (bytes, pieces) => {
             if (link.recutNoted) return;
             link.recutNoted = true;
-            log.notice('status', `The dialogue server sent a ${bytes.toLocaleString('en-US')}-byte frame; it was re-cut into ${pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).`, id, { key: 'upstreamRecut', params: { bytes, pieces } });
+            log.notice('status', { key: 'upstreamRecut', params: { bytes, pieces } }, id);
           },
           changed: () => this.host.changed(),
         },
@@ -147,16 +147,16 @@ export class Proxy {
   agentClosed(id: number): void {
     const link = this.links.get(id);
     if (!link) return;
-    this.endAudio(id, link, 'the agent left');
+    this.endAudio(id, link, 'agentLeft');
     link.upstream.close();
     this.links.delete(id);
   }
 
   /** Checked lines to these agents' dialogue server, as if each agent had sent them; all links must be up. */
   sendToServer(ids: number[], lines: string[]): SendResult {
-    if (!this.enabled) return { ok: false, error: 'Proxy mode is off: there is no dialogue server to send to. Set an upstream URL in Settings.' };
+    if (!this.enabled) return { ok: false, problem: { key: 'proxyOff' } };
     const down = ids.filter((id) => !this.links.get(id)?.upstream.isOpen);
-    if (down.length > 0) return { ok: false, error: `The dialogue server link of agent #${down.join(', #')} is not up, so nothing was sent.` };
+    if (down.length > 0) return { ok: false, problem: { key: 'upstreamDown', ids: down } };
     for (const id of ids) {
       const { upstream } = this.links.get(id)!;
       for (const line of lines) if (upstream.sendLine(line)) this.host.log.toServer(id, line);
@@ -183,12 +183,12 @@ export class Proxy {
   /** Ends audio summaries whose packets stopped coming. */
   tick(now = Date.now()): void {
     for (const [id, link] of this.links) {
-      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'no packets for 1 s');
+      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'streamIdle');
       /* A dialogue server that leaves an item unfinished must not hold the panel's own messages forever. */
       if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
         const tail = link.reader.completion();
         if (tail && tail.length > 0) this.sendCut(id, tail);
-        this.host.log.notice('error', `The dialogue server left an item unfinished for ${STALL_MS / 1000} s; the panel finished it (${tail?.length ?? 0} bytes) and sent its own ${link.waiting.length} waiting frames.`, id);
+        this.host.log.notice('error', { key: 'upstreamStalled', params: { seconds: STALL_MS / 1000, bytes: tail?.length ?? 0, waiting: link.waiting.length } }, id);
         this.flushWaiting(id, link);
       }
     }
@@ -217,13 +217,13 @@ export class Proxy {
         this.host.log.outgoing(id, item.text, 'down', this.host.uiAllowed(id));
         return;
       case 'mode':
-        if (item.tag === 'SNDBRKS') return this.endAudio(id, link, 'SNDBRKS');
+        if (item.tag === 'SNDBRKS') return this.endAudio(id, link, 'streamBreak');
         audio.mode = item.tag;
         return;
       case 'audio':
         if (!audio.active) {
           Object.assign(audio, { active: true, bytes: 0, packets: 0, startedAt: now });
-          this.host.log.downAudio(id, `audio stream from the dialogue server started (${audio.mode})`, { key: 'downAudioStart', params: { mode: audio.mode } });
+          this.host.log.downAudio(id, { key: 'downAudioStart', params: { mode: audio.mode } });
         }
         audio.bytes += item.bytes;
         audio.packets++;
@@ -234,16 +234,13 @@ export class Proxy {
     }
   }
 
-  private endAudio(id: number, link: Link, why: string): void {
+  private endAudio(id: number, link: Link, reason: ReasonCode): void {
     const { audio } = link;
     if (!audio.active) return;
     audio.active = false;
     const seconds = (audio.bytes / 32000).toFixed(2);
     const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
-    this.host.log.downAudio(id, `audio stream ended (${why}): ${seconds} s of audio in ${audio.packets.toLocaleString('en-US')} packets (${audio.bytes.toLocaleString('en-US')} bytes) over ${over} s`, {
-      key: 'downAudioEnd',
-      params: { why, seconds, packets: audio.packets, bytes: audio.bytes, over },
-    });
+    this.host.log.downAudio(id, { key: 'downAudioEnd', params: { reason, seconds, packets: audio.packets, bytes: audio.bytes, over } });
   }
 
   /**
@@ -253,14 +250,12 @@ export class Proxy {
   private resetAgentStream(id: number, link: Link): void {
     const sent: string[] = [];
     const tail = link.reader.completion();
-    if (tail && tail.length > 0) {
-      this.sendCut(id, tail);
-      sent.push(`${tail.length} bytes finishing a half-sent item`);
-    }
+    const bytes = tail?.length ?? 0;
+    if (tail && bytes > 0) this.sendCut(id, tail);
     if (link.audio.active) {
       this.host.sendToAgent(id, 'SNDBRKS\n', false);
       sent.push('SNDBRKS');
-      this.endAudio(id, link, 'the dialogue server left');
+      this.endAudio(id, link, 'serverLeft');
     }
     if (link.avStarted) {
       this.host.sendToAgent(id, '__AV_END\n', false);
@@ -268,7 +263,7 @@ export class Proxy {
       link.avStarted = false;
       sent.push('__AV_END');
     }
-    if (sent.length > 0) this.host.log.notice('status', `The agent's audio state was reset as a reconnect would reset it (${sent.join(', ')}).`, id, { key: 'agentAudioReset', params: { sent: sent.join(', ') } });
+    if (bytes > 0 || sent.length > 0) this.host.log.notice('status', { key: 'agentAudioReset', params: { bytes, sent: sent.join(', ') || '—' } }, id);
     this.flushWaiting(id, link);
   }
 
@@ -283,25 +278,6 @@ export class Proxy {
       this.host.sendToAgent(id, f.data, f.binary);
     }
   }
-}
-
-/** The upstream URL when proxy mode is on and the URL is set. */
-export function upstreamUrl(s: Settings): string | null {
-  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
-}
-
-/** An upstream URL that is the panel's own endpoint would connect the panel to itself, agent after agent. */
-export function upstreamLoopError(next: Settings, status: ServerStatus): string | null {
-  if (!next.upstreamEnabled || next.upstreamUrl.trim() === '') return null;
-  let u: URL;
-  try {
-    u = new URL(next.upstreamUrl.trim());
-  } catch {
-    return null;
-  }
-  const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname) || u.hostname === status.host;
-  const port = Number(u.port || (u.protocol === 'wss:' ? 443 : 80));
-  return local && port === status.port && (u.pathname || '/') === status.path ? `The upstream URL is the panel's own endpoint (${status.url}); point it at the dialogue server instead.` : null;
 }
 
 /** The one line a text frame carries, when it is exactly one (MMDAgent-EX sends one message per frame); else null. */

@@ -47,11 +47,12 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     'periodic:start': async (arg) => {
       const a = record(arg);
       if (typeof a.everySec !== 'number') throw new Error('The interval must be a number of seconds.');
-      return panel.periodic.start({ target: target(a.target), text: text(a.text, 'The message'), everySec: a.everySec, to: a.to === 'server' ? 'server' : 'agent' });
+      return panel.startPeriodic({ target: target(a.target), text: text(a.text, 'The message'), everySec: a.everySec, to: a.to === 'server' ? 'server' : 'agent' });
     },
     'periodic:stop': async (arg) => {
       const { id } = record(arg);
-      return typeof id === 'number' && panel.periodic.stop(id) ? { ok: true } : { ok: false, error: 'That periodic message is not running.' };
+      if (typeof id !== 'number') throw new Error('The periodic job id must be a number.');
+      return panel.stopPeriodic(id);
     },
     'settings:update': async (arg) => {
       const { patch, confirm } = record(arg);

@@ -7,8 +7,8 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
-import type { LogFilters, QuickSet, Settings, TypeChip, WindowBounds } from '../../common/contract.js';
-import { parseQuickSet } from '../../common/quick-commands.js';
+import type { LogFilters, NoticeMsg, Problem, QuickSet, ServerStatus, SettingProblem, Settings, TypeChip, UrlProblem, WindowBounds } from '../../common/contract.js';
+import { QuickSetError, parseQuickSet } from '../../common/quick-commands.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
 export const SETTINGS_VERSION = '2.0.0';
@@ -38,90 +38,121 @@ export const DEFAULT_SETTINGS: Settings = {
   windowBounds: null,
 };
 
-/** Why an upstream URL cannot be used, in words; null when it is fine ('' is fine: not set). */
-export function upstreamUrlError(value: string): string | null {
+/** Why an upstream URL cannot be used; null when it is fine ('' is fine: not set). */
+export function upstreamUrlProblem(value: string): UrlProblem | null {
   const v = value.trim();
   if (v === '') return null;
   let url: URL;
   try {
     url = new URL(v);
   } catch {
-    return `"${v.slice(0, 200)}" is not a URL; write it like ws://127.0.0.1:9002/chat.`;
+    return { code: 'not-url', value: v.slice(0, 200) };
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return "The upstream URL must start with ws:// or wss:// (the dialogue server's WebSocket address).";
-  if (url.username || url.password) return 'The upstream URL cannot carry a user name or password.';
-  if (url.hash) return 'The upstream URL cannot have a "#" part.';
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { code: 'scheme' };
+  if (url.username || url.password) return { code: 'credentials' };
+  if (url.hash) return { code: 'hash' };
   return null;
 }
 
-type Check = (value: unknown) => string | null;
+type Check = (value: unknown) => SettingProblem | null;
+const TYPE: SettingProblem = { code: 'type' };
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const typed =
-  (type: 'string' | 'number' | 'boolean', more?: (v: never) => string | null): Check =>
+  (type: 'string' | 'number' | 'boolean', more?: (v: never) => SettingProblem | null): Check =>
   (v) =>
-    typeof v !== type ? 'wrong type' : (more?.(v as never) ?? null);
+    typeof v !== type ? TYPE : (more?.(v as never) ?? null);
 const oneOf =
   (...allowed: string[]): Check =>
   (v) =>
-    isStr(v) && allowed.includes(v) ? null : 'wrong value';
+    isStr(v) && allowed.includes(v) ? null : TYPE;
 
-function filtersError(v: unknown): string | null {
+function filtersProblem(v: unknown): SettingProblem | null {
   const f = v as Partial<LogFilters> | null;
-  if (!f || typeof f !== 'object') return 'wrong type';
-  if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return 'wrong type';
-  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'error')(f.kind)) return 'wrong value';
+  if (!f || typeof f !== 'object') return TYPE;
+  if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return TYPE;
+  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'error')(f.kind)) return TYPE;
   const chipOk = (c: TypeChip): boolean => !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
-  return f.types.length <= 200 && f.types.every(chipOk) ? null : 'bad type chips';
+  return f.types.length <= 200 && f.types.every(chipOk) ? null : TYPE;
 }
 
-function boundsError(v: unknown): string | null {
+function boundsProblem(v: unknown): SettingProblem | null {
   if (v === null) return null;
   const b = v as Partial<WindowBounds>;
   const num = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
-  return b && typeof b === 'object' && num(b.width) && num(b.height) && (b.x === undefined || num(b.x)) && (b.y === undefined || num(b.y)) ? null : 'wrong type';
+  return b && typeof b === 'object' && num(b.width) && num(b.height) && (b.x === undefined || num(b.x)) && (b.y === undefined || num(b.y)) ? null : TYPE;
 }
 
-function setsError(v: unknown): string | null {
-  if (!Array.isArray(v) || v.length > 100) return 'wrong type';
+function setsProblem(v: unknown): SettingProblem | null {
+  if (!Array.isArray(v) || v.length > 100) return TYPE;
   try {
     v.forEach((s) => parseQuickSet(s));
     return null;
   } catch (error) {
-    return (error as Error).message;
+    return error instanceof QuickSetError ? { code: 'quick-set', problem: error.problem } : TYPE;
   }
 }
 
 const CHECKS: { [K in keyof Settings]: Check } = {
-  wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : 'The host must be an address such as 127.0.0.1 (letters, digits, dots, colons).')),
-  wsPort: typed('number', (p: number) => (Number.isInteger(p) && p >= 0 && p <= 65535 ? null : 'The port must be a whole number from 1 to 65535.')),
-  wsPath: typed('string', (p: string) => (/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : 'The path must look like /chat: no spaces, "?" or "#".')),
+  wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : { code: 'host' })),
+  wsPort: typed('number', (p: number) => (Number.isInteger(p) && p >= 0 && p <= 65535 ? null : { code: 'port' })),
+  wsPath: typed('string', (p: string) => (/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : { code: 'path' })),
   allowedOrigins: (v) => {
-    if (!Array.isArray(v) || v.some((o) => !isStr(o))) return 'wrong type';
+    if (!Array.isArray(v) || v.some((o) => !isStr(o))) return TYPE;
     const bad = v.find((o: string) => !/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(o));
-    return bad === undefined ? null : `"${bad}" is not an origin; write it like http://localhost:3000 (scheme, host and port, no path).`;
+    return bad === undefined ? null : { code: 'origin', value: bad };
   },
-  echoTimeoutSec: typed('number', (n: number) => (n >= 0.5 && n <= 120 ? null : 'The echo timeout must be between 0.5 and 120 seconds.')),
-  modelAlias: typed('string', (a: string) => (a.length <= 200 && !/[,|\r\n]/.test(a) ? null : 'A model alias cannot contain "," "|" or line breaks.')),
-  audioMaxSec: typed('number', (n: number) => (n >= 1 && n <= 3600 ? null : 'The audio length limit must be between 1 and 3600 seconds.')),
-  upstreamUrl: typed('string', (u: string) => upstreamUrlError(u)),
+  echoTimeoutSec: typed('number', (n: number) => (n >= 0.5 && n <= 120 ? null : { code: 'echo-timeout', min: 0.5, max: 120 })),
+  modelAlias: typed('string', (a: string) => (a.length <= 200 && !/[,|\r\n]/.test(a) ? null : { code: 'alias' })),
+  audioMaxSec: typed('number', (n: number) => (n >= 1 && n <= 3600 ? null : { code: 'audio-max', min: 1, max: 3600 })),
+  upstreamUrl: typed('string', (u: string) => {
+    const problem = upstreamUrlProblem(u);
+    return problem ? { code: 'upstream-url', problem } : null;
+  }),
   upstreamEnabled: typed('boolean'),
   language: oneOf('auto', 'en', 'ja'),
   theme: oneOf('system', 'light', 'dark'),
-  logFilters: filtersError,
-  quickSets: setsError,
+  logFilters: filtersProblem,
+  quickSets: setsProblem,
   activeQuickSet: typed('string'),
-  windowBounds: boundsError,
+  windowBounds: boundsProblem,
 };
 
-/** Why a settings change is refused, in words; null when it is fine. */
-export function settingsError(patch: Partial<Settings>): string | null {
+/** Why a settings patch is refused, as a problem for the UI to word; null when it is fine. */
+export function settingsProblem(patch: Partial<Settings>): Problem | null {
   for (const [key, value] of Object.entries(patch)) {
-    if (!Object.hasOwn(CHECKS, key)) return `Unknown setting "${key}".`;
+    if (!Object.hasOwn(CHECKS, key)) return { key: 'setting', setting: key, problem: { code: 'unknown' } };
     const problem = CHECKS[key as keyof Settings](value);
-    if (problem) return problem === 'wrong type' || problem === 'wrong value' ? `The setting "${key}" has the wrong type.` : problem;
+    if (problem) return { key: 'setting', setting: key, problem };
   }
-  if (patch.upstreamEnabled === true && (patch.upstreamUrl ?? 'set').trim() === '') return 'Set the upstream URL before turning proxy mode on.';
   return null;
+}
+
+/**
+ * The checks that need the whole picture, not one patch: proxy mode needs a URL (whichever of
+ * the two the patch changes), and that URL must not be the panel's own endpoint.
+ */
+export function mergedSettingsProblem(merged: Settings, bound: ServerStatus): Problem | null {
+  if (merged.upstreamEnabled && merged.upstreamUrl.trim() === '') return { key: 'upstreamNoUrl' };
+  return upstreamLoopProblem(merged, bound);
+}
+
+/** A dialogue-server URL that points back at the panel's own endpoint would loop every frame. */
+export function upstreamLoopProblem(s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>, bound: Pick<ServerStatus, 'host' | 'port' | 'path'>): Problem | null {
+  if (!s.upstreamEnabled || s.upstreamUrl.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(s.upstreamUrl.trim());
+  } catch {
+    return null;
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0', bound.host];
+  const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
+  return local.includes(url.hostname) && port === bound.port && (url.pathname || '/') === bound.path ? { key: 'upstreamLoop', url: url.href } : null;
+}
+
+/** The URL proxy mode connects to, or null when it is off. */
+export function upstreamUrl(s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>): string | null {
+  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
 }
 
 /** Keeps known keys that pass their check; anything else falls back to the default. */
@@ -137,8 +168,8 @@ export function sanitize(raw: unknown): Settings {
 export class SettingsStore {
   private current: Settings;
   private conf: Conf<Record<string, unknown>> | null = null;
-  /** Set when the file on disk was unreadable and moved aside at start-up. */
-  readonly recovery: string | null = null;
+  /** Set when the file on disk could not be used as it was at start-up: the notice to show. */
+  readonly recovery: NoticeMsg | null = null;
 
   constructor(readonly path: string | null) {
     if (!path) {
@@ -154,11 +185,7 @@ export class SettingsStore {
         /* The next save of such a key would overwrite it: keep the file as it was first. */
         const kept = `${path}.invalid-${Date.now()}`;
         copyFileSync(path, kept);
-        const why = (k: keyof Settings): string => {
-          const problem = CHECKS[k](raw[k]) ?? '';
-          return problem === 'wrong type' || problem === 'wrong value' ? 'not a valid value' : problem;
-        };
-        this.recovery = `Some settings could not be used and their defaults are in use: ${rejected.map((k) => `${k} (${why(k)})`).join('; ')}. The file as it was is kept as ${kept}.`;
+        this.recovery = { key: 'settingsInvalid', params: { keys: rejected.join(', '), kept } };
       }
     } catch (error) {
       const aside = `${path}.corrupt-${Date.now()}`;
@@ -169,9 +196,8 @@ export class SettingsStore {
         moved = false;
       }
       this.current = structuredClone(DEFAULT_SETTINGS);
-      this.recovery = moved
-        ? `The settings file could not be read (${(error as Error).message}). It was kept as ${aside}; defaults are in use.`
-        : `The settings file ${path} could not be read (${(error as Error).message}); defaults are in use and it was left as is.`;
+      const detail = (error as Error).message;
+      this.recovery = moved ? { key: 'settingsCorrupt', params: { aside, error: detail } } : { key: 'settingsUnreadable', params: { path, error: detail } };
       try {
         this.conf = moved ? openConf(path) : null;
       } catch {
@@ -184,10 +210,10 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  /** Applies a checked patch and writes it; throws with a message when it is invalid. */
+  /** Applies a checked patch and writes it; throws when it is invalid (callers check it first). */
   update(patch: Partial<Settings>): Settings {
-    const error = settingsError(patch);
-    if (error) throw new Error(error);
+    const problem = settingsProblem(patch);
+    if (problem) throw new Error(`Invalid settings patch: ${JSON.stringify(problem)}`);
     const next: Settings = { ...this.current, ...structuredClone(patch) };
     if (patch.allowedOrigins) next.allowedOrigins = [...new Set(patch.allowedOrigins)];
     if (patch.wsHost !== undefined) next.wsHost = patch.wsHost.trim();
@@ -218,7 +244,7 @@ function openConf(path: string): Conf<Record<string, unknown>> {
         if (!existsSync(legacy)) return;
         try {
           const bounds = JSON.parse(readFileSync(legacy, 'utf8')) as unknown;
-          if (boundsError(bounds) === null) store.set('windowBounds', bounds);
+          if (boundsProblem(bounds) === null) store.set('windowBounds', bounds);
           rmSync(legacy, { force: true });
         } catch {
           /* An unreadable old window size is not worth a message; defaults apply. */

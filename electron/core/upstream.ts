@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import type { UpstreamInfo } from '../../common/contract.js';
+import type { LinkReason, UpstreamInfo } from '../../common/contract.js';
 
 /** MMDAgent-EX's buffer is 8192 bytes for all frames together; half of it per frame is safe. */
 export const MAX_DOWN_FRAME = 4096;
@@ -16,9 +16,9 @@ export interface UpstreamHost {
   toAgent(data: Buffer, binary: boolean): void;
   /** The link opened (first: its first time) or went down. */
   opened(first: boolean): void;
-  lost(reason: string): void;
+  lost(why: LinkReason): void;
   /** Frames held during the first connection that were given up. */
-  gaveUp(frames: number, why: string): void;
+  gaveUp(frames: number, seconds: number): void;
   /** A frame larger than 4096 bytes was re-cut (once per session is enough to say so). */
   recut(bytes: number, pieces: number): void;
   changed(): void;
@@ -55,7 +55,7 @@ export class UpstreamLink {
   ) {
     this.opts = { holdMs: 5000, holdFrames: 1000, backoffMinMs: 500, backoffMaxMs: 5000, connectTimeoutMs: 5000, ...options };
     this.info = { state: 'connecting', url, retries: 0, framesUp: 0, framesDown: 0, notForwarded: 0 };
-    this.holdTimer = setTimeout(() => this.giveUpHold(`the dialogue server did not answer within ${this.opts.holdMs / 1000} s`), this.opts.holdMs);
+    this.holdTimer = setTimeout(() => this.giveUpHold(), this.opts.holdMs);
     this.connect();
   }
 
@@ -153,7 +153,7 @@ export class UpstreamLink {
       this.everOpened = true;
       this.info.state = 'open';
       this.info.retries = 0;
-      delete this.info.lastError;
+      delete this.info.lastReason;
       this.host.opened(first);
       if (this.held) {
         for (const f of this.held) {
@@ -177,9 +177,9 @@ export class UpstreamLink {
     ws.on('close', (code) => {
       if (this.ws !== ws || this.closed) return;
       const wasOpen = this.info.state === 'open';
-      const reason = failure || (code === 1006 ? 'connection lost' : `closed (${code})`);
-      this.info.lastError = reason;
-      if (wasOpen) this.host.lost(reason);
+      const why: LinkReason = failure ? { reason: 'linkError', detail: failure } : code === 1006 ? { reason: 'linkLost' } : { reason: 'linkClosed', detail: String(code) };
+      this.info.lastReason = why;
+      if (wasOpen) this.host.lost(why);
       else this.info.retries++;
       this.scheduleRetry();
     });
@@ -197,13 +197,13 @@ export class UpstreamLink {
     this.host.changed();
   }
 
-  private giveUpHold(why: string): void {
+  private giveUpHold(): void {
     if (this.holdTimer) clearTimeout(this.holdTimer);
     this.holdTimer = null;
     const frames = this.held?.length ?? 0;
     this.held = null;
     this.info.notForwarded += frames;
-    this.host.gaveUp(frames, why);
+    this.host.gaveUp(frames, this.opts.holdMs / 1000);
     this.host.changed();
   }
 }

@@ -9,7 +9,7 @@ import { mainLang, mainText, type MainLang } from './main-text.js';
 const MAX_OPEN_BYTES = 512 << 20;
 
 async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay, lang: MainLang): Promise<void> {
-  const logs = panel.writer ? dirname(panel.writer.path) : app.getPath('userData');
+  const logs = panel.logFile ? dirname(panel.logFile) : app.getPath('userData');
   const picked = await dialog.showOpenDialog(win, { title: mainText(lang, 'openTitle'), defaultPath: logs, filters: [{ name: mainText(lang, 'logsFilter'), extensions: ['jsonl'] }], properties: ['openFile'] });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
@@ -50,7 +50,7 @@ function menuTemplate(panel: Panel, win: BrowserWindow, relay: EventRelay, lang:
         {
           label: t('logsFolder'),
           click: () => {
-            const file = panel.writer?.path;
+            const file = panel.logFile;
             if (file) void shell.openPath(dirname(file));
           },
         },

@@ -44,6 +44,6 @@ async function saveFile(win: BrowserWindow, arg: unknown): Promise<SaveFileResul
     await writeFile(result.filePath, content, 'utf8');
     return { saved: true, path: result.filePath };
   } catch (error) {
-    return { saved: false, reason: `Could not write ${result.filePath}: ${(error as Error).message}` };
+    return { saved: false, problem: { key: 'writeFailed', path: result.filePath, detail: (error as Error).message } };
   }
 }

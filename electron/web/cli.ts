@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import type { Settings } from '../../common/contract.js';
 import { Panel } from '../core/panel.js';
 import { appDataDir } from '../core/paths.js';
-import { upstreamUrlError } from '../core/settings.js';
+import { upstreamUrlProblem } from '../core/settings.js';
+import { listenProblemText, urlProblemText } from './cli-text.js';
 import { startWebServer } from './web-server.js';
 
 const USAGE = `Usage: npm run web -- [options]
@@ -44,7 +45,8 @@ export async function main(argv: string[]): Promise<void> {
   if (values['ws-port'] !== undefined) overrides.wsPort = portArg('--ws-port', values['ws-port']);
   if (values['ws-path'] !== undefined) overrides.wsPath = values['ws-path'];
   if (values.upstream !== undefined) {
-    const problem = upstreamUrlError(values.upstream) ?? (values.upstream.trim() === '' ? 'the URL is empty' : null);
+    const found = upstreamUrlProblem(values.upstream);
+    const problem = found ? urlProblemText(found) : values.upstream.trim() === '' ? 'the URL is empty.' : null;
     if (problem) {
       console.error(`--upstream: ${problem}`);
       process.exit(2);
@@ -62,10 +64,10 @@ export async function main(argv: string[]): Promise<void> {
     host: values['ui-host'] ?? '127.0.0.1',
     port: values['ui-port'] ? portArg('--ui-port', values['ui-port']) : 0,
   });
-  const status = panel.server.currentStatus;
+  const status = panel.status();
   console.log(`Remote Panel UI: ${web.url}`);
-  console.log(status.state === 'listening' ? `MMDAgent-EX endpoint: ${status.url}` : `MMDAgent-EX endpoint not listening: ${status.error?.message ?? status.state}`);
-  if (panel.proxy.enabled) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
+  console.log(status.state === 'listening' ? `MMDAgent-EX endpoint: ${status.url}` : `MMDAgent-EX endpoint not listening: ${status.error ? listenProblemText(status.error) : status.state}`);
+  if (panel.proxying) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

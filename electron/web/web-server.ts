@@ -13,6 +13,7 @@ import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
 import { CONTENT_TYPES } from '../core/mime.js';
 import { coreHandlers, hasHandler, postHandlers } from '../core/requests.js';
+import { decodeBridgeFrame, encodeBridgeFrame } from '../../common/bridge-frame.js';
 
 
 /** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
@@ -107,7 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     /** Entries not sent because this client fell behind; reported before the next batch. */
     let dropped = 0;
     const send = (frame: BridgeFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      if (ws.readyState === ws.OPEN) ws.send(encodeBridgeFrame(frame));
     };
     const unsubscribe = options.panel.onAny((ch, payload) => {
       if (!ready || ws.readyState !== ws.OPEN) return;
@@ -177,25 +178,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-}
-
-/**
- * Bridge frames are JSON text, or binary for audio: a 4-byte little-endian header
- * length, the JSON header, then the PCM bytes, which become `arg.pcm`.
- */
-export function decodeBridgeFrame(data: Buffer, isBinary: boolean): BridgeFrame | null {
-  try {
-    if (!isBinary) return JSON.parse(data.toString('utf8')) as BridgeFrame;
-    if (data.length < 4) return null;
-    const headerLength = data.readUInt32LE(0);
-    if (headerLength > data.length - 4) return null;
-    const frame = JSON.parse(data.toString('utf8', 4, 4 + headerLength)) as BridgeFrame & { arg?: Record<string, unknown> };
-    if (!frame.arg || typeof frame.arg !== 'object') return null;
-    frame.arg.pcm = new Uint8Array(data.buffer, data.byteOffset + 4 + headerLength, data.length - 4 - headerLength);
-    return frame;
-  } catch {
-    return null;
-  }
 }
 
 function securityHeaders(): Record<string, string> {

@@ -3,16 +3,16 @@ import { getApi } from '../bridge/connect';
 import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
 import { AudioFileError, decodeAudioFile } from '../audio/decode-file';
-import { MicCapture, micErrorMessage } from '../audio/mic-capture';
-import { t } from '../i18n';
+import { MicCapture, micProblem } from '../audio/mic-capture';
+import type { Words } from '../i18n';
 
 /** The one agent audio goes to: the Target, or the only agent when Target is "all". */
-export function audioTarget(): { id: number } | { error: string } {
+export function audioTarget(): { id: number } | { error: Words } {
   const { target, sessions } = usePanel.getState();
   if (target !== 'all') return { id: target };
   if (sessions.length === 1) return { id: sessions[0]!.id };
-  if (sessions.length === 0) return { error: t('compose.noAgent') };
-  return { error: t('audio.chooseAgent') };
+  if (sessions.length === 0) return { error: { problem: { key: 'noAgent' } } };
+  return { error: { key: 'audio.chooseAgent' } };
 }
 
 export async function loadAudioFile(file: File): Promise<void> {
@@ -24,7 +24,7 @@ export async function loadAudioFile(file: File): Promise<void> {
     usePanel.getState().setFile({ name: file.name, ...decoded });
   } catch (error) {
     usePanel.getState().setFile(null);
-    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.message : t('audio.unreadable', { name: file.name, error: (error as Error).message }));
+    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.words : { key: 'audio.unreadable', params: { name: file.name, error: (error as Error).message } });
   } finally {
     usePanel.getState().setDecoding(false);
   }
@@ -32,7 +32,7 @@ export async function loadAudioFile(file: File): Promise<void> {
 
 export async function streamLoadedFile(): Promise<void> {
   const s = usePanel.getState();
-  if (!s.file) return s.setAudioMessage(t('audio.chooseFile'));
+  if (!s.file) return s.setAudioMessage({ key: 'audio.chooseFile' });
   const to = audioTarget();
   if ('error' in to) return s.setAudioMessage(to.error);
   const { pcm, name } = s.file;
@@ -43,15 +43,15 @@ export async function streamLoadedFile(): Promise<void> {
     pcm: new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength),
     whenBusy: s.whenBusy,
   });
-  if (!result.ok) s.setAudioMessage(result.error);
-  else s.setAudioMessage(null, result.queued > 0 ? t('audio.queued', { name, n: result.queued }) : t('audio.streaming', { name, id: to.id }));
+  if (!result.ok) s.setAudioMessage({ problem: result.problem });
+  else s.setAudioMessage(null, result.queued > 0 ? { key: 'audio.queued', params: { name, n: result.queued } } : { key: 'audio.streaming', params: { name, id: to.id } });
 }
 
 export async function stopStreaming(): Promise<void> {
   const to = audioTarget();
   if ('error' in to) return;
   const result = await getApi().stopAudio(to.id);
-  if (!result.ok) usePanel.getState().setAudioMessage(result.error);
+  if (!result.ok) usePanel.getState().setAudioMessage({ problem: result.problem });
 }
 
 let capture: MicCapture | null = null;
@@ -70,7 +70,7 @@ export async function startMic(): Promise<void> {
   const begun = await api.micStart(to.id, s.settings?.modelAlias ?? '0');
   if (!begun.ok) {
     usePanel.getState().setMic({ starting: false });
-    return usePanel.getState().setAudioMessage(begun.error);
+    return usePanel.getState().setAudioMessage({ problem: begun.problem });
   }
   micTarget = to.id;
   capture = new MicCapture();
@@ -95,11 +95,11 @@ export async function startMic(): Promise<void> {
     usePanel.getState().setMic({ running: true, starting: false });
     await refreshDevices();
   } catch (error) {
-    await stopMic(micErrorMessage(error));
+    await stopMic(micProblem(error));
   }
 }
 
-export async function stopMic(reason?: string): Promise<void> {
+export async function stopMic(reason?: Words): Promise<void> {
   const c = capture;
   capture = null;
   await c?.stop();
@@ -114,7 +114,7 @@ export async function refreshDevices(): Promise<void> {
   if (!navigator.mediaDevices?.enumerateDevices) return;
   const list = await navigator.mediaDevices.enumerateDevices();
   const inputs = list.filter((d) => d.kind === 'audioinput');
-  usePanel.getState().setDevices(inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || t('audio.micN', { n: i + 1 }) })));
+  usePanel.getState().setDevices(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label })));
 }
 
 /** A stream stops, with a message, when its agent leaves (MMDAgent-EX forgets it anyway). */
@@ -123,10 +123,10 @@ export function watchAgentLoss(): () => void {
     if (s.sessions === prev.sessions) return;
     const gone = (id: number): boolean => !s.sessions.some((x) => x.id === id);
     if (micTarget !== null && s.mic.running && gone(micTarget)) {
-      void stopMic(t('audio.micAgentLeft', { id: micTarget }));
+      void stopMic({ key: 'audio.micAgentLeft', params: { id: micTarget } });
       return;
     }
     const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.session));
-    if (lost) s.setAudioMessage(t('audio.fileAgentLeft', { id: lost.session, name: lost.name ?? '' }));
+    if (lost) s.setAudioMessage({ key: 'audio.fileAgentLeft', params: { id: lost.session, name: lost.name ?? '' } });
   });
 }

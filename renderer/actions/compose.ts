@@ -1,3 +1,7 @@
+import type { LogEntry } from '../../common/contract';
+import { splitCompose } from '../../common/wire-rules';
+import { getApi } from '../bridge/connect';
+import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
 export const COMPOSE_BOX_ID = 'compose-box';
@@ -14,4 +18,41 @@ export function insertIntoDraft(text: string): void {
     box.focus();
     box.setSelectionRange(at + text.length, at + text.length);
   });
+}
+
+/**
+ * Sends the draft: every line is checked by the protocol rules first (the core checks again),
+ * and the result, sent or refused, is left in the store as words for the composer to show.
+ */
+export async function sendDraft(): Promise<void> {
+  const { draft: text, target, sendTo, settings, sessions, setComposeResult, remember } = usePanel.getState();
+  const side = settings?.upstreamEnabled ? sendTo : 'agent';
+  if (text.trim() === '') return setComposeResult({ key: 'compose.empty' });
+  const parsed = splitCompose(text);
+  if (!parsed.ok) return setComposeResult({ problem: parsed.problem });
+  if (sessions.length === 0) return setComposeResult({ problem: { key: 'noAgent' } });
+  let result;
+  try {
+    result = await getApi().send(target, text, side);
+  } catch (e) {
+    return setComposeResult({ key: 'compose.notSent', params: { error: (e as Error).message } });
+  }
+  if (!result.ok) return setComposeResult({ problem: result.problem });
+  remember(text);
+  /* The operator may already be typing (or walking history) the next message. */
+  if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
+  const lines: Words = { key: result.lines === 1 ? 'compose.oneLine' : 'compose.nLines', params: { n: result.lines } };
+  const place: Words | string = side === 'server' ? { key: 'compose.sentServer', params: { n: result.sessions } } : result.sessions > 1 ? { key: 'compose.sentAgents', params: { n: result.sessions } } : '';
+  setComposeResult(null, { key: 'compose.sent', params: { lines, place } });
+}
+
+/** "Send again" from the detail pane: the panel's own line, to the same agent and side. */
+export async function sendAgain(entry: LogEntry): Promise<Words> {
+  if (entry.session === null) return { problem: { key: 'noAgent' } };
+  try {
+    const result = await getApi().send(entry.session, entry.text, entry.dir === 'up' ? 'server' : 'agent');
+    return result.ok ? { key: 'detail.sentAgain' } : { problem: result.problem };
+  } catch (error) {
+    return { raw: (error as Error).message };
+  }
 }

@@ -2,19 +2,40 @@
  * UI preferences live in the core's settings, so Electron and browser mode both keep them
  * and they survive restarts. Applied here at once; written through the core.
  */
-import type { Settings } from '../../common/contract';
+import type { ChangeResult, Settings } from '../../common/contract';
 import { getApi } from '../bridge/connect';
+import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
 export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias'>>;
 
-/** Applies the patch to this window now and saves it; resolves to an error message or null. */
-export async function savePrefs(patch: PrefPatch): Promise<string | null> {
+/** What a refused change says; null when it went through. */
+export function changeProblem(result: ChangeResult, id?: number): Words | null {
+  if (result.ok) return null;
+  if (!result.needsConfirm) return { problem: result.problem };
+  return result.reason === 'disconnect' ? { key: 'agents.disconnectMessage', params: { id: id ?? 0 } } : { key: 'settings.restartMessage', params: { n: result.agents } };
+}
+
+/** Applies the patch to this window now and saves it; resolves to why it could not be saved, or null. */
+export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
   usePanel.setState((s) => (s.settings ? { settings: { ...s.settings, ...patch } } : {}));
   try {
-    const result = await getApi().updateSettings(patch);
-    return result.ok ? null : result.needsConfirm ? result.message : result.error;
+    return changeProblem(await getApi().updateSettings(patch));
   } catch (error) {
-    return (error as Error).message;
+    return { raw: (error as Error).message };
   }
+}
+
+/** Filters change per keystroke; they are saved to settings half a second after the last change. */
+export function rememberFilters(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return usePanel.subscribe((state) => {
+    if (!state.settings || state.settings.logFilters === state.filters) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      void savePrefs({ logFilters: usePanel.getState().filters }).then((problem) => {
+        if (problem) usePanel.getState().setComposeResult({ key: 'log.filtersNotSaved', params: { error: problem } });
+      });
+    }, 500);
+  });
 }

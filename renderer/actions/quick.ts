@@ -2,8 +2,7 @@
 import type { QuickCommand, QuickSet } from '../../common/contract';
 import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../common/quick-commands';
 import { getApi } from '../bridge/connect';
-import { t } from '../i18n';
-import { problemText, setProblemText } from '../i18n/problems';
+import type { Words } from '../i18n';
 import { usePanel } from '../store';
 import { savePrefs } from './prefs';
 import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
@@ -23,7 +22,7 @@ export function activeSet(): QuickSet | undefined {
 export async function runCommand(command: QuickCommand): Promise<void> {
   const { target, sessions, settings, setRunning, setQuickMessage } = usePanel.getState();
   if (command.to === 'server' && !settings?.upstreamEnabled) {
-    setQuickMessage({ error: true, text: t('quick.needsProxy', { label: command.label }) });
+    setQuickMessage({ error: true, words: { key: 'quick.needsProxy', params: { label: command.label } } });
     return;
   }
   controller?.abort();
@@ -45,18 +44,15 @@ export async function runCommand(command: QuickCommand): Promise<void> {
     });
   } catch (error) {
     /* The link to the core dropped mid-sequence (browser mode): say so, and never leave the run marked as going. */
-    result = { ok: false, error: (error as Error).message, line: 0, sent: 0 };
+    result = { ok: false, why: { raw: (error as Error).message }, line: 0, sent: 0 };
   } finally {
     if (controller === mine) {
       controller = null;
       setRunning(null);
     }
   }
-  if ('cancelled' in result) setQuickMessage({ error: false, text: t('quick.cancelled', { label: command.label, sent: result.sent }) });
-  else if (!result.ok) {
-    const why = result.problem ? problemText(result.problem, t) : result.error;
-    setQuickMessage({ error: true, text: result.line > 0 ? t('quick.stoppedAt', { label: command.label, line: result.line, error: why }) : why });
-  }
+  if ('cancelled' in result) setQuickMessage({ error: false, words: { key: 'quick.cancelled', params: { label: command.label, sent: result.sent } } });
+  else if (!result.ok) setQuickMessage({ error: true, words: result.line > 0 ? { key: 'quick.stoppedAt', params: { label: command.label, line: result.line, error: result.why } } : result.why });
 }
 
 export function cancelRunning(): boolean {
@@ -65,24 +61,24 @@ export function cancelRunning(): boolean {
   return true;
 }
 
-function replaceSet(next: QuickSet): Promise<string | null> {
+function replaceSet(next: QuickSet): Promise<Words | null> {
   return savePrefs({ quickSets: quickSets().map((s) => (s.id === next.id ? next : s)) });
 }
 
-export async function saveCommand(setId: string, command: QuickCommand): Promise<string | null> {
+export async function saveCommand(setId: string, command: QuickCommand): Promise<Words | null> {
   const set = quickSets().find((s) => s.id === setId);
-  if (!set) return t('quick.noSet');
+  if (!set) return { key: 'quick.noSet' };
   const exists = set.commands.some((c) => c.id === command.id);
   return replaceSet({ ...set, commands: exists ? set.commands.map((c) => (c.id === command.id ? command : c)) : [...set.commands, command] });
 }
 
-export function deleteCommand(setId: string, id: string): Promise<string | null> {
+export function deleteCommand(setId: string, id: string): Promise<Words | null> {
   const set = quickSets().find((s) => s.id === setId)!;
   return replaceSet({ ...set, commands: set.commands.filter((c) => c.id !== id) });
 }
 
 /** Drag and drop: moves command `id` to where `beforeId` is (or to the end). */
-export function moveCommand(setId: string, id: string, beforeId: string | null): Promise<string | null> {
+export function moveCommand(setId: string, id: string, beforeId: string | null): Promise<Words | null> {
   const set = quickSets().find((s) => s.id === setId)!;
   const moving = set.commands.find((c) => c.id === id);
   if (!moving || id === beforeId) return Promise.resolve(null);
@@ -98,38 +94,38 @@ function uniqueName(name: string): string {
   for (let i = 2; ; i++) if (!names.has(`${name} (${i})`)) return `${name} (${i})`;
 }
 
-export function addSet(name: string): Promise<string | null> {
+export function addSet(name: string): Promise<Words | null> {
   const set: QuickSet = { id: newId('set'), name: uniqueName(name), commands: [] };
   return savePrefs({ quickSets: [...quickSets(), set], activeQuickSet: set.id });
 }
 
-export function renameSet(id: string, name: string): Promise<string | null> {
+export function renameSet(id: string, name: string): Promise<Words | null> {
   const set = quickSets().find((s) => s.id === id)!;
   return replaceSet({ ...set, name: name.trim().slice(0, 60) || set.name });
 }
 
-export function deleteSet(id: string): Promise<string | null> {
+export function deleteSet(id: string): Promise<Words | null> {
   const rest = quickSets().filter((s) => s.id !== id);
   return savePrefs({ quickSets: rest, activeQuickSet: rest[0]?.id ?? '' });
 }
 
-export function selectSet(id: string): Promise<string | null> {
+export function selectSet(id: string): Promise<Words | null> {
   return savePrefs({ activeQuickSet: id });
 }
 
 /** Reads a set exported by any Remote Panel; a bad file gets a clear message and changes nothing. */
-export async function importSet(file: File): Promise<string | null> {
+export async function importSet(file: File): Promise<Words | null> {
   let raw: unknown;
   try {
     raw = JSON.parse(await file.text());
   } catch (error) {
-    return t('quick.importNotJson', { name: file.name, error: (error as Error).message });
+    return { key: 'quick.importNotJson', params: { name: file.name, error: (error as Error).message } };
   }
   let set: QuickSet;
   try {
     set = parseQuickSet(raw);
   } catch (error) {
-    return t('quick.importBad', { name: file.name, error: error instanceof QuickSetError ? setProblemText(error, t) : (error as Error).message });
+    return { key: 'quick.importBad', params: { name: file.name, error: error instanceof QuickSetError ? { quickSet: error.problem } : { raw: (error as Error).message } } };
   }
   const fresh: QuickSet = { id: newId('set'), name: uniqueName(set.name), commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })) };
   return savePrefs({ quickSets: [...quickSets(), fresh], activeQuickSet: fresh.id });

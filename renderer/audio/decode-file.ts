@@ -3,7 +3,7 @@
  * OfflineAudioContext resamples once (about 40 dB SNR against sox); decoding at
  * 48 kHz and resampling again loses about 7 dB.
  */
-import { t } from '../i18n';
+import type { Words } from '../i18n';
 
 export const SAMPLE_RATE = 16_000;
 
@@ -14,23 +14,28 @@ export interface DecodedAudio {
   peaks: Float32Array;
 }
 
-export class AudioFileError extends Error {}
+/** Why a file cannot be used, kept as words for the Speak panel to say. */
+export class AudioFileError extends Error {
+  constructor(readonly words: Words) {
+    super('audio file');
+  }
+}
 
 export async function decodeAudioFile(file: Blob & { name?: string }, maxSec: number, buckets = 240): Promise<DecodedAudio> {
   const name = file.name ?? '';
-  if (file.size === 0) throw new AudioFileError(t('audio.empty', { name }));
+  if (file.size === 0) throw new AudioFileError({ key: 'audio.empty', params: { name } });
   const bytes = await file.arrayBuffer();
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate: SAMPLE_RATE });
   let buffer: AudioBuffer;
   try {
     buffer = await ctx.decodeAudioData(bytes);
   } catch {
-    throw new AudioFileError(t('audio.undecodable', { name }));
+    throw new AudioFileError({ key: 'audio.undecodable', params: { name } });
   }
-  if (buffer.length === 0) throw new AudioFileError(t('audio.noAudio', { name }));
+  if (buffer.length === 0) throw new AudioFileError({ key: 'audio.noAudio', params: { name } });
   const durationMs = (buffer.length / SAMPLE_RATE) * 1000;
   if (durationMs / 1000 > maxSec) {
-    throw new AudioFileError(t('audio.tooLong', { name, min: (durationMs / 60000).toFixed(1), limit: (maxSec / 60).toFixed(1) }));
+    throw new AudioFileError({ key: 'audio.tooLong', params: { name, min: (durationMs / 60000).toFixed(1), limit: (maxSec / 60).toFixed(1) } });
   }
   const pcm = toInt16(downmix(buffer));
   return { pcm, durationMs, peaks: peaksOf(pcm, buckets) };

@@ -2,7 +2,7 @@
  * Microphone → 16 kHz AudioContext → AudioWorklet → 40 ms Int16 chunks.
  */
 import workletUrl from './pcm-worklet.ts?worker&url';
-import { t } from '../i18n';
+import type { Words } from '../i18n';
 
 export interface MicOptions {
   deviceId?: string;
@@ -12,7 +12,7 @@ export interface MicOptions {
   onChunk(pcm: Uint8Array, capturedAt: number): void;
   onLevel(rms: number, peak: number): void;
   /** The device went away or the track ended for another reason. */
-  onEnded(reason: string): void;
+  onEnded(reason: Words): void;
 }
 
 export class MicCapture {
@@ -46,7 +46,7 @@ export class MicCapture {
     });
     ctx.createMediaStreamSource(this.stream).connect(node);
     for (const track of this.stream.getAudioTracks()) {
-      track.addEventListener('ended', () => options.onEnded(t('mic.ended')));
+      track.addEventListener('ended', () => options.onEnded({ key: 'mic.ended' }));
     }
   }
 
@@ -62,15 +62,14 @@ export class MicCapture {
 }
 
 /** Words for a getUserMedia failure, with how to allow access on this platform. */
-export function micErrorMessage(error: unknown): string {
+export function micProblem(error: unknown, platform = navigator.userAgent): Words {
   const name = (error as { name?: string }).name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError') {
-    const platform = navigator.userAgent;
-    if (/Mac/.test(platform)) return t('mic.blockedMac');
-    if (/Windows/.test(platform)) return t('mic.blockedWindows');
-    return t('mic.blockedLinux');
+    if (/Mac/.test(platform)) return { key: 'mic.blockedMac' };
+    if (/Windows/.test(platform)) return { key: 'mic.blockedWindows' };
+    return { key: 'mic.blockedLinux' };
   }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('mic.notFound');
-  if (name === 'NotReadableError') return t('mic.busy');
-  return t('mic.failed', { error: (error as Error).message ?? String(error) });
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return { key: 'mic.notFound' };
+  if (name === 'NotReadableError') return { key: 'mic.busy' };
+  return { key: 'mic.failed', params: { error: (error as Error).message ?? String(error) } };
 }

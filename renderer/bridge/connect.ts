@@ -1,13 +1,11 @@
 /**
- * The one place the renderer meets the core: picks Electron's `window.api` or the
- * browser bridge, subscribes once at start-up, and writes through store actions.
+ * The one place the renderer meets the core: picks Electron's `window.api` or the browser
+ * bridge, subscribes once at start-up, and writes core events into the store. What the app
+ * menu asks for (an export, the shortcuts overlay) is handed to the caller, which owns actions.
  */
 import { createApi, type PanelApi } from '../../common/api';
-import { watchAgentLoss } from '../actions/audio';
-import { exportView } from '../actions/log';
+import type { EventMap } from '../../common/contract';
 import { usePanel } from '../store';
-import { savePrefs } from '../actions/prefs';
-import { t } from '../i18n';
 import { createWebTransport, downloadFile } from './web-transport';
 
 declare global {
@@ -24,7 +22,11 @@ export function getApi(): PanelApi {
   return api;
 }
 
-export function startBridge(): PanelApi {
+export interface BridgeHooks {
+  onMenuCommand(command: EventMap['menu:command']['command']): void;
+}
+
+export function startBridge(hooks: BridgeHooks): PanelApi {
   if (api) return api;
   const store = usePanel.getState();
   if (window.api) {
@@ -54,28 +56,9 @@ export function startBridge(): PanelApi {
   api.onAudioStatus(store.setAudioStatus);
   api.onScene(store.setScene);
   api.onPeriodic(store.setPeriodic);
-  api.onMenuCommand(({ command }) => {
-    if (command === 'shortcuts') usePanel.getState().setShortcutsOpen(true);
-    else void exportView(command === 'export-jsonl' ? 'jsonl' : 'txt');
-  });
-  rememberFilters();
+  api.onMenuCommand(({ command }) => hooks.onMenuCommand(command));
   if (window.api) void api.ready().then(store.hydrate);
-  watchAgentLoss();
   return api;
-}
-
-/** Filters change per keystroke; they are saved to settings half a second after the last change. */
-function rememberFilters(): void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  usePanel.subscribe((state, prev) => {
-    if (state.filters === prev.filters || !state.settings || state.settings.logFilters === state.filters) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      void savePrefs({ logFilters: usePanel.getState().filters }).then((error) => {
-        if (error) usePanel.getState().setComposeResult(t('log.filtersNotSaved', { error }));
-      });
-    }, 500);
-  });
 }
 
 function saveAsDownload(req: { suggestedName: string; content: string }): { saved: true; path: string } {

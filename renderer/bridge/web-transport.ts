@@ -2,11 +2,18 @@
  * Browser mode: the same contract over a WebSocket to the core (cookie-authenticated,
  * same origin). Reconnects with backoff; `onLink` reports the link for the UI.
  */
-import type { BridgeFrame, EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../common/contract';
 import type { Transport } from '../../common/api';
-import { t } from '../i18n';
+import { decodeBridgeFrame, encodeBridgeFrame } from '../../common/bridge-frame';
+import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from '../../common/contract';
 
 type Listener = (payload: never) => void;
+
+/** A request that was waiting when the link to the core dropped; the UI says so in its language. */
+export class CoreGoneError extends Error {
+  constructor() {
+    super('The panel core is not reachable.');
+  }
+}
 
 export interface WebTransport extends Transport {
   onLink(cb: (up: boolean) => void): void;
@@ -31,7 +38,8 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
       linkCb(true);
     };
     ws.onmessage = (msg) => {
-      const frame = JSON.parse(String(msg.data)) as BridgeFrame;
+      const frame = decodeBridgeFrame(typeof msg.data === 'string' ? msg.data : new Uint8Array(msg.data as ArrayBuffer), typeof msg.data !== 'string');
+      if (!frame) return;
       if (frame.t === 'evt') {
         for (const l of listeners.get(frame.ch) ?? []) l(frame.payload as never);
       } else if (frame.t === 'res') {
@@ -43,7 +51,7 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
     };
     ws.onclose = () => {
       socket = null;
-      for (const w of waiting.values()) w.reject(new Error(t('top.coreGone')));
+      for (const w of waiting.values()) w.reject(new CoreGoneError());
       waiting.clear();
       linkCb(false);
       setTimeout(open, delay);
@@ -62,12 +70,12 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        transmit(encodeFrame({ t: 'req', id, ch }, arg));
+        transmit(encodeBridgeFrame({ t: 'req', id, ch: ch as Exclude<RequestChannel, 'file:save'>, arg }));
       });
     },
     post<C extends PostChannel>(ch: C, arg: PostMap[C]): void {
       /* Live audio is not worth queueing while the link is down. */
-      if (socket?.readyState === WebSocket.OPEN) socket.send(encodeFrame({ t: 'post', ch }, arg));
+      if (socket?.readyState === WebSocket.OPEN) socket.send(encodeBridgeFrame({ t: 'post', ch, arg }));
     },
     subscribe<C extends EventChannel>(ch: C, listener: (payload: EventMap[C]) => void): () => void {
       let set = listeners.get(ch);
@@ -79,20 +87,6 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
       linkCb = cb;
     },
   };
-}
-
-const textEncoder = new TextEncoder();
-
-/** JSON, or for an argument carrying `pcm`: 4-byte header length, JSON header, then the raw bytes. */
-export function encodeFrame(head: Record<string, unknown>, arg: unknown): string | Uint8Array {
-  const pcm = arg && typeof arg === 'object' ? (arg as { pcm?: unknown }).pcm : undefined;
-  if (!(pcm instanceof Uint8Array)) return JSON.stringify({ ...head, arg });
-  const header = textEncoder.encode(JSON.stringify({ ...head, arg: { ...(arg as object), pcm: undefined } }));
-  const out = new Uint8Array(4 + header.length + pcm.length);
-  new DataView(out.buffer).setUint32(0, header.length, true);
-  out.set(header, 4);
-  out.set(pcm, 4 + header.length);
-  return out;
 }
 
 function bridgeUrl(): string {

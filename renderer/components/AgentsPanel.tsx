@@ -1,5 +1,5 @@
-import { getApi } from '../bridge/connect';
-import { useT } from '../i18n';
+import { disconnectAgent } from '../actions/agents';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { clockTime, sessionLabel } from '../lib/format';
 import type { SessionInfo } from '../../common/contract';
@@ -26,17 +26,7 @@ export function AgentsPanel() {
 
 function AgentRow({ session }: { session: SessionInfo }) {
   const t = useT();
-  const askConfirm = usePanel((s) => s.askConfirm);
-  const disconnect = async (): Promise<void> => {
-    const first = await getApi().disconnect(session.id, false);
-    if (first.ok || !first.needsConfirm) return;
-    askConfirm({
-      title: t('agents.disconnectTitle', { id: session.id }),
-      message: t('agents.disconnectMessage', { id: session.id }),
-      confirmLabel: t('agents.disconnect'),
-      onConfirm: () => void getApi().disconnect(session.id, true),
-    });
-  };
+  const disconnect = (): Promise<void> => disconnectAgent(session.id);
   return (
     <li className="agent">
       <div className="agent-head">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../actions/audio';
-import { useT, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
 import { savePrefs } from '../actions/prefs';
 import { FilePickButton } from './FilePickButton';
@@ -23,6 +24,7 @@ const clock = (ms: number): string => {
 /** Make the avatar speak: a file, or the microphone, streamed with lip sync. */
 export function AudioPanel() {
   const t = useT();
+  const say = useSay();
   const error = usePanel((s) => s.audioError);
   const notice = usePanel((s) => s.audioNotice);
   return (
@@ -33,10 +35,10 @@ export function AudioPanel() {
       <MicSection />
       {error ? (
         <p role="alert" className="text-error small-text">
-          {error}
+          {say(error)}
         </p>
       ) : notice ? (
-        <p className="muted small-text">{notice}</p>
+        <p className="muted small-text">{say(notice)}</p>
       ) : null}
     </section>
   );
@@ -193,9 +195,9 @@ function MicSection() {
         <option value="">{t('speak.defaultMic')}</option>
         {devices
           .filter((d) => d.deviceId && d.deviceId !== 'default')
-          .map((d) => (
+          .map((d, i) => (
             <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
+              {d.label || t('audio.micN', { n: i + 1 })}
             </option>
           ))}
       </select>

@@ -1,19 +1,18 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Target } from '../../common/contract';
-import { getApi } from '../bridge/connect';
 import { formArgs, separatorOf } from '../../common/message-catalog';
 import { sessionLabel } from '../lib/format';
-import { useT } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
-import { composeProblem } from '../i18n/problems';
 import { analyze } from '../lib/compose-assist';
-import { COMPOSE_BOX_ID } from '../actions/compose';
+import { COMPOSE_BOX_ID, sendDraft } from '../actions/compose';
 
 const encoder = new TextEncoder();
 
 /** Type a message (or several lines), pick the target, Enter sends. Names complete from the catalog. */
 export function Composer() {
   const t = useT();
+  const say = useSay();
   const draft = usePanel((s) => s.draft);
   const setDraft = usePanel((s) => s.setDraft);
   const target = usePanel((s) => s.target);
@@ -34,28 +33,7 @@ export function Composer() {
   const open = assist.suggestions.length > 0 && dismissed !== `${draft}@${caret}`;
   const current = open ? assist.suggestions[Math.min(active, assist.suggestions.length - 1)] : undefined;
 
-  const send = async (): Promise<void> => {
-    const { draft: text, target: to, sendTo: where, settings, setComposeResult, remember } = usePanel.getState();
-    const side = settings?.upstreamEnabled ? where : 'agent';
-    if (text.trim() === '') return setComposeResult(t('compose.empty'));
-    /* The core checks again; checking here words the problem in the UI's language. */
-    const problem = composeProblem(text, t);
-    if (problem) return setComposeResult(problem);
-    if (usePanel.getState().sessions.length === 0) return setComposeResult(t('compose.noAgent'));
-    let result;
-    try {
-      result = await getApi().send(to, text, side);
-    } catch (e) {
-      return setComposeResult(t('compose.notSent', { error: (e as Error).message }));
-    }
-    if (!result.ok) return setComposeResult(result.error);
-    remember(text);
-    /* The operator may already be typing (or walking history) the next message. */
-    if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
-    const lines = t(result.lines === 1 ? 'compose.oneLine' : 'compose.nLines', { n: result.lines });
-    const place = side === 'server' ? t('compose.sentServer', { n: result.sessions }) : result.sessions > 1 ? t('compose.sentAgents', { n: result.sessions }) : '';
-    setComposeResult(null, t('compose.sent', { lines, place }));
-  };
+  const send = sendDraft;
 
   const accept = (el: HTMLTextAreaElement, insert: string): void => {
     const next = draft.slice(0, assist.from) + insert + draft.slice(assist.to);
@@ -180,12 +158,12 @@ export function Composer() {
       <div id="compose-feedback" className="composer-feedback">
         {error ? (
           <span role="alert" className="text-error">
-            {error}
+            {say(error)}
           </span>
         ) : assist.unknownName ? (
           <span className="text-warn">{t('compose.unknown', { name: assist.unknownName })}</span>
         ) : notice ? (
-          <span className="muted">{notice}</span>
+          <span className="muted">{say(notice)}</span>
         ) : (
           <span className="muted">{t('compose.help')}</span>
         )}

@@ -1,6 +1,6 @@
 import type { Language, Theme } from '../../common/contract';
 import { sessionLabel } from '../lib/format';
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { savePrefs } from '../actions/prefs';
 import { ProxyChain } from './ProxyChain';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { parseMessage } from '../../common/wire-rules';
-import { getApi } from '../bridge/connect';
+import { sendAgain } from '../actions/compose';
 import { argNames } from '../../common/message-catalog';
-import { resolveLang, useT } from '../i18n';
+import { useLang, useSay, useT } from './use-t';
 import { usePanel } from '../store';
 import { directionKey } from './LogRow';
 import { MAX_CHIPS, MAX_TYPE } from './TypeChips';
@@ -10,11 +10,12 @@ import { MAX_CHIPS, MAX_TYPE } from './TypeChips';
 /** The selected row: raw text, its arguments as a table, time and session; Copy, Send again, Hide type. */
 export function DetailPane() {
   const t = useT();
+  const say = useSay();
   const id = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
   usePanel((s) => s.logRevision);
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
-  const lang = usePanel((s) => resolveLang(s.settings?.language));
+  const lang = useLang();
   const [note, setNote] = useState<string | null>(null);
   if (id === null) return null;
   const { viewing, log } = usePanel.getState();
@@ -33,8 +34,7 @@ export function DetailPane() {
     }
   };
   const again = async (): Promise<void> => {
-    const result = await getApi().send(entry.session!, entry.text, entry.dir === 'up' ? 'server' : 'agent');
-    setNote(result.ok ? t('detail.sentAgain') : result.error);
+    setNote(say(await sendAgain(entry)));
   };
   const hideType = (): void => {
     const { filters, setFilters } = usePanel.getState();

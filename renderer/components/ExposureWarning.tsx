@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;

@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
 

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { LogEntry } from '../../common/contract';
 import { assertNever } from '../../common/assert-never';
 import { clockTime } from '../lib/format';
-import { translate, type Lang, type MessageKey } from '../i18n';
+import { translate, translator, type Lang, type MessageKey } from '../i18n';
 import { noticeText } from '../i18n/notices';
 import { highlightParts } from '../store/log-filter';
 
@@ -47,7 +47,7 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
   const label = translate(lang, directionKey(entry.dir, proxy));
   /* Summaries (an audio stream from the dialogue server) carry words, not a message: shown whole, in the UI's language. */
   const summary = entry.dir !== 'sys' && entry.msg !== undefined;
-  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, lang)}` : entry.text.slice(entry.type.length);
+  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, translator(lang), lang)}` : entry.text.slice(entry.type.length);
   return (
     <div className={`row kind-${entry.kind} dir-${entry.dir}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
       <span className="c-time">{clockTime(entry.t)}</span>
@@ -58,7 +58,7 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
       <span className="c-msg">
         {entry.dir === 'sys' ? (
           <span className="sys-text">
-            <Marked text={noticeText(entry, lang)} re={highlight} />
+            <Marked text={noticeText(entry, translator(lang), lang)} re={highlight} />
           </span>
         ) : entry.binary !== undefined ? (
           <>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntryKind, LogEntry } from '../../common/contract';
-import { useT } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
 import { DIRECTIONS, directionKey } from './LogRow';
@@ -12,6 +12,7 @@ const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'error'];
 /** Filters, rate, pause, clear, export, and opening a previous session's log read-only. */
 export function LogToolbar() {
   const t = useT();
+  const say = useSay();
   const filters = usePanel((s) => s.filters);
   const setFilters = usePanel((s) => s.setFilters);
   const filterSession = usePanel((s) => s.filterSession);
@@ -99,7 +100,7 @@ export function LogToolbar() {
       </TypeChips>
       {filterError && (
         <p className="filter-error text-error" role="alert">
-          {filterError}
+          {say(filterError)}
         </p>
       )}
       {viewing && (

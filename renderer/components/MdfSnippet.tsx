@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { mdfSnippet } from '../lib/format';
 

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../common/contract';
 import { usePanel } from '../store';
-import { resolveLang, useT } from '../i18n';
+import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';
 
 const ROW_HEIGHT = 26;
@@ -28,7 +28,7 @@ export function MessageLog() {
   const frozen = usePanel((s) => s.frozen);
   const everMulti = usePanel((s) => s.everMulti);
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
-  const lang = usePanel((s) => resolveLang(s.settings?.language));
+  const lang = useLang();
   const highlight = usePanel((s) => s.highlight);
   const selectedId = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);

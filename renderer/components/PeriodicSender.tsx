@@ -1,23 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { getApi } from '../bridge/connect';
-import { useT } from '../i18n';
+import { startPeriodic, stopPeriodic } from '../actions/periodic';
+import type { Words } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
 
 /** A message every N seconds until stopped (the documentation's sample server, built in). Runs in the core. */
 export function PeriodicSender() {
   const t = useT();
+  const say = useSay();
   const jobs = usePanel((s) => s.periodic);
   const [text, setText] = useState('TEST_MESSAGE');
   const [every, setEvery] = useState('2');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Words | null>(null);
 
   const start = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const everySec = Number(every);
-    if (!(everySec >= 0.1 && everySec <= 3600)) return setError(t('periodic.badInterval'));
-    const { target, sendTo, settings } = usePanel.getState();
-    const result = await getApi().startPeriodic({ target, text, everySec, to: settings?.upstreamEnabled ? sendTo : 'agent' });
-    setError(result.ok ? null : result.error);
+    if (!(everySec >= 0.1 && everySec <= 3600)) return setError({ key: 'periodic.badInterval' });
+    setError(await startPeriodic(text, everySec));
   };
 
   return (
@@ -36,7 +36,7 @@ export function PeriodicSender() {
       </form>
       {error && (
         <p role="alert" className="text-error">
-          {error}
+          {say(error)}
         </p>
       )}
       {jobs.length > 0 && (
@@ -47,8 +47,8 @@ export function PeriodicSender() {
               <span className="muted">
                 {t('periodic.status', { every: j.everySec, target: j.target === 'all' ? t('compose.allAgents') : `#${j.target}`, sent: j.sent })}
               </span>
-              {j.lastError && <span className="text-warn">{j.lastError}</span>}
-              <button type="button" className="btn small danger-ghost" onClick={() => void getApi().stopPeriodic(j.id)} aria-label={t('periodic.stop', { text: j.text })}>
+              {j.lastProblem && <span className="text-warn">{say({ problem: j.lastProblem })}</span>}
+              <button type="button" className="btn small danger-ghost" onClick={() => stopPeriodic(j.id)} aria-label={t('periodic.stop', { text: j.text })}>
                 {t('periodic.stopShort')}
               </button>
             </li>

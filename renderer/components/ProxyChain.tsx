@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SessionInfo, UpstreamInfo } from '../../common/contract';
-import { getApi } from '../bridge/connect';
-import { useT } from '../i18n';
+import { retryUpstream } from '../actions/agents';
+import type { Words } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
 
 /** Proxy mode: per agent, `MMDAgent-EX ⇄ Panel ⇄ dialogue server`, with each link's state. */
@@ -48,7 +49,9 @@ function linkClass(up: UpstreamInfo | undefined): string {
 
 function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }) {
   const t = useT();
+  const say = useSay();
   const [now, setNow] = useState(() => Date.now());
+  const [refused, setRefused] = useState<Words | null>(null);
   const retrying = up?.state === 'retrying';
   useEffect(() => {
     if (!retrying) return;
@@ -63,16 +66,21 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
         ? up.retries
           ? t('proxy.connectingAttempt', { n: up.retries + 1 })
           : t('proxy.connecting')
-        : t('proxy.down', { error: up.lastError ? ` (${up.lastError})` : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
+        : t('proxy.down', { error: up.lastReason ? ` (${t(`reason.${up.lastReason.reason}`, { detail: up.lastReason.detail ?? '' })})` : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
   return (
     <>
       <span className={`upstream-status ${linkClass(up)}`} role="status" aria-label={t('proxy.upstream')}>
         {text}
       </span>
       {retrying && (
-        <button type="button" className="btn small" onClick={() => void getApi().retryUpstream(id)} aria-label={t('proxy.retryNowFor', { id })}>
+        <button type="button" className="btn small" onClick={() => void retryUpstream(id).then(setRefused)} aria-label={t('proxy.retryNowFor', { id })}>
           {t('proxy.retryNow')}
         </button>
+      )}
+      {refused && (
+        <span role="alert" className="text-error small-text">
+          {say(refused)}
+        </span>
       )}
     </>
   );

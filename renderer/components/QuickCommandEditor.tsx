@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { QuickCommand } from '../../common/contract';
 import { parseSteps } from '../../common/quick-commands';
-import { useT } from '../i18n';
+import type { Words } from '../i18n';
+import { useSay, useT } from './use-t';
 import { commandProblem } from '../i18n/problems';
 import { comboFromEvent } from '../quick/hotkeys';
 import { deleteCommand, quickSets, saveCommand } from '../actions/quick';
@@ -24,10 +25,11 @@ export function QuickCommandEditor() {
 
 function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: QuickCommand; isNew: boolean; close: () => void }) {
   const t = useT();
+  const say = useSay();
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
   const [c, setC] = useState(initial);
   const [tried, setTried] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<Words | null>(null);
   const problem = commandProblem(c, t);
   const steps = parseSteps(c.lines);
   const clash = c.hotkey ? quickSets().find((s) => s.id === setId)?.commands.find((x) => x.id !== c.id && x.hotkey === c.hotkey) : undefined;
@@ -111,7 +113,7 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
       {clash && <p className="text-warn">{t('editor.clash', { hotkey: c.hotkey, label: clash.label })}</p>}
       {((tried && problem) || saveError) && (
         <p role="alert" className="text-error">
-          {saveError ?? problem}
+          {saveError ? say(saveError) : problem}
         </p>
       )}
       <div className="dialog-actions">

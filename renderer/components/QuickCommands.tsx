@@ -1,7 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import type { QuickCommand, QuickSet } from '../../common/contract';
 import { newId } from '../../common/quick-commands';
-import { useT } from '../i18n';
+import type { Words } from '../i18n';
+import { useSay, useT } from './use-t';
 import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../actions/quick';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
@@ -11,6 +12,7 @@ const NO_SETS: QuickSet[] = [];
 /** One-press buttons for the rehearsed moments, in sets; drag to reorder, ✎ to edit. */
 export function QuickCommands() {
   const t = useT();
+  const say = useSay();
   const sets = usePanel((s) => s.settings?.quickSets ?? NO_SETS);
   const activeId = usePanel((s) => s.settings?.activeQuickSet ?? '');
   const running = usePanel((s) => s.running);
@@ -24,8 +26,8 @@ export function QuickCommands() {
   const set = activeSet();
   void activeId;
 
-  const report = (p: Promise<string | null>): void => {
-    void p.then((error) => setMessage(error ? { error: true, text: error } : null));
+  const report = (p: Promise<Words | null>): void => {
+    void p.then((error) => setMessage(error ? { error: true, words: error } : null));
   };
   const newCommand = (): void => {
     if (!set) return;
@@ -74,7 +76,7 @@ export function QuickCommands() {
               type="button"
               className="btn small"
               onClick={() =>
-                askConfirm({ title: t('quick.deleteSetTitle', { name: set.name }), message: t('quick.deleteSetMessage'), confirmLabel: t('quick.deleteSet'), onConfirm: () => report(deleteSet(set.id)) })
+                askConfirm({ title: { key: 'quick.deleteSetTitle', params: { name: set.name } }, message: { key: 'quick.deleteSetMessage' }, confirmLabel: { key: 'quick.deleteSet' }, onConfirm: () => report(deleteSet(set.id)) })
               }
             >
               {t('quick.deleteSet')}
@@ -139,7 +141,7 @@ export function QuickCommands() {
       </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'text-error' : 'muted'}>
-          {message.text}
+          {say(message.words)}
         </p>
       )}
     </section>

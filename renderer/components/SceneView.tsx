@@ -1,6 +1,6 @@
 import type { SceneState } from '../../common/contract';
 import { clockTime } from '../lib/format';
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { insertIntoDraft } from '../actions/compose';
 

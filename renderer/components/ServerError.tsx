@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useT } from '../i18n';
+import { listenProblemText } from '../i18n/problems';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 import { applyServerSettings } from '../actions/settings';
 
@@ -12,7 +13,7 @@ export function ServerError() {
   const suggested = status.error.suggestedPort;
   return (
     <div className="banner error" role="alert">
-      <strong>{t('server.notListening')}</strong> {status.error.message}
+      <strong>{t('server.notListening')}</strong> {listenProblemText(status.error, t)}
       <div className="banner-actions">
         {suggested !== undefined && (
           <button type="button" className="btn small" onClick={() => void applyServerSettings({ wsPort: suggested })}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../common/contract';
-import { useT } from '../i18n';
+import type { Words } from '../i18n';
+import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
 import { applyServerSettings } from '../actions/settings';
 import { useModal } from './use-modal';
@@ -27,6 +28,7 @@ function secretToken(): string {
 
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
   const t = useT();
+  const say = useSay();
   /* Port 0 (any free port, from the command line) shows the port actually in use. */
   const bound = usePanel((s) => s.status?.port ?? 0);
   const [host, setHost] = useState(initial.wsHost);
@@ -36,16 +38,16 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
   const [upstreamOn, setUpstreamOn] = useState(initial.upstreamEnabled);
   const [upstream, setUpstream] = useState(initial.upstreamUrl);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Words | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const portNumber = Number(port);
-    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError(t('settings.badPort'));
+    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError({ key: 'settings.badPort' });
     const minutes = Number(maxMin);
-    if (!(minutes >= 0.1 && minutes <= 60)) return setError(t('settings.badMax'));
-    if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError(t('settings.badUpstream'));
+    if (!(minutes >= 0.1 && minutes <= 60)) return setError({ key: 'settings.badMax' });
+    if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError({ key: 'settings.badUpstream' });
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
     const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn });
@@ -96,7 +98,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       </label>
       {error && (
         <p role="alert" className="text-error">
-          {error}
+          {say(error)}
         </p>
       )}
       <div className="dialog-actions">

@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { activeSet } from '../actions/quick';
 import { SHORTCUTS } from './use-global-keys';
 import { usePanel } from '../store';

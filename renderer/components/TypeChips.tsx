@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TypeChip } from '../../common/contract';
-import { useT } from '../i18n';
+import { useT } from './use-t';
 import { usePanel } from '../store';
 
 /** The core keeps at most this many chips, each a message type of at most this many characters. */

@@ -1,5 +1,8 @@
 /** English, the reference table: every key the UI uses is defined here. */
+import { coreEn } from './core-en';
+
 export const en = {
+  ...coreEn,
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',
@@ -335,7 +338,6 @@ export const en = {
   'quick.noCommands': 'The set has no "commands" list.',
   'quick.badCommand': 'Command {n}{label}: {problem}',
   'mic.ended': 'The microphone was disconnected or stopped by the system.',
-  'log.gap': '{n} messages not shown here: this view fell behind. The session log on disk has every one.',
   'quick.stoppedAt': '“{label}” stopped at line {line}: {error}',
   'mdf.thisComputer': '<this computer’s address>',
   'agents.disconnectMessage': 'MMDAgent-EX exits when this connection closes. Disconnect agent #{id}?',
@@ -359,6 +361,7 @@ export const en = {
   'mic.notFound': 'No such microphone. Plug one in, or pick another in the Microphone list.',
   'mic.busy': 'The microphone is in use by another program or could not be opened.',
   'mic.failed': 'The microphone could not be started: {error}',
+  'openLog.failed': '“{name}”: {problem}',
   'openLog.notJson': 'Line {line} is not valid JSON, so this is not a Remote Panel session log (or it is damaged).',
   'openLog.notEntry': 'Line {line} is not a log entry, so this is not a Remote Panel session log.',
 } as const;

@@ -2,15 +2,33 @@
  * Japanese and English. `en` defines every key; `ja` must have the same keys (the type says
  * so), so a missing translation fails the build. Message names (MOTION_ADD, …) are never
  * translated. `{name}` in a string is filled from the params.
+ *
+ * Nothing here reads the store: the store and actions keep `Words` (a key and its values, or a
+ * core problem), and components word them in the language of the moment (`components/use-t`).
  */
-import type { Language } from '../../common/contract';
-import { usePanel } from '../store';
+import type { Language, Problem, QuickSetProblem, StepProblem } from '../../common/contract';
 import { fillTemplate } from '../../common/fill-template';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
 
 export type Lang = 'en' | 'ja';
 export type { MessageKey };
+
+type Params = Record<string, string | number>;
+
+/**
+ * Something to say, kept as data until it is shown: a key with values (which may be words
+ * themselves), a problem found by the core or by the shared checks, or text from the OS or
+ * browser as it came.
+ */
+export type Words =
+  | { key: MessageKey; params?: Record<string, string | number | Words> }
+  | { problem: Problem }
+  | { step: StepProblem }
+  | { quickSet: QuickSetProblem }
+  | { raw: string };
+
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
@@ -25,20 +43,17 @@ export function resolveLang(setting: Language | undefined, navLanguages: readonl
   return navLanguages.find((l) => /^(ja|en)\b/i.test(l))?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const text = tables[lang][key] ?? en[key];
   return params ? fillTemplate(text, params) : text;
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/** The current language's `t`, re-rendering when the language changes. */
-export function useT(): Translate {
-  const lang = usePanel((s) => resolveLang(s.settings?.language));
+/** A `t` bound to one language. */
+export function translator(lang: Lang): Translate {
   return (key, params) => translate(lang, key, params);
 }
 
-/** For code outside components (actions), in the current language. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(resolveLang(usePanel.getState().settings?.language), key, params);
+/** Shorthand for building `Words`. */
+export function words(key: MessageKey, params?: Record<string, string | number | Words>): Words {
+  return params ? { key, params } : { key };
 }

@@ -1,7 +1,9 @@
 /** 日本語。キーは en.ts と同じでなければならない（型で検査される）。メッセージ名は訳さない。 */
+import { coreJa } from './core-ja';
 import type { MessageKey } from './en';
 
 export const ja: Record<MessageKey, string> = {
+  ...coreJa,
   'common.cancel': 'キャンセル',
   'common.save': '保存',
   'common.close': '閉じる',
@@ -337,7 +339,6 @@ export const ja: Record<MessageKey, string> = {
   'quick.noCommands': 'セットに "commands" の一覧がありません。',
   'quick.badCommand': 'コマンド {n}{label}: {problem}',
   'mic.ended': 'マイクが外されたか、システムによって止められました。',
-  'log.gap': 'この表示が追いつかなかったため、{n} 件のメッセージを表示していません。ディスク上のセッションログにはすべて残っています。',
   'quick.stoppedAt': '「{label}」は {line} 行目で止まりました: {error}',
   'mdf.thisComputer': '<このコンピュータのアドレス>',
   'agents.disconnectMessage': 'この接続を閉じると MMDAgent-EX は終了します。エージェント #{id} を切断しますか？',
@@ -361,6 +362,7 @@ export const ja: Record<MessageKey, string> = {
   'mic.notFound': 'そのマイクはありません。接続するか、「マイク」の一覧から別のものを選んでください。',
   'mic.busy': 'マイクは他のプログラムが使っているか、開けませんでした。',
   'mic.failed': 'マイクを開始できませんでした: {error}',
+  'openLog.failed': '「{name}」: {problem}',
   'openLog.notJson': '{line} 行目が正しい JSON ではありません。Remote Panel のセッションログではないか、壊れています。',
   'openLog.notEntry': '{line} 行目がログの項目ではありません。Remote Panel のセッションログではありません。',
 };

@@ -1,9 +1,12 @@
-/** Protocol and quick-command problems, worded in the UI's language (the core's checks are the same code). */
-import type { QuickCommand } from '../../common/contract';
-import { commandProblem as findCommandProblem, type CommandProblem, type QuickSetError, type StepProblem } from '../../common/quick-commands';
-import { lineProblem } from '../../common/wire-rules';
+/**
+ * Problems in words, in the UI's language: the core's (`Problem`, switched over its key with
+ * assertNever) and the shared checks' (protocol rules, quick commands, set files), which the
+ * renderer runs itself before anything is sent.
+ */
 import { assertNever } from '../../common/assert-never';
-import type { Translate } from '.';
+import type { CommandProblem, ListenProblem, Problem, QuickCommand, QuickSetProblem, SettingProblem, StepProblem, UrlProblem } from '../../common/contract';
+import { commandProblem as findCommandProblem } from '../../common/quick-commands';
+import type { Translate, Words } from '.';
 
 export function problemText(p: StepProblem, t: Translate): string {
   switch (p.code) {
@@ -26,15 +29,9 @@ export function problemText(p: StepProblem, t: Translate): string {
   }
 }
 
-/** The first line of composed text that breaks a protocol rule, in words; null when all pass. */
-export function composeProblem(text: string, t: Translate): string | null {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  if (lines.length === 0) return t('wire.empty');
-  for (let i = 0; i < lines.length; i++) {
-    const p = lineProblem(lines[i]!);
-    if (p) return lines.length === 1 ? problemText(p, t) : t('wire.atLine', { line: i + 1, problem: problemText(p, t) });
-  }
-  return null;
+/** A problem of line `line` (of several), or of the only line. */
+function atLine(text: string, line: number | undefined, t: Translate): string {
+  return line === undefined ? text : t('wire.atLine', { line, problem: text });
 }
 
 function commandProblemText(p: CommandProblem, t: Translate): string {
@@ -46,7 +43,7 @@ function commandProblemText(p: CommandProblem, t: Translate): string {
     case 'color':
       return t('editor.badColour');
     case 'lines':
-      return p.problem.code === 'no-message' ? problemText(p.problem, t) : t('wire.atLine', { line: p.line, problem: problemText(p.problem, t) });
+      return p.problem.code === 'no-message' ? problemText(p.problem, t) : atLine(problemText(p.problem, t), p.line, t);
     default:
       return assertNever(p);
   }
@@ -55,12 +52,11 @@ function commandProblemText(p: CommandProblem, t: Translate): string {
 /** Why a quick command cannot be saved, in words; null when it can. */
 export function commandProblem(c: QuickCommand, t: Translate): string | null {
   const found = findCommandProblem(c);
-  return found ? commandProblemText(found.problem, t) : null;
+  return found ? commandProblemText(found, t) : null;
 }
 
-/** Why an imported file is not a quick-command set, in words. */
-export function setProblemText(e: QuickSetError, t: Translate): string {
-  const p = e.problem;
+/** Why an imported file (or a stored value) is not a quick-command set, in words. */
+export function setProblemText(p: QuickSetProblem, t: Translate): string {
   switch (p.code) {
     case 'not-set':
       return t('quick.notSet');
@@ -73,4 +69,115 @@ export function setProblemText(e: QuickSetError, t: Translate): string {
     default:
       return assertNever(p);
   }
+}
+
+function urlProblemText(p: UrlProblem, t: Translate): string {
+  switch (p.code) {
+    case 'not-url':
+      return t('url.notUrl', { value: p.value });
+    case 'scheme':
+      return t('url.scheme');
+    case 'credentials':
+      return t('url.credentials');
+    case 'hash':
+      return t('url.hash');
+    default:
+      return assertNever(p);
+  }
+}
+
+function settingProblemText(p: SettingProblem, t: Translate): string {
+  switch (p.code) {
+    case 'unknown':
+      return t('setting.unknown');
+    case 'type':
+      return t('setting.type');
+    case 'host':
+      return t('setting.host');
+    case 'port':
+      return t('setting.port');
+    case 'path':
+      return t('setting.path');
+    case 'origin':
+      return t('setting.origin', { value: p.value });
+    case 'echo-timeout':
+      return t('setting.echoTimeout', { min: p.min, max: p.max });
+    case 'alias':
+      return t('setting.alias');
+    case 'audio-max':
+      return t('setting.audioMax', { min: p.min, max: p.max });
+    case 'upstream-url':
+      return urlProblemText(p.problem, t);
+    case 'quick-set':
+      return setProblemText(p.problem, t);
+    default:
+      return assertNever(p);
+  }
+}
+
+/** What the core refused, and why, in words. */
+export function coreProblemText(p: Problem, t: Translate): string {
+  switch (p.key) {
+    case 'line':
+      return atLine(problemText(p.problem, t), p.line, t);
+    case 'noAgent':
+    case 'proxyOff':
+    case 'nothingToRetry':
+    case 'periodicNotRunning':
+    case 'upstreamNoUrl':
+    case 'badAlias':
+    case 'micBusy':
+    case 'nothingStreaming':
+    case 'micNotStreaming':
+      return t(`problem.${p.key}`);
+    case 'agentGone':
+      return t('problem.agentGone', { id: p.id });
+    case 'upstreamDown':
+      return t('problem.upstreamDown', { ids: p.ids.join(', #') });
+    case 'periodicInterval':
+      return t('problem.periodicInterval', { min: p.min, max: p.max });
+    case 'periodicLimit':
+      return t('problem.periodicLimit', { max: p.max });
+    case 'setting':
+      return t('problem.setting', { setting: p.setting, problem: settingProblemText(p.problem, t) });
+    case 'upstreamLoop':
+      return t('problem.upstreamLoop', { url: p.url });
+    case 'audioEmpty':
+      return t('problem.audioEmpty', { name: p.name });
+    case 'audioTooLong':
+      return t('problem.audioTooLong', { name: p.name, seconds: p.seconds.toFixed(1), limit: p.limit });
+    case 'fileBusy':
+      return t('problem.fileBusy', { name: p.name });
+    case 'writeFailed':
+      return t('problem.writeFailed', { path: p.path, detail: p.detail });
+    default:
+      return assertNever(p);
+  }
+}
+
+/** Why the listener could not start, from the OS error code. */
+export function listenProblemText(p: ListenProblem, t: Translate): string {
+  switch (p.code) {
+    case 'EADDRINUSE':
+      return t('listen.inUse', { host: p.host, port: p.port });
+    case 'EACCES':
+      return t('listen.denied', { port: p.port });
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return t('listen.notLocal', { host: p.host });
+    default:
+      return t('listen.other', { host: p.host, port: p.port, detail: p.detail ?? p.code });
+  }
+}
+
+/** `Words` kept in the store, said now. */
+export function say(w: Words, t: Translate): string {
+  if ('raw' in w) return w.raw;
+  if ('problem' in w) return coreProblemText(w.problem, t);
+  if ('step' in w) return problemText(w.step, t);
+  if ('quickSet' in w) return setProblemText(w.quickSet, t);
+  if (!w.params) return t(w.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(w.params)) params[name] = typeof value === 'object' ? say(value, t) : value;
+  return t(w.key, params);
 }

@@ -3,7 +3,8 @@
  * time. Sending and sleeping are passed in, so tests drive it with a fake clock.
  */
 import type { QuickCommand, SendResult, SendTo, Target } from '../../common/contract';
-import { fillPlaceholders, parseSteps, type StepProblem } from '../../common/quick-commands';
+import { fillPlaceholders, parseSteps } from '../../common/quick-commands';
+import type { Words } from '../i18n';
 
 export interface RunContext {
   target: Target;
@@ -16,12 +17,12 @@ export interface RunContext {
   onStep?(index: number, total: number): void;
 }
 
-/** A failed run: the line it stopped at, and why (a protocol problem found before sending, or the send's own error). */
-export type RunResult = { ok: true; sent: number } | { ok: false; error: string; line: number; problem?: StepProblem; sent: number } | { cancelled: true; sent: number };
+/** A failed run: the line it stopped at, and why (a protocol problem found before sending, or the core's answer to a send). */
+export type RunResult = { ok: true; sent: number } | { ok: false; why: Words; line: number; sent: number } | { cancelled: true; sent: number };
 
 export async function runQuickCommand(command: QuickCommand, ctx: RunContext): Promise<RunResult> {
   const parsed = parseSteps(command.lines);
-  if (!parsed.ok) return { ok: false, error: parsed.error, line: parsed.line, problem: parsed.problem, sent: 0 };
+  if (!parsed.ok) return { ok: false, why: { step: parsed.problem }, line: parsed.line, sent: 0 };
   const { steps } = parsed;
   let sent = 0;
   for (let i = 0; i < steps.length; i++) {
@@ -41,7 +42,7 @@ export async function runQuickCommand(command: QuickCommand, ctx: RunContext): P
     for (const target of targets) {
       const line = fillPlaceholders(step.line, { model: ctx.model, target: target === 'all' ? 'all' : String(target) });
       const result = await ctx.send(target, line, command.to);
-      if (!result.ok) return { ok: false, error: result.error, line: i + 1, sent };
+      if (!result.ok) return { ok: false, why: { problem: result.problem }, line: i + 1, sent };
       sent++;
     }
   }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AudioStatus, SceneState, WhenBusy } from '../../common/contract';
+import type { Words } from '../i18n';
 import type { PanelState } from '.';
 
 export interface LoadedFile {
@@ -29,16 +30,17 @@ export interface AudioSlice {
   scene: Record<number, SceneState>;
   file: LoadedFile | null;
   decoding: boolean;
-  audioError: string | null;
-  audioNotice: string | null;
+  audioError: Words | null;
+  audioNotice: Words | null;
   whenBusy: WhenBusy;
   mic: MicState;
+  /** Input devices; a device without a label (no permission yet) is named by its number when shown. */
   devices: { deviceId: string; label: string }[];
   setAudioStatus(status: AudioStatus[]): void;
   setScene(scene: Record<number, SceneState>): void;
   setFile(file: LoadedFile | null): void;
   setDecoding(decoding: boolean): void;
-  setAudioMessage(error: string | null, notice?: string | null): void;
+  setAudioMessage(error: Words | null, notice?: Words | null): void;
   setWhenBusy(whenBusy: WhenBusy): void;
   setMic(patch: Partial<MicState>): void;
   setDevices(devices: { deviceId: string; label: string }[]): void;

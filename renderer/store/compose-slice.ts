@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SendTo, Target } from '../../common/contract';
+import type { Words } from '../i18n';
 import type { PanelState } from '.';
 
 const HISTORY_LIMIT = 200;
@@ -12,12 +13,12 @@ export interface ComposeSlice {
   history: string[];
   /** Position while walking history with Up/Down; null when editing a fresh draft. */
   historyPos: number | null;
-  composeError: string | null;
-  composeNotice: string | null;
+  composeError: Words | null;
+  composeNotice: Words | null;
   setDraft(draft: string): void;
   setTarget(target: Target): void;
   setSendTo(sendTo: SendTo): void;
-  setComposeResult(error: string | null, notice?: string | null): void;
+  setComposeResult(error: Words | null, notice?: Words | null): void;
   remember(text: string): void;
   /** Steps through sent messages; returns false at either end. */
   walkHistory(step: -1 | 1): boolean;

@@ -2,8 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters } from '../../common/contract';
 import { LogBuffer } from './log-buffer';
 import { NO_FILTERS, buildFilter } from './log-filter';
-import { t } from '../i18n';
-import { parseSessionLog } from './open-log';
+import type { Words } from '../i18n';
+import { OpenLogError, parseSessionLog } from './open-log';
 import type { PanelState } from '.';
 
 /** A filter that takes longer than this over the window is too slow to keep applying. */
@@ -18,7 +18,7 @@ export interface LogSlice {
   filterSession: number | 'all';
   /** Matches to mark in rows, and a regular expression that did not compile. */
   highlight: RegExp | null;
-  filterError: string | null;
+  filterError: Words | null;
   /** The row whose details are shown. */
   selectedId: number | null;
   /** While paused, the view shows this frozen copy; recording goes on. */
@@ -29,7 +29,8 @@ export interface LogSlice {
   everMulti: boolean;
   /** A previous session's log opened read-only; the live log keeps recording meanwhile. */
   viewing: { name: string; log: LogBuffer; truncated: boolean } | null;
-  openLog(name: string, text: string): string | null;
+  /** Opens a session log's text for viewing; returns why it cannot be, or null. */
+  openLog(name: string, text: string): Words | null;
   closeViewing(): void;
   appendBatch(batch: LogBatch): void;
   /** Marks where entries were not delivered to this view (the disk log has them). */
@@ -58,7 +59,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     try {
       parsed = parseSessionLog(text);
     } catch (error) {
-      return `"${name}": ${(error as Error).message}`;
+      return { key: 'openLog.failed', params: { name, problem: error instanceof OpenLogError ? error.words : { raw: (error as Error).message } } };
     }
     const log = new LogBuffer(Math.max(parsed.entries.length, 1));
     log.setFilter(buildFilter(get().filters, get().filterSession).filter);
@@ -85,7 +86,8 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       session: null,
       kind: 'error',
       type: 'GAP',
-      text: t('log.gap', { n: dropped.toLocaleString() }),
+      text: '',
+      msg: { key: 'viewGap', params: { n: dropped } },
     };
     get().appendBatch({ entries: [marker], updates: [] });
   },
@@ -95,16 +97,16 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     const started = performance.now();
     get().log.setFilter(built.filter);
     const took = performance.now() - started;
-    let slow: string | null = null;
+    let slow: Words | null = null;
     /* A regular expression that backtracks badly would freeze the window on every new row: turn it off and say why. */
     if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
-      slow = t('log.slowRegex', { ms: Math.round(took) });
+      slow = { key: 'log.slowRegex', params: { ms: Math.round(took) } };
       filters = { ...filters, text: '' };
       built = buildFilter(filters, get().filterSession);
       get().log.setFilter(built.filter);
     }
     get().viewing?.log.setFilter(built.filter);
-    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? t('log.badRegex', { error: built.error }) : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
+    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
   },
   setFilterSession: (filterSession) => {
     set({ filterSession });

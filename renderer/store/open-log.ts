@@ -4,11 +4,18 @@
  * short by a crash is tolerated; anything else broken is reported by line.
  */
 import type { Delivery, LogEntry } from '../../common/contract';
-import { t } from '../i18n';
+import type { Words } from '../i18n';
 
 const DIRS = new Set(['in', 'out', 'down', 'up', 'sys']);
 const KINDS = new Set(['event', 'command', 'control', 'status', 'error']);
 const DELIVERIES = new Set(['sent', 'pending', 'delivered', 'no-echo']);
+
+/** Why a file is not a session log, kept as words for the UI to say. */
+export class OpenLogError extends Error {
+  constructor(readonly words: Words) {
+    super('not a session log');
+  }
+}
 
 export interface ParsedLog {
   entries: LogEntry[];
@@ -31,7 +38,7 @@ export function parseSessionLog(text: string): ParsedLog {
         truncated = true;
         break;
       }
-      throw new Error(t('openLog.notJson', { line: i + 1 }));
+      throw new OpenLogError({ key: 'openLog.notJson', params: { line: i + 1 } });
     }
     if (typeof record.update === 'number') {
       const target = byId.get(record.update);
@@ -42,7 +49,7 @@ export function parseSessionLog(text: string): ParsedLog {
       continue;
     }
     if (typeof record.id !== 'number' || typeof record.text !== 'string' || typeof record.dir !== 'string' || !DIRS.has(record.dir)) {
-      throw new Error(t('openLog.notEntry', { line: i + 1 }));
+      throw new OpenLogError({ key: 'openLog.notEntry', params: { line: i + 1 } });
     }
     if (record.echoOf !== undefined) continue;
     /* Only known fields of the right kind reach the view: a foreign or damaged file cannot break rendering. */

@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { QuickCommand } from '../../common/contract';
+import type { Words } from '../i18n';
 import type { PanelState } from '.';
 
 export interface ConfirmRequest {
-  title: string;
-  message: string;
-  confirmLabel: string;
+  title: Words;
+  message: Words;
+  confirmLabel: Words;
   onConfirm: () => void;
   onCancel?: () => void;
 }
@@ -26,7 +27,7 @@ export interface UiSlice {
   editing: { setId: string; command: QuickCommand; isNew: boolean } | null;
   running: RunningCommand | null;
   /** The last quick-command problem (bad import file, failed send), shown in its panel. */
-  quickMessage: { error: boolean; text: string } | null;
+  quickMessage: { error: boolean; words: Words } | null;
   askConfirm(request: ConfirmRequest | null): void;
   setSettingsOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../common/contract.js';
-import { resolveLang, translate } from '../../renderer/i18n/index.js';
+import { resolveLang, translate, translator } from '../../renderer/i18n/index.js';
 import { en } from '../../renderer/i18n/en.js';
 import { ja } from '../../renderer/i18n/ja.js';
 import { noticeText } from '../../renderer/i18n/notices.js';
@@ -26,10 +26,16 @@ describe('Japanese and English', () => {
     expect(translate('en', 'log.countFiltered', { shown: '1', total: '2' })).toBe('1 of 2');
   });
 
-  it('words a core notice in Japanese from its key, and keeps the English text otherwise', () => {
+  it('words a core notice from its key in either language, and an entry without a key by its text', () => {
     const entry: LogEntry = { id: 1, t: 0, dir: 'sys', session: 1, kind: 'status', type: 'STATUS', text: 'MMDAgent-EX connected from 127.0.0.1:5000 (agent #1).', msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', id: 1 } } };
-    expect(noticeText(entry, 'ja')).toBe('MMDAgent-EX が 127.0.0.1:5000 から接続しました（エージェント #1）。');
-    expect(noticeText(entry, 'en')).toBe(entry.text);
-    expect(noticeText({ ...entry, msg: undefined }, 'ja')).toBe(entry.text);
+    expect(noticeText(entry, translator('ja'), 'ja')).toBe('MMDAgent-EX が 127.0.0.1:5000 から接続しました（エージェント #1）。');
+    expect(noticeText(entry, translator('en'), 'en')).toBe(entry.text);
+    expect(noticeText({ ...entry, msg: undefined }, translator('ja'), 'ja')).toBe(entry.text);
+  });
+
+  it('words the reason codes inside a notice, not just the sentence around them', () => {
+    const left: LogEntry = { id: 2, t: 0, dir: 'sys', session: 1, kind: 'status', type: 'STATUS', text: '', msg: { key: 'agentLeft', params: { id: 1, remote: '127.0.0.1:5000', reason: 'agentClosed', detail: '1000' } } };
+    expect(noticeText(left, translator('ja'), 'ja')).toBe('エージェント #1（127.0.0.1:5000）が切断しました: エージェントが接続を閉じました（1000）。');
+    expect(noticeText(left, translator('en'), 'en')).toBe('Agent #1 (127.0.0.1:5000) left: agent closed (1000).');
   });
 });

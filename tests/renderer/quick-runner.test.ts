@@ -11,8 +11,8 @@ describe('quick-command sequences', () => {
   function harness(fail?: (line: string) => string | null) {
     const sent: { at: number; target: Target; line: string; to: SendTo }[] = [];
     const send = async (target: Target, line: string, to: SendTo): Promise<SendResult> => {
-      const error = fail?.(line) ?? null;
-      if (error) return { ok: false, error };
+      const failed = fail?.(line) ?? null;
+      if (failed) return { ok: false, problem: { key: 'agentGone', id: Number(failed) } };
       sent.push({ at: Date.now(), target, line, to });
       return { ok: true, lines: 1, sessions: 1 };
     };
@@ -46,14 +46,14 @@ describe('quick-command sequences', () => {
   });
 
   it('with target "all", {target} sends to each agent with its own id; a failure stops the sequence', async () => {
-    const { sent, send } = harness((line) => (line === 'STOP' ? 'No MMDAgent-EX is connected, so nothing was sent.' : null));
+    const { sent, send } = harness((line) => (line === 'STOP' ? '7' : null));
     const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), { target: 'all', sessions: [1, 4], model: '0', send, sleep, signal: new AbortController().signal });
     expect(sent.map((s) => [s.target, s.line, s.to])).toEqual([
       [1, 'KEY|1', 'server'],
       [4, 'KEY|4', 'server'],
       ['all', 'GLOBAL', 'server'],
     ]);
-    expect(result).toEqual({ ok: false, sent: 3, line: 3, error: expect.stringMatching(/^No MMDAgent-EX/) });
+    expect(result).toEqual({ ok: false, sent: 3, line: 3, why: { problem: { key: 'agentGone', id: 7 } } });
   });
 
   it('refuses a command whose lines break the protocol rules before sending anything', async () => {

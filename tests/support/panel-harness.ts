@@ -36,15 +36,15 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
   return {
     panel,
     get url() {
-      return panel.server.currentStatus.url;
+      return panel.status().url;
     },
     dataDir,
     entries,
     sessions: () => sessions,
     waitFor: (predicate, timeoutMs, what) => waitUntil(predicate, timeoutMs, what),
     disk: () => {
-      panel.writer?.flush();
-      return readJsonl<Record<string, unknown>>(panel.writer!.path).records;
+      panel.flushLog();
+      return readJsonl<Record<string, unknown>>(panel.logFile!).records;
     },
     close: () => panel.shutdown(),
   };

@@ -16,7 +16,7 @@ async function agent(url: string, options: FakeAgentOptions = {}): Promise<FakeA
 describe('agent server', () => {
   it('binds IPv4 127.0.0.1 even when told localhost', async () => {
     const h = await panel({ overrides: { wsHost: 'localhost', wsPort: 0 } });
-    expect(h.panel.server.currentStatus).toMatchObject({ state: 'listening', host: '127.0.0.1', path: '/chat' });
+    expect(h.panel.status()).toMatchObject({ state: 'listening', host: '127.0.0.1', path: '/chat' });
     expect(h.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
     const a = await agent(h.url.replace('127.0.0.1', 'localhost'));
     await h.waitFor(() => h.sessions().length === 1);
@@ -28,7 +28,7 @@ describe('agent server', () => {
     const h = await panel();
     await expect(FakeAgent.connect(h.url.replace('/chat', '/other'))).rejects.toThrow(/404/);
     await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && /404/.test(e.text)));
-    expect(h.panel.server.count()).toBe(0);
+    expect(h.panel.agentCount()).toBe(0);
   });
 
   it('tells an MMDAgent-EX from other clients by X-App-Type', async () => {
@@ -77,16 +77,16 @@ describe('agent server', () => {
     const h = await panel();
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
-    expect(h.panel.send('all', 'X'.repeat(2048))).toMatchObject({ ok: false, error: expect.stringMatching(/2047/) });
-    expect(h.panel.send('all', 'A|1\nSNDFILE')).toMatchObject({ ok: false, line: 2 });
-    expect(h.panel.send(999, 'A|1')).toMatchObject({ ok: false, error: expect.stringMatching(/no longer connected/) });
+    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } } });
+    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' }, line: 2 } });
+    expect(h.panel.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
     await new Promise((r) => setTimeout(r, 50));
     expect(a.frames).toEqual([]);
   });
 
   it('explains that nothing was sent when no agent is connected', async () => {
     const h = await panel();
-    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, error: 'No MMDAgent-EX is connected, so nothing was sent.' });
+    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, problem: { key: 'noAgent' } });
   });
 
   it('serves several agents at once; "all" reaches each', async () => {
@@ -107,7 +107,7 @@ describe('agent server', () => {
     expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(a.exitCode).toBeNull();
-    expect(h.panel.server.count()).toBe(1);
+    expect(h.panel.agentCount()).toBe(1);
   });
 
   it('keeps the connection through invalid UTF-8 and logs binary frames as binary', async () => {
@@ -130,11 +130,11 @@ describe('agent server', () => {
     cleanup.push(() => void blocker.close());
     const port = (blocker.address() as { port: number }).port;
     const h = await panel({ overrides: { wsPort: port } });
-    const status = h.panel.server.currentStatus;
+    const status = h.panel.status();
     expect(status.state).toBe('error');
-    expect(status.error).toMatchObject({ code: 'EADDRINUSE', message: expect.stringMatching(new RegExp(`Port ${port}.*in use`)) });
+    expect(status.error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port });
     expect(status.error!.suggestedPort).toBeGreaterThan(port);
-    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && /in use/.test(e.text)), 2000, 'error entry');
+    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && e.msg?.key === 'notListening' && e.msg.params.code === 'EADDRINUSE'), 2000, 'error entry');
   });
 
   it('asks before a settings change that closes agents, then restarts the listener', async () => {
@@ -142,7 +142,7 @@ describe('agent server', () => {
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
     const ask = await h.panel.updateSettings({ wsPath: '/chat2' });
-    expect(ask).toMatchObject({ ok: false, needsConfirm: true, message: expect.stringMatching(/MMDAgent-EX exits when this connection closes/) });
+    expect(ask).toEqual({ ok: false, needsConfirm: true, agents: 1, reason: 'move' });
     expect(a.exitCode).toBeNull();
     expect(await h.panel.updateSettings({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
     expect(h.url).toMatch(/\/chat2$/);
@@ -150,7 +150,7 @@ describe('agent server', () => {
     const b = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
     expect(b.exitCode).toBeNull();
-    await h.waitFor(() => h.entries.some((e) => /left: panel stopped listening/.test(e.text)), 2000, 'closure entry');
+    await h.waitFor(() => h.entries.some((e) => /left: the panel stopped listening/.test(e.text) && e.msg?.params.reason === 'listenerStopped'), 2000, 'closure entry');
   });
 
   it('never closes agents without confirmation, even when settings changes overlap', async () => {
@@ -160,13 +160,13 @@ describe('agent server', () => {
     /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
     const [x, y] = await Promise.all([h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true), h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true)]);
     expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
-    expect(h.panel.server.currentStatus).toMatchObject({ state: 'listening', path: '/b' });
+    expect(h.panel.status()).toMatchObject({ state: 'listening', path: '/b' });
     const b = await agent(h.url);
-    await h.waitFor(() => h.panel.server.count() === 1);
+    await h.waitFor(() => h.panel.agentCount() === 1);
     expect(await h.panel.updateSettings({ echoTimeoutSec: 7 })).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 100));
     expect(b.exitCode).toBeNull();
-    expect(h.panel.server.count()).toBe(1);
+    expect(h.panel.agentCount()).toBe(1);
     a.quit();
   });
 
@@ -196,7 +196,7 @@ describe('agent server', () => {
     h.panel.send('all', 'MODEL_ADD|1|x.pmd');
     await a.waitFor(() => a.received.length === 1);
     await h.waitFor(() => h.entries.some((e) => e.delivery === 'delivered'));
-    const path = h.panel.writer!.path;
+    const path = h.panel.logFile!;
     await h.close();
     cleanup.length = 0;
     a.quit();

@@ -57,7 +57,7 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     h.panel.streamFile({ target: id, alias: '0', name: 'long.wav', pcm: tone(5), whenBusy: 'queue' });
     await a.waitFor(() => a.packetSizes.length > 30, 3000);
     expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
-    await h.waitFor(() => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(the agent disconnected\)/.test(e.text)), 3000);
+    await h.waitFor(() => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(agent disconnected\)/.test(e.text)), 3000);
     await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
     const id2 = h.sessions()[0]!.id;
     const before = a.received.length;
@@ -70,7 +70,7 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     const { h, a, id } = await setup();
     expect(h.panel.micStart(id, '0')).toEqual({ ok: true, queued: 0 });
     for (let i = 0; i < 25; i++) h.panel.micChunk({ target: id, pcm: new Uint8Array(1280).fill(i), capturedAt: performance.timeOrigin + performance.now() - 5 });
-    const [status] = h.panel.audio.status();
+    const [status] = h.panel.snapshot().audio;
     expect(status).toMatchObject({ session: id, state: 'mic' });
     expect(status!.latencyP50).toBeGreaterThanOrEqual(5);
     expect(status!.latencyP99).toBeLessThan(1000);
@@ -83,6 +83,6 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
 
   it('refuses audio for an agent that is not connected', async () => {
     const { h } = await setup();
-    expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toMatchObject({ ok: false, error: expect.stringMatching(/not connected/) });
+    expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({ ok: false, problem: { key: 'agentGone', id: 99 } });
   });
 });

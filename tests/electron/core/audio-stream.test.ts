@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AudioStreamer, type AudioHost } from '../../../electron/core/audio-stream.js';
+import { noticeEnglish } from '../../../electron/core/log-words.js';
 
 function host() {
   const wire: { session: number; frame: string | Uint8Array }[] = [];
@@ -7,7 +8,7 @@ function host() {
   const h: AudioHost = {
     sendBytes: (session, bytes) => (wire.push({ session, frame: bytes }), true),
     control: (session, line) => (wire.push({ session, frame: line }), true),
-    notice: (text) => void notices.push(text),
+    notice: (msg) => void notices.push(noticeEnglish(msg)),
     changed: () => undefined,
   };
   const lines = (session: number) => wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
@@ -68,8 +69,8 @@ describe('AudioStreamer', () => {
     const { h, wire } = host();
     const a = new AudioStreamer(h);
     a.maxDurationSec = 2;
-    expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({ ok: false, error: expect.stringMatching(/no audio/) });
-    expect(a.streamFile(1, { alias: '0', name: 'l.wav', pcm: pcm(2100), whenBusy: 'queue' })).toMatchObject({ ok: false, error: expect.stringMatching(/limit is 2.00 s/) });
+    expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({ ok: false, problem: { key: 'audioEmpty', name: 'e.wav' } });
+    expect(a.streamFile(1, { alias: '0', name: 'l.wav', pcm: pcm(2100), whenBusy: 'queue' })).toMatchObject({ ok: false, problem: { key: 'audioTooLong', name: 'l.wav', limit: 2 } });
     expect(a.streamFile(1, { alias: 'a,b', name: 'x.wav', pcm: pcm(100), whenBusy: 'queue' })).toMatchObject({ ok: false });
     expect(a.micStart(1, '')).toMatchObject({ ok: false });
     expect(wire).toEqual([]);
@@ -108,7 +109,7 @@ describe('AudioStreamer', () => {
     expect(packets).toBeGreaterThanOrEqual(25);
     expect(packets).toBeLessThan(30);
     a.micStop(1);
-    expect(notices.at(-1)).toMatch(/chunks ahead of real time dropped/);
+    expect(notices.at(-1)).toMatch(/\d+ microphone chunks ahead of real time were dropped/);
   });
 
   it('stops a stream when its agent disconnects, with a message, and forgets the queue', () => {
@@ -117,7 +118,7 @@ describe('AudioStreamer', () => {
     a.streamFile(3, { alias: '0', name: 'a.wav', pcm: pcm(3000), whenBusy: 'queue' });
     a.streamFile(3, { alias: '0', name: 'b.wav', pcm: pcm(3000), whenBusy: 'queue' });
     a.sessionClosed(3);
-    expect(notices.at(-1)).toMatch(/Stopped streaming "a.wav" to agent #3 \(the agent disconnected\)/);
+    expect(notices.at(-1)).toMatch(/Stopped streaming "a.wav" to agent #3 \(agent disconnected\)/);
     expect(lines(3).at(-1)).toBe('SNDFILE');
     expect(a.status()).toEqual([]);
   });

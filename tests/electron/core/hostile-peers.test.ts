@@ -44,7 +44,7 @@ describe('hostile peers', () => {
     cleanup.push(() => agent.quit());
     agent.emit('MODEL_EVENT_ADD|0');
     await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 100, 'the agent event within 100 ms');
-    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.server.list().at(-1)!.id;
+    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.sessionList().at(-1)!.id;
     h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
     await agent.waitFor(() => agent.received.length === 1, 100, 'the line within 100 ms');
     expect(performance.now() - t0).toBeLessThan(250);
@@ -88,7 +88,7 @@ describe('hostile peers', () => {
       halfOpen.push(s);
     }
     await h.waitFor(() => halfOpen.every((s) => s.destroyed || s.readableEnded), 5000, 'half-open sockets dropped');
-    await h.waitFor(() => h.panel.server.count() === 0, 3000, 'sessions gone');
+    await h.waitFor(() => h.panel.agentCount() === 0, 3000, 'sessions gone');
     const opened = h.entries.filter((e) => /connected from/.test(e.text)).length;
     const left = h.entries.filter((e) => /left:/.test(e.text)).length;
     await h.waitFor(() => h.entries.filter((e) => /left:/.test(e.text)).length === 1000, 3000, 'every closure logged');
@@ -105,12 +105,12 @@ describe('hostile peers', () => {
     const refused = new WebSocket(h.url, { headers: { Origin: 'https://evil.example' } });
     const status = await new Promise<number>((r) => refused.once('unexpected-response', (_q, res) => r(res.statusCode!)));
     expect(status).toBe(403);
-    await h.waitFor(() => h.entries.some((e) => /refused \(403\).*Origin: https:\/\/evil\.example/.test(e.text)), 2000, 'log entry');
+    await h.waitFor(() => h.entries.some((e) => /refused: a web page \(Origin: https:\/\/evil\.example\) tried to connect \(403\)/.test(e.text) && e.msg?.params.reason === 'webOrigin'), 2000, 'log entry');
     expect(await h.panel.updateSettings({ allowedOrigins: ['http://localhost:3000'] })).toEqual({ ok: true });
     const allowed = new WebSocket(h.url, { headers: { Origin: 'http://localhost:3000' } });
     cleanup.push(() => allowed.terminate());
     await new Promise((r) => allowed.once('open', r));
-    expect(h.panel.server.count()).toBe(1);
+    expect(h.panel.agentCount()).toBe(1);
   });
 
   it('rate-limits what one agent puts in the UI, never what goes to disk', async () => {

@@ -12,11 +12,11 @@ describe('MessageLog', () => {
   it('records every message with id, time, direction, session, kind and type, on disk and in the batch', () => {
     const { log, disk } = setup();
     log.incoming(1, 'MODEL_EVENT_ADD|0');
-    log.notice('status', 'hello');
+    log.notice('status', { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } });
     const batch = log.takeBatch()!;
     expect(batch.entries).toEqual([
       { id: 1, t: 1000, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
-      { id: 2, t: 1000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'hello' },
+      { id: 2, t: 1000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.', msg: { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } } },
     ]);
     expect(disk).toEqual(batch.entries);
     expect(log.takeBatch()).toBeNull();

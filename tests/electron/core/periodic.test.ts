@@ -10,7 +10,7 @@ describe('periodic sender', () => {
     const sent: string[] = [];
     let connected = true;
     const p = new PeriodicSender(
-      (req: PeriodicRequest): SendResult => (connected ? (sent.push(req.text), { ok: true, lines: 1, sessions: 1 }) : { ok: false, error: 'No MMDAgent-EX is connected, so nothing was sent.' }),
+      (req: PeriodicRequest): SendResult => (connected ? (sent.push(req.text), { ok: true, lines: 1, sessions: 1 }) : { ok: false, problem: { key: 'noAgent' } }),
       () => undefined,
     );
     const started = p.start({ target: 'all', text: 'TEST_MESSAGE', everySec: 2, to: 'agent' });
@@ -19,7 +19,7 @@ describe('periodic sender', () => {
     expect(sent).toEqual(['TEST_MESSAGE', 'TEST_MESSAGE', 'TEST_MESSAGE']);
     connected = false;
     vi.advanceTimersByTime(2000);
-    expect(p.list()[0]).toMatchObject({ sent: 3, lastError: expect.stringMatching(/No MMDAgent-EX/) });
+    expect(p.list()[0]).toMatchObject({ sent: 3, lastProblem: { key: 'noAgent' } });
     expect(p.stop((started as { id: number }).id)).toBe(true);
     connected = true;
     vi.advanceTimersByTime(10_000);
@@ -30,6 +30,6 @@ describe('periodic sender', () => {
   it('refuses bad input with a message', () => {
     const p = new PeriodicSender(() => ({ ok: true, lines: 1, sessions: 1 }), () => undefined);
     expect(p.start({ target: 1, text: 'SNDFILE', everySec: 2, to: 'agent' })).toMatchObject({ ok: false });
-    expect(p.start({ target: 1, text: 'A', everySec: 0, to: 'agent' })).toMatchObject({ ok: false, error: expect.stringMatching(/interval/) });
+    expect(p.start({ target: 1, text: 'A', everySec: 0, to: 'agent' })).toMatchObject({ ok: false, problem: { key: 'periodicInterval', min: 0.1, max: 3600 } });
   });
 });

@@ -6,7 +6,7 @@ import {
   decodeUtf8,
   expectedEcho,
   hexPreview,
-  lineError,
+  lineProblem,
   parseMessage,
   splitCompose,
   wireLine,
@@ -30,24 +30,24 @@ describe('outgoing rules', () => {
   });
 
   it('refuses empty text, CR or LF inside, a leading SND, and more than 2047 bytes', () => {
-    expect(lineError('')).toMatch(/empty/);
-    expect(lineError('A|b\nC')).toMatch(/line break/);
-    expect(lineError('A|b\rC')).toMatch(/line break/);
-    expect(lineError('SNDFILE')).toMatch(/SND/);
-    expect(lineError('SND1280')).toMatch(/audio/);
-    expect(lineError('X'.repeat(2047))).toBeNull();
-    expect(lineError('X'.repeat(2048))).toMatch(/2048 bytes.*2047/);
+    expect(lineProblem('')).toEqual({ code: 'empty' });
+    expect(lineProblem('A|b\nC')).toEqual({ code: 'line-break' });
+    expect(lineProblem('A|b\rC')).toEqual({ code: 'line-break' });
+    expect(lineProblem('SNDFILE')).toEqual({ code: 'snd' });
+    expect(lineProblem('SND1280')).toEqual({ code: 'snd' });
+    expect(lineProblem('X'.repeat(2047))).toBeNull();
+    expect(lineProblem('X'.repeat(2048))).toEqual({ code: 'too-long', bytes: 2048, max: 2047 });
     /* Bytes, not characters: 683 × 3-byte kana = 2049 bytes. */
-    expect(lineError('あ'.repeat(682) + 'a')).toBeNull();
-    expect(lineError('あ'.repeat(683))).toMatch(/2049 bytes/);
+    expect(lineProblem('あ'.repeat(682) + 'a')).toBeNull();
+    expect(lineProblem('あ'.repeat(683))).toEqual({ code: 'too-long', bytes: 2049, max: 2047 });
   });
 
   it('splits compose input into one message per non-empty line and checks each', () => {
     expect(splitCompose('A|1\n\nB|2\r\n')).toEqual({ ok: true, lines: ['A|1', 'B|2'] });
     const bad = splitCompose('A|1\nSNDFILE\nB|2');
-    expect(bad).toMatchObject({ ok: false, line: 2 });
-    expect(!bad.ok && bad.error).toMatch(/^Line 2: .*SND/);
-    expect(splitCompose('\n \n'.trim())).toMatchObject({ ok: false, error: 'The message is empty.' });
+    expect(bad).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' }, line: 2 } });
+    expect(splitCompose('SNDFILE')).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' } } });
+    expect(splitCompose('\n \n'.trim())).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'empty' } } });
     expect(splitCompose('X'.repeat(3000))).toMatchObject({ ok: false });
   });
 });

@@ -1,5 +1,6 @@
 /** Proxy mode against real sockets: a faithful fake MMDAgent-EX, the panel, and a fake dialogue server. */
 import { describe, expect, it, vi } from 'vitest';
+import { MessageLog } from '../../../electron/core/message-log.js';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { FakeDialogueServer } from '../../support/fake-dialogue-server.js';
 import { autoCleanup } from '../../support/panel-harness.js';
@@ -220,7 +221,7 @@ describe('proxy mode', () => {
     const agent = await connectAgent(h.url);
     await h.waitFor(() => h.panel.sessionList().length === 1, 2000, 'the agent');
     expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
-    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toMatchObject({ ok: false, error: expect.stringMatching(/panel's own endpoint/) });
+    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toEqual({ ok: false, problem: { key: 'upstreamLoop', url: h.url } });
     expect(await h.panel.updateSettings({ upstreamUrl: server.url, upstreamEnabled: true })).toEqual({ ok: true });
     await server.waitFor(() => server.open === 1, 3000, 'the link for the connected agent');
     expect(h.panel.sessionList()[0]!.upstream?.state).toBe('open');
@@ -251,9 +252,9 @@ describe('proxy mode', () => {
     const agent = await connectAgent(h.url);
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    h.panel.log.incoming = () => {
+    vi.spyOn(MessageLog.prototype, 'incoming').mockImplementation(() => {
       throw new Error('disk on fire');
-    };
+    });
     for (let i = 0; i < 5; i++) agent.emit(`KEY|${i}`);
     await server.waitFor(() => server.lines.length === 5, 3000, 'the frames, forwarded regardless');
     expect(server.lines).toEqual(['KEY|0', 'KEY|1', 'KEY|2', 'KEY|3', 'KEY|4']);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsStore, sanitize, settingsError } from '../../../electron/core/settings.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsStore, mergedSettingsProblem, sanitize, settingsProblem } from '../../../electron/core/settings.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'rp-settings-'));
 
@@ -12,13 +12,13 @@ describe('settings', () => {
   });
 
   it('validates host, port, path and types with messages', () => {
-    expect(settingsError({ wsPort: 70000 })).toMatch(/1 to 65535/);
-    expect(settingsError({ wsPort: 9.5 })).toMatch(/whole number/);
-    expect(settingsError({ wsPath: '/chat room' })).toMatch(/path/);
-    expect(settingsError({ wsHost: 'bad host' })).toMatch(/host/);
-    expect(settingsError({ wsPort: '9001' as unknown as number })).toMatch(/wrong type/);
-    expect(settingsError({ nope: 1 } as never)).toMatch(/Unknown/);
-    expect(settingsError({ wsHost: 'localhost', wsPort: 9002, wsPath: '/chat/abc' })).toBeNull();
+    expect(settingsProblem({ wsPort: 70000 })).toEqual({ key: 'setting', setting: 'wsPort', problem: { code: 'port' } });
+    expect(settingsProblem({ wsPort: 9.5 })).toEqual({ key: 'setting', setting: 'wsPort', problem: { code: 'port' } });
+    expect(settingsProblem({ wsPath: '/chat room' })).toEqual({ key: 'setting', setting: 'wsPath', problem: { code: 'path' } });
+    expect(settingsProblem({ wsHost: 'bad host' })).toEqual({ key: 'setting', setting: 'wsHost', problem: { code: 'host' } });
+    expect(settingsProblem({ wsPort: '9001' as unknown as number })).toEqual({ key: 'setting', setting: 'wsPort', problem: { code: 'type' } });
+    expect(settingsProblem({ nope: 1 } as never)).toEqual({ key: 'setting', setting: 'nope', problem: { code: 'unknown' } });
+    expect(settingsProblem({ wsHost: 'localhost', wsPort: 9002, wsPath: '/chat/abc' })).toBeNull();
   });
 
   it('persists updates atomically and reads them back', () => {
@@ -27,7 +27,7 @@ describe('settings', () => {
     const a = new SettingsStore(path);
     a.update({ wsPort: 9100, wsPath: 'chat2' });
     expect(new SettingsStore(path).get()).toMatchObject({ wsPort: 9100, wsPath: '/chat2' });
-    expect(() => a.update({ wsPort: -1 })).toThrow(/65535/);
+    expect(() => a.update({ wsPort: -1 })).toThrow(/port/);
     expect(new SettingsStore(path).get().wsPort).toBe(9100);
   });
 
@@ -37,7 +37,7 @@ describe('settings', () => {
     writeFileSync(path, '{"wsPort": 91');
     const s = new SettingsStore(path);
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
-    expect(s.recovery).toMatch(/could not be read.*kept as .*corrupt/);
+    expect(s.recovery).toMatchObject({ key: 'settingsCorrupt', params: { aside: expect.stringMatching(/corrupt/), error: expect.any(String) } });
     /* A fresh file with defaults takes its place; the unreadable one is kept beside it. */
     expect(readFileSync(path, 'utf8')).not.toContain('"wsPort": 91');
     const aside = readdirSync(dir).find((f) => f.includes('.corrupt-'))!;
@@ -50,13 +50,18 @@ describe('settings', () => {
   });
 
   it('accepts only ws:// or wss:// upstream URLs, and proxy mode only with one', () => {
-    expect(settingsError({ upstreamUrl: 'ws://127.0.0.1:9002/chat' })).toBeNull();
-    expect(settingsError({ upstreamUrl: 'wss://dialogue.example.org/chat' })).toBeNull();
-    expect(settingsError({ upstreamUrl: '' })).toBeNull();
-    expect(settingsError({ upstreamUrl: 'http://127.0.0.1:9002/' })).toMatch(/ws:\/\/ or wss:\/\//);
-    expect(settingsError({ upstreamUrl: '127.0.0.1:9002' })).toMatch(/ws:\/\/ or wss:\/\/|not a URL/);
-    expect(settingsError({ upstreamUrl: 'not a url' })).toMatch(/not a URL/);
-    expect(settingsError({ upstreamEnabled: true, upstreamUrl: ' ' })).toMatch(/Set the upstream URL/);
+    const url = (problem: unknown) => ({ key: 'setting', setting: 'upstreamUrl', problem: { code: 'upstream-url', problem } });
+    expect(settingsProblem({ upstreamUrl: 'ws://127.0.0.1:9002/chat' })).toBeNull();
+    expect(settingsProblem({ upstreamUrl: 'wss://dialogue.example.org/chat' })).toBeNull();
+    expect(settingsProblem({ upstreamUrl: '' })).toBeNull();
+    expect(settingsProblem({ upstreamUrl: 'http://127.0.0.1:9002/' })).toEqual(url({ code: 'scheme' }));
+    expect(settingsProblem({ upstreamUrl: '127.0.0.1:9002' })).toEqual(url({ code: 'not-url', value: '127.0.0.1:9002' }));
+    expect(settingsProblem({ upstreamUrl: 'not a url' })).toEqual(url({ code: 'not-url', value: 'not a url' }));
+    expect(settingsProblem({ upstreamUrl: 'ws://u:p@h/' })).toEqual(url({ code: 'credentials' }));
+    const bound = { state: 'listening', url: 'ws://127.0.0.1:9001/chat', host: '127.0.0.1', port: 9001, path: '/chat' } as const;
+    expect(mergedSettingsProblem({ ...DEFAULT_SETTINGS, upstreamEnabled: true, upstreamUrl: ' ' }, bound)).toEqual({ key: 'upstreamNoUrl' });
+    expect(mergedSettingsProblem({ ...DEFAULT_SETTINGS, upstreamEnabled: true, upstreamUrl: 'ws://localhost:9001/chat' }, bound)).toEqual({ key: 'upstreamLoop', url: 'ws://localhost:9001/chat' });
+    expect(mergedSettingsProblem({ ...DEFAULT_SETTINGS, upstreamEnabled: true, upstreamUrl: 'ws://127.0.0.1:9002/chat' }, bound)).toBeNull();
     expect(DEFAULT_SETTINGS.upstreamEnabled).toBe(false);
   });
 
@@ -83,9 +88,10 @@ describe('settings', () => {
     expect(again).toMatchObject({ language: 'ja', theme: 'dark', activeQuickSet: 's1', logFilters: { regex: true, types: [{ type: 'CURRENT_TIME', mode: 'exclude' }] } });
     expect(again.quickSets).toEqual([set]);
     const bad = { ...set, commands: [{ ...set.commands[0]!, lines: 'SNDFOO' }] };
-    expect(() => new SettingsStore(path).update({ quickSets: [bad] })).toThrow(/Line 1: .*SND/);
-    expect(settingsError({ language: 'fr' as never })).toMatch(/wrong type/);
-    expect(settingsError({ logFilters: { ...DEFAULT_SETTINGS.logFilters, dir: 'sideways' as never } })).toMatch(/wrong type/);
+    expect(() => new SettingsStore(path).update({ quickSets: [bad] })).toThrow(/quick-set/);
+    expect(settingsProblem({ language: 'fr' as never })).toMatchObject({ setting: 'language', problem: { code: 'type' } });
+    expect(settingsProblem({ logFilters: { ...DEFAULT_SETTINGS.logFilters, dir: 'sideways' as never } })).toMatchObject({ setting: 'logFilters', problem: { code: 'type' } });
+    expect(settingsProblem({ quickSets: [bad] })).toEqual({ key: 'setting', setting: 'quickSets', problem: { code: 'quick-set', problem: { code: 'command', index: 1, label: bad.commands[0]!.label, problem: { code: 'lines', line: 1, problem: { code: 'snd' } } } } });
   });
 
   it('keeps the other settings when one stored key is broken', () => {
@@ -99,7 +105,7 @@ describe('settings', () => {
     writeFileSync(path, original);
     const s = new SettingsStore(path);
     expect(s.get()).toMatchObject({ wsPort: 9500, theme: 'system' });
-    expect(s.recovery).toMatch(/theme \(not a valid value\); quickSets \(Command 1 \("X"\): Line 1: .*SND/);
+    expect(s.recovery).toMatchObject({ key: 'settingsInvalid', params: { keys: 'theme, quickSets', kept: expect.stringMatching(/invalid/) } });
     const kept = readdirSync(dir).find((f) => f.includes('.invalid-'))!;
     /* conf has already stamped its migration version into the file; everything else is as it was. */
     const read = (): unknown => {

@@ -117,7 +117,7 @@ describe('browser mode web server', () => {
     ws.send(JSON.stringify({ t: 'req', id: 3, ch: 'message:send', arg: { target: 'all', text: 42 } }));
     ws.send(JSON.stringify({ t: 'req', id: 4, ch: 'file:save', arg: {} }));
     await h.waitFor(() => frames.some((f) => f.t === 'res' && f.id === 3));
-    expect(frames.find((f) => f.t === 'res' && f.id === 2)).toMatchObject({ ok: true, result: { ok: false, error: expect.stringMatching(/No MMDAgent-EX/) } });
+    expect(frames.find((f) => f.t === 'res' && f.id === 2)).toMatchObject({ ok: true, result: { ok: false, problem: { key: 'noAgent' } } });
     expect(frames.find((f) => f.t === 'res' && f.id === 3)).toMatchObject({ ok: false, error: 'The message must be text.' });
     expect(frames.some((f) => f.t === 'res' && f.id === 4)).toBe(false);
     ws.close();

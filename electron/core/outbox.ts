@@ -1,0 +1,61 @@
+/**
+ * The rules for sending: composed text is checked line by line before any is sent, a target is
+ * one agent or all of them, and every line goes out through the proxy (which keeps the panel's
+ * own frames out of the middle of the dialogue server's) and into the log.
+ */
+import type { Problem, SendResult, SendTo, StreamResult, Target } from '../../common/contract.js';
+import type { AgentServer } from './agent-server.js';
+import type { AudioStreamer } from './audio-stream.js';
+import type { MessageLog } from './message-log.js';
+import { splitCompose, wireLine } from './protocol.js';
+import type { AgentProxy } from './proxy.js';
+
+export interface OutboxHost {
+  server: AgentServer;
+  proxy: AgentProxy;
+  log: MessageLog;
+  audio(): AudioStreamer;
+  sent(): void;
+}
+
+export class Outbox {
+  constructor(private readonly host: OutboxHost) {}
+
+  targetIds(target: Target): number[] {
+    return target === 'all' ? this.host.server.list().map((s) => s.id) : [target];
+  }
+
+  /** Why nothing can go to `target`, or null: no agent at all, or that one has left. */
+  targetProblem(target: Target): Problem | null {
+    if (this.host.server.count() === 0) return { key: 'noAgent' };
+    if (target !== 'all' && !this.host.server.has(target)) return { key: 'agentGone', id: target };
+    return null;
+  }
+
+  /** Composed lines, checked by the protocol rules, to agents or (proxy mode) to their dialogue server as them. */
+  send(target: Target, text: string, to: SendTo = 'agent'): SendResult {
+    const parsed = splitCompose(text);
+    if (!parsed.ok) return parsed;
+    const problem = this.targetProblem(target);
+    if (problem) return { ok: false, problem };
+    const ids = this.targetIds(target);
+    if (to === 'server') return this.host.proxy.sendToServer(ids, parsed.lines);
+    for (const id of ids) for (const line of parsed.lines) this.sendLine(id, line);
+    return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+  }
+
+  /** One checked line to one agent, logged; `__AV_*` lines keep the audio preamble state true. */
+  sendLine(id: number, line: string): boolean {
+    if (!this.host.proxy.toAgent(id, wireLine(line), false)) return false;
+    this.host.log.outgoing(id, line);
+    if (line.startsWith('__AV')) this.host.audio().noteControl(id, line);
+    this.host.sent();
+    return true;
+  }
+
+  /** Audio goes to one connected agent. */
+  forAgent(target: number, run: () => StreamResult): StreamResult {
+    if (!this.host.server.has(target)) return { ok: false, problem: { key: 'agentGone', id: target } };
+    return run();
+  }
+}

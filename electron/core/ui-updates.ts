@@ -1,0 +1,73 @@
+/**
+ * What a UI hears besides log batches, at a pace it can take. Message counts change with every
+ * message, so the session list goes out at most four times a second and audio progress ten;
+ * scene changes go out on the next tick.
+ */
+import type { AudioStatus, SceneState, SessionInfo } from '../../common/contract.js';
+
+export interface UiSources {
+  sessions(): SessionInfo[];
+  audio(): AudioStatus[];
+  /** While a stream runs, its progress is news even when nothing else changed. */
+  audioStreaming(): boolean;
+  scene(): Record<number, SceneState>;
+}
+
+export interface UiEvents {
+  'sessions:changed': SessionInfo[];
+  'audio:status': AudioStatus[];
+  'scene:changed': Record<number, SceneState>;
+}
+
+export const SESSIONS_EVERY_MS = 250;
+export const AUDIO_EVERY_MS = 100;
+
+export class UiUpdates {
+  private sessionsDirty = false;
+  private sessionsSentAt = 0;
+  private audioDirty = false;
+  private audioSentAt = 0;
+  private sceneDirty = false;
+
+  constructor(
+    private readonly sources: UiSources,
+    private readonly emit: <K extends keyof UiEvents>(event: K, payload: UiEvents[K]) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  sessionsChanged(): void {
+    this.sessionsDirty = true;
+  }
+
+  audioChanged(): void {
+    this.audioDirty = true;
+  }
+
+  sceneChanged(): void {
+    this.sceneDirty = true;
+  }
+
+  /** An agent came or went: the list goes out now, not at the next quarter second. */
+  sessionsNow(): void {
+    this.emit('sessions:changed', this.sources.sessions());
+  }
+
+  /** Called once per tick, after the log batch. */
+  flush(): void {
+    const now = this.now();
+    if ((this.audioDirty || this.sources.audioStreaming()) && now - this.audioSentAt >= AUDIO_EVERY_MS) {
+      this.audioDirty = false;
+      this.audioSentAt = now;
+      this.emit('audio:status', this.sources.audio());
+    }
+    if (this.sceneDirty) {
+      this.sceneDirty = false;
+      this.emit('scene:changed', this.sources.scene());
+    }
+    if (this.sessionsDirty && now - this.sessionsSentAt >= SESSIONS_EVERY_MS) {
+      this.sessionsDirty = false;
+      this.sessionsSentAt = now;
+      this.emit('sessions:changed', this.sources.sessions());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/** What the Agents card and the proxy chain do: disconnect an agent (asking first) and retry a dialogue-server link. */
+import { getApi } from '../bridge/connect';
+import type { Words } from '../i18n';
+import { usePanel } from '../store';
+import { changeProblem } from './prefs';
+
+/** Asks first: the released MMDAgent-EX exits when its connection closes. */
+export async function disconnectAgent(id: number): Promise<void> {
+  const first = await getApi().disconnect(id, false);
+  if (first.ok || !first.needsConfirm) return;
+  usePanel.getState().askConfirm({
+    title: { key: 'agents.disconnectTitle', params: { id } },
+    message: { key: 'agents.disconnectMessage', params: { id } },
+    confirmLabel: { key: 'agents.disconnect' },
+    onConfirm: () => void getApi().disconnect(id, true),
+  });
+}
+
+/** "Retry now"; resolves to why nothing was retried, or null. */
+export async function retryUpstream(id: number): Promise<Words | null> {
+  try {
+    return changeProblem(await getApi().retryUpstream(id));
+  } catch (error) {
+    return { raw: (error as Error).message };
+  }
+}
