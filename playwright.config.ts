@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './bench/chromium.ts';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'tests',
+  /* The browser-mode end-to-end tests, and the desktop smoke test where Electron's binary exists. */
+  testMatch: ['e2e/**/*.spec.ts', 'electron/desktop/**/*.spec.ts'],
   timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,

@@ -1,5 +1,5 @@
 /**
- * Reads a byte stream bound for an agent the way MMDAgent-EX's parser does (PLUGIN_REMOTE.md:
+ * Reads a byte stream bound for an agent the way MMDAgent-EX's parser does (docs/protocol.md:
  * the S-hold rule, SND packets, newline framing), so proxy mode can log what a dialogue server
  * sends and knows when the stream stands between two items (safe to interleave the panel's own).
  */

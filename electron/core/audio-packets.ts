@@ -1,6 +1,6 @@
 /**
  * SND packets and real-time pacing for audio sent to MMDAgent-EX
- * (16 kHz, s16le, mono; `SND` + 4-digit decimal length + payload; see PLUGIN_REMOTE.md).
+ * (16 kHz, s16le, mono; `SND` + 4-digit decimal length + payload; see docs/protocol.md).
  */
 
 export const SAMPLE_RATE = 16_000;

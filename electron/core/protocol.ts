@@ -1,6 +1,6 @@
 /**
  * Plugin_Remote wire rules, as the real MMDAgent-EX applies them
- * (see shared/protocol/PLUGIN_REMOTE.md). Pure functions, no sockets.
+ * (see docs/protocol.md). Pure functions, no sockets.
  */
 import { Buffer } from 'node:buffer';
 import type { EntryKind } from '../../common/contract.js';

@@ -90,7 +90,7 @@ export const coreEn = {
   'notice.upstreamStalled': 'The dialogue server left an item unfinished for {seconds} s; the panel finished it ({bytes} bytes) and sent its own {waiting} waiting frames.',
   'notice.agentAudioReset': "The agent's audio state was reset as a reconnect would reset it: {bytes} bytes finished a half-sent item; sent {sent}.",
   'notice.micStreaming': 'Microphone streaming to agent #{id} (model {model}).',
-  'notice.fileStreaming': 'Streaming “{name}” to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
+  'notice.fileStreaming': 'Streaming "{name}" to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
   'notice.streamFinished': 'Finished streaming {what} to agent #{id}: {duration}, {bytes} bytes in {packets} packets.',
   'notice.streamStopped': 'Stopped streaming {what} to agent #{id} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
   'notice.downAudioStart': 'audio stream from the dialogue server started ({mode})',
@@ -98,5 +98,5 @@ export const coreEn = {
   'notice.viewGap': '{n} messages not shown here: this view fell behind. The session log on disk has every one.',
   'notice.microphone': 'the microphone',
   'notice.droppedChunks': '{n} microphone chunks ahead of real time were dropped.',
-  'notice.file': '“{name}”',
+  'notice.file': '"{name}"',
 } as const;

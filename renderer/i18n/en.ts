@@ -361,7 +361,7 @@ export const en = {
   'mic.notFound': 'No such microphone. Plug one in, or pick another in the Microphone list.',
   'mic.busy': 'The microphone is in use by another program or could not be opened.',
   'mic.failed': 'The microphone could not be started: {error}',
-  'openLog.failed': '“{name}”: {problem}',
+  'openLog.failed': '"{name}": {problem}',
   'openLog.notJson': 'Line {line} is not valid JSON, so this is not a Remote Panel session log (or it is damaged).',
   'openLog.notEntry': 'Line {line} is not a log entry, so this is not a Remote Panel session log.',
 } as const;

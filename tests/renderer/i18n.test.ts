@@ -4,6 +4,7 @@ import { resolveLang, translate, translator } from '../../renderer/i18n/index.js
 import { en } from '../../renderer/i18n/en.js';
 import { ja } from '../../renderer/i18n/ja.js';
 import { noticeText } from '../../renderer/i18n/notices.js';
+import { listenProblemText, say } from '../../renderer/i18n/problems.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -37,5 +38,21 @@ describe('Japanese and English', () => {
     const left: LogEntry = { id: 2, t: 0, dir: 'sys', session: 1, kind: 'status', type: 'STATUS', text: '', msg: { key: 'agentLeft', params: { id: 1, remote: '127.0.0.1:5000', reason: 'agentClosed', detail: '1000' } } };
     expect(noticeText(left, translator('ja'), 'ja')).toBe('エージェント #1（127.0.0.1:5000）が切断しました: エージェントが接続を閉じました（1000）。');
     expect(noticeText(left, translator('en'), 'en')).toBe('Agent #1 (127.0.0.1:5000) left: agent closed (1000).');
+  });
+});
+
+describe('what the core reports, in the UI language', () => {
+  const ja = translator('ja');
+  it('words a taken port, a send with no agent, a periodic message that cannot start and a retry with no link in Japanese', () => {
+    expect(listenProblemText({ code: 'EADDRINUSE', host: '127.0.0.1', port: 43705, suggestedPort: 43706 }, ja)).toBe('127.0.0.1 のポート 43705 は他のプログラムが使っています。別のポートを選んでください（.mdf の Plugin_Remote_Websocket_Port も合わせて変えてください）。');
+    expect(say({ problem: { key: 'noAgent' } }, ja)).toBe('MMDAgent-EX が接続していないため、何も送っていません。');
+    expect(say({ problem: { key: 'periodicInterval', min: 0.1, max: 3600 } }, ja)).toBe('間隔は 0.1 秒から 3600 秒の間で指定してください。');
+    expect(say({ problem: { key: 'nothingToRetry' } }, ja)).toBe('再接続を待っている対話サーバへの接続はありません。');
+    expect(say({ problem: { key: 'proxyOff' } }, ja)).toMatch(/^中継モードがオフ/);
+  });
+
+  it('words nested problems (a setting whose quick set has a bad line) in one sentence', () => {
+    const words = say({ problem: { key: 'setting', setting: 'quickSets', problem: { code: 'quick-set', problem: { code: 'command', index: 2, label: 'Greet', problem: { code: 'lines', line: 1, problem: { code: 'snd' } } } } } }, translator('en'));
+    expect(words).toBe('Setting “quickSets”: Command 2 (“Greet”): Line 1: A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.');
   });
 });

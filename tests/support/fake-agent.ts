@@ -1,5 +1,5 @@
 /**
- * A fake MMDAgent-EX that behaves as shared/protocol/PLUGIN_REMOTE.md says the real
+ * A fake MMDAgent-EX that behaves as docs/protocol.md says the real
  * one does: IPv4 only, the X-App-Type header and nothing else, one text frame per
  * message, the 8192-byte receive buffer and its parser (the S-hold rule, SND
  * packets, newline framing), echoes of injected lines one rendered frame later,
