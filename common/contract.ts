@@ -4,6 +4,10 @@
  * renderer can all `import type` it.
  */
 
+import type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem } from './problems.js';
+
+export type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem };
+
 /**
  * Where a log entry travelled: `in` from an agent (to the panel, and on to the dialogue
  * server in proxy mode), `out` the panel to an agent, `down` the dialogue server to an
@@ -46,138 +50,6 @@ export interface LogEntry {
   msg?: NoticeMsg;
 }
 
-export type NoticeKey =
-  | 'listening'
-  | 'notListening'
-  | 'agentConnected'
-  | 'clientConnected'
-  | 'agentLeft'
-  | 'pingsMissed'
-  | 'pingsBack'
-  | 'rejected'
-  | 'hiddenOnLeave'
-  | 'hiddenOverBudget'
-  | 'logWriteFailed'
-  | 'settingsInvalid'
-  | 'settingsCorrupt'
-  | 'settingsUnreadable'
-  | 'upstreamStalled'
-  | 'viewGap'
-  | 'upstreamConnected'
-  | 'upstreamReconnected'
-  | 'upstreamDown'
-  | 'upstreamHoldDropped'
-  | 'upstreamUnreachable'
-  | 'upstreamRecut'
-  | 'agentAudioReset'
-  | 'micStreaming'
-  | 'fileStreaming'
-  | 'streamFinished'
-  | 'streamStopped'
-  | 'downAudioStart'
-  | 'downAudioEnd';
-
-/**
- * A notice's values. Where a value is one of the core's own reasons (why an agent left, why
- * a stream stopped), it is a code from `ReasonCode`, and the UI words it too.
- */
-export interface NoticeMsg {
-  key: NoticeKey;
-  params: Record<string, string | number>;
-}
-
-/** Why a connection closed, a stream stopped, or a link went down: worded by each UI. */
-export type ReasonCode =
-  | 'operator'
-  | 'listenerStopped'
-  | 'frameTooLarge'
-  | 'protocolError'
-  | 'agentDisconnected'
-  | 'agentClosed'
-  | 'sendFailed'
-  | 'wrongPath'
-  | 'webOrigin'
-  | 'tooMany'
-  | 'connectionGone'
-  | 'replaced'
-  | 'operatorStop'
-  | 'panelStopped'
-  | 'linkLost'
-  | 'linkClosed'
-  | 'linkError'
-  | 'holdTimeout'
-  | 'holdOverflow'
-  | 'agentLeft'
-  | 'serverLeft'
-  | 'streamBreak'
-  | 'streamIdle';
-
-/** A reason with the values its words need (`detail`, `path`, `origin`, …), spread into a notice's params. */
-export type Reason = { reason: ReasonCode } & Record<string, string | number>;
-
-/** Why a line cannot be sent, as a code a UI can word in its own language. */
-export type LineProblem = { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
-
-/** Why an upstream (dialogue-server) URL cannot be used. */
-export type UrlProblem = { code: 'not-url'; value: string } | { code: 'scheme' } | { code: 'credentials' } | { code: 'hash' };
-
-/** Why a settings value is refused. */
-export type SettingProblem =
-  | { code: 'unknown' }
-  | { code: 'type' }
-  | { code: 'host' }
-  | { code: 'port' }
-  | { code: 'path' }
-  | { code: 'origin'; value: string }
-  | { code: 'echo-timeout'; min: number; max: number }
-  | { code: 'alias' }
-  | { code: 'audio-max'; min: number; max: number }
-  | { code: 'upstream-url'; problem: UrlProblem }
-  | { code: 'quick-set'; problem: QuickSetProblem };
-
-/** Why a command cannot be kept, as a code for a UI to word. */
-export type StepProblem = LineProblem | { code: 'wait-range' } | { code: 'wait-syntax' } | { code: 'no-message' };
-export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
-export type QuickSetProblem = { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem };
-
-/**
- * Why the core refused or could not do something. Never a sentence: each UI words it in
- * its own language (the renderer's i18n switches over `key` with assertNever).
- */
-export type Problem =
-  | { key: 'line'; problem: LineProblem; line?: number }
-  | { key: 'noAgent' }
-  | { key: 'agentGone'; id: number }
-  | { key: 'proxyOff' }
-  | { key: 'upstreamDown'; ids: number[] }
-  | { key: 'nothingToRetry' }
-  | { key: 'periodicInterval'; min: number; max: number }
-  | { key: 'periodicLimit'; max: number }
-  | { key: 'periodicNotRunning' }
-  | { key: 'setting'; setting: string; problem: SettingProblem }
-  | { key: 'upstreamLoop'; url: string }
-  | { key: 'upstreamNoUrl' }
-  | { key: 'badAlias' }
-  | { key: 'audioEmpty'; name: string }
-  | { key: 'audioTooLong'; name: string; seconds: number; limit: number }
-  | { key: 'micBusy' }
-  | { key: 'fileBusy'; name: string }
-  | { key: 'nothingStreaming' }
-  | { key: 'micNotStreaming' }
-  | { key: 'writeFailed'; path: string; detail: string };
-
-/** Why the listener could not start: the OS error code and where; the UI words it. */
-export interface ListenProblem {
-  /** `EADDRINUSE`, `EACCES`, `EADDRNOTAVAIL`, … */
-  code: string;
-  host: string;
-  port: number;
-  /** A free port nearby, offered when the port is taken. */
-  suggestedPort?: number;
-  /** The OS's own text, for an unexpected code. */
-  detail?: string;
-}
-
 /** A later change to an entry already sent to the UI. */
 export interface EntryUpdate {
   id: number;
@@ -208,10 +80,6 @@ export interface SessionInfo {
 
 export type UpstreamState = 'connecting' | 'open' | 'retrying';
 
-export interface LinkReason {
-  reason: Extract<ReasonCode, 'linkLost' | 'linkClosed' | 'linkError'>;
-  detail?: string;
-}
 
 export interface UpstreamInfo {
   state: UpstreamState;

@@ -8,7 +8,7 @@ import { ConnectionBar } from './components/ConnectionBar';
 import { ExposureWarning } from './components/ExposureWarning';
 import { LogToolbar } from './components/LogToolbar';
 import { MdfSnippet } from './components/MdfSnippet';
-import { MessageLog } from './components/MessageLog';
+import { LiveLog } from './components/LiveLog';
 import { ServerError } from './components/ServerError';
 import { SettingsDialog } from './components/SettingsDialog';
 import { DetailPane } from './components/DetailPane';
@@ -74,7 +74,7 @@ export function App() {
         <main className="main">
           <QuickCommands />
           <LogToolbar />
-          <MessageLog />
+          <LiveLog />
           <DetailPane />
           <Composer />
         </main>

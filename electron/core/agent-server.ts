@@ -97,12 +97,12 @@ export class AgentServer {
     return this.sessions.has(id);
   }
 
-  /** Listens with these settings; a failure (port in use, bad address) becomes a status, not a throw. */
   /** Applies at once, without restarting the listener. */
   setAllowedOrigins(origins: readonly string[]): void {
     this.allowedOrigins = new Set(origins);
   }
 
+  /** Listens with these settings; a failure (port in use, bad address) becomes a status, not a throw. */
   async start(settings: ServerSettings): Promise<ServerStatus> {
     /* Never two listeners or two heartbeats: a second start replaces the first. */
     if (this.http || this.heartbeat) await this.stop();

@@ -62,9 +62,10 @@ export class MicCapture {
 }
 
 /** Words for a getUserMedia failure, with how to allow access on this platform. */
-export function micProblem(error: unknown, platform = navigator.userAgent): Words {
+export function micProblem(error: unknown, userAgent?: string): Words {
   const name = (error as { name?: string }).name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError') {
+    const platform = userAgent ?? navigator.userAgent;
     if (/Mac/.test(platform)) return { key: 'mic.blockedMac' };
     if (/Windows/.test(platform)) return { key: 'mic.blockedWindows' };
     return { key: 'mic.blockedLinux' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuickSetError, exportQuickSet, fillPlaceholders, normalizeHotkey, parseQuickSet, parseSteps } from '../../common/quick-commands.js';
+import { thrown } from '../support/thrown.js';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
 
 describe('quick commands', () => {
@@ -42,14 +43,7 @@ describe('quick commands', () => {
   });
 
   it('refuses a bad file with a message that says what is wrong', () => {
-    const problemOf = (raw: unknown): unknown => {
-      try {
-        parseQuickSet(raw);
-      } catch (error) {
-        return error instanceof QuickSetError ? error.problem : error;
-      }
-      return null;
-    };
+    const problemOf = (raw: unknown): unknown => thrown(() => parseQuickSet(raw), (error) => (error instanceof QuickSetError ? error.problem : error));
     expect(problemOf([])).toEqual({ code: 'not-set' });
     expect(problemOf({ name: 'x' })).toEqual({ code: 'no-commands' });
     expect(problemOf({ name: 'x', commands: [{ label: 'Bad', lines: ['SNDBRKS'] }] })).toEqual({ code: 'command', index: 1, label: 'Bad', problem: { code: 'lines', line: 1, problem: { code: 'snd' } } });

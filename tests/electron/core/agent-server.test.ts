@@ -1,209 +1,135 @@
-/** The server against real sockets on port 0 and the faithful fake MMDAgent-EX. */
+/** The agent server alone (no Panel) against real sockets on port 0 and the faithful fake MMDAgent-EX. */
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { FakeAgent, type FakeAgentOptions } from '../../support/fake-agent.js';
-import { autoCleanup } from '../../support/panel-harness.js';
+import type { Reason, ServerSettings, SessionInfo } from '../../../common/contract.js';
+import { AgentServer, type AgentServerOptions } from '../../../electron/core/agent-server.js';
+import { FakeAgent } from '../../support/fake-agent.js';
+import { waitUntil } from '../../support/wait.js';
 
-const { cleanup, panel } = autoCleanup();
+const SETTINGS: ServerSettings = { wsHost: '127.0.0.1', wsPort: 0, wsPath: '/chat', allowedOrigins: [] };
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
 
-async function agent(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
+/** A server whose handlers record everything they are told. */
+async function serve(settings: Partial<ServerSettings> = {}, options: AgentServerOptions = {}) {
+  const seen = { opened: [] as SessionInfo[], lines: [] as string[], binary: [] as [number, string][], closed: [] as Reason[], responsive: [] as boolean[], rejected: [] as Reason[] };
+  const server = new AgentServer(
+    {
+      onOpen: (s) => seen.opened.push(s),
+      onLine: (_s, line) => seen.lines.push(line),
+      onBinary: (_s, length, preview) => seen.binary.push([length, preview]),
+      onClose: (_s, why) => seen.closed.push(why),
+      onResponsive: (_s, ok) => seen.responsive.push(ok),
+      onRejected: (why) => seen.rejected.push(why),
+    },
+    options,
+  );
+  const status = await server.start({ ...SETTINGS, ...settings });
+  cleanup.push(() => server.stop());
+  return { server, status, seen };
+}
+
+async function agent(url: string, options: Parameters<typeof FakeAgent.connect>[1] = {}): Promise<FakeAgent> {
   const a = await FakeAgent.connect(url, options);
   cleanup.push(() => a.quit());
   return a;
 }
 
 describe('agent server', () => {
-  it('binds IPv4 127.0.0.1 even when told localhost', async () => {
-    const h = await panel({ overrides: { wsHost: 'localhost', wsPort: 0 } });
-    expect(h.panel.status()).toMatchObject({ state: 'listening', host: '127.0.0.1', path: '/chat' });
-    expect(h.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
-    const a = await agent(h.url.replace('127.0.0.1', 'localhost'));
-    await h.waitFor(() => h.sessions().length === 1);
-    expect(h.sessions()[0]).toMatchObject({ remoteAddress: '127.0.0.1', path: '/chat', isMMDAgent: true, responsive: true });
-    expect(a.exitCode).toBeNull();
+  it('binds IPv4 127.0.0.1 even when told localhost, and MMDAgent-EX reaches it as localhost', async () => {
+    const { server, status, seen } = await serve({ wsHost: 'localhost' });
+    expect(status).toMatchObject({ state: 'listening', host: '127.0.0.1', path: '/chat' });
+    expect(status.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
+    await agent(status.url.replace('127.0.0.1', 'localhost'));
+    await waitUntil(() => seen.opened.length === 1);
+    expect(seen.opened[0]).toMatchObject({ remoteAddress: '127.0.0.1', path: '/chat', isMMDAgent: true, responsive: true });
+    expect(server.count()).toBe(1);
   });
 
-  it('refuses upgrades on other paths with 404 and logs why', async () => {
-    const h = await panel();
-    await expect(FakeAgent.connect(h.url.replace('/chat', '/other'))).rejects.toThrow(/404/);
-    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && /404/.test(e.text)));
-    expect(h.panel.agentCount()).toBe(0);
+  it('refuses upgrades on other paths with 404 and says why', async () => {
+    const { server, status, seen } = await serve();
+    await expect(FakeAgent.connect(status.url.replace('/chat', '/other'))).rejects.toThrow(/404/);
+    expect(seen.rejected).toEqual([{ reason: 'wrongPath', path: '/other', expected: '/chat' }]);
+    expect(server.count()).toBe(0);
   });
 
   it('tells an MMDAgent-EX from other clients by X-App-Type', async () => {
-    const h = await panel();
-    const plain = new WebSocket(h.url);
+    const { status, seen } = await serve();
+    const plain = new WebSocket(status.url);
     cleanup.push(() => plain.terminate());
     await new Promise((r) => plain.once('open', r));
-    await h.waitFor(() => h.sessions().length === 1);
-    expect(h.sessions()[0]!.isMMDAgent).toBe(false);
+    await waitUntil(() => seen.opened.length === 1);
+    expect(seen.opened[0]!.isMMDAgent).toBe(false);
   });
 
-  it('logs agent messages in order, one entry per line, with counts', async () => {
-    const h = await panel();
-    const a = await agent(h.url);
-    for (let i = 0; i < 1000; i++) a.emit(`TEST_EVENT|${i}`);
-    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 1000, 5000, '1000 entries');
-    expect(h.entries.filter((e) => e.dir === 'in').map((e) => e.text)).toEqual(Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}`));
-    await h.waitFor(() => h.sessions()[0]?.messagesIn === 1000);
+  it('hands over lines in order, one per line, however frames cut them, and counts them', async () => {
+    const { server, status, seen } = await serve();
+    const raw = new WebSocket(status.url, { headers: { 'X-App-Type': 'MMDAgent' } });
+    cleanup.push(() => raw.terminate());
+    await new Promise((r) => raw.once('open', r));
+    raw.send('A|1\nB|');
+    raw.send('2\nC|3\n');
+    await waitUntil(() => seen.lines.length === 3);
+    expect(seen.lines).toEqual(['A|1', 'B|2', 'C|3']);
+    expect(server.list()[0]!.messagesIn).toBe(3);
   });
 
-  it('sends exactly the line plus \\n, and the echo marks it delivered', async () => {
-    const h = await panel();
-    const a = await agent(h.url, { frameMs: 30 });
-    await h.waitFor(() => h.sessions().length === 1);
-    const id = h.sessions()[0]!.id;
-    expect(h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
-    await a.waitFor(() => a.received.length === 1);
-    expect(a.frames.map(String)).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd\n']);
-    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivery');
-    const out = h.entries.find((e) => e.dir === 'out')!;
-    expect(out.rtt).toBeGreaterThanOrEqual(25);
-    /* The echo is not a second row in the UI, but it is on disk. */
-    expect(h.entries.filter((e) => e.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(1);
-    expect(h.disk().filter((r) => r.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(2);
-  });
-
-  it('gets a short S line through the real parser at once, thanks to padding', async () => {
-    const h = await panel();
-    const a = await agent(h.url);
-    await h.waitFor(() => h.sessions().length === 1);
-    h.panel.send('all', 'STOP');
-    await a.waitFor(() => a.received.includes('STOP'), 2000, 'STOP to be parsed');
-  });
-
-  it('refuses bad input with a message and sends nothing', async () => {
-    const h = await panel();
-    const a = await agent(h.url);
-    await h.waitFor(() => h.sessions().length === 1);
-    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } } });
-    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' }, line: 2 } });
-    expect(h.panel.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(a.frames).toEqual([]);
-  });
-
-  it('explains that nothing was sent when no agent is connected', async () => {
-    const h = await panel();
-    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, problem: { key: 'noAgent' } });
-  });
-
-  it('serves several agents at once; "all" reaches each', async () => {
-    const h = await panel();
-    const a = await agent(h.url);
-    const b = await agent(h.url);
-    await h.waitFor(() => h.sessions().length === 2);
-    expect(h.panel.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
-    await a.waitFor(() => a.received.length === 2);
-    await b.waitFor(() => b.received.length === 2);
-    expect(b.received).toEqual(['A|1', 'B|2']);
-  });
-
-  it('reports an agent that misses pongs and never closes it', async () => {
-    const h = await panel({ server: { heartbeatMs: 30, missedPongs: 2 } });
-    const a = await agent(h.url, { answerPings: false });
-    await h.waitFor(() => h.sessions()[0]?.responsive === false, 3000, 'unresponsive report');
-    expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(a.exitCode).toBeNull();
-    expect(h.panel.agentCount()).toBe(1);
-  });
-
-  it('keeps the connection through invalid UTF-8 and logs binary frames as binary', async () => {
-    const h = await panel();
-    const raw = new WebSocket(h.url, { headers: { 'X-App-Type': 'MMDAgent' } });
+  it('keeps the connection through invalid UTF-8 and reports binary frames as binary', async () => {
+    const { status, seen } = await serve();
+    const raw = new WebSocket(status.url, { headers: { 'X-App-Type': 'MMDAgent' } });
     cleanup.push(() => raw.terminate());
     await new Promise((r) => raw.once('open', r));
     raw.send(Buffer.from([0x41, 0xff, 0x0a]), { binary: false });
     raw.send(Buffer.from([1, 2, 3]), { binary: true });
-    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
-    const [text, bin] = h.entries.filter((e) => e.dir === 'in');
-    expect(text!.text).toBe('A\\xFF');
-    expect(bin).toMatchObject({ binary: 3, text: '01 02 03' });
+    await waitUntil(() => seen.lines.length === 1 && seen.binary.length === 1);
+    expect(seen.lines).toEqual(['A\\xFF']);
+    expect(seen.binary).toEqual([[3, '01 02 03']]);
     expect(raw.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('turns a port in use into a clear status with a suggested port', async () => {
+  it('reports an agent that misses pongs, and never closes it', async () => {
+    const { server, status, seen } = await serve({}, { heartbeatMs: 30, missedPongs: 2 });
+    const a = await agent(status.url, { answerPings: false });
+    await waitUntil(() => seen.responsive.includes(false), 3000, 'unresponsive report');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.exitCode).toBeNull();
+    expect(seen.closed).toEqual([]);
+    expect(server.list()[0]!.responsive).toBe(false);
+  });
+
+  it('turns a port in use into a status with the OS code and a free port nearby', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     cleanup.push(() => void blocker.close());
     const port = (blocker.address() as { port: number }).port;
-    const h = await panel({ overrides: { wsPort: port } });
-    const status = h.panel.status();
-    expect(status.state).toBe('error');
-    expect(status.error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port });
+    const { status } = await serve({ wsPort: port });
+    expect(status).toMatchObject({ state: 'error', error: { code: 'EADDRINUSE', host: '127.0.0.1', port } });
     expect(status.error!.suggestedPort).toBeGreaterThan(port);
-    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && e.msg?.key === 'notListening' && e.msg.params.code === 'EADDRINUSE'), 2000, 'error entry');
   });
 
-  it('asks before a settings change that closes agents, then restarts the listener', async () => {
-    const h = await panel();
-    const a = await agent(h.url);
-    await h.waitFor(() => h.sessions().length === 1);
-    const ask = await h.panel.updateSettings({ wsPath: '/chat2' });
-    expect(ask).toEqual({ ok: false, needsConfirm: true, agents: 1, reason: 'move' });
-    expect(a.exitCode).toBeNull();
-    expect(await h.panel.updateSettings({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
-    expect(h.url).toMatch(/\/chat2$/);
-    await a.waitFor(() => a.exitCode !== null);
-    const b = await agent(h.url);
-    await h.waitFor(() => h.sessions().length === 1);
-    expect(b.exitCode).toBeNull();
-    await h.waitFor(() => h.entries.some((e) => /left: the panel stopped listening/.test(e.text) && e.msg?.params.reason === 'listenerStopped'), 2000, 'closure entry');
+  it('answers one session too many with 429', async () => {
+    const { status, seen } = await serve({}, { maxSessions: 2 });
+    await agent(status.url);
+    await agent(status.url);
+    await expect(FakeAgent.connect(status.url)).rejects.toThrow(/429/);
+    expect(seen.rejected).toEqual([{ reason: 'tooMany', max: 2 }]);
   });
 
-  it('never closes agents without confirmation, even when settings changes overlap', async () => {
-    const h = await panel();
-    const a = await agent(h.url, { onDrop: 'reconnect' });
-    await h.waitFor(() => h.sessions().length === 1);
-    /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
-    const [x, y] = await Promise.all([h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true), h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true)]);
-    expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
-    expect(h.panel.status()).toMatchObject({ state: 'listening', path: '/b' });
-    const b = await agent(h.url);
-    await h.waitFor(() => h.panel.agentCount() === 1);
-    expect(await h.panel.updateSettings({ echoTimeoutSec: 7 })).toEqual({ ok: true });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(b.exitCode).toBeNull();
-    expect(h.panel.agentCount()).toBe(1);
-    a.quit();
-  });
-
-  it('disconnects only with confirmation, with an empty close frame; a repaired build reconnects', async () => {
-    const h = await panel();
-    const a = await agent(h.url, { onDrop: 'reconnect' });
-    await h.waitFor(() => h.sessions().length === 1);
-    const id = h.sessions()[0]!.id;
-    expect(h.panel.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
-    expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
-    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
-    expect(a.dropReason).toBe('closed by the server');
-    await a.waitFor(() => a.connections === 2, 2000, 'the client side of the reconnect');
-  });
-
-  it('answers the 21st session with 429', async () => {
-    const h = await panel({ server: { maxSessions: 2 } });
-    await agent(h.url);
-    await agent(h.url);
-    await expect(FakeAgent.connect(h.url)).rejects.toThrow(/429/);
-  });
-
-  it('writes every message, echo and notice to the disk log, flushed on shutdown', async () => {
-    const h = await panel();
-    const a = await agent(h.url, { startup: ['PLUGIN_EVENT_ENABLE|Variables', 'MODEL_EVENT_ADD|0'] });
-    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
-    h.panel.send('all', 'MODEL_ADD|1|x.pmd');
+  it('sends only to an open session, and closes one only when told, with an empty close frame', async () => {
+    const { server, status, seen } = await serve();
+    const a = await agent(status.url, { frameMs: 30 });
+    await waitUntil(() => seen.opened.length === 1);
+    const id = seen.opened[0]!.id;
+    expect(server.send(999, 'A|1\n')).toBe(false);
+    expect(server.send(id, 'A|1\n')).toBe(true);
     await a.waitFor(() => a.received.length === 1);
-    await h.waitFor(() => h.entries.some((e) => e.delivery === 'delivered'));
-    const path = h.panel.logFile!;
-    await h.close();
-    cleanup.length = 0;
-    a.quit();
-    const { readJsonl } = await import('../../../electron/core/log-writer.js');
-    const texts = readJsonl<{ text?: string; dir?: string }>(path).records.map((r) => `${r.dir}:${r.text}`);
-    expect(texts).toEqual(
-      expect.arrayContaining(['in:PLUGIN_EVENT_ENABLE|Variables', 'in:MODEL_EVENT_ADD|0', 'out:MODEL_ADD|1|x.pmd', 'in:MODEL_ADD|1|x.pmd']),
-    );
+    expect(server.closeSession(id, { reason: 'operator' })).toBe(true);
+    await a.waitFor(() => a.exitCode !== null, 3000, 'the agent gone');
+    expect(a.dropReason).toBe('closed by the server');
+    expect(seen.closed).toEqual([{ reason: 'operator' }]);
+    expect(server.send(id, 'A|2\n')).toBe(false);
   });
 });

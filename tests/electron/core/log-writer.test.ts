@@ -9,13 +9,18 @@ const dir = mkdtempSync(join(tmpdir(), 'rp-writer-'));
 describe('JsonlWriter', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('flushes on its timer without being closed', async () => {
+  it('flushes on its timer without being closed, and not before', () => {
+    vi.useFakeTimers();
     const path = join(dir, 'timer.jsonl');
-    const w = new JsonlWriter(path, { flushMs: 20 });
+    const w = new JsonlWriter(path, { flushMs: 250 });
     w.append({ a: 1 });
+    vi.advanceTimersByTime(249);
     expect(readFileSync(path, 'utf8')).toBe('');
-    await new Promise((r) => setTimeout(r, 80));
+    vi.advanceTimersByTime(1);
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
+    w.append({ a: 2 });
+    vi.advanceTimersByTime(250);
+    expect(readJsonl(path).records).toEqual([{ a: 1 }, { a: 2 }]);
     w.close();
   });
 

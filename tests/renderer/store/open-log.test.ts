@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OpenLogError, parseSessionLog } from '../../renderer/store/open-log.js';
+import { OpenLogError, parseSessionLog } from '../../../renderer/store/open-log.js';
+import { thrown } from '../../support/thrown.js';
 
 const line = (o: object): string => JSON.stringify(o);
 
@@ -17,14 +18,7 @@ describe('opening a session log', () => {
   });
 
   it('refuses a file whose entries the view could not show, by line, instead of breaking the panel', () => {
-    const why = (text: string): unknown => {
-      try {
-        parseSessionLog(text);
-      } catch (error) {
-        return error instanceof OpenLogError ? error.words : error;
-      }
-      return null;
-    };
+    const why = (text: string): unknown => thrown(() => parseSessionLog(text), (error) => (error instanceof OpenLogError ? error.words : error));
     expect(why(line({ id: 1, text: 'x', dir: 'sideways' }))).toEqual({ key: 'openLog.notEntry', params: { line: 1 } });
     expect(why(`${line({ id: 1, text: 'x', dir: 'in' })}\nnot json\n${line({ id: 2, text: 'y', dir: 'in' })}`)).toEqual({ key: 'openLog.notJson', params: { line: 2 } });
     /* Missing or odd fields get safe values rather than reaching the renderer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../common/contract.js';
-import { NO_FILTERS, buildFilter, highlightParts } from '../../renderer/store/log-filter.js';
-import { LogBuffer } from '../../renderer/store/log-buffer.js';
+import type { LogEntry } from '../../../common/contract.js';
+import { NO_FILTERS, buildFilter, highlightParts } from '../../../renderer/store/log-filter.js';
+import { LogBuffer } from '../../../renderer/store/log-buffer.js';
 
 let id = 0;
 const e = (dir: LogEntry['dir'], text: string, session: number | null = 1, kind: LogEntry['kind'] = 'event'): LogEntry => ({ id: ++id, t: 0, dir, session, kind, type: dir === 'sys' ? 'STATUS' : text.split('|')[0]!, text });

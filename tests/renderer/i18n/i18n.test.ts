@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../common/contract.js';
-import { resolveLang, translate, translator } from '../../renderer/i18n/index.js';
-import { en } from '../../renderer/i18n/en.js';
-import { ja } from '../../renderer/i18n/ja.js';
-import { noticeText } from '../../renderer/i18n/notices.js';
-import { listenProblemText, say } from '../../renderer/i18n/problems.js';
+import type { LogEntry } from '../../../common/contract.js';
+import { resolveLang, translate, translator } from '../../../renderer/i18n/index.js';
+import { en } from '../../../renderer/i18n/en.js';
+import { ja } from '../../../renderer/i18n/ja.js';
+import { noticeText } from '../../../renderer/i18n/notices.js';
+import { listenProblemText, say } from '../../../renderer/i18n/problems.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 

@@ -23,7 +23,7 @@ function firstAfter(rows: readonly LogEntry[], id: number): number {
  * The live log, virtualized so only the rows in view exist in the DOM. It follows
  * the bottom only while the user is there; otherwise it offers a jump button.
  */
-export function MessageLog() {
+export function LiveLog() {
   const revision = usePanel((s) => s.logRevision);
   const frozen = usePanel((s) => s.frozen);
   const everMulti = usePanel((s) => s.everMulti);

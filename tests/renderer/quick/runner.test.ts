@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuickCommand, SendResult, SendTo, Target } from '../../common/contract.js';
-import { runQuickCommand, sleep } from '../../renderer/quick/runner.js';
+import type { QuickCommand, SendResult, SendTo, Target } from '../../../common/contract.js';
+import { runQuickCommand, sleep } from '../../../renderer/quick/runner.js';
 
 const command = (lines: string, to: SendTo = 'agent'): QuickCommand => ({ id: 'c', label: 'Test', lines, hotkey: '', color: '', to });
 

@@ -1,0 +1,161 @@
+/** The Panel (the core's one API) against real sockets on port 0 and the faithful fake MMDAgent-EX. */
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { FakeAgent, type FakeAgentOptions } from '../../support/fake-agent.js';
+import { autoCleanup } from '../../support/panel-harness.js';
+
+const { cleanup, panel } = autoCleanup();
+
+async function agent(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
+  const a = await FakeAgent.connect(url, options);
+  cleanup.push(() => a.quit());
+  return a;
+}
+
+describe('Panel', () => {
+  it('logs agent messages in order, one entry per line, with counts', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    for (let i = 0; i < 1000; i++) a.emit(`TEST_EVENT|${i}`);
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 1000, 5000, '1000 entries');
+    expect(h.entries.filter((e) => e.dir === 'in').map((e) => e.text)).toEqual(Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}`));
+    await h.waitFor(() => h.sessions()[0]?.messagesIn === 1000);
+  });
+
+  it('sends exactly the line plus \\n, and the echo marks it delivered', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { frameMs: 30 });
+    await h.waitFor(() => h.sessions().length === 1);
+    const id = h.sessions()[0]!.id;
+    expect(h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
+    await a.waitFor(() => a.received.length === 1);
+    expect(a.frames.map(String)).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd\n']);
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivery');
+    const out = h.entries.find((e) => e.dir === 'out')!;
+    expect(out.rtt).toBeGreaterThanOrEqual(25);
+    /* The echo is not a second row in the UI, but it is on disk. */
+    expect(h.entries.filter((e) => e.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(1);
+    expect(h.disk().filter((r) => r.text === 'MOTION_ADD|0|wave|motion/wave.vmd')).toHaveLength(2);
+  });
+
+  it('gets a short S line through the real parser at once, thanks to padding', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    h.panel.send('all', 'STOP');
+    await a.waitFor(() => a.received.includes('STOP'), 2000, 'STOP to be parsed');
+  });
+
+  it('refuses bad input with a message and sends nothing', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } } });
+    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' }, line: 2 } });
+    expect(h.panel.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.frames).toEqual([]);
+  });
+
+  it('explains that nothing was sent when no agent is connected', async () => {
+    const h = await panel();
+    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, problem: { key: 'noAgent' } });
+  });
+
+  it('serves several agents at once; "all" reaches each', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    const b = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 2);
+    expect(h.panel.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
+    await a.waitFor(() => a.received.length === 2);
+    await b.waitFor(() => b.received.length === 2);
+    expect(b.received).toEqual(['A|1', 'B|2']);
+  });
+
+  it('reports an agent that misses pongs and never closes it', async () => {
+    const h = await panel({ server: { heartbeatMs: 30, missedPongs: 2 } });
+    const a = await agent(h.url, { answerPings: false });
+    await h.waitFor(() => h.sessions()[0]?.responsive === false, 3000, 'unresponsive report');
+    expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.exitCode).toBeNull();
+    expect(h.panel.agentCount()).toBe(1);
+  });
+
+  it('turns a port in use into a clear status with a suggested port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => void blocker.close());
+    const port = (blocker.address() as { port: number }).port;
+    const h = await panel({ overrides: { wsPort: port } });
+    const status = h.panel.status();
+    expect(status.state).toBe('error');
+    expect(status.error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port });
+    expect(status.error!.suggestedPort).toBeGreaterThan(port);
+    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && e.msg?.key === 'notListening' && e.msg.params.code === 'EADDRINUSE'), 2000, 'error entry');
+  });
+
+  it('asks before a settings change that closes agents, then restarts the listener', async () => {
+    const h = await panel();
+    const a = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    const ask = await h.panel.updateSettings({ wsPath: '/chat2' });
+    expect(ask).toEqual({ ok: false, needsConfirm: true, agents: 1, reason: 'move' });
+    expect(a.exitCode).toBeNull();
+    expect(await h.panel.updateSettings({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
+    expect(h.url).toMatch(/\/chat2$/);
+    await a.waitFor(() => a.exitCode !== null);
+    const b = await agent(h.url);
+    await h.waitFor(() => h.sessions().length === 1);
+    expect(b.exitCode).toBeNull();
+    await h.waitFor(() => h.entries.some((e) => /left: the panel stopped listening/.test(e.text) && e.msg?.params.reason === 'listenerStopped'), 2000, 'closure entry');
+  });
+
+  it('never closes agents without confirmation, even when settings changes overlap', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { onDrop: 'reconnect' });
+    await h.waitFor(() => h.sessions().length === 1);
+    /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
+    const [x, y] = await Promise.all([h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true), h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true)]);
+    expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
+    expect(h.panel.status()).toMatchObject({ state: 'listening', path: '/b' });
+    const b = await agent(h.url);
+    await h.waitFor(() => h.panel.agentCount() === 1);
+    expect(await h.panel.updateSettings({ echoTimeoutSec: 7 })).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.exitCode).toBeNull();
+    expect(h.panel.agentCount()).toBe(1);
+    a.quit();
+  });
+
+  it('disconnects only with confirmation, with an empty close frame; a repaired build reconnects', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { onDrop: 'reconnect' });
+    await h.waitFor(() => h.sessions().length === 1);
+    const id = h.sessions()[0]!.id;
+    expect(h.panel.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
+    expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
+    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
+    expect(a.dropReason).toBe('closed by the server');
+    await a.waitFor(() => a.connections === 2, 2000, 'the client side of the reconnect');
+  });
+
+  it('writes every message, echo and notice to the disk log, flushed on shutdown', async () => {
+    const h = await panel();
+    const a = await agent(h.url, { startup: ['PLUGIN_EVENT_ENABLE|Variables', 'MODEL_EVENT_ADD|0'] });
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
+    h.panel.send('all', 'MODEL_ADD|1|x.pmd');
+    await a.waitFor(() => a.received.length === 1);
+    await h.waitFor(() => h.entries.some((e) => e.delivery === 'delivered'));
+    const path = h.panel.logFile!;
+    await h.close();
+    cleanup.length = 0;
+    a.quit();
+    const { readJsonl } = await import('../../../electron/core/log-writer.js');
+    const texts = readJsonl<{ text?: string; dir?: string }>(path).records.map((r) => `${r.dir}:${r.text}`);
+    expect(texts).toEqual(
+      expect.arrayContaining(['in:PLUGIN_EVENT_ENABLE|Variables', 'in:MODEL_EVENT_ADD|0', 'out:MODEL_ADD|1|x.pmd', 'in:MODEL_ADD|1|x.pmd']),
+    );
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The request handlers both adapters share: arguments cross a process or network boundary,
+ * so each handler checks their shape before the Panel sees them, and posts drop what is malformed.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Panel } from '../../../electron/core/panel.js';
+import { coreHandlers, hasHandler, postHandlers } from '../../../electron/core/requests.js';
+
+function fakePanel() {
+  const ok = { ok: true } as const;
+  const calls = {
+    snapshot: vi.fn(() => ({ recent: [] })),
+    send: vi.fn(() => ({ ok: true, lines: 1, sessions: 1 })),
+    retryUpstream: vi.fn(() => ok),
+    startPeriodic: vi.fn(() => ({ ok: true, id: 1 })),
+    stopPeriodic: vi.fn(() => ok),
+    updateSettings: vi.fn(async () => ok),
+    disconnect: vi.fn(() => ok),
+    streamFile: vi.fn(() => ({ ok: true, queued: 0 })),
+    stopAudio: vi.fn(() => ({ ok: true, queued: 0 })),
+    micStart: vi.fn(() => ({ ok: true, queued: 0 })),
+    micStop: vi.fn(() => ({ ok: true, queued: 0 })),
+    micChunk: vi.fn(),
+  };
+  return { calls, panel: calls as unknown as Panel };
+}
+
+describe('core request handlers', () => {
+  it('passes well-formed requests through, with defaults for what may be left out', async () => {
+    const { calls, panel } = fakePanel();
+    const h = coreHandlers(panel);
+    await h['message:send']({ target: 'all', text: 'A|1' });
+    await h['message:send']({ target: 2, text: 'B|2', to: 'server' });
+    expect(calls.send.mock.calls).toEqual([
+      ['all', 'A|1', 'agent'],
+      [2, 'B|2', 'server'],
+    ]);
+    await h['periodic:start']({ target: 1, text: 'TEST_MESSAGE', everySec: 2, to: 'elsewhere' });
+    expect(calls.startPeriodic).toHaveBeenCalledWith({ target: 1, text: 'TEST_MESSAGE', everySec: 2, to: 'agent' });
+    await h['settings:update']({ patch: { echoTimeoutSec: 7 }, confirm: 'yes' });
+    expect(calls.updateSettings).toHaveBeenCalledWith({ echoTimeoutSec: 7 }, false);
+    await h['session:disconnect']({ id: 3, confirm: true });
+    expect(calls.disconnect).toHaveBeenCalledWith(3, true);
+    const pcm = new Uint8Array(4);
+    await h['audio:stream-file']({ target: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'sometimes' });
+    expect(calls.streamFile).toHaveBeenCalledWith({ target: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'replace' });
+  });
+
+  it('refuses a request of the wrong shape before the Panel sees it', async () => {
+    const { calls, panel } = fakePanel();
+    const h = coreHandlers(panel);
+    await expect(h['message:send'](null)).rejects.toThrow(/no arguments/);
+    await expect(h['message:send']({ target: 'all', text: 42 })).rejects.toThrow(/text/);
+    await expect(h['message:send']({ target: 'some', text: 'A' })).rejects.toThrow(/target/);
+    await expect(h['message:send']({ target: 1.5, text: 'A' })).rejects.toThrow(/target/);
+    await expect(h['message:send']({ target: 1, text: 'A', to: 'moon' })).rejects.toThrow(/Send to/);
+    await expect(h['periodic:start']({ target: 1, text: 'A', everySec: '2' })).rejects.toThrow(/interval/);
+    await expect(h['periodic:stop']({ id: 'x' })).rejects.toThrow(/id/);
+    await expect(h['session:disconnect']({ id: '1' })).rejects.toThrow(/id/);
+    await expect(h['audio:stream-file']({ target: 'all', alias: '0', name: 'a', pcm: new Uint8Array(2) })).rejects.toThrow(/one agent/);
+    await expect(h['audio:stream-file']({ target: 1, alias: '0', name: 'a', pcm: [1, 2] })).rejects.toThrow(/audio/);
+    await expect(h['audio:mic-start']({ target: 1, alias: 0 })).rejects.toThrow(/alias/);
+    for (const fn of Object.values(calls)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('drops a malformed microphone chunk silently and passes a good one on', () => {
+    const { calls, panel } = fakePanel();
+    const post = postHandlers(panel)['audio:mic-chunk'];
+    for (const bad of [null, 'x', { target: 1, pcm: [1], capturedAt: 0 }, { target: '1', pcm: new Uint8Array(2), capturedAt: 0 }, { target: 1, pcm: new Uint8Array(2) }]) post(bad);
+    expect(calls.micChunk).not.toHaveBeenCalled();
+    const chunk = { target: 1, pcm: new Uint8Array(1280), capturedAt: 5 };
+    post(chunk);
+    expect(calls.micChunk).toHaveBeenCalledWith(chunk);
+  });
+
+  it('knows only its own channels: nothing inherited from Object answers', () => {
+    const { panel } = fakePanel();
+    const h = coreHandlers(panel);
+    expect(hasHandler(h, 'message:send')).toBe(true);
+    for (const channel of ['file:save', 'toString', '__proto__', 'constructor', 42, undefined]) expect(hasHandler(h, channel), String(channel)).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * `window.api` for renderer tests without a core: built by the real `createApi` over a transport
+ * that records every request and answers from the test, then started through the real bridge.
+ */
+import { createApi } from '../../common/api.js';
+import type { EventChannel, EventMap, Snapshot } from '../../common/contract.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
+import { startBridge } from '../../renderer/bridge/connect.js';
+
+export type Answer = (channel: string, arg: unknown) => unknown;
+
+export const SNAPSHOT: Snapshot = {
+  settings: structuredClone(DEFAULT_SETTINGS),
+  status: { state: 'listening', url: 'ws://127.0.0.1:9001/chat', host: '127.0.0.1', port: 9001, path: '/chat' },
+  sessions: [{ id: 1, remoteAddress: '127.0.0.1', remotePort: 5000, path: '/chat', isMMDAgent: true, connectedAt: 0, messagesIn: 0, messagesOut: 0, responsive: true }],
+  recent: [],
+  logFile: '/tmp/session.jsonl',
+  host: 'web',
+  audio: [],
+  scene: {},
+  periodic: [],
+};
+
+export function installFakeApi() {
+  const calls: [string, unknown][] = [];
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const state = { answer: (() => ({ ok: true })) as Answer };
+  const api = createApi({
+    invoke: async (channel, arg) => {
+      calls.push([channel, arg]);
+      return (channel === 'panel:ready' ? structuredClone(SNAPSHOT) : state.answer(channel, arg)) as never;
+    },
+    post: (channel, arg) => void calls.push([channel, arg]),
+    subscribe: (channel, listener) => {
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  });
+  Object.assign(globalThis, { window: { api } });
+  startBridge({ onMenuCommand: () => undefined });
+  return {
+    calls,
+    /** What the next requests are answered with (panel:ready always gets SNAPSHOT). */
+    answer(fn: Answer): void {
+      state.answer = fn;
+    },
+    emit<C extends EventChannel>(channel: C, payload: EventMap[C]): void {
+      for (const l of listeners.get(channel) ?? []) (l as (p: EventMap[C]) => void)(payload);
+    },
+  };
+}
