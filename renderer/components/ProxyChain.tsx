@@ -66,7 +66,7 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
         ? up.retries
           ? t('proxy.connectingAttempt', { n: up.retries + 1 })
           : t('proxy.connecting')
-        : t('proxy.down', { error: up.lastReason ? ` (${t(`reason.${up.lastReason.reason}`, { detail: up.lastReason.detail ?? '' })})` : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
+        : t('proxy.down', { error: up.lastReason ? t('proxy.reason', { reason: t(`reason.${up.lastReason.reason}`, { detail: up.lastReason.detail ?? '' }) }) : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
   return (
     <>
       <span className={`upstream-status ${linkClass(up)}`} role="status" aria-label={t('proxy.upstream')}>

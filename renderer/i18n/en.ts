@@ -46,6 +46,7 @@ export const en = {
   'proxy.connectingAttempt': 'connecting (attempt {n})…',
   'proxy.down': 'down{error} · {n} retries · next in {s} s',
   'proxy.retryNow': 'Retry now',
+  'proxy.reason': ' ({reason})',
   'proxy.retryNowFor': 'Retry now (agent #{id})',
 
   'agents.title': 'Agents',

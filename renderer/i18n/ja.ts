@@ -47,6 +47,7 @@ export const ja: Record<MessageKey, string> = {
   'proxy.connectingAttempt': '接続しています（{n} 回目）…',
   'proxy.down': '切断{error} · 再試行 {n} 回 · 次は {s} 秒後',
   'proxy.retryNow': '今すぐ再接続',
+  'proxy.reason': '（{reason}）',
   'proxy.retryNowFor': '今すぐ再接続（エージェント #{id}）',
 
   'agents.title': 'エージェント',
