@@ -19,7 +19,7 @@ export type Direction = 'in' | 'out' | 'down' | 'up' | 'sys';
 export type SendTo = 'agent' | 'server';
 
 /** What an entry is, used for colour and filtering. */
-export type EntryKind = 'event' | 'command' | 'control' | 'status' | 'error';
+export type EntryKind = 'event' | 'command' | 'control' | 'status' | 'warning' | 'error';
 
 /** Delivery of an outgoing line, confirmed by MMDAgent-EX's echo of it. */
 export type Delivery = 'sent' | 'pending' | 'delivered' | 'no-echo';
@@ -48,6 +48,22 @@ export interface LogEntry {
   notForwarded?: true;
   /** A panel notice's meaning, so a UI can word it in its own language (`text` stays English). */
   msg?: NoticeMsg;
+  /** A line of MMDAgent-EX's own log (`Plugin_Remote_AllLog=true`), parsed; `type` is then the inner message's. */
+  agent?: AgentLogLine;
+}
+
+export type AgentLogLevel = 'Sent' | 'Captured' | 'Status' | 'Warning' | 'Error';
+
+/** `[YYYY/MM/DD hh:mm:ss.mmm] [tick] Module: Level: text`, taken apart. */
+export interface AgentLogLine {
+  /** The agent's own clock, as written. */
+  time: string;
+  /** Its frame counter. */
+  tick: number;
+  module: string;
+  level: AgentLogLevel;
+  /** The message for `Sent` and `Captured`; the words for `Status`, `Warning` and `Error`. */
+  text: string;
 }
 
 /** A later change to an entry already sent to the UI. */
@@ -70,8 +86,12 @@ export interface SessionInfo {
   /** Sent `X-App-Type: MMDAgent` in its upgrade request. */
   isMMDAgent: boolean;
   connectedAt: number;
+  /** Messages from the agent (its own log's Captured, Status, Warning and Error lines are not messages). */
   messagesIn: number;
   messagesOut: number;
+  /** Error and Warning lines of its own log since it connected (`Plugin_Remote_AllLog=true`). */
+  errors?: number;
+  warnings?: number;
   /** False while the agent has missed heartbeat pongs. It is never closed for that. */
   responsive: boolean;
   /** Proxy mode: this agent's link to the dialogue server. */
@@ -79,7 +99,6 @@ export interface SessionInfo {
 }
 
 export type UpstreamState = 'connecting' | 'open' | 'retrying';
-
 
 export interface UpstreamInfo {
   state: UpstreamState;
@@ -142,6 +161,8 @@ export interface LogFilters {
   dir: Direction | 'all';
   kind: EntryKind | 'all';
   types: TypeChip[];
+  /** Show the agent's `Captured` receipts (dimmed); hidden unless asked for, as they triple the rows. */
+  captured?: boolean;
 }
 
 export interface WindowBounds {
@@ -169,6 +190,10 @@ export interface Settings extends ServerSettings {
   activeQuickSet: string;
   /** The desktop window's last normal bounds. */
   windowBounds: WindowBounds | null;
+  /** The .mdf snippet also turns on MMDAgent-EX's full log (`Plugin_Remote_AllLog=true`). */
+  mdfAllLog: boolean;
+  /** The .mdf snippet also turns off MMDAgent-EX's HTTP command server (`http_server=false`). */
+  mdfHttpOff: boolean;
 }
 
 export type WhenBusy = 'queue' | 'replace';

@@ -98,6 +98,56 @@ for (const scheme of ['dark', 'light']) {
   await page.close();
 }
 
+/* The agent's own log (Plugin_Remote_AllLog=true): an error caught the moment it happens, in a panel of its own. */
+{
+  const own = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
+  let oout = '';
+  own.stdout.on('data', (d) => (oout += d));
+  while (!/MMDAgent-EX endpoint: ws/.test(oout)) await new Promise((r) => setTimeout(r, 20));
+  const ui = /Remote Panel UI: (\S+)/.exec(oout)[1];
+  const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(oout)[1];
+  const stamp = (tick) => {
+    const d = new Date();
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    return `[${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}] [${tick}]`;
+  };
+  const ws = new WebSocket(agentUrl, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
+  await new Promise((r) => ws.on('open', r));
+  let tick = 0;
+  const log = (module, level, text) => ws.send(`${stamp(tick)} ${module}: ${level}: ${text}\n`);
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+      tick += 2;
+      setTimeout(() => {
+        log('Remote', 'Sent', line);
+        log('MMDAgent', 'Captured', line);
+        if (line.includes('nope')) log('MMDAgent', 'Error', `addMotion: not found: ${line.split('|')[3]}`);
+      }, 170);
+    }
+  });
+  log('MMDAgent', 'Warning', 'use embedded BreeSerif font');
+  for (const m of ['MODEL_ADD|0|gene/Gene_light.pmd', 'MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|20|01']) {
+    log('MMDAgent', 'Sent', m);
+    log('VIManager', 'Captured', m);
+  }
+  log('VIManager', 'Status', '[main:4] [0 -> LOOP] MODEL_EVENT_ADD|0');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(ui);
+  await page.waitForTimeout(400);
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill('MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE');
+  await box.press('Enter');
+  await page.waitForTimeout(600);
+  await page.getByRole('log', { name: 'Message log' }).locator('.row.kind-error').click();
+  await page.getByRole('checkbox', { name: 'Full log (Plugin_Remote_AllLog)' }).check();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-full-log.png' });
+  ws.terminate();
+  await page.close();
+  own.kill();
+}
+
 /* Proxy mode: a dialogue server like the documentation's sample (TEST_MESSAGE every 2 s) that answers recognised speech. */
 const { WebSocketServer } = await import('ws');
 const dialogue = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -133,4 +183,4 @@ proxy.kill();
 dialogue.close();
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');

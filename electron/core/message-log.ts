@@ -3,7 +3,8 @@
  * log, and joins the UI batch of the current tick. Outgoing lines wait for their
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
-import type { EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../../common/contract.js';
+import type { AgentLogLine, EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../../common/contract.js';
+import { carriesMessage, parseAgentLog } from './agent-log.js';
 import { noticeEnglish } from './log-words.js';
 import { classify, expectedEcho, parseMessage } from './protocol.js';
 
@@ -60,18 +61,20 @@ export class MessageLog {
    * With `ui` false (the agent is over its UI budget) it goes to disk only.
    */
   incoming(session: number, line: string, ui = true, forwarded = true): LogEntry {
-    const { type } = parseMessage(line);
-    const echoOf = this.matchEcho(session, line);
-    if (echoOf !== undefined) {
-      const entry = this.make('in', session, 'event', type, line);
-      entry.echoOf = echoOf;
-      if (!forwarded) entry.notForwarded = true;
-      this.options.sink?.appendJson(entryJson(entry));
-      return entry;
-    }
-    const entry = this.make('in', session, classify(type, 'in'), type, line);
+    const agent = parseAgentLog(line);
+    /* A line of the agent's own log carries a message (Sent, Captured) or words (Status, Warning, Error). */
+    const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
+    const type = message === null ? agent!.level : parseMessage(message).type;
+    /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
+    const echoOf = message !== null && (agent === null || agent.level === 'Sent') ? this.matchEcho(session, message) : undefined;
+    const kind = echoOf !== undefined ? 'event' : agentKind(agent) ?? classify(type, 'in');
+    const entry = this.make('in', session, kind, type, line);
+    if (agent) entry.agent = agent;
     if (!forwarded) entry.notForwarded = true;
-    return this.commit(entry, ui);
+    if (echoOf === undefined) return this.commit(entry, ui);
+    entry.echoOf = echoOf;
+    this.options.sink?.appendJson(entryJson(entry));
+    return entry;
   }
 
   incomingBinary(session: number, length: number, preview: string): LogEntry {
@@ -109,15 +112,15 @@ export class MessageLog {
     return this.commit(entry);
   }
 
-  /**
-   * Whether `line` from the agent would confirm a line the panel itself sent (not one the
-   * dialogue server sent): proxy mode keeps such echoes from the dialogue server.
-   */
   /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
   awaitsEcho(session: number): boolean {
     return (this.pending.get(session)?.length ?? 0) > 0;
   }
 
+  /**
+   * Whether `line` from the agent would confirm a line the panel itself sent (not one the
+   * dialogue server sent): proxy mode keeps such echoes from the dialogue server.
+   */
   isPanelEcho(session: number, line: string): boolean {
     const list = this.pending.get(session);
     if (!list) return false;
@@ -220,5 +223,14 @@ export function entryJson(e: LogEntry): string {
   if (e.echoOf !== undefined) s += `,"echoOf":${e.echoOf}`;
   if (e.notForwarded) s += ',"notForwarded":true';
   if (e.msg) s += `,"msg":${JSON.stringify(e.msg)}`;
+  if (e.agent) s += `,"agent":${JSON.stringify(e.agent)}`;
   return s + '}';
+}
+
+/** The agent's own Error and Warning lines stand out by kind; its Status lines are status. */
+function agentKind(agent: AgentLogLine | null): EntryKind | null {
+  if (agent === null) return null;
+  if (agent.level === 'Error') return 'error';
+  if (agent.level === 'Warning') return 'warning';
+  return agent.level === 'Status' ? 'status' : null;
 }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { ChangeResult, EventMap, MicChunk, PeriodicRequest, PeriodicStart, Reason, SendResult, SendTo, ServerStatus, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../../common/contract.js';
+import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
 import { AudioStreamer } from './audio-stream.js';
@@ -49,6 +50,7 @@ export class Panel extends Emitter<PanelEvents> {
   private readonly writer: JsonlWriter | null;
   private readonly audio: AudioStreamer;
   private readonly scene = new SceneTracker();
+  private readonly reports = new AgentReports();
   private readonly proxy: AgentProxy;
   private readonly periodic: PeriodicSender;
   private readonly outbox: Outbox;
@@ -84,8 +86,8 @@ export class Panel extends Emitter<PanelEvents> {
         },
         onLine: (s, line) =>
           this.besideForwarding(() => {
-            this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded);
-            if (this.scene.observe(s.id, line)) this.ui.sceneChanged();
+            const message = this.reports.note(s.id, this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded));
+            if (message !== null && this.scene.observe(s.id, message)) this.ui.sceneChanged();
             this.ui.sessionsChanged();
           }),
         onBinary: (s, length, preview) =>
@@ -197,7 +199,8 @@ export class Panel extends Emitter<PanelEvents> {
   sessionList(): SessionInfo[] {
     return this.server.list().map((s) => {
       const upstream = this.proxy.info(s.id);
-      return upstream ? { ...s, upstream } : s;
+      const info = this.reports.decorate(s);
+      return upstream ? { ...info, upstream } : info;
     });
   }
 
@@ -307,6 +310,7 @@ export class Panel extends Emitter<PanelEvents> {
     const hidden = this.uiBudget.forget(s.id);
     if (hidden > 0) this.log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, id: s.id } }, s.id);
     if (this.scene.drop(s.id)) this.ui.sceneChanged();
+    this.reports.forget(s.id);
     this.log.notice('status', { key: 'agentLeft', params: { id: s.id, remote: `${s.remoteAddress}:${s.remotePort}`, ...why } }, s.id);
     this.ui.sessionsNow();
   }

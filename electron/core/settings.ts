@@ -36,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   quickSets: [exampleSet()],
   activeQuickSet: 'set-demo-a',
   windowBounds: null,
+  mdfAllLog: false,
+  mdfHttpOff: false,
 };
 
 /** Why an upstream URL cannot be used; null when it is fine ('' is fine: not set). */
@@ -70,7 +72,8 @@ function filtersProblem(v: unknown): SettingProblem | null {
   const f = v as Partial<LogFilters> | null;
   if (!f || typeof f !== 'object') return TYPE;
   if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return TYPE;
-  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'error')(f.kind)) return TYPE;
+  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'warning', 'error')(f.kind)) return TYPE;
+  if (f.captured !== undefined && typeof f.captured !== 'boolean') return TYPE;
   const chipOk = (c: TypeChip): boolean => !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
   return f.types.length <= 200 && f.types.every(chipOk) ? null : TYPE;
 }
@@ -115,6 +118,8 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   quickSets: setsProblem,
   activeQuickSet: typed('string'),
   windowBounds: boundsProblem,
+  mdfAllLog: typed('boolean'),
+  mdfHttpOff: typed('boolean'),
 };
 
 /** Why a settings patch is refused, as a problem for the UI to word; null when it is fine. */

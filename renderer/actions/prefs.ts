@@ -7,7 +7,7 @@ import { getApi } from '../bridge/connect';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
-export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias'>>;
+export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias' | 'mdfAllLog' | 'mdfHttpOff'>>;
 
 /** What a refused change says; null when it went through. */
 export function changeProblem(result: ChangeResult, id?: number): Words | null {

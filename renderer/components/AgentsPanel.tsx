@@ -24,6 +24,13 @@ export function AgentsPanel() {
   );
 }
 
+/** The log, narrowed to what this agent's own log reported at that level. */
+function showReports(id: number, kind: 'error' | 'warning'): void {
+  const { setFilterSession, setFilters } = usePanel.getState();
+  setFilterSession(id);
+  setFilters({ kind, dir: 'all' });
+}
+
 function AgentRow({ session }: { session: SessionInfo }) {
   const t = useT();
   const disconnect = (): Promise<void> => disconnectAgent(session.id);
@@ -41,6 +48,16 @@ function AgentRow({ session }: { session: SessionInfo }) {
         </span>
         {!session.responsive && <span className="text-warn">{t('agents.silent')}</span>}
       </div>
+      {(session.errors !== undefined || session.warnings !== undefined) && (
+        <div className="agent-reports">
+          <button type="button" className={`btn small report ${session.errors ? 'has-errors' : ''}`} onClick={() => showReports(session.id, 'error')} aria-label={t('agents.errorsFor', { id: session.id, n: session.errors ?? 0 })}>
+            {session.errors === 1 ? t('agents.errorOne') : t('agents.errors', { n: session.errors ?? 0 })}
+          </button>
+          <button type="button" className={`btn small report ${session.warnings ? 'has-warnings' : ''}`} onClick={() => showReports(session.id, 'warning')} aria-label={t('agents.warningsFor', { id: session.id, n: session.warnings ?? 0 })}>
+            {session.warnings === 1 ? t('agents.warningOne') : t('agents.warnings', { n: session.warnings ?? 0 })}
+          </button>
+        </div>
+      )}
       <button type="button" className="btn small danger-ghost" onClick={() => void disconnect()} aria-label={t('agents.disconnectFor', { id: session.id })}>
         {t('agents.disconnect')}
       </button>

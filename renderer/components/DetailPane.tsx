@@ -21,7 +21,10 @@ export function DetailPane() {
   const { viewing, log } = usePanel.getState();
   const entry = (viewing ? viewing.log : log).find(id);
   if (!entry) return null;
-  const parsed = entry.dir === 'sys' || entry.binary !== undefined ? null : parseMessage(entry.text);
+  const agent = entry.agent;
+  /* A line of the agent's own log: its message (Sent, Captured) is what has arguments. */
+  const message = agent ? (agent.level === 'Sent' || agent.level === 'Captured' ? agent.text : null) : entry.text;
+  const parsed = entry.dir === 'sys' || entry.binary !== undefined || message === null ? null : parseMessage(message);
   const names = parsed ? argNames(parsed.type, parsed.args.length) : [];
   const resendable = (entry.dir === 'out' || entry.dir === 'up') && entry.session !== null && !viewing;
 
@@ -73,6 +76,18 @@ export function DetailPane() {
           ×
         </button>
       </div>
+      {agent && (
+        <dl className="detail-agent" aria-label={t('detail.agentLog')}>
+          <dt>{t('detail.module')}</dt>
+          <dd>{agent.module}</dd>
+          <dt>{t('detail.level')}</dt>
+          <dd>{agent.level}</dd>
+          <dt>{t('detail.tick')}</dt>
+          <dd>{agent.tick}</dd>
+          <dt>{t('detail.agentTime')}</dt>
+          <dd>{agent.time}</dd>
+        </dl>
+      )}
       <pre className="detail-raw">{entry.text}</pre>
       {parsed && parsed.args.length > 0 && (
         <table className="detail-args">

@@ -47,9 +47,10 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
   const label = translate(lang, directionKey(entry.dir, proxy));
   /* Summaries (an audio stream from the dialogue server) carry words, not a message: shown whole, in the UI's language. */
   const summary = entry.dir !== 'sys' && entry.msg !== undefined;
-  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, translator(lang), lang)}` : entry.text.slice(entry.type.length);
+  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, translator(lang), lang)}` : agentRest(entry) ?? entry.text.slice(entry.type.length);
+  const captured = entry.agent?.level === 'Captured';
   return (
-    <div className={`row kind-${entry.kind} dir-${entry.dir}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
+    <div className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
       <span className="c-time">{clockTime(entry.t)}</span>
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}
@@ -66,6 +67,12 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
           </>
         ) : (
           <>
+            {entry.agent && (
+              <span className="c-module" title={translate(lang, 'row.moduleTitle', { module: entry.agent.module, level: entry.agent.level })}>
+                {entry.agent.module}
+                {entry.agent.level === 'Captured' ? ` ${translate(lang, 'row.captured')}` : ''}
+              </span>
+            )}
             <span className="c-type">
               <Marked text={entry.type} re={highlight} />
             </span>
@@ -84,6 +91,13 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
     </div>
   );
 });
+
+/** For a line of the agent's own log: its message's arguments, or its words (Status, Warning, Error). */
+function agentRest(entry: LogEntry): string | null {
+  const agent = entry.agent;
+  if (!agent) return null;
+  return agent.level === 'Sent' || agent.level === 'Captured' ? agent.text.slice(entry.type.length) : `: ${agent.text}`;
+}
 
 function Delivery({ entry, lang }: { entry: LogEntry; lang: Lang }) {
   switch (entry.delivery) {

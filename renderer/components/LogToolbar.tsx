@@ -7,7 +7,7 @@ import { DIRECTIONS, directionKey } from './LogRow';
 import { exportView, openLogFile } from '../actions/log';
 import { TypeChips } from './TypeChips';
 
-const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'error'];
+const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'warning', 'error'];
 
 /** Filters, rate, pause, clear, export, and opening a previous session's log read-only. */
 export function LogToolbar() {
@@ -29,7 +29,8 @@ export function LogToolbar() {
   usePanel((s) => s.logRevision);
   const { log } = usePanel.getState();
   const shown = viewing ? viewing.log : log;
-  const filtered = filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
+  /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
+  const filtered = shown.view.length !== shown.size || filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
 
   return (
     <>
@@ -65,6 +66,10 @@ export function LogToolbar() {
             </option>
           ))}
         </select>
+        <label className="toggle" title={t('log.showCapturedTitle')}>
+          <input type="checkbox" checked={filters.captured === true} onChange={(e) => setFilters({ captured: e.target.checked })} />
+          {t('log.showCaptured')}
+        </label>
         {(everMulti || sessions.length > 1) && (
           <select className="input dir-filter" aria-label={t('log.session')} value={String(filterSession)} onChange={(e) => setFilterSession(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
             <option value="all">{t('log.allSessions')}</option>

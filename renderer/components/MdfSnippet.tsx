@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { useT } from './use-t';
-import { usePanel } from '../store';
+import { savePrefs } from '../actions/prefs';
 import { mdfSnippet } from '../lib/format';
+import { usePanel } from '../store';
+import { useT } from './use-t';
 
 /** The .mdf lines for the current settings, ready to paste. */
 export function MdfSnippet() {
   const t = useT();
   const status = usePanel((s) => s.status);
   const logFile = usePanel((s) => s.logFile);
+  const allLog = usePanel((s) => s.settings?.mdfAllLog === true);
+  const httpOff = usePanel((s) => s.settings?.mdfHttpOff === true);
   const [copied, setCopied] = useState(false);
   if (!status) return null;
-  const text = mdfSnippet(status, t('mdf.thisComputer'));
+  const text = mdfSnippet(status, t('mdf.thisComputer'), { allLog, httpOff });
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(text);
@@ -31,7 +34,21 @@ export function MdfSnippet() {
         </button>
       </div>
       <p className="muted">{t('mdf.intro')}</p>
-      <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4} aria-label={t('mdf.lines')} spellCheck={false} />
+      <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4 + (allLog ? 1 : 0) + (httpOff ? 1 : 0)} aria-label={t('mdf.lines')} spellCheck={false} />
+      <label className="mdf-option">
+        <input type="checkbox" checked={allLog} onChange={(e) => void savePrefs({ mdfAllLog: e.target.checked })} />
+        <span>
+          {t('mdf.allLog')}
+          <span className="hint">{t('mdf.allLogHelp')}</span>
+        </span>
+      </label>
+      <label className="mdf-option">
+        <input type="checkbox" checked={httpOff} onChange={(e) => void savePrefs({ mdfHttpOff: e.target.checked })} />
+        <span>
+          {t('mdf.httpOff')}
+          <span className="hint">{t('mdf.httpOffHelp')}</span>
+        </span>
+      </label>
       <p className="hint">
         {t('mdf.retry')}
       </p>

@@ -46,7 +46,7 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'reason.listenerStopped': 'パネルが待ち受けをやめました',
   'reason.frameTooLarge': 'フレームが上限より大きすぎます',
   'reason.protocolError': 'プロトコルエラー（{detail}）',
-  'reason.agentDisconnected': 'エージェントが切断しました',
+  'reason.agentDisconnected': '接続が切れました',
   'reason.agentClosed': 'エージェントが接続を閉じました（{detail}）',
   'reason.sendFailed': '送信に失敗しました: {detail}',
   'reason.wrongPath': '{path} への接続を拒否しました（404）。パネルは {expected} で待ち受けています',

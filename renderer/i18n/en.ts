@@ -1,10 +1,12 @@
 /** English, the reference table: every key the UI uses is defined here. */
+import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
 import { quickEn } from './quick-en';
 import { speakEn } from './speak-en';
 
 export const en = {
   ...coreEn,
+  ...agentLogEn,
   ...speakEn,
   ...quickEn,
   'common.cancel': 'Cancel',

@@ -1,4 +1,5 @@
 /** 日本語。キーは en.ts と同じでなければならない（型で検査される）。メッセージ名は訳さない。 */
+import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
 import { quickJa } from './quick-ja';
 import { speakJa } from './speak-ja';
@@ -6,6 +7,7 @@ import type { MessageKey } from './en';
 
 export const ja: Record<MessageKey, string> = {
   ...coreJa,
+  ...agentLogJa,
   ...speakJa,
   ...quickJa,
   'common.cancel': 'キャンセル',

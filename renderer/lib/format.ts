@@ -13,13 +13,22 @@ export function sessionLabel(s: SessionInfo): string {
 }
 
 /** The .mdf lines that point MMDAgent-EX at this panel. */
-export function mdfSnippet(status: ServerStatus, thisComputer = '<this computer’s address>'): string {
+export interface MdfOptions {
+  /** `Plugin_Remote_AllLog=true`: the agent sends its whole log (errors, warnings, scenario steps). */
+  allLog?: boolean;
+  /** `http_server=false`: turns off MMDAgent-EX's HTTP command server (0.0.0.0:50000 by default). */
+  httpOff?: boolean;
+}
+
+export function mdfSnippet(status: ServerStatus, thisComputer = '<this computer’s address>', options: MdfOptions = {}): string {
   const host = status.host === '0.0.0.0' || status.host === '::' ? thisComputer : status.host;
   return [
     `Plugin_Remote_Websocket_Host=${host}`,
     `Plugin_Remote_Websocket_Port=${status.port}`,
     `Plugin_Remote_Websocket_Directory=${status.path}`,
     'Plugin_Remote_RetryCount=100000',
+    ...(options.allLog ? ['Plugin_Remote_AllLog=true'] : []),
+    ...(options.httpOff ? ['http_server=false'] : []),
   ].join('\n');
 }
 

@@ -35,6 +35,8 @@ export function buildFilter(f: LogFilters, session: number | 'all' = 'all'): Bui
   }
   if (f.dir !== 'all') tests.push((e) => e.dir === f.dir);
   if (f.kind !== 'all') tests.push((e) => e.kind === f.kind);
+  /* The agent's Captured receipts triple the rows: shown only when asked for. */
+  if (!f.captured) tests.push((e) => e.agent?.level !== 'Captured');
   if (session !== 'all') tests.push((e) => e.session === session);
   const include = new Set(f.types.filter((c) => c.mode === 'include').map((c) => c.type));
   const exclude = new Set(f.types.filter((c) => c.mode === 'exclude').map((c) => c.type));

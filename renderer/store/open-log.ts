@@ -3,11 +3,12 @@
  * delivery updates applied, echoes left out as in the live view. A last line cut
  * short by a crash is tolerated; anything else broken is reported by line.
  */
-import type { Delivery, LogEntry } from '../../common/contract';
+import type { AgentLogLine, Delivery, LogEntry } from '../../common/contract';
 import type { Words } from '../i18n';
 
 const DIRS = new Set(['in', 'out', 'down', 'up', 'sys']);
-const KINDS = new Set(['event', 'command', 'control', 'status', 'error']);
+const KINDS = new Set(['event', 'command', 'control', 'status', 'warning', 'error']);
+const LEVELS = new Set(['Sent', 'Captured', 'Status', 'Warning', 'Error']);
 const DELIVERIES = new Set(['sent', 'pending', 'delivered', 'no-echo']);
 
 /** Why a file is not a session log, kept as words for the UI to say. */
@@ -65,9 +66,18 @@ export function parseSessionLog(text: string): ParsedLog {
       ...(typeof record.delivery === 'string' && DELIVERIES.has(record.delivery) ? { delivery: record.delivery as Delivery } : {}),
       ...(typeof record.rtt === 'number' ? { rtt: record.rtt } : {}),
       ...(record.notForwarded === true ? { notForwarded: true as const } : {}),
+      ...(agentLine(record.agent) ?? {}),
     };
     entries.push(entry);
     if (entry.delivery === 'pending') byId.set(entry.id, entry);
   }
   return { entries, truncated };
+}
+
+/** The parsed agent-log fields, kept only when every one has the right kind. */
+function agentLine(value: unknown): { agent: AgentLogLine } | null {
+  if (!value || typeof value !== 'object') return null;
+  const a = value as Record<string, unknown>;
+  const ok = typeof a.time === 'string' && typeof a.tick === 'number' && typeof a.module === 'string' && typeof a.level === 'string' && LEVELS.has(a.level) && typeof a.text === 'string';
+  return ok ? { agent: { time: a.time as string, tick: a.tick as number, module: a.module as string, level: a.level as AgentLogLine['level'], text: a.text as string } } : null;
 }

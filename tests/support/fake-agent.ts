@@ -20,6 +20,12 @@ export interface FakeAgentOptions {
   answerPings?: boolean;
   /** Lines sent the instant the connection opens (the start-up burst). */
   startup?: string[];
+  /**
+   * `Plugin_Remote_AllLog=true`: send the whole log instead of bare messages. Each message is a
+   * `Sent` line with a `Captured` receipt; injected lines come back as `Remote: Sent:` and
+   * `MMDAgent: Captured:`; a motion file named `nope…` is missing (an `Error` line).
+   */
+  allLog?: boolean;
 }
 
 export type AudioMode = 'SNDSTRM' | 'SNDFILE';
@@ -51,7 +57,8 @@ export class FakeAgent {
 
   private ws!: WebSocket;
   private buffer = Buffer.alloc(0);
-  private outbox: { line: string; due: number }[] = [];
+  private outbox: { line: string; due: number; injected: boolean }[] = [];
+  private readonly born = Date.now();
   private lastInput = 0;
   private pump: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -61,7 +68,7 @@ export class FakeAgent {
     readonly url: string,
     options: FakeAgentOptions,
   ) {
-    this.opts = { frameMs: 20, onDrop: 'exit', answerPings: true, startup: [], ...options };
+    this.opts = { frameMs: 20, onDrop: 'exit', answerPings: true, startup: [], allLog: false, ...options };
   }
 
   static async connect(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
@@ -74,9 +81,34 @@ export class FakeAgent {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
-  /** A module inside MMDAgent-EX emitted a message: one text frame `TYPE|args\n`. */
+  /** A module inside MMDAgent-EX emitted a message: one text frame `TYPE|args\n` (or its log lines, with allLog). */
   emit(message: string): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message + '\n');
+    if (!this.opts.allLog) return this.send(message);
+    this.log('MMDAgent', 'Sent', message);
+    this.log('VIManager', 'Captured', message);
+  }
+
+  /** One line of its own log, as `Plugin_Remote_AllLog=true` sends it. */
+  log(module: string, level: 'Sent' | 'Captured' | 'Status' | 'Warning' | 'Error', text: string): void {
+    const d = new Date();
+    const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+    const time = `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+    /* The tick is a frame counter: about 7 frames a second headless. */
+    const tick = Math.floor(((Date.now() - this.born) * 7) / 1000);
+    this.send(`[${time}] [${tick}] ${module}: ${level}: ${text}`);
+  }
+
+  private send(line: string): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(line + '\n');
+  }
+
+  /** An injected line, emitted inside MMDAgent-EX: with allLog, as the real one logs it, errors included. */
+  private emitInjected(line: string): void {
+    if (!this.opts.allLog) return this.send(line);
+    this.log('Remote', 'Sent', line);
+    this.log('MMDAgent', 'Captured', line);
+    const [type, , , file] = line.split('|');
+    if (type === 'MOTION_ADD' && file && /(^|\/)nope[^/]*$/.test(file)) this.log('MMDAgent', 'Error', `addMotion: not found: ${file}`);
   }
 
   /**
@@ -120,6 +152,10 @@ export class FakeAgent {
       ws.once('open', () => {
         this.connections++;
         for (const line of this.opts.startup) this.emit(line);
+        if (this.opts.allLog) {
+          this.log('MMDAgent', 'Warning', 'use embedded BreeSerif font');
+          this.log('VIManager', 'Status', '[main:4] [0 -> LOOP] MODEL_EVENT_ADD|0');
+        }
         resolve();
       });
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -201,7 +237,7 @@ export class FakeAgent {
   }
 
   private handleLine(line: string): void {
-    if (line.startsWith('__AV_MESSAGE,')) return this.queue(line.slice('__AV_MESSAGE,'.length));
+    if (line.startsWith('__AV_MESSAGE,')) return this.queue(line.slice('__AV_MESSAGE,'.length), true);
     if (line.startsWith('__AV')) {
       if (line === '__AV_START') {
         this.avatarStarted = true;
@@ -211,17 +247,21 @@ export class FakeAgent {
       return;
     }
     /* Every injected line is emitted inside MMDAgent-EX as a message, and every message goes to the socket. */
-    this.queue(line);
+    this.queue(line, true);
   }
 
-  private queue(line: string): void {
-    this.outbox.push({ line, due: Date.now() + this.opts.frameMs });
+  private queue(line: string, injected = false): void {
+    this.outbox.push({ line, due: Date.now() + this.opts.frameMs, injected });
   }
 
   /** Queued messages go out only when nothing has arrived for 10 ms. */
   private flushOutbox(): void {
     const now = Date.now();
     if (now - this.lastInput < 10) return;
-    while (this.outbox.length > 0 && this.outbox[0]!.due <= now) this.emit(this.outbox.shift()!.line);
+    while (this.outbox.length > 0 && this.outbox[0]!.due <= now) {
+      const { line, injected } = this.outbox.shift()!;
+      if (injected) this.emitInjected(line);
+      else this.emit(line);
+    }
   }
 }

@@ -86,4 +86,46 @@ describe('MessageLog', () => {
     const e = log.incomingBinary(3, 4, '00 01 02 03');
     expect(e).toMatchObject({ type: '(binary)', binary: 4, text: '00 01 02 03', session: 3 });
   });
+
+  it("pairs an injected line with the agent's own log of it: Sent answers it, Captured and Error stay as rows", () => {
+    const { log, disk, advance } = setup();
+    const line = 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE';
+    const sent = log.outgoing(1, line);
+    log.takeBatch();
+    advance(150);
+    /* The Captured receipt comes first here, to show it never counts as the echo. */
+    const captured = log.incoming(1, `[2026/11/29 05:05:59.326] [304] MMDAgent: Captured: ${line}`);
+    const echo = log.incoming(1, `[2026/11/29 05:05:59.326] [304] Remote: Sent: ${line}`);
+    const error = log.incoming(1, '[2026/11/29 05:05:59.326] [304] MMDAgent: Error: addMotion: not found: motions/action/nope.vmd');
+    expect(echo.echoOf).toBe(sent.id);
+    expect(captured.echoOf).toBeUndefined();
+    expect(error).toMatchObject({ kind: 'error', type: 'Error', echoOf: undefined });
+    const batch = log.takeBatch()!;
+    expect(batch.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 150 }]);
+    expect(batch.entries.map((e) => [e.type, e.kind, e.agent?.level])).toEqual([
+      ['MOTION_ADD', 'command', 'Captured'],
+      ['Error', 'error', 'Error'],
+    ]);
+    expect(batch.entries[1]!.agent).toEqual({ time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Error', text: 'addMotion: not found: motions/action/nope.vmd' });
+    /* The disk keeps the wire line and the parsed fields, the echo included. */
+    expect(disk).toContainEqual(expect.objectContaining({ echoOf: sent.id, text: `[2026/11/29 05:05:59.326] [304] Remote: Sent: ${line}`, agent: expect.objectContaining({ module: 'Remote', level: 'Sent' }) }));
+  });
+
+  it('gives a wrapped message its inner type and kind, and the log levels their own kinds', () => {
+    const { log } = setup();
+    const kinds = [
+      '[2026/11/29 05:05:50.758] [235] MMDAgent: Sent: CURRENT_TIME|05|05',
+      '[2026/11/29 05:05:50.722] [0] VIManager: Sent: MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF',
+      '[2026/11/29 05:05:50.722] [0] VIManager: Status: [main:4] [0 -> LOOP] MODEL_EVENT_ADD|0',
+      '[2026/11/29 05:05:48.502] [0] MMDAgent: Warning: use embedded BreeSerif font',
+      'MODEL_EVENT_ADD|0',
+    ].map((line) => log.incoming(1, line)).map((e) => [e.type, e.kind]);
+    expect(kinds).toEqual([
+      ['CURRENT_TIME', 'event'],
+      ['MOTION_ADD', 'command'],
+      ['Status', 'status'],
+      ['Warning', 'warning'],
+      ['MODEL_EVENT_ADD', 'event'],
+    ]);
+  });
 });

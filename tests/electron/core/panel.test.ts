@@ -158,4 +158,31 @@ describe('Panel', () => {
       expect.arrayContaining(['in:PLUGIN_EVENT_ENABLE|Variables', 'in:MODEL_EVENT_ADD|0', 'out:MODEL_ADD|1|x.pmd', 'in:MODEL_ADD|1|x.pmd']),
     );
   });
+
+  it("reads an agent's full log: delivery from its Sent line, the scene from its messages, its errors and warnings counted", async () => {
+    const h = await panel();
+    const scenes: Record<number, { models: string[] }>[] = [];
+    h.panel.on('scene:changed', (s) => scenes.push(s));
+    const a = await agent(h.url, { allLog: true, frameMs: 30, startup: ['MODEL_EVENT_ADD|0', 'CURRENT_TIME|05|05'] });
+    await h.waitFor(() => h.sessions()[0]?.warnings === 1, 3000, 'the start-up warning counted');
+    const id = h.sessions()[0]!.id;
+    expect(h.panel.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivered by the Sent line');
+    await h.waitFor(() => h.sessions()[0]?.errors === 1, 3000, 'the error counted');
+    expect(scenes.at(-1)?.[id]?.models).toEqual(['0']);
+    const rows = h.entries.filter((e) => e.dir === 'in').map((e) => `${e.agent?.module}:${e.agent?.level}:${e.type}`);
+    expect(rows).toEqual([
+      'MMDAgent:Sent:MODEL_EVENT_ADD',
+      'VIManager:Captured:MODEL_EVENT_ADD',
+      'MMDAgent:Sent:CURRENT_TIME',
+      'VIManager:Captured:CURRENT_TIME',
+      'MMDAgent:Warning:Warning',
+      'VIManager:Status:Status',
+      'MMDAgent:Captured:MOTION_ADD',
+      'MMDAgent:Error:Error',
+    ]);
+    /* Messages only: the two start-up messages and the echo, not the five log lines around them. */
+    await h.waitFor(() => h.sessions()[0]?.messagesIn === 3, 2000, 'messages counted');
+    expect(a.exitCode).toBeNull();
+  });
 });
