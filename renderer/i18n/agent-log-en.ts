@@ -17,7 +17,7 @@ export const agentLogEn = {
   'detail.tick': 'tick',
   'detail.agentTime': 'agent time',
   'mdf.allLog': 'Full log (Plugin_Remote_AllLog)',
-  'mdf.allLogHelp': 'Shows MMDAgent-EX’s own errors, warnings and scenario steps.',
-  'mdf.httpOff': 'Turn off MMDAgent-EX’s HTTP command server',
+  'mdf.allLogHelp': "Shows MMDAgent-EX's own errors, warnings and scenario steps.",
+  'mdf.httpOff': "Turn off MMDAgent-EX's HTTP command server",
   'mdf.httpOffHelp': 'It listens on all network interfaces at port 50000 by default.',
 } as const;

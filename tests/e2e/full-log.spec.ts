@@ -74,7 +74,7 @@ test('the .mdf snippet turns on the full log and turns off the HTTP command serv
   await expect(lines).not.toHaveValue(/AllLog/);
   await page.getByRole('checkbox', { name: 'Full log (Plugin_Remote_AllLog)' }).check();
   await expect(lines).toHaveValue(/\nPlugin_Remote_AllLog=true$/);
-  await page.getByRole('checkbox', { name: 'Turn off MMDAgent-EX’s HTTP command server' }).check();
+  await page.getByRole('checkbox', { name: "Turn off MMDAgent-EX's HTTP command server" }).check();
   await expect(lines).toHaveValue(/\nPlugin_Remote_AllLog=true\nhttp_server=false$/);
   await page.waitForTimeout(300);
   await page.reload();

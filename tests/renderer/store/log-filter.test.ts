@@ -21,8 +21,11 @@ const run = (f: Partial<typeof NO_FILTERS>, session: number | 'all' = 'all') => 
 };
 
 describe('log filters', () => {
-  it('no filter keeps everything', () => {
-    expect(buildFilter(NO_FILTERS).filter).toBeNull();
+  it("no filter keeps everything but the agent's Captured receipts, which show when asked for", () => {
+    const captured: LogEntry = { ...entries[0]!, id: 99, agent: { time: '2026/11/29 05:05:50.722', tick: 0, module: 'VIManager', level: 'Captured', text: entries[0]!.text } };
+    const sent: LogEntry = { ...captured, id: 100, agent: { ...captured.agent!, level: 'Sent' } };
+    expect([...entries, captured, sent].filter(buildFilter(NO_FILTERS).filter!)).toEqual([...entries, sent]);
+    expect(buildFilter({ ...NO_FILTERS, captured: true }).filter).toBeNull();
   });
 
   it('hides types with exclude chips, and shows only included types (panel notices stay)', () => {
