@@ -32,12 +32,16 @@ async function scriptedAgent(url) {
   return ws;
 }
 
-const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
-let out = '';
-proc.stdout.on('data', (d) => (out += d));
-while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
-const ui = /Remote Panel UI: (\S+)/.exec(out)[1];
-const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(out)[1];
+/** Browser mode in a fresh data folder: its process, UI address and agent endpoint. */
+async function startWeb(args = []) {
+  const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-')), ...args]);
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
+  return { proc, ui: /Remote Panel UI: (\S+)/.exec(out)[1], agentUrl: /MMDAgent-EX endpoint: (\S+)/.exec(out)[1] };
+}
+
+const { proc, ui, agentUrl } = await startWeb();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 for (const scheme of ['dark', 'light']) {
@@ -100,12 +104,7 @@ for (const scheme of ['dark', 'light']) {
 
 /* The agent's own log (Plugin_Remote_AllLog=true): an error caught the moment it happens, in a panel of its own. */
 {
-  const own = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-'))]);
-  let oout = '';
-  own.stdout.on('data', (d) => (oout += d));
-  while (!/MMDAgent-EX endpoint: ws/.test(oout)) await new Promise((r) => setTimeout(r, 20));
-  const ui = /Remote Panel UI: (\S+)/.exec(oout)[1];
-  const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(oout)[1];
+  const { proc: own, ui, agentUrl } = await startWeb();
   const stamp = (tick) => {
     const d = new Date();
     const p = (n, w = 2) => String(n).padStart(w, '0');
@@ -161,14 +160,11 @@ dialogue.on('connection', (ws) => {
     if (text.startsWith('RECOG_EVENT_STOP|')) ws.send(`SYNTH_START|0|mei_voice_normal|${text.trim().split('|')[1]}、ようこそ。\n`);
   });
 });
-const proxy = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-')), '--upstream', `ws://127.0.0.1:${dialogue.address().port}/chat`]);
-let pout = '';
-proxy.stdout.on('data', (d) => (pout += d));
-while (!/MMDAgent-EX endpoint: ws/.test(pout)) await new Promise((r) => setTimeout(r, 20));
+const { proc: proxy, ui: proxyUi, agentUrl: proxyAgentUrl } = await startWeb(['--upstream', `ws://127.0.0.1:${dialogue.address().port}/chat`]);
 {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-  await page.goto(/Remote Panel UI: (\S+)/.exec(pout)[1]);
-  const ws = await scriptedAgent(/MMDAgent-EX endpoint: (\S+)/.exec(pout)[1]);
+  await page.goto(proxyUi);
+  const ws = await scriptedAgent(proxyAgentUrl);
   await page.waitForTimeout(2300);
   await page.getByRole('combobox', { name: 'Send to' }).selectOption('server');
   const box = page.getByLabel('Message', { exact: true });

@@ -35,20 +35,8 @@ export function MdfSnippet() {
       </div>
       <p className="muted">{t('mdf.intro')}</p>
       <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4 + (allLog ? 1 : 0) + (httpOff ? 1 : 0)} aria-label={t('mdf.lines')} spellCheck={false} />
-      <label className="mdf-option">
-        <input type="checkbox" checked={allLog} onChange={(e) => void savePrefs({ mdfAllLog: e.target.checked })} />
-        <span>
-          {t('mdf.allLog')}
-          <span className="hint">{t('mdf.allLogHelp')}</span>
-        </span>
-      </label>
-      <label className="mdf-option">
-        <input type="checkbox" checked={httpOff} onChange={(e) => void savePrefs({ mdfHttpOff: e.target.checked })} />
-        <span>
-          {t('mdf.httpOff')}
-          <span className="hint">{t('mdf.httpOffHelp')}</span>
-        </span>
-      </label>
+      <MdfOption label={t('mdf.allLog')} help={t('mdf.allLogHelp')} checked={allLog} onChange={(on) => void savePrefs({ mdfAllLog: on })} />
+      <MdfOption label={t('mdf.httpOff')} help={t('mdf.httpOffHelp')} checked={httpOff} onChange={(on) => void savePrefs({ mdfHttpOff: on })} />
       <p className="hint">
         {t('mdf.retry')}
       </p>
@@ -58,5 +46,18 @@ export function MdfSnippet() {
         </p>
       )}
     </section>
+  );
+}
+
+/** An optional line for the snippet, explained in one line. */
+function MdfOption({ label, help, checked, onChange }: { label: string; help: string; checked: boolean; onChange(on: boolean): void }) {
+  return (
+    <label className="mdf-option">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>
+        {label}
+        <span className="hint">{help}</span>
+      </span>
+    </label>
   );
 }
