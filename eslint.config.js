@@ -17,7 +17,9 @@ const reach = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
 const RENDERER = [...reach('electron'), ...NODE, 'electron', 'ws'];
 const LAYERS = [
   { files: ['common/**/*.ts'], may: 'nothing of the project (no node, electron or DOM)', deny: [...reach('electron', 'renderer', 'tests', 'bench'), ...NODE, 'electron', 'ws', 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/core/**/*.ts'], may: 'common/ only (never electron, desktop/ or web/)', deny: [...reach('renderer', 'desktop', 'web'), '**/electron/main*', '**/electron/preload*', 'electron', 'react', 'react-dom', 'zustand'] },
+  { files: ['electron/core/**/*.ts'], may: 'common/ only (never electron, desktop/ or web/)', deny: [...reach('renderer', 'desktop', 'web'), '../main*', '../preload*', '**/electron/main*', '**/electron/preload*', 'electron', 'react', 'react-dom', 'zustand'] },
+  { files: ['electron/main.ts'], may: 'desktop/, core/ and common/ (it is the desktop entry)', deny: [...reach('renderer', 'web'), 'react', 'react-dom', 'zustand'] },
+  { files: ['electron/preload.ts'], may: 'common/ and electron (a sandboxed preload)', deny: [...reach('renderer', 'core', 'desktop', 'web'), ...NODE, 'react', 'react-dom', 'zustand'] },
   { files: ['electron/web/**/*.ts'], may: 'core/ and common/ (browser mode runs without Electron)', deny: [...reach('renderer', 'desktop'), 'electron', 'react', 'react-dom', 'zustand'] },
   { files: ['electron/desktop/**/*.ts'], may: 'core/ and common/', deny: [...reach('renderer', 'web'), 'react', 'react-dom', 'zustand'] },
   { files: ['renderer/**/*.{ts,tsx}'], may: 'common/ only (never electron/ or node)', deny: RENDERER },

@@ -64,7 +64,6 @@ export type ReasonCode =
   | 'linkClosed'
   | 'linkError'
   | 'holdTimeout'
-  | 'holdOverflow'
   | 'agentLeft'
   | 'serverLeft'
   | 'streamBreak'

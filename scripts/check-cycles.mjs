@@ -2,6 +2,7 @@
 // Part of `npm run lint`: a small walk over the relative imports, no dependency needed.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOTS = ['common', 'electron', 'renderer'];
 const EXTENSIONS = ['.ts', '.tsx'];
@@ -50,7 +51,7 @@ export function findCycles(files) {
   return cycles;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const files = ROOTS.filter((r) => existsSync(r)).flatMap((r) => sources(resolve(r)));
   const cycles = findCycles(files);
   for (const cycle of cycles) console.error(`Import cycle: ${cycle.map((f) => relative(process.cwd(), f)).join(' → ')}`);

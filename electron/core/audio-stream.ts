@@ -185,7 +185,8 @@ export class AudioStreamer {
     this.ensurePreamble(session, job.alias);
     this.host.control(session, 'SNDFILE');
     const packets = packetize(job.pcm);
-    const seconds = formatSec(durationMs(job.pcm.length) / 1000);
+    /* Seconds as a number: each UI writes the unit in its own language. */
+    const seconds = Number((durationMs(job.pcm.length) / 1000).toFixed(2));
     this.host.notice({ key: 'fileStreaming', params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias } }, session);
     job.pacer = new Pacer(
       packets,
@@ -210,7 +211,7 @@ export class AudioStreamer {
     /* End the segment so MMDAgent-EX plays what it has, unless the connection is already gone. */
     const gone = reason === 'agentDisconnected' || reason === 'connectionGone';
     if (!gone) this.host.control(session, 'SNDBRKS');
-    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: formatSec(sentMs / 1000), bytes, packets, dropped: job.kind === 'mic' ? job.dropped : 0 };
+    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: Number((sentMs / 1000).toFixed(2)), bytes, packets, dropped: job.kind === 'mic' ? job.dropped : 0 };
     if (how === 'done' || !reason) this.host.notice({ key: 'streamFinished', params }, session);
     else this.host.notice({ key: 'streamStopped', params: { ...params, reason, name: replacedBy } }, session, reason === 'agentDisconnected' ? 'error' : 'status');
     const queue = this.queues.get(session);
@@ -243,10 +244,4 @@ export class AudioStreamer {
 /** A model alias `__AV_SETMODEL,<alias>` can carry: not empty, no separators, within the line limit. */
 function aliasOk(alias: string): boolean {
   return alias.trim() !== '' && !/[,|]/.test(alias) && lineProblem(`__AV_SETMODEL,${alias}`) === null;
-}
-
-export function formatSec(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(2)} s`;
-  const m = Math.floor(seconds / 60);
-  return `${m} min ${(seconds - m * 60).toFixed(1)} s`;
 }

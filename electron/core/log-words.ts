@@ -57,7 +57,6 @@ const REASONS: Record<ReasonCode, string> = {
   linkClosed: 'closed ({detail})',
   linkError: '{detail}',
   holdTimeout: 'the dialogue server did not answer within {seconds} s',
-  holdOverflow: 'more than {max} frames waited',
   agentLeft: 'the agent left',
   serverLeft: 'the dialogue server left',
   streamBreak: 'SNDBRKS',
@@ -69,10 +68,21 @@ export function noticeEnglish(msg: NoticeMsg): string {
   const params = { ...msg.params };
   if (typeof params.reason === 'string' && Object.hasOwn(REASONS, params.reason)) params.reason = reasonEnglish(params.reason as ReasonCode, msg.params);
   if (msg.key === 'streamFinished' || msg.key === 'streamStopped') params.what = params.what ? `"${params.what}"` : 'the microphone';
-  const text = fillTemplate(NOTICES[msg.key], params, (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : v));
+  for (const [name, value] of Object.entries(params)) {
+    /* Ids and ports are names, not quantities: never "#1,000" or ":9,001". */
+    if (typeof value === 'number' && name !== 'id' && name !== 'port') params[name] = name === 'duration' ? formatSec(value) : value.toLocaleString('en-US');
+  }
+  const text = fillTemplate(NOTICES[msg.key], params);
   return typeof msg.params.dropped === 'number' && msg.params.dropped > 0 ? `${text} ${msg.params.dropped} microphone chunks ahead of real time were dropped.` : text;
 }
 
 export function reasonEnglish(reason: ReasonCode, params: Record<string, string | number> = {}): string {
   return fillTemplate(REASONS[reason], params);
+}
+
+/** Seconds as the English log writes them. */
+export function formatSec(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(2)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${(seconds - m * 60).toFixed(1)} s`;
 }

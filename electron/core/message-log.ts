@@ -66,7 +66,7 @@ export class MessageLog {
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
     const type = message === null ? agent!.level : parseMessage(message).type;
     /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
-    const echoOf = message !== null && (agent === null || agent.level === 'Sent') ? this.matchEcho(session, message) : undefined;
+    const echoOf = message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(session, message) : undefined;
     const kind = echoOf !== undefined ? 'event' : agentKind(agent) ?? classify(type, 'in');
     const entry = this.make('in', session, kind, type, line);
     if (agent) entry.agent = agent;
@@ -124,7 +124,9 @@ export class MessageLog {
   isPanelEcho(session: number, line: string): boolean {
     const list = this.pending.get(session);
     if (!list) return false;
-    return list.find((p) => p.echo === line)?.entry.dir === 'out';
+    const agent = parseAgentLog(line);
+    const message = agent === null ? line : answersRemote(agent) ? agent.text : null;
+    return message !== null && list.find((p) => p.echo === message)?.entry.dir === 'out';
   }
 
   /** A notice from the panel itself: a key and values for the UI, in English words on disk. */
@@ -225,6 +227,11 @@ export function entryJson(e: LogEntry): string {
   if (e.msg) s += `,"msg":${JSON.stringify(e.msg)}`;
   if (e.agent) s += `,"agent":${JSON.stringify(e.agent)}`;
   return s + '}';
+}
+
+/** In the agent's own log, a line injected over the socket comes back as `Remote: Sent: <line>`. */
+function answersRemote(agent: AgentLogLine): boolean {
+  return agent.level === 'Sent' && agent.module === 'Remote';
 }
 
 /** The agent's own Error and Warning lines stand out by kind; its Status lines are status. */

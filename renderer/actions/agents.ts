@@ -1,5 +1,6 @@
 /** What the Agents card and the proxy chain do: disconnect an agent (asking first) and retry a dialogue-server link. */
 import { getApi } from '../bridge/connect';
+import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 import { changeProblem } from './prefs';
@@ -21,6 +22,6 @@ export async function retryUpstream(id: number): Promise<Words | null> {
   try {
     return changeProblem(await getApi().retryUpstream(id));
   } catch (error) {
-    return { raw: (error as Error).message };
+    return errorWords(error);
   }
 }

@@ -1,6 +1,7 @@
 import type { LogEntry } from '../../common/contract';
 import { splitCompose } from '../../common/wire-rules';
 import { getApi } from '../bridge/connect';
+import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
@@ -35,7 +36,7 @@ export async function sendDraft(): Promise<void> {
   try {
     result = await getApi().send(target, text, side);
   } catch (e) {
-    return setComposeResult({ key: 'compose.notSent', params: { error: (e as Error).message } });
+    return setComposeResult({ key: 'compose.notSent', params: { error: errorWords(e) } });
   }
   if (!result.ok) return setComposeResult({ problem: result.problem });
   remember(text);
@@ -53,6 +54,6 @@ export async function sendAgain(entry: LogEntry): Promise<Words> {
     const result = await getApi().send(entry.session, entry.text, entry.dir === 'up' ? 'server' : 'agent');
     return result.ok ? { key: 'detail.sentAgain' } : { problem: result.problem };
   } catch (error) {
-    return { raw: (error as Error).message };
+    return errorWords(error);
   }
 }

@@ -1,5 +1,6 @@
 /** The periodic sender runs in the core; these start and stop its jobs. */
 import { getApi } from '../bridge/connect';
+import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
@@ -10,7 +11,7 @@ export async function startPeriodic(text: string, everySec: number): Promise<Wor
     const result = await getApi().startPeriodic({ target, text, everySec, to: settings?.upstreamEnabled ? sendTo : 'agent' });
     return result.ok ? null : { problem: result.problem };
   } catch (error) {
-    return { raw: (error as Error).message };
+    return errorWords(error);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ChangeResult, Settings } from '../../common/contract';
 import { getApi } from '../bridge/connect';
+import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
@@ -22,15 +23,16 @@ export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
   try {
     return changeProblem(await getApi().updateSettings(patch));
   } catch (error) {
-    return { raw: (error as Error).message };
+    return errorWords(error);
   }
 }
 
 /** Filters change per keystroke; they are saved to settings half a second after the last change. */
 export function rememberFilters(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return usePanel.subscribe((state) => {
-    if (!state.settings || state.settings.logFilters === state.filters) return;
+  return usePanel.subscribe((state, prev) => {
+    /* Only a change of the filters themselves; settings coming back from the core are not one. */
+    if (state.filters === prev.filters || !state.settings || state.settings.logFilters === state.filters) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       void savePrefs({ logFilters: usePanel.getState().filters }).then((problem) => {

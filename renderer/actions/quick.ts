@@ -2,6 +2,7 @@
 import type { QuickCommand, QuickSet } from '../../common/contract';
 import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../common/quick-commands';
 import { getApi } from '../bridge/connect';
+import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 import { savePrefs } from './prefs';
@@ -44,7 +45,7 @@ export async function runCommand(command: QuickCommand): Promise<void> {
     });
   } catch (error) {
     /* The link to the core dropped mid-sequence (browser mode): say so, and never leave the run marked as going. */
-    result = { ok: false, why: { raw: (error as Error).message }, line: 0, sent: 0 };
+    result = { ok: false, why: errorWords(error), line: 0, sent: 0 };
   } finally {
     if (controller === mine) {
       controller = null;

@@ -24,11 +24,11 @@ export function AgentsPanel() {
   );
 }
 
-/** The log, narrowed to what this agent's own log reported at that level. */
+/** The log, narrowed to what this agent's own log reported at that level (from the agent, not the panel's notices). */
 function showReports(id: number, kind: 'error' | 'warning'): void {
   const { setFilterSession, setFilters } = usePanel.getState();
   setFilterSession(id);
-  setFilters({ kind, dir: 'all' });
+  setFilters({ kind, dir: 'in' });
 }
 
 function AgentRow({ session }: { session: SessionInfo }) {

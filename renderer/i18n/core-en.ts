@@ -22,7 +22,6 @@ export const coreEn = {
   'problem.nothingStreaming': 'Nothing is streaming to this agent.',
   'problem.micNotStreaming': 'The microphone is not streaming to this agent.',
   'problem.writeFailed': 'Could not write {path}: {detail}',
-  'problem.request': 'The panel core refused the request: {detail}',
 
   'setting.unknown': 'there is no such setting.',
   'setting.type': 'the value has the wrong type.',
@@ -61,7 +60,6 @@ export const coreEn = {
   'reason.linkClosed': 'closed ({detail})',
   'reason.linkError': '{detail}',
   'reason.holdTimeout': 'the dialogue server did not answer within {seconds} s',
-  'reason.holdOverflow': 'more than {max} frames waited',
   'reason.agentLeft': 'the agent left',
   'reason.serverLeft': 'the dialogue server left',
   'reason.streamBreak': 'SNDBRKS',
@@ -97,6 +95,7 @@ export const coreEn = {
   'notice.downAudioEnd': 'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
   'notice.viewGap': '{n} messages not shown here: this view fell behind. The session log on disk has every one.',
   'notice.microphone': 'the microphone',
+  'notice.seconds': '{s} s',
   'notice.droppedChunks': '{n} microphone chunks ahead of real time were dropped.',
   'notice.file': '"{name}"',
 } as const;

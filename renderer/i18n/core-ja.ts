@@ -21,7 +21,6 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'problem.nothingStreaming': 'このエージェントへは何も送っていません。',
   'problem.micNotStreaming': 'このエージェントへはマイクの音声を送っていません。',
   'problem.writeFailed': '{path} に書き込めませんでした: {detail}',
-  'problem.request': 'パネルのコアが要求を受け付けませんでした: {detail}',
 
   'setting.unknown': 'そのような設定はありません。',
   'setting.type': '値の型が正しくありません。',
@@ -60,7 +59,6 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'reason.linkClosed': '接続が閉じられました（{detail}）',
   'reason.linkError': '{detail}',
   'reason.holdTimeout': '対話サーバが {seconds} 秒以内に応答しませんでした',
-  'reason.holdOverflow': '{max} フレームを超えて待ちました',
   'reason.agentLeft': 'エージェントが切断しました',
   'reason.serverLeft': '対話サーバが切断しました',
   'reason.streamBreak': 'SNDBRKS',
@@ -96,6 +94,7 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'notice.downAudioEnd': '音声ストリームが終わりました（{reason}）: {seconds} 秒分の音声、{packets} パケット（{bytes} バイト）、{over} 秒間',
   'notice.viewGap': 'この表示が追いつけなかったため、{n} 件のメッセージを表示していません。ディスク上のセッションログにはすべて残っています。',
   'notice.microphone': 'マイク',
+  'notice.seconds': '{s} 秒',
   'notice.droppedChunks': '実時間より先行したマイクのチャンク {n} 個を捨てました。',
   'notice.file': '「{name}」',
 };

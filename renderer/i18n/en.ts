@@ -224,7 +224,6 @@ export const en = {
   'steps.waitRange': 'A wait must be between 1 ms and 10 minutes.',
   'steps.waitSyntax': 'Write a wait as "wait 500" (milliseconds) or "wait 2s".',
   'steps.noMessage': 'A quick command needs at least one message line.',
-  'compose.noAgent': 'No MMDAgent-EX is connected, so nothing was sent.',
 
   'scene.name': 'Scene',
   'scene.none': 'No agent connected.',

@@ -225,7 +225,6 @@ export const ja: Record<MessageKey, string> = {
   'steps.waitRange': '待ち時間は 1 ms から 10 分までにしてください。',
   'steps.waitSyntax': '待ちは「wait 500」（ミリ秒）または「wait 2s」と書きます。',
   'steps.noMessage': 'クイックコマンドには少なくとも 1 行のメッセージが必要です。',
-  'compose.noAgent': 'MMDAgent-EX が接続していないため、何も送っていません。',
 
   'scene.name': 'シーン',
   'scene.none': 'エージェントは接続していません。',

@@ -86,7 +86,8 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       session: null,
       kind: 'error',
       type: 'GAP',
-      text: '',
+      /* Exports and the text filter read `text`; like the core's notices, it is English (the screen words `msg`). */
+      text: `${dropped} messages not shown here: this view fell behind.`,
       msg: { key: 'viewGap', params: { n: dropped } },
     };
     get().appendBatch({ entries: [marker], updates: [] });

@@ -184,6 +184,18 @@ describe('proxy mode', () => {
     expect(h.panel.send(id, 'x'.repeat(3000), 'server')).toMatchObject({ ok: false });
   });
 
+  it("keeps the echo of the panel's own line from the dialogue server in the full log too, and forwards the rest of the log", async () => {
+    const { server, h } = await setup({ intervalMs: 0 });
+    await connectAgent(h.url, { allLog: true });
+    await server.waitFor(() => server.open === 1, 3000, 'upstream');
+    const id = h.panel.sessionList()[0]!.id;
+    expect(h.panel.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
+    await server.waitFor(() => server.lines.some((l) => l.includes('Error: addMotion')), 2000, 'the error forwarded');
+    expect(server.lines.filter((l) => l.includes('Remote: Sent:'))).toEqual([]);
+    expect(server.lines.filter((l) => l.includes('MMDAgent: Captured: MOTION_ADD|0|act'))).toHaveLength(1);
+  });
+
   it("closes the upstream connection when the agent leaves, and an agent's frames never wait on a slow log", async () => {
     const { server, h } = await setup({ intervalMs: 0 });
     const agent = await connectAgent(h.url);
