@@ -8,6 +8,7 @@ import { benchAudio } from './audio-pacing.js';
 import { benchLogLoad } from './log-load.js';
 import { benchLogRelay } from './log-relay.js';
 import { benchProxy } from './proxy.js';
+import { benchSpeech } from './speech.js';
 
 const only = process.argv.slice(2);
 const want = (name: string): boolean => only.length === 0 || only.includes(name);
@@ -24,4 +25,5 @@ if (want('audio')) {
 }
 if (want('proxy')) await benchProxy();
 if (want('load')) await benchLogLoad();
+if (want('speech')) await benchSpeech();
 process.exit(0);

@@ -4,6 +4,7 @@
  * renderer sees is derived from this one object and the two cannot drift.
  * No electron, DOM or node imports.
  */
+import type { SayRequest, SpeechEngine } from './speech.js';
 import type { EventChannel, EventMap, PeriodicRequest, PostChannel, PostMap, RequestChannel, RequestMap, SendTo, Settings, StreamFileRequest, Target } from './contract.js';
 
 export interface Transport {
@@ -30,6 +31,13 @@ export function createApi(t: Transport) {
     stopAudio: (target: number) => t.invoke('audio:stop', { target }),
     micStart: (target: number, alias: string) => t.invoke('audio:mic-start', { target, alias }),
     micStop: (target: number) => t.invoke('audio:mic-stop', { target }),
+    /** Say it: resolves once the first sentence is on its way (or why nothing was sent). */
+    say: (req: SayRequest) => t.invoke('speech:say', req),
+    stopSpeech: (target: number, alias: string) => t.invoke('speech:stop', { target, alias }),
+    voices: (engine: SpeechEngine) => t.invoke('speech:voices', { engine }),
+    /** Write-only: the key is never read back, only whether one is set. */
+    setSpeechKey: (key: string | null) => t.invoke('speech:set-key', { key }),
+    speechKeyState: () => t.invoke('speech:key-state', undefined),
     /** Fire-and-forget: one 40 ms chunk as captured. */
     micChunk: (target: number, pcm: Uint8Array, capturedAt: number) => t.post('audio:mic-chunk', { target, pcm, capturedAt }),
     onLogBatch: (cb: (batch: EventMap['log:batch']) => void) => t.subscribe('log:batch', cb),

@@ -6,6 +6,8 @@
 
 import type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem } from './problems.js';
 
+import type { SpeechRequestMap, SpeechSettings } from './speech.js';
+
 export type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem };
 
 /**
@@ -194,6 +196,8 @@ export interface Settings extends ServerSettings {
   mdfAllLog: boolean;
   /** The .mdf snippet also turns off MMDAgent-EX's HTTP command server (`http_server=false`). */
   mdfHttpOff: boolean;
+  /** Say it: the engine, its URL, voice and sliders (the OpenAI-compatible key is kept apart, never here). */
+  speech: SpeechSettings;
 }
 
 export type WhenBusy = 'queue' | 'replace';
@@ -211,7 +215,8 @@ export type StreamResult = { ok: true; queued: number } | { ok: false; problem: 
 
 export interface AudioStatus {
   session: number;
-  state: 'idle' | 'file' | 'mic';
+  /** `speech`: a Say, streamed sentence by sentence. */
+  state: 'idle' | 'file' | 'mic' | 'speech';
   name?: string;
   totalMs?: number;
   sentMs?: number;
@@ -306,7 +311,7 @@ export interface SaveFileRequest {
 export type SaveFileResult = { saved: true; path: string } | { saved: false; problem?: Problem };
 
 /** Requests: channel → [argument, promised result]. Every channel is `domain:verb`. */
-export interface RequestMap {
+export interface RequestMap extends SpeechRequestMap {
   'panel:ready': [void, Snapshot];
   'message:send': [{ target: Target; text: string; to?: SendTo }, SendResult];
   /** Proxy mode: try the dialogue server again now instead of waiting for the backoff. */

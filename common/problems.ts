@@ -3,6 +3,7 @@
  * the values its words need. Types only; the renderer's i18n words them (and the core's
  * `log-words` writes the English of notices to the session log).
  */
+import type { SpeechEngine } from './speech.js';
 
 export type NoticeKey =
   | 'listening'
@@ -33,7 +34,10 @@ export type NoticeKey =
   | 'streamFinished'
   | 'streamStopped'
   | 'downAudioStart'
-  | 'downAudioEnd';
+  | 'downAudioEnd'
+  | 'said'
+  | 'speechStopped'
+  | 'speechFailed';
 
 /**
  * A notice's values. Where a value is one of the core's own reasons (why an agent left, why
@@ -90,10 +94,18 @@ export type SettingProblem =
   | { code: 'alias' }
   | { code: 'audio-max'; min: number; max: number }
   | { code: 'upstream-url'; problem: UrlProblem }
-  | { code: 'quick-set'; problem: QuickSetProblem };
+  | { code: 'quick-set'; problem: QuickSetProblem }
+  | { code: 'speech'; field: string };
 
 /** Why a command cannot be kept, as a code for a UI to word. */
-export type StepProblem = LineProblem | { code: 'wait-range' } | { code: 'wait-syntax' } | { code: 'no-message' };
+export type StepProblem =
+  | LineProblem
+  | { code: 'wait-range' }
+  | { code: 'wait-syntax' }
+  | { code: 'no-message' }
+  | { code: 'say-empty' }
+  | { code: 'say-engine'; engine: string }
+  | { code: 'say-long'; max: number };
 export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
 export type QuickSetProblem = { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem };
 
@@ -121,7 +133,29 @@ export type Problem =
   | { key: 'fileBusy'; name: string }
   | { key: 'nothingStreaming' }
   | { key: 'micNotStreaming' }
-  | { key: 'writeFailed'; path: string; detail: string };
+  | { key: 'writeFailed'; path: string; detail: string }
+  | SpeechProblem;
+
+/** Why a speech engine failed, as codes and values; each UI words them. */
+export type EngineProblem =
+  | { key: 'engineUnreachable'; engine: SpeechEngine; url: string; detail: string }
+  | { key: 'engineHttp'; engine: SpeechEngine; url: string; status: number; message: string }
+  | { key: 'engineTimeout'; engine: SpeechEngine; url: string; seconds: number }
+  | { key: 'engineUndecodable'; engine: SpeechEngine; detail: string }
+  | { key: 'engineMissing'; program: string; install: string }
+  | { key: 'engineFailed'; engine: SpeechEngine; detail: string }
+  | { key: 'engineUrl'; engine: SpeechEngine; url: string }
+  | { key: 'engineNoVoice'; engine: SpeechEngine };
+
+export type SpeechProblem =
+  | EngineProblem
+  | { key: 'speechEmpty' }
+  | { key: 'speechTooLong'; chars: number; max: number }
+  | { key: 'voiceBad'; voice: string }
+  | { key: 'nothingSpeaking' }
+  | { key: 'agentVoiceBusy'; name: string }
+  | { key: 'keyStoreUnavailable' };
+
 
 /** Why the listener could not start: the OS error code and where; the UI words it. */
 export interface ListenProblem {

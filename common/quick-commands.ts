@@ -4,15 +4,18 @@
  */
 import type { CommandProblem, QuickCommand, QuickSet, QuickSetProblem, SendTo, StepProblem } from './contract.js';
 import { fillTemplate } from './fill-template.js';
+import { DEFAULT_SPEECH, SPEECH_ENGINES, type SpeechEngine } from './speech.js';
 import { lineProblem } from './wire-rules.js';
 
-export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number };
+/** `say` speaks its text with the Say region's engine and voice, or the ones in `say[engine:voice]`. */
+export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number } | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string };
 
 export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: number; problem: StepProblem };
 
 /** Longest single wait: ten minutes. */
 export const MAX_WAIT_MS = 600_000;
 const WAIT = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s)?$/i;
+const SAY = /^say(?:\[([^\]:]*)(?::([^\]]*))?\])?(?:\s+(.*))?$/i;
 
 /** `{model}` and `{target}` are the only placeholders; anything else in braces is left as typed. */
 export function fillPlaceholders(line: string, values: { model: string; target: string }): string {
@@ -34,12 +37,29 @@ export function parseSteps(text: string): StepsResult {
       continue;
     }
     if (/^wait\b/i.test(row)) return { ok: false, line: i + 1, problem: { code: 'wait-syntax' } };
+    const say = SAY.exec(row);
+    if (say) {
+      const found = sayStep(say[1], say[2], say[3]);
+      if ('code' in found) return { ok: false, line: i + 1, problem: found };
+      steps.push(found);
+      continue;
+    }
     const problem = lineProblem(fillPlaceholders(row, { model: '0', target: '1' }));
     if (problem) return { ok: false, line: i + 1, problem };
     steps.push({ kind: 'send', line: row });
   }
-  if (!steps.some((s) => s.kind === 'send')) return { ok: false, line: 1, problem: { code: 'no-message' } };
+  if (!steps.some((s) => s.kind !== 'wait')) return { ok: false, line: 1, problem: { code: 'no-message' } };
   return { ok: true, steps };
+}
+
+function sayStep(engine: string | undefined, voice: string | undefined, text: string | undefined): Step | StepProblem {
+  const words = text?.trim() ?? '';
+  if (words === '') return { code: 'say-empty' };
+  if ([...words].length > DEFAULT_SPEECH.maxChars) return { code: 'say-long', max: DEFAULT_SPEECH.maxChars };
+  if (engine === undefined) return { kind: 'say', text: words };
+  const name = engine.trim().toLowerCase();
+  if (!SPEECH_ENGINES.includes(name as SpeechEngine)) return { code: 'say-engine', engine: engine.trim().slice(0, 40) };
+  return { kind: 'say', text: words, engine: name as SpeechEngine, ...(voice?.trim() ? { voice: voice.trim() } : {}) };
 }
 
 /** Modifiers in a fixed order, then the key: `Ctrl+Alt+Shift+Meta+K`. */

@@ -4,6 +4,7 @@
 import { app } from 'electron';
 import { Panel } from './core/panel.js';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol.js';
+import { setupKeySealer } from './desktop/key-sealer.js';
 import { setupIpc } from './desktop/panel-ipc.js';
 import { setupMenu } from './desktop/menu.js';
 import { setupQuit } from './desktop/quit.js';
@@ -14,7 +15,7 @@ export async function startApp(): Promise<void> {
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
-  const panel = new Panel({ dataDir: app.getPath('userData'), host: 'electron' });
+  const panel = new Panel({ dataDir: app.getPath('userData'), host: 'electron', sealer: setupKeySealer() });
   /* Listen first: MMDAgent-EX may already be retrying. */
   await panel.start();
   setupSecurity();

@@ -72,6 +72,32 @@ for (const scheme of ['dark', 'light']) {
   await page.close();
 }
 
+/* Say it: a VOICEVOX-compatible engine (the tests' fake, which follows the real API) picked in the Say region. */
+{
+  const { FakeVoicevox } = await import('../dist/node/tests/support/fake-voicevox.js');
+  const engine = await FakeVoicevox.start();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'dark' });
+  await page.goto(ui);
+  const ws = await scriptedAgent(agentUrl);
+  await page.waitForTimeout(300);
+  const say = page.getByRole('region', { name: 'Say' });
+  await say.getByLabel('Voice engine').selectOption('voicevox');
+  await say.getByLabel('Engine URL').fill(engine.url);
+  await say.getByLabel('Engine URL').press('Enter');
+  await say.getByLabel('Voice', { exact: true }).locator('option', { hasText: 'ずんだもん (ノーマル)' }).waitFor({ state: 'attached' });
+  await say.getByLabel('Voice', { exact: true }).selectOption({ label: 'ずんだもん (ノーマル)' });
+  await say.getByLabel('Text to say').fill('こんにちは。今日はリモートパネルからしゃべっています。');
+  await say.getByRole('button', { name: 'Say', exact: true }).click();
+  await page.waitForTimeout(1500);
+  await say.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'docs/screenshot-say.png' });
+  await say.getByRole('button', { name: 'Stop speech' }).click();
+  await say.getByLabel('Voice engine').selectOption('agent');
+  ws.terminate();
+  await page.close();
+  await engine.close();
+}
+
 /* Operator tools, in English and in Japanese. */
 {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: 'dark' });
@@ -179,4 +205,4 @@ proxy.kill();
 dialogue.close();
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');
+console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');

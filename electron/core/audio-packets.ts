@@ -92,9 +92,18 @@ export class Pacer {
     return this.audioSentMs - (this.clock.now() - this.t0);
   }
 
-  start(): void {
-    this.t0 = this.clock.now();
+  /**
+   * Starts pacing. `notBefore` continues an earlier stream's timeline (when its audio is still
+   * playing at the agent), so back-to-back segments never add their leads together.
+   */
+  start(notBefore = 0): void {
+    this.t0 = Math.max(this.clock.now(), notBefore);
     this.pump();
+  }
+
+  /** When this stream's audio ends at the agent, on the pacing clock (valid once started). */
+  get endsAt(): number {
+    return this.t0 + this.packets.reduce((ms, p) => ms + durationMs(p.length - 7), 0);
   }
 
   stop(): void {

@@ -2,10 +2,11 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type { AudioStatus, NoticeMsg, ReasonCode, StreamFileRequest, StreamResult } from '../../common/contract.js';
+import type { AudioStatus, NoticeMsg, ReasonCode, StreamFileRequest, StreamResult, WhenBusy } from '../../common/contract.js';
+import { aliasOk, evenBytes, jobStatus, type FileJob, type Job, type MicJob, type Preamble, type Queued, type SpeakRequest, type SpeechHandle, type SpeechJob } from './audio-jobs.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
-import { lineProblem } from '../../common/wire-rules.js';
-import { percentile } from './stats.js';
+
+export type { SpeakRequest, SpeechEnd, SpeechHandle } from './audio-jobs.js';
 
 export interface AudioHost {
   /** Raw bytes for one frame (an SND packet). */
@@ -16,40 +17,15 @@ export interface AudioHost {
   changed(): void;
 }
 
-interface Preamble {
-  started: boolean;
-  model: string | null;
-}
-
-interface FileJob {
-  kind: 'file';
-  name: string;
-  alias: string;
-  pcm: Uint8Array;
-  pacer?: Pacer;
-}
-
-interface MicJob {
-  kind: 'mic';
-  name: string;
-  alias: string;
-  startedAt: number;
-  /** Chunks dropped for running ahead of real time (a live microphone cannot). */
-  dropped: number;
-  bytes: number;
-  packets: number;
-  latencies: number[];
-}
-
-type Job = FileJob | MicJob;
-
 const wallMs = (): number => performance.timeOrigin + performance.now();
 const MIC_SLACK_MS = 1000;
 
 export class AudioStreamer {
   private readonly preambles = new Map<number, Preamble>();
   private readonly active = new Map<number, Job>();
-  private readonly queues = new Map<number, FileJob[]>();
+  private readonly queues = new Map<number, Queued[]>();
+  /** When the audio already sent to each agent ends there: the next stream continues that timeline. */
+  private readonly playsUntil = new Map<number, number>();
   maxDurationSec = 600;
 
   constructor(
@@ -67,10 +43,11 @@ export class AudioStreamer {
 
   /** The agent left: its stream ends and a reconnect starts from a blank avatar state. */
   sessionClosed(session: number): void {
-    this.queues.delete(session);
+    this.dropQueue(session, 'agentDisconnected');
     const job = this.active.get(session);
     if (job) this.finish(session, job, 'stopped', 'agentDisconnected');
     this.preambles.delete(session);
+    this.playsUntil.delete(session);
     this.host.changed();
   }
 
@@ -82,25 +59,95 @@ export class AudioStreamer {
     if (seconds > this.maxDurationSec) {
       return { ok: false, problem: { key: 'audioTooLong', name: req.name, seconds, limit: this.maxDurationSec } };
     }
-    const job: FileJob = { kind: 'file', name: req.name, alias: req.alias, pcm };
+    return this.begin(session, { kind: 'file', name: req.name, alias: req.alias, pcm }, req.whenBusy);
+  }
+
+  /** Starts (or queues) a Say whose first sentence is ready; the handle feeds the rest. */
+  speak(session: number, req: SpeakRequest): { result: StreamResult; handle?: SpeechHandle } {
+    if (!aliasOk(req.alias)) return { result: { ok: false, problem: { key: 'badAlias' } } };
+    const job: SpeechJob = { kind: 'speech', name: req.name, alias: req.alias, segments: [], next: 0, closed: false, ended: false, doneMs: 0, totalMs: 0, onEnd: req.onEnd };
+    const first = evenBytes(req.first);
+    if (first.length === 0) return { result: { ok: false, problem: { key: 'audioEmpty', name: req.name } } };
+    job.segments.push(first);
+    job.totalMs = durationMs(first.length);
+    const result = this.begin(session, job, req.whenBusy);
+    if (!result.ok) return { result };
+    const handle: SpeechHandle = {
+      push: (pcm) => {
+        const even = evenBytes(pcm);
+        if (job.ended) return false;
+        if (even.length === 0) return true;
+        job.segments.push(even);
+        job.totalMs += durationMs(even.length);
+        if (this.active.get(session) === job && !job.pacer) this.playSegment(session, job);
+        this.host.changed();
+        return true;
+      },
+      close: () => {
+        job.closed = true;
+        if (this.active.get(session) === job && !job.pacer) this.playSegment(session, job);
+      },
+    };
+    return { result, handle };
+  }
+
+  /** The agent's own voice takes over: what the panel streams to it, and all that waits, ends as replaced by `by`. */
+  replaceAll(session: number, by: string): void {
+    this.dropQueue(session, 'replaced');
+    const current = this.active.get(session);
+    if (current && current.kind !== 'mic') this.finish(session, current, 'stopped', 'replaced', false, by);
+  }
+
+  /** Stop speech: the agent's Say streams (playing and queued) end now; files are left alone. */
+  stopSpeech(session: number): boolean {
+    const queue = this.queues.get(session) ?? [];
+    const queued = queue.filter((j): j is SpeechJob => j.kind === 'speech');
+    for (const job of queued) this.end(session, job, 'operatorStop');
+    const current = this.active.get(session);
+    if (current?.kind === 'speech') this.finish(session, current, 'stopped', 'operatorStop');
+    return queued.length > 0 || current?.kind === 'speech';
+  }
+
+  private begin(session: number, job: Queued, whenBusy: WhenBusy): StreamResult {
     const current = this.active.get(session);
     if (current?.kind === 'mic') return { ok: false, problem: { key: 'micBusy' } };
-    if (current && req.whenBusy === 'queue') {
+    if (current && whenBusy === 'queue') {
       const queue = this.queues.get(session) ?? [];
       queue.push(job);
       this.queues.set(session, queue);
       this.host.changed();
       return { ok: true, queued: queue.length };
     }
-    if (current) this.finish(session, current, 'stopped', 'replaced', false, req.name);
-    this.startFile(session, job);
+    if (current) this.finish(session, current, 'stopped', 'replaced', false, job.name);
+    this.startJob(session, job);
     return { ok: true, queued: 0 };
+  }
+
+  /** Ends a speech job wherever it is: playing, or still waiting in the queue. */
+  private end(session: number, job: SpeechJob, reason: ReasonCode): void {
+    if (this.active.get(session) === job) return this.finish(session, job, 'stopped', reason);
+    const queue = this.queues.get(session);
+    const at = queue?.indexOf(job) ?? -1;
+    if (queue && at >= 0) queue.splice(at, 1);
+    if (queue?.length === 0) this.queues.delete(session);
+    if (!job.ended) {
+      job.ended = true;
+      job.onEnd({ how: 'stopped', reason, sentMs: 0, segments: 0 });
+    }
+    this.host.changed();
+  }
+
+  /** Everything waiting behind the current stream is dropped; a waiting Say hears why. */
+  private dropQueue(session: number, reason: ReasonCode): void {
+    const queue = this.queues.get(session) ?? [];
+    this.queues.delete(session);
+    for (const job of queue) if (job.kind === 'speech') this.end(session, job, reason);
   }
 
   stop(session: number): StreamResult {
     const job = this.active.get(session);
     if (!job) return { ok: false, problem: { key: 'nothingStreaming' } };
-    this.queues.delete(session);
+    this.dropQueue(session, 'operatorStop');
     this.finish(session, job, 'stopped', 'operatorStop');
     return { ok: true, queued: 0 };
   }
@@ -108,7 +155,7 @@ export class AudioStreamer {
   micStart(session: number, alias: string): StreamResult {
     if (!aliasOk(alias)) return { ok: false, problem: { key: 'badAlias' } };
     const current = this.active.get(session);
-    if (current?.kind === 'file') return { ok: false, problem: { key: 'fileBusy', name: current.name } };
+    if (current && current.kind !== 'mic') return { ok: false, problem: { key: 'fileBusy', name: current.name } };
     if (current?.kind === 'mic') return { ok: true, queued: 0 };
     this.ensurePreamble(session, alias);
     this.host.control(session, 'SNDSTRM');
@@ -147,37 +194,63 @@ export class AudioStreamer {
     return { ok: true, queued: 0 };
   }
 
+  /** What is playing to this agent now (a file or a Say), if anything: what a `replace` would cut off. */
+  currentName(session: number): string | undefined {
+    const job = this.active.get(session);
+    return job && job.kind !== 'mic' ? job.name : undefined;
+  }
+
   /** True while a file is being paced out (its progress changes without any event). */
   get streaming(): boolean {
-    for (const job of this.active.values()) if (job.kind === 'file') return true;
+    for (const job of this.active.values()) if (job.kind !== 'mic') return true;
     return false;
   }
 
   status(): AudioStatus[] {
     const sessions = new Set([...this.active.keys(), ...this.queues.keys()]);
-    return [...sessions].map((session) => {
-      const job = this.active.get(session);
-      const queued = (this.queues.get(session) ?? []).map((j) => j.name);
-      if (!job) return { session, state: 'idle', queued };
-      if (job.kind === 'mic') {
-        return {
-          session,
-          state: 'mic',
-          name: job.name,
-          sentMs: durationMs(job.bytes),
-          queued,
-          latencyP50: percentile(job.latencies, 50),
-          latencyP99: percentile(job.latencies, 99),
-        };
-      }
-      return { session, state: 'file', name: job.name, totalMs: durationMs(job.pcm.length), sentMs: job.pacer?.sentMs ?? 0, queued };
-    });
+    return [...sessions].map((session) => jobStatus(session, this.active.get(session), (this.queues.get(session) ?? []).map((j) => j.name)));
   }
 
   /** Stops everything (quit, listener restart). */
   stopAll(): void {
+    for (const session of [...this.queues.keys()]) this.dropQueue(session, 'panelStopped');
     for (const [session, job] of this.active) this.finish(session, job, 'stopped', 'panelStopped');
-    this.queues.clear();
+  }
+
+  private startJob(session: number, job: Queued): void {
+    if (job.kind === 'file') return this.startFile(session, job);
+    this.active.set(session, job);
+    this.playSegment(session, job);
+  }
+
+  /** The next sentence, if it is ready: otherwise the utterance waits (or ends, if it was the last). */
+  private playSegment(session: number, job: SpeechJob): void {
+    if (this.active.get(session) !== job || job.pacer) return;
+    const pcm = job.segments[job.next];
+    if (!pcm) {
+      if (job.closed) this.finish(session, job, 'done');
+      return;
+    }
+    job.next++;
+    this.ensurePreamble(session, job.alias);
+    this.host.control(session, 'SNDFILE');
+    const pacer = new Pacer(
+      packetize(pcm),
+      (packet) => this.host.sendBytes(session, packet),
+      (reason) => {
+        if (reason === 'send-failed') return this.finish(session, job, 'stopped', 'connectionGone');
+        if (reason !== 'done') return;
+        job.doneMs += durationMs(pcm.length);
+        job.pacer = undefined;
+        this.playsUntil.set(session, pacer.endsAt);
+        this.host.control(session, 'SNDBRKS');
+        this.playSegment(session, job);
+      },
+      this.pacerOptions,
+    );
+    job.pacer = pacer;
+    pacer.start(this.playsUntil.get(session));
+    this.host.changed();
   }
 
   private startFile(session: number, job: FileJob): void {
@@ -188,22 +261,25 @@ export class AudioStreamer {
     /* Seconds as a number: each UI writes the unit in its own language. */
     const seconds = Number((durationMs(job.pcm.length) / 1000).toFixed(2));
     this.host.notice({ key: 'fileStreaming', params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias } }, session);
-    job.pacer = new Pacer(
+    const pacer = new Pacer(
       packets,
       (packet) => this.host.sendBytes(session, packet),
       (reason) => {
+        if (reason === 'done') this.playsUntil.set(session, pacer.endsAt);
         if (reason === 'done') this.finish(session, job, 'done');
         else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'connectionGone');
       },
       this.pacerOptions,
     );
-    job.pacer.start();
+    job.pacer = pacer;
+    pacer.start(this.playsUntil.get(session));
     this.host.changed();
   }
 
   private finish(session: number, job: Job, how: 'done' | 'stopped', reason?: ReasonCode, next = true, replacedBy = ''): void {
     if (this.active.get(session) !== job) return;
     this.active.delete(session);
+    if (job.kind === 'speech') return this.finishSpeech(session, job, how, reason, replacedBy);
     if (job.kind === 'file') job.pacer?.stop();
     const sentMs = job.kind === 'file' ? (job.pacer?.sentMs ?? 0) : durationMs(job.bytes);
     const bytes = job.kind === 'file' ? Math.round(sentMs * 32) : job.bytes;
@@ -214,11 +290,29 @@ export class AudioStreamer {
     const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: Number((sentMs / 1000).toFixed(2)), bytes, packets, dropped: job.kind === 'mic' ? job.dropped : 0 };
     if (how === 'done' || !reason) this.host.notice({ key: 'streamFinished', params }, session);
     else this.host.notice({ key: 'streamStopped', params: { ...params, reason, name: replacedBy } }, session, reason === 'agentDisconnected' ? 'error' : 'status');
-    const queue = this.queues.get(session);
-    const following = next ? queue?.shift() : undefined;
-    if (queue && queue.length === 0) this.queues.delete(session);
-    if (following) this.startFile(session, following);
+    if (next) this.startNext(session);
     this.host.changed();
+  }
+
+  /** A Say ends: a segment cut short gets its SNDBRKS, and the speaker writes the one log entry. */
+  private finishSpeech(session: number, job: SpeechJob, how: 'done' | 'stopped', reason?: ReasonCode, replacedBy = ''): void {
+    const playing = job.pacer;
+    const sentMs = job.doneMs + (playing?.sentMs ?? 0);
+    playing?.stop();
+    job.pacer = undefined;
+    const gone = reason === 'agentDisconnected' || reason === 'connectionGone';
+    if (playing && !gone) this.host.control(session, 'SNDBRKS');
+    job.ended = true;
+    job.onEnd({ how, reason, sentMs, segments: job.next, replacedBy });
+    if (reason !== 'replaced') this.startNext(session);
+    this.host.changed();
+  }
+
+  private startNext(session: number): void {
+    const queue = this.queues.get(session);
+    const following = queue?.shift();
+    if (queue && queue.length === 0) this.queues.delete(session);
+    if (following) this.startJob(session, following);
   }
 
   private ensurePreamble(session: number, alias: string): void {
@@ -239,9 +333,4 @@ export class AudioStreamer {
     return p;
   }
 
-}
-
-/** A model alias `__AV_SETMODEL,<alias>` can carry: not empty, no separators, within the line limit. */
-function aliasOk(alias: string): boolean {
-  return alias.trim() !== '' && !/[,|]/.test(alias) && lineProblem(`__AV_SETMODEL,${alias}`) === null;
 }

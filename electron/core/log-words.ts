@@ -36,6 +36,23 @@ const NOTICES: Record<NoticeKey, string> = {
   downAudioStart: 'audio stream from the dialogue server started ({mode})',
   downAudioEnd: 'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
   viewGap: '{n} entries were not delivered to this view; the session log has them.',
+  said: 'Said to agent #{id} with the {engine} ({voice}): "{text}" ({duration}; sentences: {sentences}).',
+  speechStopped: 'Speech to agent #{id} stopped ({reason}) after {duration} ({engine}, {voice}): "{text}".',
+  speechFailed: 'Speech to agent #{id} failed after {duration} ({engine}, {voice}): {error}. Text: "{text}".',
+};
+
+const ENGINES: Record<string, string> = { agent: 'MMDAgent-EX voice', system: 'system voice', voicevox: 'VOICEVOX-compatible engine', openai: 'OpenAI-compatible service' };
+
+/** A speech engine's problem, flattened into a notice's values (`why` is its key). */
+const ENGINE_PROBLEMS: Record<string, string> = {
+  engineUnreachable: 'cannot reach {url} ({detail})',
+  engineHttp: 'the engine answered HTTP {status}: {message}',
+  engineTimeout: 'no answer from {url} within {seconds} s',
+  engineUndecodable: "the engine's answer is not audio ({detail})",
+  engineMissing: '{program} is not installed: install {install}',
+  engineFailed: '{detail}',
+  engineUrl: '"{url}" is not an http(s) URL',
+  engineNoVoice: 'no voice chosen',
 };
 
 const REASONS: Record<ReasonCode, string> = {
@@ -68,6 +85,8 @@ export function noticeEnglish(msg: NoticeMsg): string {
   const params = { ...msg.params };
   if (typeof params.reason === 'string' && Object.hasOwn(REASONS, params.reason)) params.reason = reasonEnglish(params.reason as ReasonCode, msg.params);
   if (msg.key === 'streamFinished' || msg.key === 'streamStopped') params.what = params.what ? `"${params.what}"` : 'the microphone';
+  if (typeof params.engine === 'string') params.engine = ENGINES[params.engine] ?? params.engine;
+  if (msg.key === 'speechFailed') params.error = fillTemplate(ENGINE_PROBLEMS[String(params.why)] ?? String(params.why), params);
   for (const [name, value] of Object.entries(params)) {
     /* Ids and ports are names, not quantities: never "#1,000" or ":9,001". */
     if (typeof value === 'number' && name !== 'id' && name !== 'port') params[name] = name === 'duration' ? formatSec(value) : value.toLocaleString('en-US');

@@ -19,6 +19,10 @@ import { PeriodicSender } from './periodic.js';
 import { AgentProxy } from './proxy.js';
 import { SceneTracker } from './scene.js';
 import { SettingsApplier } from './settings-apply.js';
+import { KeyVault, type Sealer } from './speech/key-vault.js';
+import { warmResampler } from './speech/resample.js';
+import { Speaker } from './speech/speaker.js';
+import { platformOf } from './speech/system-voice.js';
 import { SettingsStore, upstreamUrl } from './settings.js';
 import { UiBudget } from './ui-budget.js';
 import { UiUpdates } from './ui-updates.js';
@@ -39,6 +43,8 @@ export interface PanelOptions {
   tickMs?: number;
   upstream?: UpstreamOptions;
   host: Snapshot['host'];
+  /** How the OpenAI-compatible key is sealed: safeStorage in the desktop app, the 0600 file otherwise. */
+  sealer?: Sealer;
 }
 
 /** What the panel emits: the contract's events, with log batches also pre-serialized for the bridge. */
@@ -60,6 +66,9 @@ export class Panel extends Emitter<PanelEvents> {
   private readonly uiBudget: UiBudget;
   private readonly settingsStore: SettingsStore;
   private readonly overrides: Partial<Settings>;
+  /** Say it: text to speech, and the write-only engine key. */
+  readonly speech: Speaker;
+  readonly keys: KeyVault;
   private tick: NodeJS.Timeout | null = null;
   /** Whether the agent frame being split into lines right now reached the dialogue server. */
   private frameForwarded = true;
@@ -88,6 +97,7 @@ export class Panel extends Emitter<PanelEvents> {
           this.besideForwarding(() => {
             const message = this.reports.note(s.id, this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded));
             if (message !== null && this.scene.observe(s.id, message)) this.ui.sceneChanged();
+            if (message !== null) this.speech.observe(s.id, message);
             this.ui.sessionsChanged();
           }),
         onBinary: (s, length, preview) =>
@@ -124,6 +134,17 @@ export class Panel extends Emitter<PanelEvents> {
       },
       options.pacer,
     );
+    this.keys = new KeyVault(this.settingsStore, options.sealer);
+    this.speech = new Speaker({
+      audio: this.audio,
+      speech: () => this.settings().speech,
+      agentProblem: (id) => this.outbox.targetProblem(id),
+      sendLine: (id, line) => this.outbox.sendLine(id, line),
+      notice: (msg, id, kind) => this.log.notice(kind, msg, id),
+      apiKey: () => this.keys.get(),
+      speaking: (id, alias) => this.scene.snapshot()[id]?.speaking.includes(alias) ?? false,
+      platform: platformOf(process.platform),
+    });
     this.periodic = new PeriodicSender(
       (req) => this.outbox.send(req.target, req.text, req.to),
       () => this.emit('periodic:changed', this.periodic.list()),
@@ -139,6 +160,7 @@ export class Panel extends Emitter<PanelEvents> {
       },
       applied: (settings) => this.follow(settings),
       restartListener: async () => {
+        this.speech.stopAll();
         this.audio.stopAll();
         await this.server.stop();
         await this.listen();
@@ -155,6 +177,7 @@ export class Panel extends Emitter<PanelEvents> {
   async start(): Promise<void> {
     await this.listen();
     this.tick = setInterval(() => this.flushTick(), this.options.tickMs ?? 16);
+    warmResampler();
   }
 
   /** What a UI needs when it starts; events after this carry only what is new. */
@@ -259,6 +282,7 @@ export class Panel extends Emitter<PanelEvents> {
   async shutdown(): Promise<void> {
     if (this.tick) clearInterval(this.tick);
     this.tick = null;
+    this.speech.stopAll();
     this.audio.stopAll();
     this.periodic.stopAll();
     this.proxy.closeAll();

@@ -3,6 +3,7 @@
  * bridge. Arguments cross a process or network boundary, so their shape is checked.
  */
 import type { CoreRequestMap, PostMap, Settings, Target, WhenBusy } from '../../common/contract.js';
+import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech.js';
 import type { Panel } from './panel.js';
 
 export type CoreHandlers = {
@@ -27,6 +28,11 @@ function bytes(value: unknown): Uint8Array {
 function text(value: unknown, what: string): string {
   if (typeof value === 'string') return value;
   throw new Error(`${what} must be text.`);
+}
+
+function engine(value: unknown): SpeechEngine {
+  if (SPEECH_ENGINES.includes(value as SpeechEngine)) return value as SpeechEngine;
+  throw new Error('Unknown voice engine.');
 }
 
 function target(value: unknown): Target {
@@ -74,6 +80,28 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       return panel.micStart(agent(a.target), text(a.alias, 'The model alias'));
     },
     'audio:mic-stop': async (arg) => panel.micStop(agent(record(arg).target)),
+    'speech:say': async (arg) => {
+      const a = record(arg);
+      return panel.speech.say({
+        target: agent(a.target),
+        alias: text(a.alias, 'The model alias'),
+        text: text(a.text, 'The text to say'),
+        engine: a.engine === undefined ? undefined : engine(a.engine),
+        voice: a.voice === undefined ? undefined : text(a.voice, 'The voice'),
+        whenBusy: a.whenBusy === 'queue' ? 'queue' : 'replace',
+      });
+    },
+    'speech:stop': async (arg) => {
+      const a = record(arg);
+      return panel.speech.stop(agent(a.target), text(a.alias, 'The model alias'));
+    },
+    'speech:voices': async (arg) => panel.speech.voices(engine(record(arg).engine)),
+    'speech:set-key': async (arg) => {
+      const { key } = record(arg);
+      if (key !== null && typeof key !== 'string') throw new Error('The key must be text, or null to clear it.');
+      return panel.keys.set(key);
+    },
+    'speech:key-state': async () => panel.keys.state(),
   };
 }
 

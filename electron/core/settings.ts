@@ -9,6 +9,8 @@ import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
 import type { LogFilters, NoticeMsg, Problem, QuickSet, ServerStatus, SettingProblem, Settings, TypeChip, UrlProblem, WindowBounds } from '../../common/contract.js';
 import { QuickSetError, parseQuickSet } from '../../common/quick-commands.js';
+import { DEFAULT_SPEECH } from '../../common/speech.js';
+import { speechProblem } from './speech/speech-settings.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
 export const SETTINGS_VERSION = '2.0.0';
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   windowBounds: null,
   mdfAllLog: false,
   mdfHttpOff: false,
+  speech: DEFAULT_SPEECH,
 };
 
 /** Why an upstream URL cannot be used; null when it is fine ('' is fine: not set). */
@@ -120,6 +123,7 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   windowBounds: boundsProblem,
   mdfAllLog: typed('boolean'),
   mdfHttpOff: typed('boolean'),
+  speech: speechProblem,
 };
 
 /** Why a settings patch is refused, as a problem for the UI to word; null when it is fine. */
@@ -173,6 +177,7 @@ export function sanitize(raw: unknown): Settings {
 export class SettingsStore {
   private current: Settings;
   private conf: Conf<Record<string, unknown>> | null = null;
+  private readonly memorySecrets = new Map<string, unknown>();
   /** Set when the file on disk could not be used as it was at start-up: the notice to show. */
   readonly recovery: NoticeMsg | null = null;
 
@@ -230,6 +235,21 @@ export class SettingsStore {
     this.current = next;
     return this.get();
   }
+
+  /** A value kept beside the settings but never in them (so never sent to a UI). */
+  secret(name: string): unknown {
+    return this.conf ? (this.conf.get(`secrets.${name}`) ?? null) : (this.memorySecrets.get(name) ?? null);
+  }
+
+  setSecret(name: string, value: unknown): void {
+    if (!this.conf) {
+      if (value === null) this.memorySecrets.delete(name);
+      else this.memorySecrets.set(name, value);
+      return;
+    }
+    if (value === null) this.conf.delete(`secrets.${name}`);
+    else this.conf.set(`secrets.${name}`, value);
+  }
 }
 
 /**
@@ -243,6 +263,8 @@ function openConf(path: string): Conf<Record<string, unknown>> {
     configName: basename(path, '.json'),
     projectVersion: SETTINGS_VERSION,
     clearInvalidConfig: false,
+    /* It may hold the OpenAI-compatible key (browser mode): readable by the user alone. */
+    configFileMode: 0o600,
     migrations: {
       '2.0.0': (store) => {
         const legacy = join(dirname(path), 'window-state.json');

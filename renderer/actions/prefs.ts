@@ -8,7 +8,7 @@ import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
-export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias' | 'mdfAllLog' | 'mdfHttpOff'>>;
+export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias' | 'mdfAllLog' | 'mdfHttpOff' | 'speech'>>;
 
 /** What a refused change says; null when it went through. */
 export function changeProblem(result: ChangeResult, id?: number): Words | null {
@@ -19,12 +19,20 @@ export function changeProblem(result: ChangeResult, id?: number): Words | null {
 
 /** Applies the patch to this window now and saves it; resolves to why it could not be saved, or null. */
 export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
+  const before = usePanel.getState().settings;
   usePanel.setState((s) => (s.settings ? { settings: { ...s.settings, ...patch } } : {}));
+  let problem: Words | null;
   try {
-    return changeProblem(await getApi().updateSettings(patch));
+    problem = changeProblem(await getApi().updateSettings(patch));
   } catch (error) {
-    return errorWords(error);
+    problem = errorWords(error);
   }
+  /* Refused: this window goes back to what the core has, so the next change does not carry the bad value. */
+  if (problem && before) {
+    const kept = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof PrefPatch]]));
+    usePanel.setState((s) => (s.settings ? { settings: { ...s.settings, ...kept } } : {}));
+  }
+  return problem;
 }
 
 /** Filters change per keystroke; they are saved to settings half a second after the last change. */

@@ -6,6 +6,7 @@ import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 import { savePrefs } from './prefs';
+import { sayStep } from './say';
 import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
 
 let controller: AbortController | null = null;
@@ -37,6 +38,7 @@ export async function runCommand(command: QuickCommand): Promise<void> {
       sessions: sessions.map((s) => s.id),
       model: settings?.modelAlias ?? '0',
       send: (to, line, side) => getApi().send(to, line, side),
+      say: (to, step) => sayStep(to, step),
       sleep,
       signal: mine.signal,
       onStep: (step, total) => {

@@ -6,6 +6,7 @@ import { usePanel } from '../store';
 import { savePrefs } from '../actions/prefs';
 import { FilePickButton } from './FilePickButton';
 import { LevelMeter } from './LevelMeter';
+import { SayPanel } from './SayPanel';
 import { Waveform } from './Waveform';
 
 const ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm';
@@ -31,6 +32,7 @@ export function AudioPanel() {
     <section className="card" aria-labelledby="speak-title">
       <h2 id="speak-title">{t('speak.title')}</h2>
       <ModelAlias />
+      <SayPanel />
       <FileSection />
       <MicSection />
       {error ? (

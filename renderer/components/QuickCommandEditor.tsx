@@ -76,7 +76,7 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
       </p>
       {steps.ok && (
         <p className="muted small-print">
-          {t('editor.summary', { sends: steps.steps.filter((s) => s.kind === 'send').length, waits: steps.steps.filter((s) => s.kind === 'wait').reduce((n, s) => n + (s.kind === 'wait' ? s.ms : 0), 0) })}
+          {t('editor.summary', { sends: steps.steps.filter((s) => s.kind !== 'wait').length, waits: steps.steps.filter((s) => s.kind === 'wait').reduce((n, s) => n + (s.kind === 'wait' ? s.ms : 0), 0) })}
         </p>
       )}
       <div className="field-row">

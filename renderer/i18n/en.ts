@@ -2,12 +2,14 @@
 import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
 import { quickEn } from './quick-en';
+import { sayEn } from './say-en';
 import { speakEn } from './speak-en';
 
 export const en = {
   ...coreEn,
   ...agentLogEn,
   ...speakEn,
+  ...sayEn,
   ...quickEn,
   'common.cancel': 'Cancel',
   'common.save': 'Save',

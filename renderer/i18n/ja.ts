@@ -2,6 +2,7 @@
 import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
 import { quickJa } from './quick-ja';
+import { sayJa } from './say-ja';
 import { speakJa } from './speak-ja';
 import type { MessageKey } from './en';
 
@@ -9,6 +10,7 @@ export const ja: Record<MessageKey, string> = {
   ...coreJa,
   ...agentLogJa,
   ...speakJa,
+  ...sayJa,
   ...quickJa,
   'common.cancel': 'キャンセル',
   'common.save': '保存',

@@ -24,6 +24,12 @@ export function problemText(p: StepProblem, t: Translate): string {
       return t('steps.waitSyntax');
     case 'no-message':
       return t('steps.noMessage');
+    case 'say-empty':
+      return t('steps.sayEmpty');
+    case 'say-engine':
+      return t('steps.sayEngine', { engine: p.engine });
+    case 'say-long':
+      return t('steps.sayLong', { max: p.max });
     default:
       return assertNever(p);
   }
@@ -110,6 +116,8 @@ function settingProblemText(p: SettingProblem, t: Translate): string {
       return urlProblemText(p.problem, t);
     case 'quick-set':
       return setProblemText(p.problem, t);
+    case 'speech':
+      return p.field.endsWith('Url') ? t('setting.speechUrl') : t('setting.speech', { field: p.field });
     default:
       return assertNever(p);
   }
@@ -129,7 +137,31 @@ export function coreProblemText(p: Problem, t: Translate): string {
     case 'micBusy':
     case 'nothingStreaming':
     case 'micNotStreaming':
+    case 'speechEmpty':
+    case 'nothingSpeaking':
+    case 'keyStoreUnavailable':
       return t(`problem.${p.key}`);
+    case 'speechTooLong':
+      return t('problem.speechTooLong', { chars: p.chars, max: p.max });
+    case 'voiceBad':
+      return t('problem.voiceBad', { voice: p.voice });
+    case 'agentVoiceBusy':
+      return t('problem.agentVoiceBusy', { name: p.name });
+    case 'engineUnreachable':
+      return t('problem.engineUnreachable', { engine: t(`engine.${p.engine}`), url: p.url, detail: p.detail, how: p.engine === 'voicevox' || p.engine === 'openai' ? t(`how.${p.engine}`) : '' }).trim();
+    case 'engineHttp':
+      return t('problem.engineHttp', { engine: t(`engine.${p.engine}`), status: p.status, message: p.message });
+    case 'engineTimeout':
+      return t('problem.engineTimeout', { engine: t(`engine.${p.engine}`), url: p.url, seconds: p.seconds });
+    case 'engineUndecodable':
+    case 'engineFailed':
+      return t(`problem.${p.key}`, { engine: t(`engine.${p.engine}`), detail: p.detail });
+    case 'engineMissing':
+      return t('problem.engineMissing', { program: p.program, install: p.install });
+    case 'engineUrl':
+      return t('problem.engineUrl', { url: p.url });
+    case 'engineNoVoice':
+      return t('problem.engineNoVoice', { engine: t(`engine.${p.engine}`) });
     case 'agentGone':
       return t('problem.agentGone', { id: p.id });
     case 'upstreamDown':

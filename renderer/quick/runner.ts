@@ -3,7 +3,7 @@
  * time. Sending and sleeping are passed in, so tests drive it with a fake clock.
  */
 import type { QuickCommand, SendResult, SendTo, Target } from '../../common/contract';
-import { fillPlaceholders, parseSteps } from '../../common/quick-commands';
+import { fillPlaceholders, parseSteps, type Step } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 
 export interface RunContext {
@@ -12,6 +12,8 @@ export interface RunContext {
   sessions: number[];
   model: string;
   send(target: Target, line: string, to: SendTo): Promise<SendResult>;
+  /** A `say` step to one agent; resolves once its speech is on its way, or why not. */
+  say(target: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null>;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
   onStep?(index: number, total: number): void;
@@ -34,6 +36,15 @@ export async function runQuickCommand(command: QuickCommand, ctx: RunContext): P
         await ctx.sleep(step.ms, ctx.signal);
       } catch {
         return { cancelled: true, sent };
+      }
+      continue;
+    }
+    if (step.kind === 'say') {
+      /* Speech needs one agent: with Target "all", each agent says it. */
+      for (const target of ctx.target === 'all' ? ctx.sessions : [ctx.target]) {
+        const why = await ctx.say(target, step);
+        if (why) return { ok: false, why, line: i + 1, sent };
+        sent++;
       }
       continue;
     }

@@ -5,9 +5,10 @@ import { createAudioSlice, type AudioSlice } from './audio-slice';
 import { createComposeSlice, type ComposeSlice } from './compose-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
+import { createSaySlice, type SaySlice } from './say-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & AudioSlice & {
+export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & AudioSlice & SaySlice & {
   hydrate(snapshot: Snapshot): void;
 };
 
@@ -17,6 +18,7 @@ export const usePanel = create<PanelState>()((...a) => ({
   ...createComposeSlice(...a),
   ...createUiSlice(...a),
   ...createAudioSlice(...a),
+  ...createSaySlice(...a),
   hydrate: (snapshot) => {
     const [set, get] = a;
     if (get().logFile && get().logFile !== snapshot.logFile) get().log.reset();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuickSetError, exportQuickSet, fillPlaceholders, normalizeHotkey, parseQuickSet, parseSteps } from '../../common/quick-commands.js';
+import { QuickSetError, commandProblem, exportQuickSet, fillPlaceholders, normalizeHotkey, parseQuickSet, parseSteps } from '../../common/quick-commands.js';
 import { thrown } from '../support/thrown.js';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
 
@@ -24,6 +24,25 @@ describe('quick commands', () => {
     expect(parseSteps('wait 0\nA|1')).toEqual({ ok: false, line: 1, problem: { code: 'wait-range' } });
     expect(parseSteps('wait 500')).toEqual({ ok: false, line: 1, problem: { code: 'no-message' } });
     expect(parseSteps(`A|${'x'.repeat(2100)}`)).toEqual({ ok: false, line: 1, problem: { code: 'too-long', bytes: 2102, max: 2047 } });
+  });
+
+  it('parses say steps, with or without [engine:voice], and checks them like any line', () => {
+    expect(parseSteps('say こんにちは。元気？\nwait 1s\nSAY[VoiceVox:3]  Hello there \nsay[agent:mei_voice_happy] はい\nsay[openai] hi')).toEqual({
+      ok: true,
+      steps: [
+        { kind: 'say', text: 'こんにちは。元気？' },
+        { kind: 'wait', ms: 1000 },
+        { kind: 'say', text: 'Hello there', engine: 'voicevox', voice: '3' },
+        { kind: 'say', text: 'はい', engine: 'agent', voice: 'mei_voice_happy' },
+        { kind: 'say', text: 'hi', engine: 'openai' },
+      ],
+    });
+    expect(parseSteps('A|1\nsay')).toEqual({ ok: false, line: 2, problem: { code: 'say-empty' } });
+    expect(parseSteps('say[festival:kal] hi')).toEqual({ ok: false, line: 1, problem: { code: 'say-engine', engine: 'festival' } });
+    expect(parseSteps(`say ${'あ'.repeat(1001)}`)).toEqual({ ok: false, line: 1, problem: { code: 'say-long', max: 1000 } });
+    /* A message whose type merely starts with "say" is a message. */
+    expect(parseSteps('SAYING|x')).toEqual({ ok: true, steps: [{ kind: 'send', line: 'SAYING|x' }] });
+    expect(commandProblem({ id: 'c', label: 'Only speech', lines: 'say hi', hotkey: '', color: '', to: 'agent' })).toBeNull();
   });
 
   it('normalizes hotkeys to one spelling', () => {

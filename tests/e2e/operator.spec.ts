@@ -80,9 +80,9 @@ test('buttons reorder by drag and drop and stay so; a bad set file gets a clear 
   const labels = () => q.locator('.quick-btn').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect((await labels()).slice(0, 2)).toEqual(['Greet', 'Nod']);
   await q.getByRole('button', { name: 'Nod', exact: true }).dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
-  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Test turn (to server)']);
+  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
   await page.reload();
-  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Test turn (to server)']);
+  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
 
   const file = q.getByLabel('Quick-command set file');
   await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"X","commands":[{"label":"B","lines":["SNDFILE"]}]}') });

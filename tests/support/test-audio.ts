@@ -1,6 +1,6 @@
 /** Test speech made with espeak-ng and sox (Debian packages), and the measures the tests use. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,6 +33,15 @@ export function makeTestAudio(): TestAudio {
   const buf = readFileSync(raw);
   const mp3Seconds = Number(execFileSync('soxi', ['-D', mp3]).toString().trim());
   return { wav, mp3, reference: new Int16Array(buf.buffer, buf.byteOffset, buf.length / 2), mp3Seconds };
+}
+
+/** sox's 16 kHz mono s16le conversion of a WAV (an engine's answer): the reference the agent's audio is held to. */
+export function soxReference(wav: Uint8Array): Int16Array {
+  const dir = mkdtempSync(join(tmpdir(), 'rp-sox-ref-'));
+  writeFileSync(join(dir, 'in.wav'), wav);
+  tool('sox', [join(dir, 'in.wav'), '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', join(dir, 'ref.raw')]);
+  const buf = readFileSync(join(dir, 'ref.raw'));
+  return new Int16Array(buf.buffer, buf.byteOffset, buf.length / 2);
 }
 
 export function int16(bytes: Uint8Array): Int16Array {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AudioStreamer, type AudioHost } from '../../../electron/core/audio-stream.js';
+import { AudioStreamer, type AudioHost, type SpeechEnd } from '../../../electron/core/audio-stream.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { noticeEnglish } from '../../../electron/core/log-words.js';
 
 function host() {
@@ -121,5 +122,121 @@ describe('AudioStreamer', () => {
     expect(notices.at(-1)).toMatch(/Stopped streaming "a.wav" to agent #3 \(agent disconnected\)/);
     expect(lines(3).at(-1)).toBe('SNDFILE');
     expect(a.status()).toEqual([]);
+  });
+});
+
+describe('AudioStreamer: a Say, sentence by sentence', () => {
+  function speaking() {
+    const { h, wire, lines } = host();
+    const clock = new FakeClock();
+    const a = new AudioStreamer(h, { clock });
+    const ends: SpeechEnd[] = [];
+    const events = (session = 1) => wire.filter((w) => w.session === session).map((w) => (typeof w.frame === 'string' ? w.frame : `audio:${w.frame.length - 7}`));
+    const say = (first: Uint8Array, whenBusy: 'queue' | 'replace' = 'queue', name = 'hello') => a.speak(1, { name, alias: '0', first, whenBusy, onEnd: (e) => ends.push(e) });
+    return { a, clock, ends, events, lines, say };
+  }
+  const bytes = (events: string[]) => events.filter((e) => e.startsWith('audio:')).reduce((n, e) => n + Number(e.slice(6)), 0);
+
+  it('plays each pushed sentence as its own SNDFILE…SNDBRKS segment, waiting for one not yet synthesized', () => {
+    const { a, clock, ends, events, say } = speaking();
+    const { result, handle } = say(pcm(400));
+    expect(result).toEqual({ ok: true, queued: 0 });
+    clock.advance(500);
+    /* The first sentence is done; the second is still being synthesized: the utterance waits. */
+    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS']);
+    expect(a.status()).toEqual([{ session: 1, state: 'speech', name: 'hello', totalMs: 400, sentMs: 400, queued: [] }]);
+    expect(handle!.push(pcm(200))).toBe(true);
+    handle!.close();
+    clock.advance(500);
+    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS', 'SNDFILE', 'SNDBRKS']);
+    expect(bytes(events())).toBe(600 * 32);
+    expect(ends).toEqual([{ how: 'done', sentMs: 600, segments: 2, replacedBy: '' }]);
+    expect(handle!.push(pcm(100))).toBe(false);
+    expect(a.status()).toEqual([]);
+  });
+
+  it('Stop speech ends the segment playing with SNDBRKS, and later sentences are refused', () => {
+    const { a, clock, ends, events, say } = speaking();
+    const { handle } = say(pcm(2000));
+    clock.advance(500);
+    expect(a.stopSpeech(1)).toBe(true);
+    expect(events().at(-1)).toBe('SNDBRKS');
+    expect(ends).toEqual([{ how: 'stopped', reason: 'operatorStop', sentMs: expect.closeTo(680, -2), segments: 1, replacedBy: '' }]);
+    expect(handle!.push(pcm(100))).toBe(false);
+    expect(a.stopSpeech(1)).toBe(false);
+  });
+
+  it('queues behind a file, and a file that replaces it ends it with its name', () => {
+    const { a, clock, ends, events, say } = speaking();
+    a.streamFile(1, { alias: '0', name: 'music.wav', pcm: pcm(300), whenBusy: 'queue' });
+    const queued = say(pcm(100));
+    expect(queued.result).toEqual({ ok: true, queued: 1 });
+    /* The last sentence may be known while the utterance still waits its turn. */
+    queued.handle!.close();
+    expect(a.status()[0]).toMatchObject({ state: 'file', queued: ['hello'] });
+    expect(a.currentName(1)).toBe('music.wav');
+    clock.advance(1000);
+    expect(ends).toEqual([{ how: 'done', sentMs: 100, segments: 1, replacedBy: '' }]);
+    say(pcm(1000), 'queue', 'long');
+    clock.advance(100);
+    a.streamFile(1, { alias: '0', name: 'urgent.wav', pcm: pcm(100), whenBusy: 'replace' });
+    expect(ends.at(-1)).toMatchObject({ how: 'stopped', reason: 'replaced', replacedBy: 'urgent.wav' });
+    clock.advance(500);
+    expect(events().filter((e) => e === 'SNDFILE')).toHaveLength(4);
+  });
+
+  it('a Say waiting in the queue hears that it was dropped when the agent leaves or Stop clears it', () => {
+    const { a, ends, say } = speaking();
+    a.streamFile(1, { alias: '0', name: 'music.wav', pcm: pcm(300), whenBusy: 'queue' });
+    const { handle } = say(pcm(100));
+    a.sessionClosed(1);
+    expect(ends).toEqual([{ how: 'stopped', reason: 'agentDisconnected', sentMs: 0, segments: 0 }]);
+    expect(handle!.push(pcm(100))).toBe(false);
+    a.streamFile(1, { alias: '0', name: 'music.wav', pcm: pcm(300), whenBusy: 'queue' });
+    say(pcm(100));
+    expect(a.stop(1)).toEqual({ ok: true, queued: 0 });
+    expect(ends.at(-1)).toEqual({ how: 'stopped', reason: 'operatorStop', sentMs: 0, segments: 0 });
+  });
+
+  it('refuses a bad alias, empty audio, and speaking over the microphone', () => {
+    const { a, say } = speaking();
+    expect(a.speak(1, { name: 'x', alias: 'a|b', first: pcm(10), whenBusy: 'queue', onEnd: () => undefined }).result).toEqual({ ok: false, problem: { key: 'badAlias' } });
+    expect(say(new Uint8Array(1)).result).toEqual({ ok: false, problem: { key: 'audioEmpty', name: 'hello' } });
+    a.micStart(1, '0');
+    expect(say(pcm(10)).result).toEqual({ ok: false, problem: { key: 'micBusy' } });
+    expect(a.micStart(2, '0')).toEqual({ ok: true, queued: 0 });
+    say(pcm(10));
+    const other = a.speak(2, { name: 'y', alias: '0', first: pcm(10), whenBusy: 'queue', onEnd: () => undefined });
+    expect(other.result).toEqual({ ok: false, problem: { key: 'micBusy' } });
+  });
+});
+
+describe('AudioStreamer: one timeline per agent', () => {
+  it('back-to-back segments and queued streams never run more than 200 ms ahead of real time', () => {
+    const { h, wire } = host();
+    const clock = new FakeClock();
+    const sent: { at: number; ms: number }[] = [];
+    const counting: AudioHost = { ...h, sendBytes: (session, bytes) => (sent.push({ at: clock.now(), ms: (bytes.length - 7) / 32 }), h.sendBytes(session, bytes)) };
+    const a = new AudioStreamer(counting, { clock });
+    /* Three sentences all synthesized before the first ends, then a file queued behind them. */
+    const { handle } = a.speak(1, { name: 'three', alias: '0', first: pcm(1000), whenBusy: 'queue', onEnd: () => undefined });
+    handle!.push(pcm(1000));
+    handle!.push(pcm(1000));
+    handle!.close();
+    a.streamFile(1, { alias: '0', name: 'after.wav', pcm: pcm(1000), whenBusy: 'queue' });
+    let maxLead = 0;
+    let audio = 0;
+    for (const s of sent.splice(0)) audio += s.ms;
+    maxLead = Math.max(maxLead, audio - clock.now());
+    for (let t = 0; t < 5000; t += 5) {
+      clock.advance(5);
+      for (const s of sent.splice(0)) {
+        audio += s.ms;
+        maxLead = Math.max(maxLead, audio - s.at);
+      }
+    }
+    expect(audio).toBe(4000);
+    expect(maxLead).toBeLessThanOrEqual(200);
+    expect(wire.filter((w) => w.frame === 'SNDFILE')).toHaveLength(4);
   });
 });

@@ -94,6 +94,25 @@ describe('settings', () => {
     expect(settingsProblem({ quickSets: [bad] })).toEqual({ key: 'setting', setting: 'quickSets', problem: { code: 'quick-set', problem: { code: 'command', index: 1, label: bad.commands[0]!.label, problem: { code: 'lines', line: 1, problem: { code: 'snd' } } } } });
   });
 
+  it('checks the Say settings field by field, and keeps them across runs', () => {
+    const speech = DEFAULT_SETTINGS.speech;
+    const problem = (patch: object) => settingsProblem({ speech: { ...speech, ...patch } as never });
+    expect(problem({})).toBeNull();
+    expect(problem({ engine: 'festival' })).toEqual({ key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'engine' } });
+    expect(problem({ voicevoxUrl: 'javascript:alert(1)' })).toMatchObject({ problem: { field: 'voicevoxUrl' } });
+    expect(problem({ openaiUrl: 'not a url' })).toMatchObject({ problem: { field: 'openaiUrl' } });
+    expect(problem({ sliders: { ...speech.sliders, pitch: 0.5 } })).toMatchObject({ problem: { field: 'pitch' } });
+    expect(problem({ sliders: { ...speech.sliders, speed: Number.NaN } })).toMatchObject({ problem: { field: 'speed' } });
+    expect(problem({ timeoutSec: 0 })).toMatchObject({ problem: { field: 'timeoutSec' } });
+    expect(problem({ maxChars: 1.5 })).toMatchObject({ problem: { field: 'maxChars' } });
+    expect(problem({ voices: { agent: 'x' } })).toMatchObject({ problem: { field: 'voices' } });
+    expect(settingsProblem({ speech: null as never })).toMatchObject({ problem: { code: 'type' } });
+    const path = join(fresh(), 'settings.json');
+    const mine = { ...speech, engine: 'voicevox' as const, voices: { ...speech.voices, voicevox: '3' }, sliders: { speed: 1.2, pitch: -0.05, intonation: 1, volume: 0.9 } };
+    new SettingsStore(path).update({ speech: mine });
+    expect(new SettingsStore(path).get().speech).toEqual(mine);
+  });
+
   it('keeps the other settings when one stored key is broken', () => {
     expect(sanitize({ wsPort: 9400, quickSets: [{ name: 'x', commands: [{ label: '', lines: '' }] }], theme: 'neon' })).toMatchObject({ wsPort: 9400, theme: 'system', quickSets: DEFAULT_SETTINGS.quickSets });
   });

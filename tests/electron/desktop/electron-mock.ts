@@ -65,6 +65,16 @@ export function createElectronMock(userData: string) {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     shell: { openPath: vi.fn(), openExternal: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    /* A stand-in keychain: reversible, and never the plain text. */
+    safeStorage: {
+      available: true,
+      isEncryptionAvailable(): boolean {
+        return this.available;
+      },
+      getSelectedStorageBackend: (): string => 'gnome_libsecret',
+      encryptString: (plain: string): Buffer => Buffer.from(`sealed:${[...plain].reverse().join('')}`, 'utf8'),
+      decryptString: (sealed: Buffer): string => [...sealed.toString('utf8').replace(/^sealed:/, '')].reverse().join(''),
+    },
     handlers,
     listeners,
   };

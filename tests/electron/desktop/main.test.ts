@@ -1,5 +1,5 @@
 /** Loads the real electron/main.ts against a mocked `electron` and checks its wiring. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -56,6 +56,11 @@ describe('Electron main (mocked electron)', () => {
       'periodic:stop',
       'session:disconnect',
       'settings:update',
+      'speech:key-state',
+      'speech:say',
+      'speech:set-key',
+      'speech:stop',
+      'speech:voices',
       'upstream:retry',
     ]);
     expect([...electron.listeners.keys()]).toEqual(['audio:mic-chunk']);
@@ -108,6 +113,25 @@ describe('Electron main (mocked electron)', () => {
     expect(agent.packetSizes).toEqual([1280]);
     expect(agent.audio[0]).toBe(1);
     agent.quit();
+  });
+
+  it('keeps the OpenAI-compatible key sealed by safeStorage: never in the file as typed, never sent back', async () => {
+    const key = 'sk-test-DO-NOT-LEAK-1234';
+    expect(await call('speech:key-state')).toEqual({ set: false, store: 'safeStorage' });
+    expect(await call('speech:set-key', { key })).toEqual({ ok: true, state: { set: true, store: 'safeStorage' } });
+    const file = readFileSync(join(userData, 'settings.json'), 'utf8');
+    expect(file).not.toContain(key);
+    const sealed = electron.safeStorage.encryptString(key).toString('base64');
+    expect(file).toContain(sealed);
+    if (process.platform !== 'win32') expect(statSync(join(userData, 'settings.json')).mode & 0o777).toBe(0o600);
+    const snapshot = JSON.stringify(await call('panel:ready'));
+    expect(snapshot).not.toContain(key);
+    expect(snapshot).not.toContain(sealed);
+    electron.safeStorage.available = false;
+    expect(await call('speech:set-key', { key: 'another' })).toEqual({ ok: false, problem: { key: 'keyStoreUnavailable' } });
+    electron.safeStorage.available = true;
+    expect(await call('speech:set-key', { key: null })).toEqual({ ok: true, state: { set: false, store: 'safeStorage' } });
+    expect(readFileSync(join(userData, 'settings.json'), 'utf8')).not.toContain(sealed);
   });
 
   it('denies new windows and navigation away from the app', () => {

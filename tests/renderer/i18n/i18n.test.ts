@@ -41,6 +41,22 @@ describe('Japanese and English', () => {
   });
 });
 
+describe('a Say in the log, in the UI language', () => {
+  it('words the utterance, its engine and a failure carried as codes', async () => {
+    const { flatProblem } = await import('../../../electron/core/speech/speaker.js');
+    const { noticeEnglish } = await import('../../../electron/core/log-words.js');
+    const story = { id: 2, engine: 'voicevox', voice: 'ずんだもん (ノーマル)', text: 'こんにちは', duration: 1.5, sentences: 1 };
+    const said: LogEntry = { id: 3, t: 0, dir: 'sys', session: 2, kind: 'status', type: 'STATUS', text: '', msg: { key: 'said', params: story } };
+    expect(noticeText(said, translator('en'), 'en')).toBe('Said to agent #2 with the VOICEVOX-compatible engine (ずんだもん (ノーマル)): “こんにちは” (1.50 s; sentences: 1).');
+    expect(noticeText(said, translator('ja'), 'ja')).toBe('エージェント #2 に VOICEVOX 互換エンジン（ずんだもん (ノーマル)）でしゃべらせました: 「こんにちは」（1.50 秒、1 文）。');
+    const problem = { key: 'engineHttp', engine: 'voicevox', url: 'http://127.0.0.1:50021/synthesis?speaker=3', status: 500, message: 'boom' } as const;
+    const failed: LogEntry = { ...said, kind: 'error', msg: { key: 'speechFailed', params: { ...story, ...flatProblem(problem) } } };
+    expect(noticeText(failed, translator('en'), 'en')).toBe('Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): The VOICEVOX-compatible engine answered HTTP 500: boom (text: “こんにちは”)');
+    expect(noticeText(failed, translator('ja'), 'ja')).toContain('VOICEVOX 互換エンジン が HTTP 500 を返しました: boom');
+    expect(noticeEnglish(failed.msg!)).toBe('Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): the engine answered HTTP 500: boom. Text: "こんにちは".');
+  });
+});
+
 describe('what the core reports, in the UI language', () => {
   const ja = translator('ja');
   it('words a taken port, a send with no agent, a periodic message that cannot start and a retry with no link in Japanese', () => {
