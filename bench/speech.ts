@@ -35,7 +35,13 @@ async function startPanel(): Promise<{ panel: Panel; entries: LogEntry[] }> {
 /** One Say, timed from the call to the first packet's arrival on the agent's thread. */
 async function timedSay(panel: Panel, entries: LogEntry[], agent: Awaited<ReturnType<typeof listener>>, target: number, engine: SpeechEngine, text: string): Promise<{ total: number; engine: number; core: number; arrivals: Arrival[] }> {
   const said = entries.length;
-  const done = new Promise<Arrival[]>((resolve) => agent.once('message', (m: { arrivals?: Arrival[] }) => resolve(m.arrivals ?? [])));
+  const done = new Promise<Arrival[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no SNDBRKS within 30 s for "${text}"`)), 30_000);
+    agent.once('message', (m: { arrivals?: Arrival[] }) => {
+      clearTimeout(timer);
+      resolve(m.arrivals ?? []);
+    });
+  });
   const t0 = wall();
   const result = await panel.speech.say({ target, alias: '0', text, engine, whenBusy: 'replace' });
   if (!result.ok) throw new Error(`Say failed: ${JSON.stringify(result)}`);

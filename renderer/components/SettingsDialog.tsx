@@ -35,6 +35,8 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const [port, setPort] = useState(String(initial.wsPort || bound));
   const [path, setPath] = useState(initial.wsPath);
   const [maxMin, setMaxMin] = useState(String(initial.audioMaxSec / 60));
+  const [speechTimeout, setSpeechTimeout] = useState(String(initial.speech.timeoutSec));
+  const [maxChars, setMaxChars] = useState(String(initial.speech.maxChars));
   const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
   const [upstreamOn, setUpstreamOn] = useState(initial.upstreamEnabled);
   const [upstream, setUpstream] = useState(initial.upstreamUrl);
@@ -48,9 +50,14 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     const minutes = Number(maxMin);
     if (!(minutes >= 0.1 && minutes <= 60)) return setError({ key: 'settings.badMax' });
     if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError({ key: 'settings.badUpstream' });
+    const timeoutSec = Number(speechTimeout);
+    if (!(timeoutSec >= 1 && timeoutSec <= 300)) return setError({ key: 'settings.badSpeechTimeout' });
+    const chars = Number(maxChars);
+    if (!Number.isInteger(chars) || chars < 1 || chars > 20_000) return setError({ key: 'settings.badMaxChars' });
+    const speech = { ...(usePanel.getState().settings?.speech ?? initial.speech), timeoutSec, maxChars: chars };
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
-    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn });
+    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn, speech });
     setBusy(false);
     if (problem) setError(problem);
     else close();
@@ -96,6 +103,16 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
         <span>{t('settings.maxAudio')}</span>
         <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label={t('settings.maxAudioName')} />
       </label>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('settings.speechTimeout')}</span>
+          <input className="input" inputMode="decimal" value={speechTimeout} onChange={(e) => setSpeechTimeout(e.target.value)} aria-label={t('settings.speechTimeoutName')} />
+        </label>
+        <label className="field">
+          <span>{t('settings.maxChars')}</span>
+          <input className="input" inputMode="numeric" value={maxChars} onChange={(e) => setMaxChars(e.target.value)} aria-label={t('settings.maxCharsName')} />
+        </label>
+      </div>
       {error && (
         <p role="alert" className="text-error">
           {say(error)}

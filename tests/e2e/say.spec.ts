@@ -96,3 +96,23 @@ test.describe('Say it', () => {
     expect(agent.frames).toEqual([]);
   });
 });
+
+test('Settings set the speech timeout and the text limit; a text over the limit gets a message and nothing is sent', async ({ page, web, agent }) => {
+  await open(page, web);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Speech engine timeout (seconds)').fill('0');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The speech engine timeout must be between 1 and 300 seconds.');
+  await dialog.getByLabel('Speech engine timeout (seconds)').fill('5');
+  await dialog.getByLabel('Longest text to say (characters)').fill('10');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  const say = page.getByRole('region', { name: 'Say' });
+  await say.getByLabel('Text to say').fill('これは十文字を超える長い文です');
+  await say.getByRole('button', { name: 'Say', exact: true }).click();
+  await expect(say.getByRole('alert')).toHaveText('The text has 15 characters; the limit is 10. Nothing was sent.');
+  await expect(say.getByLabel('Text to say')).toHaveValue('これは十文字を超える長い文です');
+  await page.waitForTimeout(200);
+  expect(agent.frames).toEqual([]);
+});
