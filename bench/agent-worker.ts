@@ -2,11 +2,14 @@
  * A raw MMDAgent-EX-like client on its own thread, so sending a flood does not
  * share the core's event loop. Commands arrive from the parent over postMessage.
  */
+import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 
 export type WorkerCommand =
   | { cmd: 'burst'; prefix: string; count: number }
+  /** Every frame built up front (masked, as a client must) and written to the socket in one call, as `sendall` does. */
+  | { cmd: 'rawburst'; prefix: string; count: number }
   | { cmd: 'rate'; prefix: string; perSecond: number; seconds: number }
   /** Paced like `rate`, cycling through `lines` (each gets `|<n>` appended). */
   | { cmd: 'mixed'; lines: string[]; perSecond: number; count: number }
@@ -34,6 +37,13 @@ port.on('message', (msg: WorkerCommand) => {
     check();
     return;
   }
+  if (msg.cmd === 'rawburst') {
+    const frames = rawFrames(msg.prefix, msg.count);
+    const socket = (ws as unknown as { _socket: Socket })._socket;
+    const start = wallMs();
+    socket.write(frames, () => port.postMessage({ done: true, start, sent: msg.count }));
+    return;
+  }
   if (msg.cmd === 'mixed') {
     const start = performance.now();
     let sent = 0;
@@ -58,3 +68,16 @@ port.on('message', (msg: WorkerCommand) => {
   };
   tick();
 });
+
+/** `<prefix>|<k>\n` for every k, each a masked text frame (RFC 6455 §5.2), in one buffer. */
+function rawFrames(prefix: string, count: number): Buffer {
+  const parts: Buffer[] = [];
+  const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+  for (let k = 0; k < count; k++) {
+    const payload = Buffer.from(`${prefix}|${k}\n`);
+    const head = payload.length < 126 ? Buffer.from([0x81, 0x80 | payload.length]) : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+    for (let i = 0; i < payload.length; i++) payload[i]! ^= mask[i & 3]!;
+    parts.push(head, mask, payload);
+  }
+  return Buffer.concat(parts);
+}

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright';
 import WebSocket from 'ws';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
-import { Agent } from './log-relay.js';
+import { Agent } from './agent.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess, type WebProcess } from './web-process.js';
 

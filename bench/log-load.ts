@@ -8,7 +8,7 @@ import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
-import { Agent } from './log-relay.js';
+import { Agent } from './agent.js';
 import { fmt, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 

@@ -15,7 +15,8 @@ import { readJsonl } from '../electron/core/log-writer.js';
 import { Panel } from '../electron/core/panel.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 import { listener } from './audio-pacing.js';
-import { Agent, pythonBurst } from './log-relay.js';
+import { Agent } from './agent.js';
+import { pythonBurst } from './log-relay.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 

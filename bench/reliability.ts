@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { readJsonl } from '../electron/core/log-writer.js';
 import { fuzz } from '../tests/support/fuzz.js';
 import { bridgeRequest, fileRun } from './audio-pacing.js';
-import { Agent } from './log-relay.js';
+import { Agent } from './agent.js';
 import { fmt } from './stats.js';
 import { startWebProcess, type WebProcess } from './web-process.js';
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchAudio } from './audio-pacing.js';
 import { benchLogLoad } from './log-load.js';
 import { benchLogRelay } from './log-relay.js';
+import { profileBurst } from './profile-burst.js';
 import { benchProxy } from './proxy.js';
 import { benchSpeech } from './speech.js';
 
@@ -26,4 +27,6 @@ if (want('audio')) {
 if (want('proxy')) await benchProxy();
 if (want('load')) await benchLogLoad();
 if (want('speech')) await benchSpeech();
+/* Not part of a plain `npm run bench`: a profiling run, asked for by name. */
+if (only.includes('profile')) await profileBurst();
 process.exit(0);

@@ -16,9 +16,9 @@ export interface WebProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebProcess(args: string[] = []): Promise<WebProcess> {
+export async function startWebProcess(args: string[] = [], nodeArgs: string[] = []): Promise<WebProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rp-bench-'));
-  const proc = spawn(process.execPath, [CLI, '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...nodeArgs, CLI, '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

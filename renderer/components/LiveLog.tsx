@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../common/contract';
+import { rowWindow } from '../lib/row-window';
 import { usePanel } from '../store';
 import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';
@@ -37,40 +37,46 @@ export function LiveLog() {
   const viewing = usePanel((s) => s.viewing);
   const rows = viewing ? viewing.log.view : (frozen ?? log.view);
   const scroller = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
+  /* Following the bottom is state, so the rows in view are known while rendering, without reading layout. */
+  const [following, setFollowing] = useState(true);
+  const followingNow = useRef(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(800);
   const [seenId, setSeenId] = useState<number | null>(null);
-
-  /* The virtualizer re-renders through its own state; nothing here is memoized by the compiler. */
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
+  const win = rowWindow(rows.length, scrollTop, height, ROW_HEIGHT, 16, following);
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && following.current) el.scrollTop = el.scrollHeight;
-  }, [revision, rows.length]);
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  /* Write-only: the view already shows the bottom rows; the scroll position just follows them. */
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && following) el.scrollTop = win.top;
+  }, [following, win.top, revision]);
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
-    if (atBottom !== following.current) {
-      following.current = atBottom;
-      const st = usePanel.getState();
-      const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
-      setSeenId(atBottom ? null : (view[view.length - 1]?.id ?? 0));
-    }
+    const st = usePanel.getState();
+    const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
+    const atBottom = el.scrollTop + el.clientHeight >= view.length * ROW_HEIGHT - ROW_HEIGHT / 2;
+    /* While following, the scroll events are our own: the view is already at the bottom. */
+    if (!atBottom) setScrollTop(el.scrollTop);
+    if (atBottom === followingNow.current) return;
+    followingNow.current = atBottom;
+    setFollowing(atBottom);
+    setSeenId(atBottom ? null : (view[view.length - 1]?.id ?? 0));
   }, []);
 
   const jump = (): void => {
-    following.current = true;
+    followingNow.current = true;
+    setFollowing(true);
     setSeenId(null);
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
   };
 
   const unseen = seenId === null ? 0 : rows.length - firstAfter(rows, seenId);
@@ -79,19 +85,10 @@ export function LiveLog() {
     <div className="log-wrap">
       <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll}>
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <div key={rows[item.index]!.id} className="row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-              <LogRow
-                entry={rows[item.index]!}
-                showSession={everMulti}
-                proxy={proxy}
-                revision={rows[item.index]!.delivery ? revision : 0}
-                lang={lang}
-                highlight={highlight}
-                selected={rows[item.index]!.id === selectedId}
-                onSelect={select}
-              />
+        <div style={{ height: win.total, position: 'relative' }}>
+          {rows.slice(win.first, win.end).map((entry, i) => (
+            <div key={entry.id} className="row-slot" style={{ transform: `translateY(${(win.first + i) * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
+              <LogRow entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />
             </div>
           ))}
         </div>
