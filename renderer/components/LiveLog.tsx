@@ -53,10 +53,10 @@ export function LiveLog() {
     return () => observer.disconnect();
   }, []);
 
-  /* Write-only: the view already shows the bottom rows; the scroll position just follows them. */
+  /* The rows rendered are already the bottom ones; the scroll position follows them to the real bottom. */
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && following) el.scrollTop = win.top;
+    if (el && following) el.scrollTop = el.scrollHeight;
   }, [following, win.top, revision]);
 
   const onScroll = useCallback(() => {
@@ -64,7 +64,7 @@ export function LiveLog() {
     if (!el) return;
     const st = usePanel.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
-    const atBottom = el.scrollTop + el.clientHeight >= view.length * ROW_HEIGHT - ROW_HEIGHT / 2;
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
     /* While following, the scroll events are our own: the view is already at the bottom. */
     if (!atBottom) setScrollTop(el.scrollTop);
     if (atBottom === followingNow.current) return;

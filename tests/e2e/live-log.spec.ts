@@ -1,0 +1,35 @@
+/** The live log's row window in Chromium: it follows the bottom, and offers a jump back once you scroll up. */
+import { expect, test } from '../support/agent-fixture';
+import { FakeAgent } from '../support/fake-agent';
+
+for (const height of [600, 800, 1100]) {
+  test(`follows the newest row at a ${height} px window, and counts the rows that arrive while scrolled up`, async ({ page, web, agent }) => {
+    await page.setViewportSize({ width: 1280, height });
+    await page.goto(web.uiUrl);
+    await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+    const log = page.getByRole('log', { name: 'Message log' });
+    for (let i = 0; i < 120; i++) {
+      agent.emit(`ROW|${i}`);
+      if (i % 20 === 19) await page.waitForTimeout(60);
+    }
+    await expect(log.getByText('ROW|119', { exact: true })).toBeInViewport();
+    await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
+    /* A second agent adds the session filter above the log, which shrinks it: the log still follows. */
+    const second = await FakeAgent.connect(web.agentUrl);
+    await expect(page.getByRole('combobox', { name: 'Session' })).toBeVisible();
+    for (let i = 0; i < 30; i++) second.emit(`OTHER|${i}`);
+    await expect(log.getByText('OTHER|29', { exact: true })).toBeInViewport();
+    await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
+    second.quit();
+    /* Scrolled up: new rows do not move the view, and the button counts them. */
+    await log.evaluate((el) => (el.scrollTop = 0));
+    await expect(log.getByText('ROW|0', { exact: true })).toBeInViewport();
+    for (let i = 120; i < 125; i++) agent.emit(`ROW|${i}`);
+    await expect(page.getByRole('button', { name: '5 new ↓' })).toBeVisible();
+    await expect(log.getByText('ROW|0', { exact: true })).toBeInViewport();
+    await page.getByRole('button', { name: '5 new ↓' }).click();
+    await expect(log.getByText('ROW|124', { exact: true })).toBeInViewport();
+    agent.emit('ROW|125');
+    await expect(log.getByText('ROW|125', { exact: true })).toBeInViewport();
+  });
+}
