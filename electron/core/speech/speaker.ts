@@ -188,7 +188,8 @@ export class Speaker {
       try {
         pcm = (await this.synth(engine, ctx, sentence, voice)).pcm;
       } catch (error) {
-        if (error instanceof SpeechCancelled) return;
+        /* Cancelled (Stop, or a replacing Say): what is already synthesized is all there will be. */
+        if (error instanceof SpeechCancelled) return handle.close();
         /* What is already synthesized still plays to its end; the log says why the rest did not. */
         failed(problemOf(error, engine));
         return handle.close();

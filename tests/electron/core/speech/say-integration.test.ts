@@ -266,3 +266,15 @@ describe('Say, the other engines and the checks', () => {
     expect(a.received).toEqual([]);
   });
 });
+
+describe('Say, cut short', () => {
+  it('a replacing Say that fails still lets the Say it cut short end cleanly, so later audio is not held up', async () => {
+    const { h, a, id } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('二') ? 400 : 0), failSynthesis: { status: 500, detail: 'down', when: (text) => text.startsWith('失敗') } });
+    expect(await h.panel.speech.say({ target: id, alias: '0', text: '一つ目。二つ目。', whenBusy: 'queue' })).toMatchObject({ ok: true, sentences: 2 });
+    /* Its second sentence is still being synthesized when a replacing Say fails at once. */
+    expect(await h.panel.speech.say({ target: id, alias: '0', text: '失敗します', whenBusy: 'replace' })).toMatchObject({ ok: false, problem: { key: 'engineHttp' } });
+    await h.waitFor(() => h.panel.snapshot().audio.every((s) => s.state === 'idle'), 5000, 'the first Say to end');
+    expect(h.panel.streamFile({ target: id, alias: '0', name: 'after.wav', pcm: new Uint8Array(3200), whenBusy: 'queue' })).toEqual({ ok: true, queued: 0 });
+    await a.waitFor(() => a.audioEvents.filter((e) => e === 'SNDBRKS').length === 2, 5000);
+  }, 15_000);
+});
