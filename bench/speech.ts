@@ -12,6 +12,7 @@ import { DEFAULT_SPEECH, type SpeechEngine } from '../common/speech.js';
 import { Panel } from '../electron/core/panel.js';
 import { wavToPcm16k } from '../electron/core/speech/resample.js';
 import { FakeVoicevox } from '../tests/support/fake-voicevox.js';
+import { snrDb } from '../tests/support/test-audio.js';
 import { listener, pacingStats } from './audio-pacing.js';
 import { fmt, percentile, table } from './stats.js';
 
@@ -75,18 +76,7 @@ async function resamplerSnr(): Promise<number> {
   const ref = new Int16Array(refBuf.buffer, refBuf.byteOffset, refBuf.length / 2);
   const ours = await wavToPcm16k(new Uint8Array(readFileSync(join(dir, 's24.wav'))));
   const got = new Int16Array(ours.buffer, ours.byteOffset, ours.length / 2);
-  let best = -Infinity;
-  for (let lag = -32; lag <= 32; lag++) {
-    let signal = 0;
-    let noise = 0;
-    for (let i = 0; i < ref.length; i++) {
-      const g = got[i + lag] ?? 0;
-      signal += ref[i]! ** 2;
-      noise += (ref[i]! - g) ** 2;
-    }
-    best = Math.max(best, 10 * Math.log10(signal / Math.max(noise, 1e-9)));
-  }
-  return best;
+  return snrDb(ref, got, 32);
 }
 
 export async function benchSpeech(): Promise<void> {

@@ -53,7 +53,7 @@ export class AudioStreamer {
 
   streamFile(session: number, req: Omit<StreamFileRequest, 'target'>): StreamResult {
     if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
-    const pcm = req.pcm.length % 2 ? req.pcm.subarray(0, req.pcm.length - 1) : req.pcm;
+    const pcm = evenBytes(req.pcm);
     if (pcm.length === 0) return { ok: false, problem: { key: 'audioEmpty', name: req.name } };
     const seconds = durationMs(pcm.length) / 1000;
     if (seconds > this.maxDurationSec) {
@@ -265,9 +265,10 @@ export class AudioStreamer {
       packets,
       (packet) => this.host.sendBytes(session, packet),
       (reason) => {
-        if (reason === 'done') this.playsUntil.set(session, pacer.endsAt);
-        if (reason === 'done') this.finish(session, job, 'done');
-        else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'connectionGone');
+        if (reason === 'done') {
+          this.playsUntil.set(session, pacer.endsAt);
+          this.finish(session, job, 'done');
+        } else if (reason === 'send-failed') this.finish(session, job, 'stopped', 'connectionGone');
       },
       this.pacerOptions,
     );

@@ -8,6 +8,7 @@
 import type { NoticeMsg, Problem, ReasonCode, StreamResult } from '../../../common/contract.js';
 import type { SayRequest, SayResult, SpeechEngine, SpeechSettings, VoicesResult } from '../../../common/speech.js';
 import { lineProblem } from '../../../common/wire-rules.js';
+import { aliasOk } from '../audio-jobs.js';
 import type { AudioStreamer, SpeechEnd, SpeechHandle } from '../audio-stream.js';
 import { EngineError, SpeechCancelled } from './engine-error.js';
 import { listVoices, synthesize, type EngineContext, type PanelEngine } from './engines.js';
@@ -167,7 +168,7 @@ export class Speaker {
     if (voice === '' || /[|\r\n]/.test(voice)) return { ok: false, problem: voice === '' ? { key: 'engineNoVoice', engine: 'agent' } : { key: 'voiceBad', voice } };
     /* The text is the last field: a line break would end the message and a | would cut it. */
     const line = `SYNTH_START|${req.alias}|${voice}|${text.replace(/\s*[\r\n|]+\s*/g, ' ')}`;
-    if (!req.alias.trim() || /[|,]/.test(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
+    if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
     const problem = lineProblem(line);
     if (problem) return { ok: false, problem: { key: 'line', problem } };
     const playing = this.host.audio.currentName(req.target);
