@@ -11,6 +11,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeLogWire } from '../common/log-wire.js';
 import { readJsonl } from '../electron/core/log-writer.js';
 import { Panel } from '../electron/core/panel.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
@@ -202,7 +203,7 @@ async function coreCost(proxied: boolean, count = 50_000): Promise<{ loggedMs: n
   await sink.start();
   const panel = new Panel({ dataDir: mkdtempSync(join(tmpdir(), 'rp-proxy-core-')), host: 'web', overrides: { wsPort: 0, ...(proxied ? { upstreamUrl: sink.url, upstreamEnabled: true } : {}) } });
   let logged = 0;
-  panel.on('log:batch', (b) => (logged += b.entries.filter((e) => e.type === 'BURST').length));
+  panel.on('log:batch', (b) => (logged += decodeLogWire(b).entries.filter((e) => e.type === 'BURST').length));
   await panel.start();
   const ws = new WebSocket(panel.status().url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
   await new Promise((r) => ws.once('open', r));

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEntry } from '../common/contract.js';
+import { decodeLogWire } from '../common/log-wire.js';
 import { DEFAULT_SPEECH, type SpeechEngine } from '../common/speech.js';
 import { Panel } from '../electron/core/panel.js';
 import { wavToPcm16k } from '../electron/core/speech/resample.js';
@@ -28,7 +29,7 @@ const wall = (): number => performance.timeOrigin + performance.now();
 async function startPanel(): Promise<{ panel: Panel; entries: LogEntry[] }> {
   const panel = new Panel({ dataDir: mkdtempSync(join(tmpdir(), 'rp-bench-speech-')), host: 'web', overrides: { wsPort: 0 } });
   const entries: LogEntry[] = [];
-  panel.on('log:batch', (b) => entries.push(...b.entries));
+  panel.on('log:batch', (b) => entries.push(...decodeLogWire(b).entries));
   await panel.start();
   return { panel, entries };
 }

@@ -80,6 +80,35 @@ export interface LogBatch {
   updates: EntryUpdate[];
 }
 
+/** The fields most entries lack, carried by index in a LogWire. */
+export type EntryExtra = Pick<LogEntry, 'binary' | 'delivery' | 'rtt' | 'echoOf' | 'notForwarded' | 'msg' | 'agent'>;
+
+/**
+ * A LogBatch in columns, as it crosses IPC and the bridge (`common/log-wire.ts` builds and reads
+ * it): a flood of short lines is then one small document instead of an object per entry.
+ */
+export interface LogWire {
+  /** How many entries the batch holds. */
+  n: number;
+  /** Ids as differences: the first from 0, each next from the one before (echoes leave gaps). */
+  id: number[];
+  /** Times (ms since epoch) the same way. */
+  t: number[];
+  /** One character per entry for its direction, and one for its kind. */
+  dir: string;
+  kind: string;
+  /** Sessions as runs: count, session, count, session… (null for the panel's own notices). */
+  session: (number | null)[];
+  /** Each entry's text length; `text` holds the texts one after another. */
+  len: number[];
+  text: string;
+  /** Entries whose type is not their text's own (`messageType`), as index, type, index, type… */
+  type: (number | string)[];
+  /** Index and rarer fields of the entries that have any. */
+  extra: [number, EntryExtra][];
+  updates: EntryUpdate[];
+}
+
 export interface SessionInfo {
   id: number;
   remoteAddress: string;
@@ -334,7 +363,8 @@ export interface PostMap {
 
 /** Events: channel → payload, pushed after the UI said `panel:ready`. */
 export interface EventMap {
-  'log:batch': LogBatch;
+  /** New entries and delivery changes, in columns (`decodeLogWire` turns them into a LogBatch). */
+  'log:batch': LogWire;
   /** A session log the user opened from the app menu (Electron), to view read-only. */
   'log:opened': { name: string; text: string };
   /** Entries that were not delivered to this UI (it fell behind); the disk log has them. */

@@ -60,12 +60,13 @@ export interface ParsedMessage {
 
 /** `TYPE|a|b` → type and arguments; Plugin_Remote control lines split on the first comma. */
 export function parseMessage(line: string): ParsedMessage {
-  if (line.startsWith('__AV')) {
-    const comma = line.indexOf(',');
-    return comma < 0
-      ? { type: line, args: [] }
-      : { type: line.slice(0, comma), args: line.slice(comma + 1).split(',') };
-  }
-  const parts = line.split('|');
-  return { type: parts[0] ?? '', args: parts.slice(1) };
+  const type = messageType(line);
+  if (type.length === line.length) return { type, args: [] };
+  return { type, args: line.slice(type.length + 1).split(line.startsWith('__AV') ? ',' : '|') };
+}
+
+/** The type alone, without splitting the arguments (every incoming line needs it). */
+export function messageType(line: string): string {
+  const cut = line.indexOf(line.startsWith('__AV') ? ',' : '|');
+  return cut < 0 ? line : line.slice(0, cut);
 }

@@ -2,7 +2,8 @@
  * Append-only JSON Lines session log. Lines are handed to the OS at least every
  * `flushMs` (default 250 ms), so a crash or `kill -9` loses at most that much.
  * Writes are synchronous: they go to the page cache in well under a millisecond,
- * and keep the file in order even when the process is quitting.
+ * and keep the file in order even when the process is quitting. Lines wait as UTF-8
+ * in a reused buffer, not as strings, so a flood leaves no garbage per line behind.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,8 +17,9 @@ export interface LogWriterOptions {
 
 export class JsonlWriter {
   private fd: number | null;
-  private chunks: string[] = [];
-  private pendingBytes = 0;
+  private buffer: Buffer;
+  private used = 0;
+  private lines = 0;
   private timer: NodeJS.Timeout | null;
   private failed = false;
   private linesWritten = 0;
@@ -28,6 +30,7 @@ export class JsonlWriter {
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'a');
+    this.buffer = Buffer.allocUnsafe(options.highWaterBytes ?? 1 << 20);
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 250);
     this.timer.unref();
   }
@@ -43,21 +46,33 @@ export class JsonlWriter {
 
   appendJson(json: string): void {
     if (this.fd === null) return;
-    const line = json + '\n';
-    this.chunks.push(line);
-    this.pendingBytes += line.length;
-    if (this.pendingBytes >= (this.options.highWaterBytes ?? 1 << 20)) this.flush();
+    /* A UTF-16 unit is at most 3 UTF-8 bytes; a line that could not fit even an empty buffer goes on its own. */
+    if (this.used + json.length * 3 + 1 > this.buffer.length) {
+      this.flush();
+      if (json.length * 3 + 1 > this.buffer.length) {
+        this.write(Buffer.from(json + '\n'), 1);
+        return;
+      }
+    }
+    this.used += this.buffer.write(json, this.used);
+    this.buffer[this.used++] = 0x0a;
+    this.lines++;
   }
 
   flush(): void {
-    if (this.chunks.length === 0 || this.fd === null) return;
-    const count = this.chunks.length;
-    const data = this.chunks.join('');
-    this.chunks = [];
-    this.pendingBytes = 0;
+    if (this.used === 0 || this.fd === null) return;
+    const lines = this.lines;
+    const data = this.buffer.subarray(0, this.used);
+    this.used = 0;
+    this.lines = 0;
+    this.write(data, lines);
+  }
+
+  private write(data: Uint8Array, lines: number): void {
     try {
-      writeSync(this.fd, data);
-      this.linesWritten += count;
+      let done = 0;
+      while (done < data.length) done += writeSync(this.fd!, data, done);
+      this.linesWritten += lines;
     } catch (error) {
       this.fail(error as Error);
     }

@@ -3,10 +3,11 @@
  * log, and joins the UI batch of the current tick. Outgoing lines wait for their
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
-import type { AgentLogLine, EntryKind, EntryUpdate, LogBatch, LogEntry, NoticeMsg } from '../../common/contract.js';
+import type { AgentLogLine, EntryKind, EntryUpdate, LogEntry, LogWire, NoticeMsg } from '../../common/contract.js';
+import { LogWireEncoder, decodeLogWire } from '../../common/log-wire.js';
 import { carriesMessage, parseAgentLog } from './agent-log.js';
 import { noticeEnglish } from './log-words.js';
-import { classify, expectedEcho, parseMessage } from './protocol.js';
+import { classify, expectedEcho, messageType } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
 export const UI_TEXT_MAX = 16_384;
@@ -17,11 +18,6 @@ export interface LogSink {
   append(record: object): void;
   /** A record already serialized as one JSON line (without its newline). */
   appendJson(json: string): void;
-}
-
-/** A UI batch, with the entries also as one JSON array (serialized once, for disk and bridge alike). */
-export interface CoreBatch extends LogBatch {
-  entriesJson: string;
 }
 
 export interface MessageLogOptions {
@@ -39,12 +35,15 @@ interface PendingEcho {
 
 export class MessageLog {
   private nextId = 1;
-  private entries: LogEntry[] = [];
-  private entriesJson: string[] = [];
+  /** The UI batch of this tick, in columns: nothing per message outlives the tick but its text. */
+  private batch = new LogWireEncoder();
   private updates: EntryUpdate[] = [];
-  private recentList: LogEntry[] = [];
-  private recentHead = 0;
-  private recentBytes = 0;
+  /** Batches already sent, kept (as sent) for the snapshot of a late renderer. */
+  private sent: LogWire[] = [];
+  private sentEntries = 0;
+  private sentChars = 0;
+  /** Delivery outcomes of entries the kept batches show as pending. */
+  private readonly settled = new Map<number, EntryUpdate>();
   private readonly pending = new Map<number, PendingEcho[]>();
   private readonly now: () => number;
   private readonly recentLimit: number;
@@ -64,7 +63,7 @@ export class MessageLog {
     const agent = parseAgentLog(line);
     /* A line of the agent's own log carries a message (Sent, Captured) or words (Status, Warning, Error). */
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
-    const type = message === null ? agent!.level : parseMessage(message).type;
+    const type = message === null ? agent!.level : messageType(message);
     /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
     const echoOf = message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(session, message) : undefined;
     const kind = echoOf !== undefined ? 'event' : agentKind(agent) ?? classify(type, 'in');
@@ -85,7 +84,7 @@ export class MessageLog {
 
   /** A line sent to an agent (by the panel, or `down` from the dialogue server). Lines MMDAgent-EX echoes wait for that echo. */
   outgoing(session: number, line: string, dir: 'out' | 'down' = 'out', ui = true): LogEntry {
-    const { type } = parseMessage(line);
+    const type = messageType(line);
     const entry = this.make(dir, session, classify(type, 'out'), type, line);
     const echo = expectedEcho(line);
     entry.delivery = echo === null ? 'sent' : 'pending';
@@ -99,7 +98,7 @@ export class MessageLog {
 
   /** The panel's line to the dialogue server, as the agent (proxy mode); nothing echoes it. */
   toServer(session: number, line: string): LogEntry {
-    const { type } = parseMessage(line);
+    const type = messageType(line);
     const entry = this.make('up', session, classify(type, 'in'), type, line);
     entry.delivery = 'sent';
     return this.commit(entry);
@@ -143,19 +142,33 @@ export class MessageLog {
   }
 
   /** Marks overdue lines "no echo" and hands over what the tick collected. */
-  takeBatch(): CoreBatch | null {
+  takeBatch(): LogWire | null {
     this.expireEchoes();
-    if (this.entries.length === 0 && this.updates.length === 0) return null;
-    const batch = { entries: this.entries, updates: this.updates, entriesJson: `[${this.entriesJson.join(',')}]` };
-    this.entries = [];
-    this.entriesJson = [];
+    const wire = this.batch.take(this.updates);
+    if (wire === null) return null;
     this.updates = [];
-    return batch;
+    this.keep(wire);
+    return wire;
   }
 
-  /** The most recent UI entries, oldest first. */
+  /** The most recent UI entries (bounded by count and by characters), oldest first, as they stand now. */
   recent(): LogEntry[] {
-    return this.recentList.slice(this.recentHead);
+    const all = [...this.sent, this.batch.peek()].flatMap((w) => decodeLogWire(w).entries);
+    let first = Math.max(0, all.length - this.recentLimit);
+    let chars = 0;
+    for (let i = all.length - 1; i >= first; i--) {
+      chars += all[i]!.text.length;
+      if (chars > RECENT_MAX_CHARS && i < all.length - 1) {
+        first = i + 1;
+        break;
+      }
+    }
+    const out = all.slice(first);
+    for (const e of out) {
+      const u = this.settled.get(e.id);
+      if (u) Object.assign(e, u);
+    }
+    return out;
   }
 
   private make(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
@@ -164,27 +177,26 @@ export class MessageLog {
 
   /** Writes the whole entry to disk; the UI gets it too, with a very long text shortened. */
   private commit(entry: LogEntry, ui = true): LogEntry {
-    const json = entryJson(entry);
-    this.options.sink?.appendJson(json);
+    this.options.sink?.appendJson(entryJson(entry));
     if (!ui) return entry;
-    const shown = entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry;
-    this.entries.push(shown);
-    this.entriesJson.push(shown === entry ? json : entryJson(shown));
-    this.remember(shown);
+    this.batch.add(entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry);
     return entry;
   }
 
-  /** The snapshot window is bounded by count and by bytes, so huge lines cannot pile up. */
-  private remember(entry: LogEntry): void {
-    this.recentList.push(entry);
-    this.recentBytes += entry.text.length;
-    while ((this.recentList.length - this.recentHead > this.recentLimit || this.recentBytes > RECENT_MAX_CHARS) && this.recentHead < this.recentList.length - 1) {
-      this.recentBytes -= this.recentList[this.recentHead]!.text.length;
-      this.recentHead++;
+  /** Sent batches are kept while they hold the snapshot's window, bounded by count and by characters. */
+  private keep(wire: LogWire): void {
+    this.sent.push(wire);
+    this.sentEntries += wire.n;
+    this.sentChars += wire.text.length;
+    while (this.sent.length > 1 && (this.sentEntries - this.sent[0]!.n >= this.recentLimit || this.sentChars > RECENT_MAX_CHARS)) {
+      const old = this.sent.shift()!;
+      this.sentEntries -= old.n;
+      this.sentChars -= old.text.length;
     }
-    if (this.recentHead > 4096 && this.recentHead * 2 > this.recentList.length) {
-      this.recentList = this.recentList.slice(this.recentHead);
-      this.recentHead = 0;
+    const oldest = this.sent[0]!;
+    if (this.settled.size > 0 && oldest.n > 0) {
+      const firstId = oldest.id[0]!;
+      for (const id of this.settled.keys()) if (id < firstId) this.settled.delete(id);
     }
   }
 
@@ -204,6 +216,7 @@ export class MessageLog {
     if (rtt !== undefined) entry.rtt = rtt;
     const update: EntryUpdate = rtt === undefined ? { id: entry.id, delivery } : { id: entry.id, delivery, rtt };
     this.updates.push(update);
+    this.settled.set(entry.id, update);
     this.options.sink?.append({ update: entry.id, delivery, ...(rtt === undefined ? {} : { rtt }) });
   }
 

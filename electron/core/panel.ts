@@ -12,7 +12,7 @@ import type { PacerOptions } from './audio-packets.js';
 import { AudioStreamer } from './audio-stream.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
-import { MessageLog, type CoreBatch } from './message-log.js';
+import { MessageLog } from './message-log.js';
 import { Outbox } from './outbox.js';
 import { sessionLogName } from './paths.js';
 import { PeriodicSender } from './periodic.js';
@@ -47,8 +47,8 @@ export interface PanelOptions {
   sealer?: Sealer;
 }
 
-/** What the panel emits: the contract's events, with log batches also pre-serialized for the bridge. */
-export type PanelEvents = Omit<EventMap, 'log:batch'> & { 'log:batch': CoreBatch };
+/** What the panel emits: the contract's events. */
+export type PanelEvents = EventMap;
 
 export class Panel extends Emitter<PanelEvents> {
   private readonly log: MessageLog;

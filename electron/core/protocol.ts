@@ -6,7 +6,7 @@ import { Buffer } from 'node:buffer';
 import type { EntryKind } from '../../common/contract.js';
 import { catalogKind } from '../../common/message-catalog.js';
 
-export { AGENT_BUFFER_BYTES, MAX_TEXT_BYTES, S_HOLD_BYTES, lineProblem, parseMessage, splitCompose, utf8Length, wireLine, type ComposeResult, type ParsedMessage } from '../../common/wire-rules.js';
+export { AGENT_BUFFER_BYTES, MAX_TEXT_BYTES, S_HOLD_BYTES, lineProblem, messageType, parseMessage, splitCompose, utf8Length, wireLine, type ComposeResult, type ParsedMessage } from '../../common/wire-rules.js';
 
 /** A partial line longer than this is logged as it stands instead of waiting forever. */
 export const MAX_PENDING_BYTES = 1 << 20;

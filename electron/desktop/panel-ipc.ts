@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { EventChannel, EventMap, SaveFileResult } from '../../common/contract.js';
+import type { EventChannel, SaveFileResult } from '../../common/contract.js';
 import type { Panel } from '../core/panel.js';
 import { coreHandlers, postHandlers } from '../core/requests.js';
 import { EventRelay, handle, listen } from './ipc.js';
@@ -22,13 +22,7 @@ export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
   const posts = postHandlers(panel);
   for (const channel of Object.keys(posts) as (keyof typeof posts)[]) listen(channel, posts[channel]);
   handle('file:save', async (arg) => saveFile(win, arg));
-  panel.onAny((channel, payload) => {
-    /* Structured clone carries objects; the pre-serialized JSON is for the browser bridge only. */
-    if (channel === 'log:batch') {
-      const { entries, updates } = payload as EventMap['log:batch'];
-      relay.send('log:batch', { entries, updates });
-    } else relay.send(channel as EventChannel, payload as never);
-  });
+  panel.onAny((channel, payload) => relay.send(channel as EventChannel, payload as never));
   return relay;
 }
 

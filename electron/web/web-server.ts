@@ -7,8 +7,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { BridgeFrame, EventChannel } from '../../common/contract.js';
-import type { CoreBatch } from '../core/message-log.js';
+import type { BridgeFrame, EventChannel, EventMap } from '../../common/contract.js';
 import type { Panel } from '../core/panel.js';
 import { RENDERER_CSP } from '../core/csp.js';
 import { CONTENT_TYPES } from '../core/mime.js';
@@ -113,18 +112,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const unsubscribe = options.panel.onAny((ch, payload) => {
       if (!ready || ws.readyState !== ws.OPEN) return;
       if (ch === 'log:batch') {
-        const batch = payload as CoreBatch;
         if (ws.bufferedAmount > MAX_BRIDGE_BUFFER) {
-          dropped += batch.entries.length;
+          dropped += (payload as EventMap['log:batch']).n;
           return;
         }
         if (dropped > 0) {
           send({ t: 'evt', ch: 'log:gap', payload: { dropped } });
           dropped = 0;
         }
-        /* Entries were serialized once for the disk log; reuse that JSON. */
-        ws.send(`{"t":"evt","ch":"log:batch","payload":{"entries":${batch.entriesJson},"updates":${JSON.stringify(batch.updates)}}}`);
-        return;
       }
       send({ t: 'evt', ch: ch as EventChannel, payload });
     });

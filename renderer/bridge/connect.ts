@@ -5,6 +5,7 @@
  */
 import { createApi, type PanelApi } from '../../common/api';
 import type { EventMap } from '../../common/contract';
+import { decodeLogWire } from '../../common/log-wire';
 import { usePanel } from '../store';
 import { createWebTransport, downloadFile } from './web-transport';
 
@@ -47,7 +48,14 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
       else usePanel.getState().setCoreLink('down');
     });
   }
-  api.onLogBatch(store.appendBatch);
+  api.onLogBatch((wire) => {
+    try {
+      store.appendBatch(decodeLogWire(wire));
+    } catch {
+      /* A batch that does not add up is shown as a gap (the disk log has it), never half-applied. */
+      store.markGap(Number(wire.n) || 0);
+    }
+  });
   api.onLogGap(({ dropped }) => store.markGap(dropped));
   api.onLogOpened(({ name, text }) => usePanel.getState().setComposeResult(usePanel.getState().openLog(name, text)));
   api.onSessions(store.setSessions);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { LogEntry } from '../../common/contract';
 import { parseMessage } from '../../common/wire-rules';
 import { sendAgain } from '../actions/compose';
 import { argNames } from '../../common/message-catalog';
@@ -13,7 +14,8 @@ export function DetailPane() {
   const say = useSay();
   const id = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
-  usePanel((s) => s.logRevision);
+  /* Re-rendered when the selected entry's delivery changes or it leaves the window, not on every batch. */
+  usePanel((s) => (id === null ? '' : entryState((s.viewing ? s.viewing.log : s.log).find(id))));
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
   const lang = useLang();
   const [note, setNote] = useState<string | null>(null);
@@ -113,4 +115,8 @@ export function DetailPane() {
       )}
     </section>
   );
+}
+
+function entryState(entry: LogEntry | undefined): string {
+  return entry ? `${entry.delivery ?? ''} ${entry.rtt ?? ''}` : 'gone';
 }

@@ -53,17 +53,33 @@ export function LiveLog() {
     return () => observer.disconnect();
   }, []);
 
-  /* The rows rendered are already the bottom ones; the scroll position follows them to the real bottom. */
+  /*
+   * The rows rendered are already the bottom ones; the scroll position follows them to the real
+   * bottom just before the next frame, where the layout it needs is the frame's own (set at once,
+   * it forced a second layout per batch).
+   */
+  const followFrame = useRef(0);
+  /** Where the panel itself last scrolled to: a scroll event there is ours, not the user's. */
+  const ownTop = useRef(-1);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && following) el.scrollTop = el.scrollHeight;
+    if (!following || followFrame.current !== 0) return;
+    followFrame.current = requestAnimationFrame(() => {
+      followFrame.current = 0;
+      const el = scroller.current;
+      if (!el || !followingNow.current) return;
+      el.scrollTop = el.scrollHeight;
+      ownTop.current = el.scrollTop;
+    });
   }, [following, win.top, revision]);
+  useLayoutEffect(() => () => cancelAnimationFrame(followFrame.current), []);
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     const st = usePanel.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
+    /* Our own scroll can be reported after more rows arrived, when it is no longer the bottom: that is not the user leaving it. */
+    if (followingNow.current && Math.abs(el.scrollTop - ownTop.current) < 1) return;
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
     /* While following, the scroll events are our own: the view is already at the bottom. */
     if (!atBottom) setScrollTop(el.scrollTop);
@@ -87,9 +103,7 @@ export function LiveLog() {
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
         <div style={{ height: win.total, position: 'relative' }}>
           {rows.slice(win.first, win.end).map((entry, i) => (
-            <div key={entry.id} className="row-slot" style={{ transform: `translateY(${(win.first + i) * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
-              <LogRow entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />
-            </div>
+            <LogRow key={entry.id} top={(win.first + i) * ROW_HEIGHT} entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />
           ))}
         </div>
       </div>

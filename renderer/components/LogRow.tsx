@@ -22,6 +22,8 @@ export function directionKey(dir: LogEntry['dir'], proxy: boolean): MessageKey {
 
 export interface LogRowProps {
   entry: LogEntry;
+  /** Where the row sits in the list, px (rows are positioned, so only new ones are laid out). */
+  top: number;
   showSession: boolean;
   proxy: boolean;
   /** Bumped so a delivery change re-renders the row. */
@@ -41,7 +43,7 @@ function Marked({ text, re }: { text: string; re: RegExp | null }) {
 }
 
 /** One log line: time, direction, session, the type emphasised, then its arguments. Click selects it. */
-export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision, lang, highlight, selected, onSelect }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, top, showSession, proxy, revision, lang, highlight, selected, onSelect }: LogRowProps) {
   void revision;
   const arrow = DIRECTIONS[entry.dir];
   const label = translate(lang, directionKey(entry.dir, proxy));
@@ -50,7 +52,7 @@ export const LogRow = memo(function LogRow({ entry, showSession, proxy, revision
   const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, translator(lang), lang)}` : agentRest(entry) ?? entry.text.slice(entry.type.length);
   const captured = entry.agent?.level === 'Captured';
   return (
-    <div className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
+    <div className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
       <span className="c-time">{clockTime(entry.t)}</span>
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}

@@ -26,11 +26,6 @@ export function LogToolbar() {
   const clearView = usePanel((s) => s.clearView);
   const viewing = usePanel((s) => s.viewing);
   const closeViewing = usePanel((s) => s.closeViewing);
-  usePanel((s) => s.logRevision);
-  const { log } = usePanel.getState();
-  const shown = viewing ? viewing.log : log;
-  /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
-  const filtered = shown.view.length !== shown.size || filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
 
   return (
     <>
@@ -80,7 +75,7 @@ export function LogToolbar() {
             ))}
           </select>
         )}
-        <span className="count">{filtered ? t('log.countFiltered', { shown: shown.view.length.toLocaleString(), total: shown.size.toLocaleString() }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: shown.size.toLocaleString() })}</span>
+        <LogCount />
         <div className="spacer" />
         {!viewing && (
           <>
@@ -119,6 +114,17 @@ export function LogToolbar() {
       )}
     </>
   );
+}
+
+/** Rows shown of rows held: the one part of the toolbar that changes with every batch, so the only part re-rendered. */
+function LogCount() {
+  const t = useT();
+  usePanel((s) => s.logRevision);
+  const { log, viewing, filters, filterSession } = usePanel.getState();
+  const shown = viewing ? viewing.log : log;
+  /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
+  const filtered = shown.view.length !== shown.size || filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
+  return <span className="count">{filtered ? t('log.countFiltered', { shown: shown.view.length.toLocaleString(), total: shown.size.toLocaleString() }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: shown.size.toLocaleString() })}</span>;
 }
 
 /** Messages per second in and out, from the agents' counters (so messages hidden by the UI budget count too). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { LogEntry, SessionInfo } from '../../common/contract.js';
+import { decodeLogWire } from '../../common/log-wire.js';
 import { readJsonl } from '../../electron/core/log-writer.js';
 import { Panel, type PanelOptions } from '../../electron/core/panel.js';
 import { waitUntil } from './wait.js';
@@ -24,7 +25,8 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
   const panel = new Panel({ dataDir, host: 'web', overrides: { wsPort: 0 }, tickMs: 16, ...options });
   const entries: LogEntry[] = [];
   let sessions: SessionInfo[] = [];
-  panel.on('log:batch', (b) => {
+  panel.on('log:batch', (wire) => {
+    const b = decodeLogWire(wire);
     entries.push(...b.entries);
     for (const u of b.updates) {
       const e = entries.find((x) => x.id === u.id);

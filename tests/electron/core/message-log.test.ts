@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { LogBatch } from '../../../common/contract.js';
+import { decodeLogWire } from '../../../common/log-wire.js';
 import { MessageLog } from '../../../electron/core/message-log.js';
+
+/** The tick's batch as a UI sees it once decoded. */
+function take(log: MessageLog): LogBatch | null {
+  const wire = log.takeBatch();
+  return wire && decodeLogWire(wire);
+}
 
 function setup() {
   let now = 1_000;
@@ -13,31 +21,31 @@ describe('MessageLog', () => {
     const { log, disk } = setup();
     log.incoming(1, 'MODEL_EVENT_ADD|0');
     log.notice('status', { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } });
-    const batch = log.takeBatch()!;
+    const batch = take(log)!;
     expect(batch.entries).toEqual([
       { id: 1, t: 1000, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
       { id: 2, t: 1000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.', msg: { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } } },
     ]);
     expect(disk).toEqual(batch.entries);
-    expect(log.takeBatch()).toBeNull();
+    expect(take(log)).toBeNull();
   });
 
   it('pairs the echo with the sent line: delivered with the round trip, echo on disk only', () => {
     const { log, disk, advance } = setup();
     const sent = log.outgoing(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
     expect(sent.delivery).toBe('pending');
-    log.takeBatch();
+    take(log);
     advance(180);
     const echo = log.incoming(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
     expect(echo.echoOf).toBe(sent.id);
-    const batch = log.takeBatch()!;
+    const batch = take(log)!;
     expect(batch.entries).toEqual([]);
     expect(batch.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 180 }]);
     expect(disk).toContainEqual(expect.objectContaining({ dir: 'in', echoOf: sent.id }));
     expect(disk).toContainEqual({ update: sent.id, delivery: 'delivered', rtt: 180 });
     /* A second identical line from the agent is a real message, not an echo. */
     log.incoming(1, 'MOTION_ADD|0|wave|motion/wave.vmd');
-    expect(log.takeBatch()!.entries).toHaveLength(1);
+    expect(take(log)!.entries).toHaveLength(1);
   });
 
   it('only pairs echoes from the same session, first sent first', () => {
@@ -46,7 +54,7 @@ describe('MessageLog', () => {
     const b = log.outgoing(1, 'X|1');
     log.incoming(2, 'X|1');
     log.incoming(1, 'X|1');
-    const batch = log.takeBatch()!;
+    const batch = take(log)!;
     expect(batch.entries.filter((e) => e.dir === 'in')).toHaveLength(1);
     expect(batch.updates).toEqual([{ id: a.id, delivery: 'delivered', rtt: 0 }]);
     expect(b.delivery).toBe('pending');
@@ -56,12 +64,12 @@ describe('MessageLog', () => {
     const { log, advance } = setup();
     const a = log.outgoing(1, 'A|1');
     advance(4999);
-    expect(log.takeBatch()!.updates).toEqual([]);
+    expect(take(log)!.updates).toEqual([]);
     advance(1);
-    expect(log.takeBatch()!.updates).toEqual([{ id: a.id, delivery: 'no-echo' }]);
+    expect(take(log)!.updates).toEqual([{ id: a.id, delivery: 'no-echo' }]);
     const b = log.outgoing(2, 'B|1');
     log.sessionClosed(2);
-    expect(log.takeBatch()!.updates).toEqual([{ id: b.id, delivery: 'no-echo' }]);
+    expect(take(log)!.updates).toEqual([{ id: b.id, delivery: 'no-echo' }]);
   });
 
   it('does not wait for echoes of control lines; __AV_MESSAGE echoes as its message', () => {
@@ -69,7 +77,7 @@ describe('MessageLog', () => {
     expect(log.outgoing(1, '__AV_START').delivery).toBe('sent');
     const m = log.outgoing(1, '__AV_MESSAGE,SYNTH_START|0|v|hi');
     log.incoming(1, 'SYNTH_START|0|v|hi');
-    expect(log.takeBatch()!.updates).toEqual([{ id: m.id, delivery: 'delivered', rtt: 0 }]);
+    expect(take(log)!.updates).toEqual([{ id: m.id, delivery: 'delivered', rtt: 0 }]);
   });
 
   it('keeps a bounded window of recent entries for late renderers, with their delivery', () => {
@@ -79,6 +87,32 @@ describe('MessageLog', () => {
     const sent = log.outgoing(1, 'S|x');
     log.incoming(1, 'S|x');
     expect(log.recent().find((e) => e.id === sent.id)?.delivery).toBe('delivered');
+  });
+
+  it('builds the snapshot from batches already sent and the one collecting, with deliveries settled since', () => {
+    const { log } = setup();
+    const sent = log.outgoing(1, 'S|x');
+    log.incoming(1, 'E|0');
+    take(log);
+    log.incoming(1, 'E|1');
+    take(log);
+    log.incoming(1, 'S|x');
+    log.incoming(1, 'E|2');
+    /* The echo is not a row; the sent line has left the window of 3; with a wider window it shows delivered. */
+    expect(log.recent().map((e) => e.text)).toEqual(['E|0', 'E|1', 'E|2']);
+    const wide = new MessageLog({ sink: null, recentLimit: 10 });
+    const out = wide.outgoing(1, 'S|y');
+    take(wide);
+    wide.incoming(1, 'E|0');
+    take(wide);
+    wide.incoming(1, 'S|y');
+    expect(wide.recent().map((e) => [e.id, e.delivery])).toEqual([
+      [out.id, 'delivered'],
+      [out.id + 1, undefined],
+    ]);
+    /* The collecting batch is still sent whole at the next tick. */
+    expect(take(wide)!.updates).toEqual([{ id: out.id, delivery: 'delivered', rtt: 0 }]);
+    expect(sent.delivery).toBe('delivered');
   });
 
   it('logs binary frames as binary with their length', () => {
@@ -91,7 +125,7 @@ describe('MessageLog', () => {
     const { log, disk, advance } = setup();
     const line = 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE';
     const sent = log.outgoing(1, line);
-    log.takeBatch();
+    take(log);
     advance(150);
     /* The Captured receipt comes first here, to show it never counts as the echo. */
     const captured = log.incoming(1, `[2026/11/29 05:05:59.326] [304] MMDAgent: Captured: ${line}`);
@@ -101,7 +135,7 @@ describe('MessageLog', () => {
     expect(captured.echoOf).toBeUndefined();
     expect(error).toMatchObject({ kind: 'error', type: 'Error' });
     expect(error.echoOf).toBeUndefined();
-    const batch = log.takeBatch()!;
+    const batch = take(log)!;
     expect(batch.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 150 }]);
     expect(batch.entries.map((e) => [e.type, e.kind, e.agent?.level])).toEqual([
       ['MOTION_ADD', 'command', 'Captured'],

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LogWire } from '../../../common/contract.js';
+import { decodeLogWire } from '../../../common/log-wire.js';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { FakeWindow, createElectronMock } from './electron-mock.js';
 
@@ -77,7 +79,7 @@ describe('Electron main (mocked electron)', () => {
     const agent = await FakeAgent.connect(snapshot.status.url);
     for (let i = 0; i < 500; i++) agent.emit(`E|${i}`);
     await vi.waitFor(() => {
-      const entries = fresh.sent.filter(([c]) => c === 'log:batch').flatMap(([, p]) => (p as { entries: { text: string }[] }).entries);
+      const entries = fresh.sent.filter(([c]) => c === 'log:batch').flatMap(([, p]) => decodeLogWire(p as LogWire).entries);
       expect(entries.filter((e) => e.text.startsWith('E|'))).toHaveLength(500);
     });
     const batches = fresh.sent.filter(([c]) => c === 'log:batch').length;
