@@ -6,6 +6,8 @@ import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';
 
 const ROW_HEIGHT = 26;
+/** How long after a wheel turn or a key its scroll events count as the user's (smooth scrolling spreads them out). */
+const USER_SCROLL_MS = 300;
 
 /** Index of the first entry with id > `id` (entries are in id order). */
 function firstAfter(rows: readonly LogEntry[], id: number): number {
@@ -59,8 +61,6 @@ export function LiveLog() {
    * it forced a second layout per batch).
    */
   const followFrame = useRef(0);
-  /** Where the panel itself last scrolled to: a scroll event there is ours, not the user's. */
-  const ownTop = useRef(-1);
   useLayoutEffect(() => {
     if (!following || followFrame.current !== 0) return;
     followFrame.current = requestAnimationFrame(() => {
@@ -68,20 +68,40 @@ export function LiveLog() {
       const el = scroller.current;
       if (!el || !followingNow.current) return;
       el.scrollTop = el.scrollHeight;
-      ownTop.current = el.scrollTop;
     });
   }, [following, win.top, revision]);
   useLayoutEffect(() => () => cancelAnimationFrame(followFrame.current), []);
 
+  /*
+   * Only the user leaves the bottom: a wheel or key scroll up, or a drag of the scrollbar. A scroll
+   * event alone may be the panel's own, or the browser clamping after old rows were trimmed,
+   * reported after more rows arrived; read as "the user left", it turned following off in a flood.
+   */
+  const userUntil = useRef(0);
+  const dragging = useRef(false);
+  const userScrolls = (): void => {
+    userUntil.current = performance.now() + USER_SCROLL_MS;
+  };
+  const onWheel = (e: React.WheelEvent): void => {
+    if (e.deltaY < 0) userScrolls();
+  };
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home' || (e.key === ' ' && e.shiftKey)) userScrolls();
+  };
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>): void => {
+    /* On the scrollbar, which lies past the content box. */
+    if (e.target !== e.currentTarget || e.nativeEvent.offsetX < e.currentTarget.clientWidth) return;
+    dragging.current = true;
+    window.addEventListener('pointerup', () => (dragging.current = false), { once: true });
+  };
+
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
+    if (followingNow.current && !dragging.current && performance.now() > userUntil.current) return;
     const st = usePanel.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
-    /* Our own scroll can be reported after more rows arrived, when it is no longer the bottom: that is not the user leaving it. */
-    if (followingNow.current && Math.abs(el.scrollTop - ownTop.current) < 1) return;
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
-    /* While following, the scroll events are our own: the view is already at the bottom. */
     if (!atBottom) setScrollTop(el.scrollTop);
     if (atBottom === followingNow.current) return;
     followingNow.current = atBottom;
@@ -99,7 +119,7 @@ export function LiveLog() {
 
   return (
     <div className="log-wrap">
-      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll}>
+      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll} onWheel={onWheel} onKeyDown={onKeyDown} onPointerDown={onPointerDown}>
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
         <div style={{ height: win.total, position: 'relative' }}>
           {rows.slice(win.first, win.end).map((entry, i) => (

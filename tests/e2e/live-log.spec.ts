@@ -21,8 +21,9 @@ for (const height of [600, 800, 1100]) {
     await expect(log.getByText('OTHER|29', { exact: true })).toBeInViewport();
     await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
     second.quit();
-    /* Scrolled up: new rows do not move the view, and the button counts them. */
-    await log.evaluate((el) => (el.scrollTop = 0));
+    /* Scrolled up with the wheel: new rows do not move the view, and the button counts them. */
+    await log.hover();
+    await page.mouse.wheel(0, -100_000);
     await expect(log.getByText('ROW|0', { exact: true })).toBeInViewport();
     for (let i = 120; i < 125; i++) agent.emit(`ROW|${i}`);
     await expect(page.getByRole('button', { name: '5 new ↓' })).toBeVisible();
@@ -33,3 +34,20 @@ for (const height of [600, 800, 1100]) {
     await expect(log.getByText('ROW|125', { exact: true })).toBeInViewport();
   });
 }
+
+test('keeps following through a flood, and only the user (a key here) leaves the bottom', async ({ page, web, agent }) => {
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  const log = page.getByRole('log', { name: 'Message log' });
+  for (let i = 0; i < 20_000; i++) agent.emit(`FLOOD|${i}`);
+  await expect(log.getByText('FLOOD|19999', { exact: true })).toBeInViewport({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
+  await log.focus();
+  await page.keyboard.press('Home');
+  await expect(log.getByText('FLOOD|0', { exact: true })).toBeInViewport();
+  agent.emit('AFTER|1');
+  await expect(page.getByRole('button', { name: '1 new ↓' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(log.getByText('AFTER|1', { exact: true })).toBeInViewport();
+  await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
+});
