@@ -5,7 +5,6 @@
  */
 import { createApi, type PanelApi } from '../../common/api';
 import type { EventMap } from '../../common/contract';
-import { decodeLogWire } from '../../common/log-wire';
 import { usePanel } from '../store';
 import { createWebTransport, downloadFile } from './web-transport';
 
@@ -50,7 +49,7 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
   }
   api.onLogBatch((wire) => {
     try {
-      store.appendBatch(decodeLogWire(wire));
+      store.appendWire(wire);
     } catch {
       /* A batch that does not add up is shown as a gap (the disk log has it), never half-applied. */
       store.markGap(Number(wire.n) || 0);

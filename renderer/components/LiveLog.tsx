@@ -1,5 +1,4 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { LogEntry } from '../../common/contract';
 import { rowWindow } from '../lib/row-window';
 import { usePanel } from '../store';
 import { useLang, useT } from './use-t';
@@ -9,16 +8,17 @@ const ROW_HEIGHT = 26;
 /** How long after a wheel turn or a key its scroll events count as the user's (smooth scrolling spreads them out). */
 const USER_SCROLL_MS = 300;
 
-/** Index of the first entry with id > `id` (entries are in id order). */
-function firstAfter(rows: readonly LogEntry[], id: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.id <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * The rows from `first` to `end` in the order of their slots (index modulo the window's size). A
+ * row keeps its slot while it is in view and a new row takes the slot the row leaving it had, in
+ * place: its elements are updated instead of removed and created, and none move.
+ */
+function slotOrder(first: number, end: number): number[] {
+  const size = end - first;
+  const out = new Array<number>(size);
+  const zero = first + ((size - (first % size)) % size);
+  for (let k = 0; k < size; k++) out[k] = zero + k < end ? zero + k : zero + k - size;
+  return out;
 }
 
 /**
@@ -106,7 +106,7 @@ export function LiveLog() {
     if (atBottom === followingNow.current) return;
     followingNow.current = atBottom;
     setFollowing(atBottom);
-    setSeenId(atBottom ? null : (view[view.length - 1]?.id ?? 0));
+    setSeenId(atBottom ? null : (view.at(-1)?.id ?? 0));
   }, []);
 
   const jump = (): void => {
@@ -115,16 +115,17 @@ export function LiveLog() {
     setSeenId(null);
   };
 
-  const unseen = seenId === null ? 0 : rows.length - firstAfter(rows, seenId);
+  const unseen = seenId === null ? 0 : rows.length - rows.indexAfter(seenId);
 
   return (
     <div className="log-wrap">
       <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll} onWheel={onWheel} onKeyDown={onKeyDown} onPointerDown={onPointerDown}>
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
         <div style={{ height: win.total, position: 'relative' }}>
-          {rows.slice(win.first, win.end).map((entry, i) => (
-            <LogRow key={entry.id} top={(win.first + i) * ROW_HEIGHT} entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />
-          ))}
+          {slotOrder(win.first, win.end).map((index) => {
+            const entry = rows.at(index)!;
+            return <LogRow key={index % (win.end - win.first)} top={index * ROW_HEIGHT} entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />;
+          })}
         </div>
       </div>
       {unseen > 0 && (

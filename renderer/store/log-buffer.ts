@@ -1,19 +1,34 @@
 /**
- * The renderer's bounded log window. Kept mutable and outside React state so a
- * flood costs O(batch), not O(window); the store bumps a revision to re-render.
- * The disk log keeps everything; this only bounds what the UI holds.
+ * The renderer's bounded log window, held as column chunks (see `common/log-columns`): a flood
+ * costs O(batch) with nothing per row for the garbage collector, whatever the window holds. It is
+ * mutable and outside React state; the store bumps a revision to re-render. The disk log keeps
+ * everything; this only bounds what the UI holds.
  */
-import type { EntryUpdate, LogEntry } from '../../common/contract';
+import type { EntryUpdate, LogEntry, LogWire } from '../../common/contract';
+import { LogColumns } from '../../common/log-columns';
+import { LogWireEncoder } from '../../common/log-wire';
+import { HIDE_CAPTURED } from './log-filter';
+import { ColumnView, RowCache, locate, readRow, type ChunkList, type LogView } from './log-view';
 
 /** Distinct message types remembered for suggestions (a line without `|` is its own type). */
 const MAX_TYPES = 2000;
+/** Batches are merged into the chunk before them until it holds this many rows. */
+const CHUNK_ROWS = 4096;
 
 export type EntryFilter = (entry: LogEntry) => boolean;
 
 export class LogBuffer {
-  private all: LogEntry[] = [];
-  private shown: LogEntry[] = [];
-  private readonly awaiting = new Map<number, LogEntry>();
+  private list: ChunkList & { chunks: LogColumns[]; bases: number[] } = { chunks: [], bases: [] };
+  /** Sequence numbers never repeat, not even after a reset, so cached rows cannot be mistaken. */
+  private nextSeq = 0;
+  private held = 0;
+  /** Rows passing the filter, by sequence number (null: no filter, every row). */
+  private shown: Float64Array | null = null;
+  private shownStart = 0;
+  private shownEnd = 0;
+  private readonly cache = new RowCache();
+  /** Ids still waiting for their echo, with their sequence number. */
+  private readonly awaiting = new Map<number, number>();
   private filter: EntryFilter | null = null;
   lastId = 0;
   /** Message types seen, for the type-chip suggestions. */
@@ -24,52 +39,88 @@ export class LogBuffer {
   constructor(readonly capacity = 200_000) {}
 
   get size(): number {
-    return this.all.length;
+    return this.held;
   }
 
-  /** The entries that pass the filter, oldest first. Do not mutate. */
-  get view(): readonly LogEntry[] {
-    return this.shown;
+  /** The entries that pass the filter, oldest first. */
+  get view(): LogView {
+    const first = this.nextSeq - this.held;
+    return this.shown ? new ColumnView(this.list, this.cache, this.shown.subarray(this.shownStart, this.shownEnd), first, this.shownEnd - this.shownStart) : new ColumnView(this.list, this.cache, null, first, this.held);
   }
 
-  /** The entry with this id, if still held (binary search: ids ascend). */
+  /** The entry with this id, if still held (binary searches: ids ascend). */
   find(id: number): LogEntry | undefined {
+    const { chunks, bases } = this.list;
     let lo = 0;
-    let hi = this.all.length - 1;
+    let hi = chunks.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const e = this.all[mid]!;
-      if (e.id === id) return e;
-      if (e.id < id) lo = mid + 1;
-      else hi = mid - 1;
+      const c = chunks[mid]!;
+      if (id < c.ids[0]!) hi = mid - 1;
+      else if (id > c.ids[c.n - 1]!) lo = mid + 1;
+      else {
+        const i = c.ids.indexOf(id);
+        return i < 0 ? undefined : readRow(this.list, this.cache, bases[mid]! + i);
+      }
     }
     return undefined;
   }
 
   /** Appends new entries (ignoring ones already held); returns how many were added. */
   append(entries: readonly LogEntry[]): number {
-    let added = 0;
-    for (const entry of entries) {
-      if (entry.id <= this.lastId) continue;
-      this.lastId = entry.id;
-      this.all.push(entry);
-      if (entry.dir !== 'sys' && this.types.size < MAX_TYPES && entry.type.length <= 200) this.types.add(entry.type);
-      if (entry.delivery === 'pending') this.awaiting.set(entry.id, entry);
-      if (!this.filter || this.filter(entry)) this.shown.push(entry);
-      added++;
+    const encoder = new LogWireEncoder();
+    for (const e of entries) encoder.add(e);
+    const wire = encoder.take([]);
+    return wire ? this.appendWire(wire) : 0;
+  }
+
+  /** Appends a batch as it came from the core; returns how many rows were added. */
+  appendWire(wire: LogWire): number {
+    let cols = LogColumns.fromWire(wire);
+    let skip = 0;
+    while (skip < cols.n && cols.ids[skip]! <= this.lastId) skip++;
+    if (skip === cols.n) return 0;
+    if (skip > 0) cols = cols.suffix(skip);
+    const base = this.nextSeq;
+    this.nextSeq += cols.n;
+    this.held += cols.n;
+    this.lastId = cols.ids[cols.n - 1]!;
+    /* Only an agent's log lines can be Captured receipts: without any, the default filter passes all. */
+    const readEach = this.filter !== null && (this.filter !== HIDE_CAPTURED || cols.hasAgentLines);
+    let lastType = '';
+    for (let i = 0; i < cols.n; i++) {
+      if (cols.delivery(i) === 'pending') this.awaiting.set(cols.ids[i]!, base + i);
+      if (this.types.size < MAX_TYPES && cols.dir(i) !== 'sys') {
+        const type = cols.type(i, lastType);
+        if (type !== lastType && type.length <= 200) this.types.add(type);
+        lastType = type;
+      }
+      if (this.filter && (!readEach || this.filter(cols.entry(i)))) this.pushShown(base + i);
     }
-    if (this.all.length > this.capacity * 1.1) this.trim();
-    return added;
+    const { chunks, bases } = this.list;
+    const last = chunks.length - 1;
+    if (last >= 0 && chunks[last]!.n < Math.min(CHUNK_ROWS, this.capacity / 10) && bases[last]! + chunks[last]!.n === base) chunks[last] = chunks[last]!.concat(cols);
+    else {
+      chunks.push(cols);
+      bases.push(base);
+    }
+    if (this.held > this.capacity * 1.1) this.trim();
+    return cols.n;
   }
 
   /** Delivery changes for entries already held. */
   update(updates: readonly EntryUpdate[]): boolean {
     let changed = false;
     for (const u of updates) {
-      const entry = this.awaiting.get(u.id);
-      if (!entry) continue;
-      entry.delivery = u.delivery;
-      if (u.rtt !== undefined) entry.rtt = u.rtt;
+      const seq = this.awaiting.get(u.id);
+      if (seq === undefined) continue;
+      const at = locate(this.list, seq);
+      at?.[0].settle(at[1], u);
+      const row = this.cache.get(seq);
+      if (row) {
+        row.delivery = u.delivery;
+        if (u.rtt !== undefined) row.rtt = u.rtt;
+      }
       if (u.delivery !== 'pending') this.awaiting.delete(u.id);
       changed = true;
     }
@@ -78,7 +129,24 @@ export class LogBuffer {
 
   setFilter(filter: EntryFilter | null): void {
     this.filter = filter;
-    this.shown = filter ? this.all.filter(filter) : this.all.slice();
+    this.shown = null;
+    this.shownStart = this.shownEnd = 0;
+    if (!filter) return;
+    const { chunks, bases } = this.list;
+    this.shown = new Float64Array(Math.max(1024, this.held));
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c]!;
+      if (filter === HIDE_CAPTURED && !chunk.hasAgentLines) {
+        for (let i = 0; i < chunk.n; i++) this.pushShown(bases[c]! + i);
+        continue;
+      }
+      let lastType = '';
+      for (let i = 0; i < chunk.n; i++) {
+        const e = chunk.entry(i, lastType);
+        lastType = e.type;
+        if (filter(e)) this.pushShown(bases[c]! + i);
+      }
+    }
   }
 
   /** Forgets everything, including the last id (a new core run numbers from 1 again). */
@@ -89,19 +157,43 @@ export class LogBuffer {
 
   clear(): void {
     this.types.clear();
-    this.all = [];
-    this.shown = [];
+    this.list = { chunks: [], bases: [] };
+    this.held = 0;
     this.awaiting.clear();
+    if (this.shown) this.shownStart = this.shownEnd = 0;
   }
 
+  private pushShown(seq: number): void {
+    let shown = this.shown!;
+    if (this.shownEnd === shown.length) {
+      const live = this.shownEnd - this.shownStart;
+      /* Room comes from the rows trimmed off the front first, then from a larger array. */
+      if (this.shownStart > shown.length / 2) shown.copyWithin(0, this.shownStart, this.shownEnd);
+      else {
+        const grown = new Float64Array(shown.length * 2);
+        grown.set(shown.subarray(this.shownStart, this.shownEnd));
+        this.shown = shown = grown;
+      }
+      this.shownStart = 0;
+      this.shownEnd = live;
+    }
+    shown[this.shownEnd++] = seq;
+  }
+
+  /** Drops whole chunks off the front until the window is back to its capacity. */
   private trim(): void {
-    const drop = this.all.length - this.capacity;
-    const firstKept = this.all[drop]!.id;
-    for (const entry of this.all.slice(0, drop)) this.awaiting.delete(entry.id);
-    this.all = this.all.slice(drop);
-    this.trimmed += drop;
-    let cut = 0;
-    while (cut < this.shown.length && this.shown[cut]!.id < firstKept) cut++;
-    if (cut > 0) this.shown = this.shown.slice(cut);
+    const { chunks, bases } = this.list;
+    let drop = 0;
+    while (drop < chunks.length - 1 && this.held - chunks[drop]!.n >= this.capacity) {
+      this.held -= chunks[drop]!.n;
+      this.trimmed += chunks[drop]!.n;
+      drop++;
+    }
+    if (drop === 0) return;
+    chunks.splice(0, drop);
+    bases.splice(0, drop);
+    const firstSeq = bases[0]!;
+    for (const [id, seq] of this.awaiting) if (seq < firstSeq) this.awaiting.delete(id);
+    if (this.shown) while (this.shownStart < this.shownEnd && this.shown[this.shownStart]! < firstSeq) this.shownStart++;
   }
 }

@@ -19,6 +19,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The default filter; rows of a batch without agent log lines pass it without being read. */
+export const HIDE_CAPTURED: EntryFilter = (e) => e.agent?.level !== 'Captured';
+
 export function buildFilter(f: LogFilters, session: number | 'all' = 'all'): BuiltFilter {
   const tests: EntryFilter[] = [];
   let highlight: RegExp | null = null;
@@ -36,7 +39,7 @@ export function buildFilter(f: LogFilters, session: number | 'all' = 'all'): Bui
   if (f.dir !== 'all') tests.push((e) => e.dir === f.dir);
   if (f.kind !== 'all') tests.push((e) => e.kind === f.kind);
   /* The agent's Captured receipts triple the rows: shown only when asked for. */
-  if (!f.captured) tests.push((e) => e.agent?.level !== 'Captured');
+  if (!f.captured) tests.push(HIDE_CAPTURED);
   if (session !== 'all') tests.push((e) => e.session === session);
   const include = new Set(f.types.filter((c) => c.mode === 'include').map((c) => c.type));
   const exclude = new Set(f.types.filter((c) => c.mode === 'exclude').map((c) => c.type));

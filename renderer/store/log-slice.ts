@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { LogBatch, LogEntry, LogFilters } from '../../common/contract';
+import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/contract';
+import { LogWireEncoder } from '../../common/log-wire';
 import { LogBuffer } from './log-buffer';
+import { EMPTY_VIEW, type LogView } from './log-view';
 import { NO_FILTERS, buildFilter } from './log-filter';
 import type { Words } from '../i18n';
 import { OpenLogError, parseSessionLog } from './open-log';
@@ -22,7 +24,7 @@ export interface LogSlice {
   /** The row whose details are shown. */
   selectedId: number | null;
   /** While paused, the view shows this frozen copy; recording goes on. */
-  frozen: readonly LogEntry[] | null;
+  frozen: LogView | null;
   /** The last id when the view was paused, so a filter change re-cuts the frozen view. */
   frozenAt: number;
   /** True once entries from more than one session have been seen. */
@@ -33,6 +35,8 @@ export interface LogSlice {
   openLog(name: string, text: string): Words | null;
   closeViewing(): void;
   appendBatch(batch: LogBatch): void;
+  /** A batch as the core sends it (columns), kept as columns. */
+  appendWire(wire: LogWire): void;
   /** Marks where entries were not delivered to this view (the disk log has them). */
   markGap(dropped: number): void;
   setFilters(patch: Partial<LogFilters>): void;
@@ -69,11 +73,17 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
   },
   closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
   appendBatch: (batch) => {
+    const encoder = new LogWireEncoder();
+    for (const e of batch.entries) encoder.add(e);
+    const wire = encoder.take(batch.updates);
+    if (wire) get().appendWire(wire);
+  },
+  appendWire: (wire) => {
     const { log } = get();
-    const added = log.append(batch.entries);
-    const changed = log.update(batch.updates);
+    const added = log.appendWire(wire);
+    const changed = log.update(wire.updates);
     if (added === 0 && !changed) return;
-    const multi = get().everMulti || batch.entries.some((e) => e.session !== null && e.session > 1);
+    const multi = get().everMulti || wire.session.some((s, i) => i % 2 === 1 && s !== null && s > 1);
     set((s) => ({ logRevision: s.logRevision + 1, everMulti: multi }));
   },
   markGap: (dropped) => {
@@ -107,16 +117,16 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       get().log.setFilter(built.filter);
     }
     get().viewing?.log.setFilter(built.filter);
-    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.filter((e) => e.id <= s.frozenAt) : null }));
+    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null }));
   },
   setFilterSession: (filterSession) => {
     set({ filterSession });
     get().setFilters({});
   },
   select: (selectedId) => set({ selectedId }),
-  setPaused: (paused) => set({ frozen: paused ? get().log.view.slice() : null, frozenAt: get().log.lastId }),
+  setPaused: (paused) => set({ frozen: paused ? get().log.view.freeze() : null, frozenAt: get().log.lastId }),
   clearView: () => {
     get().log.clear();
-    set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen ? [] : null }));
+    set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen ? EMPTY_VIEW : null }));
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../../common/contract.js';
 import { LogBuffer } from '../../../renderer/store/log-buffer.js';
 import { NO_FILTERS, buildFilter } from '../../../renderer/store/log-filter.js';
 import { entry } from '../../support/entries.js';
@@ -29,7 +30,89 @@ describe('LogBuffer', () => {
     const b = new LogBuffer();
     b.append([entry(1, 'X|1', { dir: 'out', delivery: 'pending' })]);
     expect(b.update([{ id: 1, delivery: 'delivered', rtt: 170 }])).toBe(true);
-    expect(b.view[0]).toMatchObject({ delivery: 'delivered', rtt: 170 });
+    expect(b.view.at(0)).toMatchObject({ delivery: 'delivered', rtt: 170 });
     expect(b.update([{ id: 1, delivery: 'no-echo' }])).toBe(false);
+  });
+});
+
+describe('LogBuffer in columns', () => {
+  const rows = (n: number, from = 1, extra: Partial<LogEntry> = {}) => Array.from({ length: n }, (_, k) => entry(from + k, `R|${from + k}`, extra));
+
+  it('reads the same row as the same object, and only the rows asked for', () => {
+    const b = new LogBuffer(1000);
+    for (let i = 0; i < 10; i++) b.append(rows(50, i * 50 + 1));
+    const first = b.view.at(123)!;
+    expect(first).toMatchObject({ id: 124, text: 'R|124', type: 'R', dir: 'in', session: 1, kind: 'event' });
+    expect(b.view.at(123)).toBe(first);
+    expect(b.find(124)).toBe(first);
+    expect(b.view.slice(-2).map((e) => e.id)).toEqual([499, 500]);
+    expect([...b.view].length).toBe(500);
+    expect(b.view.at(500)).toBeUndefined();
+    expect(b.view.at(-500)!.id).toBe(1);
+  });
+
+  it('trims whole chunks and keeps the filtered view and the ids in step', () => {
+    const b = new LogBuffer(200);
+    b.setFilter((e) => Number(e.text.split('|')[1]) % 3 === 0);
+    for (let i = 0; i < 100; i++) b.append(rows(7, i * 7 + 1));
+    expect(b.size).toBeGreaterThanOrEqual(200);
+    expect(b.size).toBeLessThanOrEqual(220 + 20);
+    expect(b.trimmed + b.size).toBe(700);
+    const ids = b.view.map((e) => e.id);
+    expect(ids.every((id) => id % 3 === 0)).toBe(true);
+    expect(ids.at(-1)).toBe(699);
+    expect(ids[0]).toBeGreaterThan(700 - b.size);
+    expect(b.view.indexAfter(ids[5]!)).toBe(6);
+    expect(b.find(1)).toBeUndefined();
+    expect(b.find(700)).toMatchObject({ id: 700 });
+  });
+
+  it('freezes a view that later appends, trims and filters leave alone', () => {
+    const b = new LogBuffer(100);
+    b.append(rows(30));
+    const frozen = b.view.freeze(20);
+    for (let i = 0; i < 40; i++) b.append(rows(10, 31 + i * 10));
+    b.setFilter((e) => e.id % 2 === 0);
+    expect(frozen.length).toBe(20);
+    expect(frozen.map((e) => e.id)).toEqual([...Array(20).keys()].map((k) => k + 1));
+    expect(b.find(1)).toBeUndefined();
+  });
+
+  it('shows a delivery change on a row already read, and ignores updates for unknown ids', () => {
+    const b = new LogBuffer();
+    b.append(rows(3, 1, { dir: 'out', kind: 'command', delivery: 'pending' }));
+    const row = b.view.at(1)!;
+    expect(b.update([{ id: 2, delivery: 'delivered', rtt: 9 }, { id: 99, delivery: 'no-echo' }])).toBe(true);
+    expect(row).toMatchObject({ delivery: 'delivered', rtt: 9 });
+    expect(b.find(3)!.delivery).toBe('pending');
+    b.append(rows(3, 4));
+    expect(b.find(2)).toMatchObject({ delivery: 'delivered', rtt: 9 });
+  });
+
+  it('remembers the types seen, and clears the view but not the last id', () => {
+    const b = new LogBuffer();
+    b.append([entry(1, 'A|1'), entry(2, 'A|2'), entry(3, 'B'), entry(4, 'x', { dir: 'sys', type: 'STATUS' })]);
+    expect([...b.types]).toEqual(['A', 'B']);
+    b.clear();
+    expect(b.size).toBe(0);
+    expect(b.append([entry(4, 'again')])).toBe(0);
+    expect(b.append([entry(5, 'C|1')])).toBe(1);
+    expect(b.view.map((e) => e.id)).toEqual([5]);
+  });
+});
+
+describe('LogBuffer with the default filter', () => {
+  it('hides Captured receipts from the agent log, in batches with and without them, on append and on change', () => {
+    const captured = (id: number) => entry(id, `[2026/11/29 05:05:59.326] [1] MMDAgent: Captured: X|${id}`, { type: 'X', agent: { time: '2026/11/29 05:05:59.326', tick: 1, module: 'MMDAgent', level: 'Captured', text: `X|${id}` } });
+    const b = new LogBuffer();
+    b.setFilter(buildFilter(NO_FILTERS).filter);
+    b.append([entry(1, 'A|1'), entry(2, 'A|2')]);
+    b.append([captured(3), entry(4, 'A|4')]);
+    expect(b.view.map((e) => e.id)).toEqual([1, 2, 4]);
+    b.setFilter(buildFilter({ ...NO_FILTERS, captured: true }).filter);
+    expect(b.view.map((e) => e.id)).toEqual([1, 2, 3, 4]);
+    b.setFilter(buildFilter(NO_FILTERS).filter);
+    expect(b.view.map((e) => e.id)).toEqual([1, 2, 4]);
+    expect(b.size).toBe(4);
   });
 });
