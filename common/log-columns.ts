@@ -147,6 +147,30 @@ export class LogColumns {
     return entry;
   }
 
+  /**
+   * Entry `i` written into `into`, an object reused row after row (filters test a row and keep
+   * nothing: a whole window is tested without an object per row).
+   */
+  fill(i: number, into: LogEntry, lastType = ''): LogEntry {
+    const s = this.sessions[i]!;
+    into.id = this.ids[i]!;
+    into.t = this.times[i]!;
+    into.dir = DIR_OF[this.dirs[i]!]!;
+    into.session = Number.isNaN(s) ? null : s;
+    into.kind = KIND_OF[this.kinds[i]!]!;
+    into.text = this.text(i);
+    into.type = this.types.get(i) ?? typeOf(into.text, lastType);
+    const extra = this.extras.get(i);
+    into.binary = extra?.binary;
+    into.delivery = extra?.delivery;
+    into.rtt = extra?.rtt;
+    into.echoOf = extra?.echoOf;
+    into.notForwarded = extra?.notForwarded;
+    into.msg = extra?.msg;
+    into.agent = extra?.agent;
+    return into;
+  }
+
   entries(): LogEntry[] {
     const out = new Array<LogEntry>(this.n);
     let last = '';

@@ -30,6 +30,8 @@ export class LogBuffer {
   /** Ids still waiting for their echo, with their sequence number. */
   private readonly awaiting = new Map<number, number>();
   private filter: EntryFilter | null = null;
+  /** The one object filters test rows in (see LogColumns.fill). */
+  private readonly probe = {} as LogEntry;
   lastId = 0;
   /** Message types seen, for the type-chip suggestions. */
   readonly types = new Set<string>();
@@ -95,7 +97,7 @@ export class LogBuffer {
         if (type !== lastType && type.length <= 200) this.types.add(type);
         lastType = type;
       }
-      if (this.filter && (!readEach || this.filter(cols.entry(i)))) this.pushShown(base + i);
+      if (this.filter && (!readEach || this.filter(cols.fill(i, this.probe, lastType)))) this.pushShown(base + i);
     }
     const { chunks, bases } = this.list;
     const last = chunks.length - 1;
@@ -142,7 +144,7 @@ export class LogBuffer {
       }
       let lastType = '';
       for (let i = 0; i < chunk.n; i++) {
-        const e = chunk.entry(i, lastType);
+        const e = chunk.fill(i, this.probe, lastType);
         lastType = e.type;
         if (filter(e)) this.pushShown(bases[c]! + i);
       }
