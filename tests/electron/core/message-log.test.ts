@@ -100,7 +100,7 @@ describe('MessageLog', () => {
     log.incoming(1, 'E|2');
     /* The echo is not a row; the sent line has left the window of 3; with a wider window it shows delivered. */
     expect(log.recent().map((e) => e.text)).toEqual(['E|0', 'E|1', 'E|2']);
-    const wide = new MessageLog({ sink: null, recentLimit: 10 });
+    const wide = new MessageLog({ sink: null, recentLimit: 10, now: () => 1_000 });
     const out = wide.outgoing(1, 'S|y');
     take(wide);
     wide.incoming(1, 'E|0');
