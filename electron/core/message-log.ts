@@ -147,7 +147,8 @@ export class MessageLog {
     const wire = this.batch.take(this.updates);
     if (wire === null) return null;
     this.updates = [];
-    this.keep(wire);
+    /* Updates alone are in `settled`; only batches with entries make up the snapshot. */
+    if (wire.n > 0) this.keep(wire);
     return wire;
   }
 
@@ -194,7 +195,7 @@ export class MessageLog {
       this.sentChars -= old.text.length;
     }
     const oldest = this.sent[0]!;
-    if (this.settled.size > 0 && oldest.n > 0) {
+    if (this.settled.size > 0) {
       const firstId = oldest.id[0]!;
       for (const id of this.settled.keys()) if (id < firstId) this.settled.delete(id);
     }
