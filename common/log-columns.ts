@@ -9,12 +9,6 @@ import { messageType } from './wire-rules.js';
 
 export const DIR_CODE: Record<Direction, string> = { in: 'i', out: 'o', down: 'd', up: 'u', sys: 's' };
 export const KIND_CODE: Record<EntryKind, string> = { event: 'e', command: 'c', control: 'n', status: 's', warning: 'w', error: 'x' };
-const DIR_OF = invert(DIR_CODE);
-const KIND_OF = invert(KIND_CODE);
-
-function invert<K extends string>(table: Record<K, string>): Record<string, K> {
-  return Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<string, K>;
-}
 
 /** The wire form that does not add up (a bug, or not a batch at all). */
 export class LogWireError extends Error {}
@@ -25,36 +19,59 @@ export function typeOf(text: string, last: string): string {
   return messageType(text);
 }
 
+const DIRS = Object.keys(DIR_CODE) as Direction[];
+const KINDS = Object.keys(KIND_CODE) as EntryKind[];
+const DIR_INDEX: Record<string, number> = Object.fromEntries(DIRS.map((d, k) => [DIR_CODE[d], k]));
+const KIND_INDEX: Record<string, number> = Object.fromEntries(KINDS.map((d, k) => [KIND_CODE[d], k]));
+
 export class LogColumns {
-  private constructor(
-    readonly n: number,
-    /** Ids ascend (a gap marker has a fraction). */
-    readonly ids: Float64Array,
-    private readonly times: Float64Array,
-    private readonly dirs: string,
-    private readonly kinds: string,
-    /** NaN for the panel's own notices (no session). */
-    private readonly sessions: Float64Array,
-    private readonly texts: string,
-    /** Where each text starts in `texts`; one more than `n`. */
-    private readonly offsets: Uint32Array,
-    /** Types that are not the text's own. */
-    private readonly types: Map<number, string>,
-    private readonly extras: Map<number, EntryExtra>,
-  ) {
-    for (const extra of extras.values()) if (extra.agent) this.hasAgentLines = true;
+  private count: number;
+  /** Ids ascend (a gap marker has a fraction). */
+  private idCol: Float64Array;
+  private times: Float64Array;
+  /** NaN for the panel's own notices (no session). */
+  private sessions: Float64Array;
+  /** Direction index × 8 + kind index. */
+  private codes: Uint8Array;
+  /** Where each text starts in the chunk's texts, one after another; one more than the rows. */
+  private offsets: Uint32Array;
+  /** The texts, as the batches brought them: each piece's first row and first character. */
+  private readonly pieces: string[] = [];
+  private readonly pieceRow: number[] = [];
+  private readonly pieceChar: number[] = [];
+  /** Types that are not the text's own. */
+  private readonly types = new Map<number, string>();
+  private readonly extras = new Map<number, EntryExtra>();
+  /** Whether any row is a line of the agent's own log (`Plugin_Remote_AllLog`). */
+  hasAgentLines = false;
+
+  private constructor(capacity: number) {
+    this.count = 0;
+    this.idCol = new Float64Array(capacity);
+    this.times = new Float64Array(capacity);
+    this.sessions = new Float64Array(capacity);
+    this.codes = new Uint8Array(capacity);
+    this.offsets = new Uint32Array(capacity + 1);
   }
 
-  /** Whether any row is a line of the agent's own log (`Plugin_Remote_AllLog`). */
-  readonly hasAgentLines: boolean = false;
+  get n(): number {
+    return this.count;
+  }
+
+  /** Rows this chunk can still take in place. */
+  get room(): number {
+    return this.codes.length - this.count;
+  }
+
+  /** The ids of the rows (read only; the array may be longer than `n`). */
+  get ids(): Float64Array {
+    return this.idCol;
+  }
 
   static fromWire(w: LogWire): LogColumns {
     const n = w.n;
     if (!(n >= 0) || w.id.length !== n || w.t.length !== n || w.len.length !== n || w.dir.length !== n || w.kind.length !== n) throw new LogWireError(`log batch columns disagree (n=${n})`);
-    const ids = new Float64Array(n);
-    const times = new Float64Array(n);
-    const sessions = new Float64Array(n);
-    const offsets = new Uint32Array(n + 1);
+    const c = new LogColumns(n);
     let id = 0;
     let t = 0;
     let at = 0;
@@ -62,9 +79,9 @@ export class LogColumns {
     let runLeft = 0;
     let session = Number.NaN;
     for (let i = 0; i < n; i++) {
-      ids[i] = id += w.id[i]!;
-      times[i] = t += w.t[i]!;
-      offsets[i] = at;
+      c.idCol[i] = id += w.id[i]!;
+      c.times[i] = t += w.t[i]!;
+      c.offsets[i] = at;
       at += w.len[i]!;
       if (runLeft === 0) {
         runLeft = Number(w.session[run]);
@@ -73,52 +90,95 @@ export class LogColumns {
         run += 2;
       }
       runLeft--;
-      sessions[i] = session;
-      if (DIR_OF[w.dir[i]!] === undefined || KIND_OF[w.kind[i]!] === undefined) throw new LogWireError(`log batch entry ${i} has no direction or kind`);
+      c.sessions[i] = session;
+      const dir = DIR_INDEX[w.dir[i]!];
+      const kind = KIND_INDEX[w.kind[i]!];
+      if (dir === undefined || kind === undefined) throw new LogWireError(`log batch entry ${i} has no direction or kind`);
+      c.codes[i] = dir * 8 + kind;
     }
-    offsets[n] = at;
+    c.offsets[n] = at;
     if (at !== w.text.length) throw new LogWireError('log batch texts do not match their lengths');
-    const types = new Map<number, string>();
-    for (let k = 0; k + 1 < w.type.length; k += 2) types.set(w.type[k] as number, w.type[k + 1] as string);
-    return new LogColumns(n, ids, times, w.dir, w.kind, sessions, w.text, offsets, types, new Map(w.extra));
+    for (let k = 0; k + 1 < w.type.length; k += 2) c.types.set(w.type[k] as number, w.type[k + 1] as string);
+    for (const [i, extra] of w.extra) c.extras.set(i, extra);
+    c.hasAgentLines = w.extra.some(([, x]) => x.agent !== undefined);
+    c.count = n;
+    c.pieces.push(w.text);
+    c.pieceRow.push(0);
+    c.pieceChar.push(0);
+    return c;
   }
 
-  /** These entries followed by `next`'s, as one. */
-  concat(next: LogColumns): LogColumns {
-    const n = this.n + next.n;
-    const join = (a: Float64Array, b: Float64Array): Float64Array => {
-      const out = new Float64Array(n);
-      out.set(a);
-      out.set(b, this.n);
-      return out;
-    };
-    const offsets = new Uint32Array(n + 1);
-    offsets.set(this.offsets.subarray(0, this.n));
-    const base = this.texts.length;
-    for (let i = 0; i <= next.n; i++) offsets[this.n + i] = next.offsets[i]! + base;
-    const types = new Map(this.types);
-    for (const [i, type] of next.types) types.set(i + this.n, type);
-    const extras = new Map(this.extras);
-    for (const [i, extra] of next.extras) extras.set(i + this.n, extra);
-    return new LogColumns(n, join(this.ids, next.ids), join(this.times, next.times), this.dirs + next.dirs, this.kinds + next.kinds, join(this.sessions, next.sessions), this.texts + next.texts, offsets, types, extras);
+  /** A chunk with room for `capacity` rows, holding `first`'s. */
+  static withRoom(first: LogColumns, capacity: number): LogColumns {
+    const c = new LogColumns(Math.max(capacity, first.n));
+    c.append(first);
+    return c;
   }
 
-  /** The entries from `from` on. */
+  /** Appends `next`'s rows in place (the caller checked `room`): nothing already read changes. */
+  append(next: LogColumns): void {
+    const n = this.count;
+    if (next.n > this.room) throw new RangeError('no room in this chunk');
+    this.idCol.set(next.idCol.subarray(0, next.n), n);
+    this.times.set(next.times.subarray(0, next.n), n);
+    this.sessions.set(next.sessions.subarray(0, next.n), n);
+    this.codes.set(next.codes.subarray(0, next.n), n);
+    const base = this.offsets[n]!;
+    for (let i = 1; i <= next.n; i++) this.offsets[n + i] = next.offsets[i]! + base;
+    for (let k = 0; k < next.pieces.length; k++) {
+      this.pieces.push(next.pieces[k]!);
+      this.pieceRow.push(next.pieceRow[k]! + n);
+      this.pieceChar.push(next.pieceChar[k]! + base);
+    }
+    for (const [i, type] of next.types) this.types.set(i + n, type);
+    for (const [i, extra] of next.extras) this.extras.set(i + n, extra);
+    this.hasAgentLines ||= next.hasAgentLines;
+    this.count += next.n;
+  }
+
+  /** The rows from `from` on, as a chunk of their own. */
   suffix(from: number): LogColumns {
-    const n = this.n - from;
-    const base = this.offsets[from]!;
-    const offsets = new Uint32Array(n + 1);
-    for (let i = 0; i <= n; i++) offsets[i] = this.offsets[from + i]! - base;
-    const shift = <T>(m: Map<number, T>): Map<number, T> => new Map([...m].filter(([i]) => i >= from).map(([i, v]) => [i - from, v]));
-    return new LogColumns(n, this.ids.slice(from), this.times.slice(from), this.dirs.slice(from), this.kinds.slice(from), this.sessions.slice(from), this.texts.slice(base), offsets, shift(this.types), shift(this.extras));
+    const c = new LogColumns(this.count - from);
+    const texts: string[] = [];
+    let at = 0;
+    for (let i = from; i < this.count; i++) {
+      const k = i - from;
+      c.idCol[k] = this.idCol[i]!;
+      c.times[k] = this.times[i]!;
+      c.sessions[k] = this.sessions[i]!;
+      c.codes[k] = this.codes[i]!;
+      c.offsets[k] = at;
+      const text = this.text(i);
+      texts.push(text);
+      at += text.length;
+      const type = this.types.get(i);
+      if (type !== undefined) c.types.set(k, type);
+      const extra = this.extras.get(i);
+      if (extra) c.extras.set(k, extra);
+    }
+    c.offsets[this.count - from] = at;
+    c.pieces.push(texts.join(''));
+    c.pieceRow.push(0);
+    c.pieceChar.push(0);
+    c.hasAgentLines = this.hasAgentLines;
+    c.count = this.count - from;
+    return c;
   }
 
   text(i: number): string {
-    return this.texts.slice(this.offsets[i], this.offsets[i + 1]);
+    let lo = 0;
+    let hi = this.pieceRow.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.pieceRow[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = this.pieceChar[lo]!;
+    return this.pieces[lo]!.slice(this.offsets[i]! - base, this.offsets[i + 1]! - base);
   }
 
   dir(i: number): Direction {
-    return DIR_OF[this.dirs[i]!]!;
+    return DIRS[this.codes[i]! >> 3]!;
   }
 
   /** The type, given the one before it (for reuse). */
@@ -141,7 +201,8 @@ export class LogColumns {
   entry(i: number, lastType = ''): LogEntry {
     const s = this.sessions[i]!;
     const text = this.text(i);
-    const entry: LogEntry = { id: this.ids[i]!, t: this.times[i]!, dir: DIR_OF[this.dirs[i]!]!, session: Number.isNaN(s) ? null : s, kind: KIND_OF[this.kinds[i]!]!, type: this.types.get(i) ?? typeOf(text, lastType), text };
+    const code = this.codes[i]!;
+    const entry: LogEntry = { id: this.idCol[i]!, t: this.times[i]!, dir: DIRS[code >> 3]!, session: Number.isNaN(s) ? null : s, kind: KINDS[code & 7]!, type: this.types.get(i) ?? typeOf(text, lastType), text };
     const extra = this.extras.get(i);
     if (extra) Object.assign(entry, extra);
     return entry;
@@ -153,11 +214,12 @@ export class LogColumns {
    */
   fill(i: number, into: LogEntry, lastType = ''): LogEntry {
     const s = this.sessions[i]!;
-    into.id = this.ids[i]!;
+    const code = this.codes[i]!;
+    into.id = this.idCol[i]!;
     into.t = this.times[i]!;
-    into.dir = DIR_OF[this.dirs[i]!]!;
+    into.dir = DIRS[code >> 3]!;
     into.session = Number.isNaN(s) ? null : s;
-    into.kind = KIND_OF[this.kinds[i]!]!;
+    into.kind = KINDS[code & 7]!;
     into.text = this.text(i);
     into.type = this.types.get(i) ?? typeOf(into.text, lastType);
     const extra = this.extras.get(i);

@@ -61,7 +61,7 @@ export class LogBuffer {
       if (id < c.ids[0]!) hi = mid - 1;
       else if (id > c.ids[c.n - 1]!) lo = mid + 1;
       else {
-        const i = c.ids.indexOf(id);
+        const i = c.ids.subarray(0, c.n).indexOf(id);
         return i < 0 ? undefined : readRow(this.list, this.cache, bases[mid]! + i);
       }
     }
@@ -99,11 +99,13 @@ export class LogBuffer {
       }
       if (this.filter && (!readEach || this.filter(cols.fill(i, this.probe, lastType)))) this.pushShown(base + i);
     }
+    /* Small batches fill one chunk in place (allocated once, so a flood of batches makes no garbage). */
     const { chunks, bases } = this.list;
-    const last = chunks.length - 1;
-    if (last >= 0 && chunks[last]!.n < Math.min(CHUNK_ROWS, this.capacity / 10) && bases[last]! + chunks[last]!.n === base) chunks[last] = chunks[last]!.concat(cols);
+    const last = chunks[chunks.length - 1];
+    const chunkRows = Math.max(1, Math.min(CHUNK_ROWS, Math.floor(this.capacity / 10)));
+    if (last && last.room >= cols.n && bases[bases.length - 1]! + last.n === base) last.append(cols);
     else {
-      chunks.push(cols);
+      chunks.push(cols.n < chunkRows ? LogColumns.withRoom(cols, chunkRows) : cols);
       bases.push(base);
     }
     if (this.held > this.capacity * 1.1) this.trim();

@@ -13,7 +13,7 @@ export interface ChunkList {
 }
 
 /** Rows read recently, kept as objects; older ones are dropped first. */
-const CACHE_MAX = 2048;
+const CACHE_MAX = 512;
 
 export class RowCache {
   private readonly rows = new Map<number, LogEntry>();

@@ -116,3 +116,37 @@ describe('LogBuffer with the default filter', () => {
     expect(b.size).toBe(4);
   });
 });
+
+describe('LogBuffer chunks filled in place', () => {
+  it('reads back every row of many small batches, a batch larger than a chunk, and an overlapping one', () => {
+    const b = new LogBuffer(10_000);
+    const sent: LogEntry[] = [];
+    let id = 1;
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const batch = (size: number): LogEntry[] =>
+      Array.from({ length: size }, () => {
+        const k = id++;
+        const text = `T${rand(3)}|${'ab日本😀'.repeat(rand(5))}${k}`;
+        return entry(k, text, rand(7) === 0 ? { dir: 'out', kind: 'command', delivery: 'pending' } : {});
+      });
+    for (let i = 0; i < 60; i++) {
+      const rows = batch(1 + rand(30));
+      sent.push(...rows);
+      b.append(rows);
+    }
+    const big = batch(2500);
+    sent.push(...big);
+    b.append(big);
+    /* A batch that repeats the last 5 rows before 3 new ones: only the new ones are added. */
+    const more = batch(3);
+    expect(b.append([...sent.slice(-5), ...more])).toBe(3);
+    sent.push(...more);
+    expect(b.view.map((e) => e.text)).toEqual(sent.map((e) => e.text));
+    expect(b.view.map((e) => e.type)).toEqual(sent.map((e) => e.type));
+    expect(b.view.map((e) => e.delivery)).toEqual(sent.map((e) => e.delivery));
+    const pending = sent.filter((e) => e.delivery === 'pending');
+    expect(b.update(pending.map((e) => ({ id: e.id, delivery: 'delivered' as const, rtt: 3 })))).toBe(true);
+    expect(b.view.map((e) => e.delivery).filter((d) => d === 'pending')).toEqual([]);
+  });
+});
