@@ -166,6 +166,18 @@ export class LogColumns {
   }
 
   text(i: number): string {
+    /* Rows are mostly read in order: the piece of the last one read is tried first. */
+    let lo = this.lastPiece;
+    const rows = this.pieceRow;
+    if (rows[lo]! > i || (lo + 1 < rows.length && rows[lo + 1]! <= i)) lo = this.findPiece(i);
+    this.lastPiece = lo;
+    const base = this.pieceChar[lo]!;
+    return this.pieces[lo]!.slice(this.offsets[i]! - base, this.offsets[i + 1]! - base);
+  }
+
+  private lastPiece = 0;
+
+  private findPiece(i: number): number {
     let lo = 0;
     let hi = this.pieceRow.length - 1;
     while (lo < hi) {
@@ -173,8 +185,7 @@ export class LogColumns {
       if (this.pieceRow[mid]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    const base = this.pieceChar[lo]!;
-    return this.pieces[lo]!.slice(this.offsets[i]! - base, this.offsets[i + 1]! - base);
+    return lo;
   }
 
   dir(i: number): Direction {
@@ -221,8 +232,8 @@ export class LogColumns {
     into.session = Number.isNaN(s) ? null : s;
     into.kind = KINDS[code & 7]!;
     into.text = this.text(i);
-    into.type = this.types.get(i) ?? typeOf(into.text, lastType);
-    const extra = this.extras.get(i);
+    into.type = (this.types.size === 0 ? undefined : this.types.get(i)) ?? typeOf(into.text, lastType);
+    const extra = this.extras.size === 0 ? undefined : this.extras.get(i);
     into.binary = extra?.binary;
     into.delivery = extra?.delivery;
     into.rtt = extra?.rtt;
