@@ -94,6 +94,13 @@ function extraOf(e: LogEntry): EntryExtra {
   return x;
 }
 
+/** A batch of entry objects in columns (null when it holds nothing): the inverse of `decodeLogWire`. */
+export function encodeLogBatch(entries: readonly LogEntry[], updates: EntryUpdate[] = []): LogWire | null {
+  const encoder = new LogWireEncoder();
+  for (const e of entries) encoder.add(e);
+  return encoder.take(updates);
+}
+
 /** The entries and updates of a batch, as objects. */
 export function decodeLogWire(w: LogWire): LogBatch {
   return { entries: LogColumns.fromWire(w).entries(), updates: w.updates };

@@ -6,7 +6,7 @@
  */
 import type { EntryUpdate, LogEntry, LogWire } from '../../common/contract';
 import { LogColumns } from '../../common/log-columns';
-import { LogWireEncoder } from '../../common/log-wire';
+import { encodeLogBatch } from '../../common/log-wire';
 import { HIDE_CAPTURED } from './log-filter';
 import { ColumnView, RowCache, locate, readRow, type ChunkList, type LogView } from './log-view';
 
@@ -70,9 +70,7 @@ export class LogBuffer {
 
   /** Appends new entries (ignoring ones already held); returns how many were added. */
   append(entries: readonly LogEntry[]): number {
-    const encoder = new LogWireEncoder();
-    for (const e of entries) encoder.add(e);
-    const wire = encoder.take([]);
+    const wire = encodeLogBatch(entries);
     return wire ? this.appendWire(wire) : 0;
   }
 

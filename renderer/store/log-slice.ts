@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/contract';
-import { LogWireEncoder } from '../../common/log-wire';
+import { encodeLogBatch } from '../../common/log-wire';
 import { LogBuffer } from './log-buffer';
 import { EMPTY_VIEW, type LogView } from './log-view';
 import { NO_FILTERS, buildFilter } from './log-filter';
@@ -73,9 +73,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
   },
   closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
   appendBatch: (batch) => {
-    const encoder = new LogWireEncoder();
-    for (const e of batch.entries) encoder.add(e);
-    const wire = encoder.take(batch.updates);
+    const wire = encodeLogBatch(batch.entries, batch.updates);
     if (wire) get().appendWire(wire);
   },
   appendWire: (wire) => {
