@@ -259,7 +259,7 @@ export interface AudioStatus {
 export interface MicChunk {
   target: number;
   pcm: Uint8Array;
-  /** Wall-clock ms when the renderer had the chunk. */
+  /** Wall-clock ms when the chunk's last sample was captured (on the audio context's clock). */
   capturedAt: number;
 }
 
@@ -382,6 +382,17 @@ export interface EventMap {
 
 export type RequestChannel = keyof RequestMap;
 export type PostChannel = keyof PostMap;
+
+/**
+ * A post channel can also be carried on a MessagePort of its own, so that what the audio thread
+ * posts reaches the core without waiting for the page's main thread. Under Electron the page
+ * offers the port to the preload with `window.postMessage(PortOffer, '/', [port])`, and the preload
+ * hands it to main on `PortChannel`; in browser mode a worker carries it over its own bridge socket.
+ */
+export interface PortOffer {
+  portFor: PostChannel;
+}
+export type PortChannel = 'port:open';
 export type EventChannel = keyof EventMap;
 export type RequestArg<C extends RequestChannel> = RequestMap[C][0];
 export type RequestResult<C extends RequestChannel> = RequestMap[C][1];

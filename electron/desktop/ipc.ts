@@ -1,11 +1,11 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { EventChannel, EventMap, PostChannel, RequestChannel, RequestMap } from '../../common/contract.js';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { EventChannel, EventMap, PortChannel, PostChannel, RequestChannel, RequestMap } from '../../common/contract.js';
 import { isAppUrl } from './app-origin.js';
 
 type Handler<C extends RequestChannel> = (arg: unknown, event: IpcMainInvokeEvent) => Promise<RequestMap[C][1]>;
 
 /** Only the app's own top frame may call main. */
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
@@ -21,11 +21,40 @@ export function handle<C extends RequestChannel>(channel: C, handler: Handler<C>
 /** Fire-and-forget messages, with the same sender check; nothing to answer, so a stranger is ignored. */
 export function listen(channel: PostChannel, handler: (arg: unknown) => void): void {
   ipcMain.on(channel, (event, arg: unknown) => {
-    if (!isTrustedSender(event as unknown as IpcMainInvokeEvent)) return;
+    if (!isTrustedSender(event)) return;
     try {
       handler(arg);
     } catch {
       /* Nobody waits for an answer; a malformed message is dropped, never thrown in main. */
+    }
+  });
+}
+
+const PORT_OPEN: PortChannel = 'port:open';
+
+/**
+ * Ports the page opened for a post channel (the microphone's chunks, posted by the audio thread
+ * without waiting for the page's main thread). Each message on the port is one post, through
+ * the same handler and sender check; a port from a stranger or for no known channel is closed.
+ */
+export function listenPorts(handlers: Partial<Record<PostChannel, (arg: unknown) => void>>): void {
+  ipcMain.on(PORT_OPEN, (event: IpcMainEvent, arg: unknown) => {
+    const channel = (arg as { channel?: unknown } | null)?.channel;
+    const handler = typeof channel === 'string' && Object.hasOwn(handlers, channel) ? handlers[channel as PostChannel] : undefined;
+    const trusted = isTrustedSender(event);
+    for (const port of event.ports) {
+      if (!trusted || !handler) {
+        port.close();
+        continue;
+      }
+      port.on('message', (message) => {
+        try {
+          handler(message.data);
+        } catch {
+          /* As with `listen`: dropped, never thrown in main. */
+        }
+      });
+      port.start();
     }
   });
 }

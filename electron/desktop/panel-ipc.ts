@@ -4,7 +4,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import type { EventChannel, SaveFileResult } from '../../common/contract.js';
 import type { Panel } from '../core/panel.js';
 import { coreHandlers, postHandlers } from '../core/requests.js';
-import { EventRelay, handle, listen } from './ipc.js';
+import { EventRelay, handle, listen, listenPorts } from './ipc.js';
 
 /** Wires every contract channel: core requests, the adapter's own file:save, and events. */
 export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
@@ -21,6 +21,7 @@ export function setupIpc(panel: Panel, win: BrowserWindow): EventRelay {
   }
   const posts = postHandlers(panel);
   for (const channel of Object.keys(posts) as (keyof typeof posts)[]) listen(channel, posts[channel]);
+  listenPorts(posts);
   handle('file:save', async (arg) => saveFile(win, arg));
   panel.onAny((channel, payload) => relay.send(channel as EventChannel, payload as never));
   return relay;

@@ -1,5 +1,6 @@
 /** What the Speak panel does: load and stream files, run the microphone. */
 import { getApi } from '../bridge/connect';
+import { openPostPort } from '../bridge/post-port';
 import { usePanel } from '../store';
 import { SILENT_DB } from '../store/audio-slice';
 import { AudioFileError, decodeAudioFile } from '../audio/decode-file';
@@ -56,6 +57,10 @@ export async function stopStreaming(): Promise<void> {
 
 let capture: MicCapture | null = null;
 let micTarget: number | null = null;
+let unwatchMic: (() => void) | null = null;
+
+/** Whether the microphone's chunks go out: not muted, and push-to-talk held if it is set. */
+const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boolean }): boolean => !m.muted && (m.pttKey === null || m.pttDown);
 
 const dbfs = (x: number): number => (x > 0 ? Math.max(SILENT_DB, 20 * Math.log10(x)) : SILENT_DB);
 
@@ -74,17 +79,20 @@ export async function startMic(): Promise<void> {
   }
   micTarget = to.id;
   capture = new MicCapture();
+  const c = capture;
+  /* Mute and push-to-talk gate the chunks on the audio thread, which sends them past this one. */
+  unwatchMic = usePanel.subscribe((now, prev) => {
+    if (now.mic !== prev.mic && micOpen(now.mic) !== micOpen(prev.mic)) c.setOpen(micOpen(now.mic));
+  });
   try {
-    await capture.start({
+    await c.start({
       deviceId: s.mic.deviceId || undefined,
       echoCancellation: s.mic.echoCancellation,
       noiseSuppression: s.mic.noiseSuppression,
       autoGainControl: s.mic.autoGainControl,
-      onChunk: (pcm, capturedAt) => {
-        const { mic } = usePanel.getState();
-        const open = !mic.muted && (mic.pttKey === null || mic.pttDown);
-        if (open && micTarget !== null) api.micChunk(micTarget, pcm, capturedAt);
-      },
+      sink: openPostPort('audio:mic-chunk'),
+      target: to.id,
+      open: micOpen(usePanel.getState().mic),
       onLevel: (_rms, peak) => {
         const patch: { levelDb: number; clipUntil?: number } = { levelDb: dbfs(_rms) };
         if (peak >= 0.999) patch.clipUntil = Date.now() + 1500;
@@ -100,6 +108,8 @@ export async function startMic(): Promise<void> {
 }
 
 export async function stopMic(reason?: Words): Promise<void> {
+  unwatchMic?.();
+  unwatchMic = null;
   const c = capture;
   capture = null;
   await c?.stop();

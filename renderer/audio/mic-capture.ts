@@ -1,15 +1,24 @@
 /**
- * Microphone → 16 kHz AudioContext → AudioWorklet → 40 ms Int16 chunks.
+ * Microphone → 16 kHz AudioContext → AudioWorklet → 40 ms Int16 chunks, posted by the audio
+ * thread to the sink port; this thread only sees the level.
  */
 import workletUrl from './pcm-worklet.ts?worker&url';
+import type { GateMessage } from './chunk-gate';
 import type { Words } from '../i18n';
+
+/** How often the audio thread is told where the context clock stands against the wall clock. */
+const CLOCK_EVERY_MS = 100;
 
 export interface MicOptions {
   deviceId?: string;
   echoCancellation: boolean;
   noiseSuppression: boolean;
   autoGainControl: boolean;
-  onChunk(pcm: Uint8Array, capturedAt: number): void;
+  /** Where the chunks go, as `MicChunk` posts for `target`; transferred to the audio thread. */
+  sink: MessagePort;
+  target: number;
+  /** Whether chunks go out now (not muted, push-to-talk held); see `setOpen`. */
+  open: boolean;
   onLevel(rms: number, peak: number): void;
   /** The device went away or the track ended for another reason. */
   onEnded(reason: Words): void;
@@ -19,6 +28,7 @@ export class MicCapture {
   private ctx: AudioContext | null = null;
   private stream: MediaStream | null = null;
   private node: AudioWorkletNode | null = null;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
 
   async start(options: MicOptions): Promise<void> {
     /* The audio graph is ready before the device opens, so the first words are not lost. */
@@ -27,14 +37,13 @@ export class MicCapture {
     await ctx.audioWorklet.addModule(workletUrl);
     const node = new AudioWorkletNode(ctx, 'pcm-chunker', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
     this.node = node;
-    node.port.onmessage = (e: MessageEvent<{ pcm: ArrayBuffer; rms: number; peak: number; endTime: number }>) => {
-      /* Back-date to when the chunk was complete in the audio graph, so the hop to this thread counts too. */
-      const sinceCapture = Math.max(0, (ctx.currentTime - e.data.endTime) * 1000);
-      const capturedAt = performance.timeOrigin + performance.now() - sinceCapture;
-      options.onLevel(e.data.rms, e.data.peak);
-      options.onChunk(new Uint8Array(e.data.pcm), capturedAt);
-    };
+    node.port.onmessage = (e: MessageEvent<{ rms: number; peak: number }>) => options.onLevel(e.data.rms, e.data.peak);
+    this.post({ kind: 'sink', target: options.target }, [options.sink]);
+    this.post({ kind: 'open', open: options.open });
     if (ctx.state === 'suspended') await ctx.resume();
+    const clock = (): void => this.post({ kind: 'clock', origin: performance.timeOrigin + performance.now() - ctx.currentTime * 1000 });
+    clock();
+    this.clockTimer = setInterval(clock, CLOCK_EVERY_MS);
     this.stream = await navigator.mediaDevices.getUserMedia({
       audio: {
         ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}),
@@ -50,7 +59,18 @@ export class MicCapture {
     }
   }
 
+  /** Mute and push-to-talk: the audio thread drops chunks while closed. */
+  setOpen(open: boolean): void {
+    this.post({ kind: 'open', open });
+  }
+
+  private post(message: GateMessage, transfer: Transferable[] = []): void {
+    this.node?.port.postMessage(message, transfer);
+  }
+
   async stop(): Promise<void> {
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.clockTimer = null;
     this.node?.port.close();
     this.node?.disconnect();
     this.stream?.getTracks().forEach((t) => t.stop());

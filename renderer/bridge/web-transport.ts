@@ -89,7 +89,7 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
   };
 }
 
-function bridgeUrl(): string {
+export function bridgeUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`;
 }
 

@@ -31,3 +31,20 @@ test('streams the fake capture device with SNDSTRM; its envelope matches the WAV
   testInfo.annotations.push({ type: 'envelope correlation', description: corr.toFixed(3) });
   expect(corr).toBeGreaterThanOrEqual(0.95);
 });
+
+test('Mute holds the chunks back on the audio thread while the level still shows; unmuting lets them through', async ({ page, web, agent }) => {
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await page.getByRole('button', { name: 'Mute' }).click();
+  await expect(page.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Start microphone' }).click();
+  await expect(page.getByText('Muted: nothing is sent')).toBeVisible();
+  /* The voice is heard (the meter moves, so chunks are being cut), yet nothing reaches the agent. */
+  await expect(page.getByRole('meter', { name: 'Input level' })).toHaveAttribute('aria-valuetext', /dBFS/, { timeout: 10_000 });
+  await agent.waitFor(() => agent.audioEvents.includes('SNDSTRM'), 3000, 'SNDSTRM');
+  expect(agent.audio.length).toBe(0);
+  await page.getByRole('button', { name: 'Mute' }).click();
+  await agent.waitFor(() => agent.audio.length >= 32000, 10_000, 'a second of audio after unmuting');
+  await page.getByRole('button', { name: 'Stop microphone' }).click();
+  await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS', 3000, 'SNDBRKS');
+});

@@ -29,6 +29,14 @@ export class FakeWindow extends EventEmitter {
   restore = vi.fn();
 }
 
+/** A MessagePortMain: Node-style events, held until `start`. */
+export class FakePort extends EventEmitter {
+  started = false;
+  closed = false;
+  start = (): void => void (this.started = true);
+  close = (): void => void (this.closed = true);
+}
+
 export function createElectronMock(userData: string) {
   const app = Object.assign(new EventEmitter(), {
     getPath: (name: string) => (name === 'userData' ? userData : userData),

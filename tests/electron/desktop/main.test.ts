@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LogWire } from '../../../common/contract.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { FakeAgent } from '../../support/fake-agent.js';
-import { FakeWindow, createElectronMock } from './electron-mock.js';
+import { FakePort, FakeWindow, createElectronMock } from './electron-mock.js';
 
 const userData = mkdtempSync(join(tmpdir(), 'rp-electron-'));
 writeFileSync(join(userData, 'settings.json'), JSON.stringify({ wsPort: 0 }));
@@ -65,7 +65,7 @@ describe('Electron main (mocked electron)', () => {
       'speech:voices',
       'upstream:retry',
     ]);
-    expect([...electron.listeners.keys()]).toEqual(['audio:mic-chunk']);
+    expect([...electron.listeners.keys()].sort()).toEqual(['audio:mic-chunk', 'port:open']);
     expect(() => call('panel:ready', undefined, { url: 'https://evil.example/', parent: null })).toThrow(/untrusted/);
     expect(() => call('panel:ready', undefined, { url: 'app://panel/index.html', parent: {} })).toThrow(/untrusted/);
     expect(() => call('panel:ready', undefined, null)).toThrow(/untrusted/);
@@ -114,6 +114,32 @@ describe('Electron main (mocked electron)', () => {
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
     expect(agent.packetSizes).toEqual([1280]);
     expect(agent.audio[0]).toBe(1);
+    agent.quit();
+  });
+
+  it('takes microphone chunks on a port the app opened, and closes ports from strangers or for other channels', async () => {
+    const snapshot = (await call('panel:ready')) as { status: { url: string } };
+    const agent = await FakeAgent.connect(snapshot.status.url);
+    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions.length).toBeGreaterThan(0));
+    const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions.at(-1)!.id;
+    expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
+    const open = electron.listeners.get('port:open')!;
+    const stranger = new FakePort();
+    open({ senderFrame: { url: 'https://evil.example/', parent: null }, ports: [stranger] }, { channel: 'audio:mic-chunk' });
+    const wrongChannel = new FakePort();
+    open({ senderFrame: appFrame, ports: [wrongChannel] }, { channel: 'message:send' });
+    const port = new FakePort();
+    open({ senderFrame: appFrame, ports: [port] }, { channel: 'audio:mic-chunk' });
+    expect([stranger.closed, wrongChannel.closed, port.closed, port.started]).toEqual([true, true, false, true]);
+    expect([stranger.listenerCount('message'), wrongChannel.listenerCount('message')]).toEqual([0, 0]);
+    port.emit('message', { data: { target: id, pcm: new Uint8Array(1280).fill(7), capturedAt: Date.now() } });
+    /* Malformed posts are dropped, never thrown in main. */
+    port.emit('message', { data: { target: id, pcm: 'not bytes', capturedAt: Date.now() } });
+    port.emit('message', { data: null });
+    await call('audio:mic-stop', { target: id });
+    await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
+    expect(agent.packetSizes).toEqual([1280]);
+    expect(agent.audio[0]).toBe(7);
     agent.quit();
   });
 
