@@ -14,6 +14,8 @@ import { ColumnView, RowCache, locate, readRow, type ChunkList, type LogView } f
 const MAX_TYPES = 2000;
 /** Batches are merged into the chunk before them until it holds this many rows. */
 const CHUNK_ROWS = 4096;
+/** Rows a filter change tests at once, newest first; older ones follow in slices of this size. */
+export const FILTER_SLICE_ROWS = 20_000;
 
 export type EntryFilter = (entry: LogEntry) => boolean;
 
@@ -30,6 +32,10 @@ export class LogBuffer {
   /** Ids still waiting for their echo, with their sequence number. */
   private readonly awaiting = new Map<number, number>();
   private filter: EntryFilter | null = null;
+  /** A filter change still testing older rows: rows before `before` (a sequence number) are untested; `found` holds older matches, newest slice first. */
+  private older: { before: number; found: Float64Array[] } | null = null;
+  /** Bumped by every filter change, so a slice scheduled for an earlier one does nothing. */
+  filterGeneration = 0;
   /** The one object filters test rows in (see LogColumns.fill). */
   private readonly probe = {} as LogEntry;
   lastId = 0;
@@ -129,25 +135,81 @@ export class LogBuffer {
     return changed;
   }
 
-  setFilter(filter: EntryFilter | null): void {
+  /**
+   * Applies a filter to the newest rows at once (at least the last FILTER_SLICE_ROWS, whole
+   * chunks), so the rows in view are right in this frame; `filterMore` tests the older ones in
+   * slices, and until then the view holds only the newest. Returns how many rows were tested.
+   */
+  setFilter(filter: EntryFilter | null): number {
     this.filter = filter;
     this.shown = null;
     this.shownStart = this.shownEnd = 0;
-    if (!filter) return;
+    this.older = null;
+    this.filterGeneration++;
+    if (!filter) return 0;
     const { chunks, bases } = this.list;
-    this.shown = new Float64Array(Math.max(1024, this.held));
-    for (let c = 0; c < chunks.length; c++) {
-      const chunk = chunks[c]!;
-      if (filter === HIDE_CAPTURED && !chunk.hasAgentLines) {
-        for (let i = 0; i < chunk.n; i++) this.pushShown(bases[c]! + i);
-        continue;
-      }
-      let lastType = '';
-      for (let i = 0; i < chunk.n; i++) {
-        const e = chunk.fill(i, this.probe, lastType);
-        lastType = e.type;
-        if (filter(e)) this.pushShown(bases[c]! + i);
-      }
+    let c = chunks.length;
+    let tested = 0;
+    while (c > 0 && tested < FILTER_SLICE_ROWS) tested += chunks[--c]!.n;
+    this.shown = new Float64Array(Math.max(1024, tested));
+    for (let k = c; k < chunks.length; k++) this.testChunk(k, (seq) => this.pushShown(seq));
+    if (c > 0) this.older = { before: bases[c]!, found: [] };
+    return tested;
+  }
+
+  /** True while older rows wait to be tested against the filter. */
+  get filtering(): boolean {
+    return this.older !== null;
+  }
+
+  /** Tests the next slice of older rows; false once every row held has been tested. */
+  filterMore(): boolean {
+    const older = this.older;
+    if (!older) return false;
+    const { chunks, bases } = this.list;
+    /* The chunk just before the rows tested (gone if the window trimmed it meanwhile). */
+    let c = chunks.length - 1;
+    while (c >= 0 && bases[c]! + chunks[c]!.n !== older.before) c--;
+    let tested = 0;
+    while (c >= 0 && tested < FILTER_SLICE_ROWS) {
+      const found = new Float64Array(chunks[c]!.n);
+      let n = 0;
+      this.testChunk(c, (seq) => (found[n++] = seq));
+      older.found.push(found.subarray(0, n));
+      older.before = bases[c]!;
+      tested += chunks[c]!.n;
+      c--;
+    }
+    if (c >= 0) return true;
+    /* All tested: the older matches (less any rows trimmed meanwhile) go before the newest. */
+    const first = bases[0] ?? 0;
+    const live = this.shownEnd - this.shownStart;
+    let total = live;
+    for (const f of older.found) total += f.length;
+    const merged = new Float64Array(Math.max(1024, total));
+    let at = 0;
+    for (let k = older.found.length - 1; k >= 0; k--) for (const seq of older.found[k]!) if (seq >= first) merged[at++] = seq;
+    merged.set(this.shown!.subarray(this.shownStart, this.shownEnd), at);
+    this.shown = merged;
+    this.shownStart = 0;
+    this.shownEnd = at + live;
+    this.older = null;
+    return false;
+  }
+
+  private testChunk(c: number, pass: (seq: number) => void): void {
+    const chunk = this.list.chunks[c]!;
+    const base = this.list.bases[c]!;
+    const filter = this.filter!;
+    if (filter === HIDE_CAPTURED && !chunk.hasAgentLines) {
+      for (let i = 0; i < chunk.n; i++) pass(base + i);
+      return;
+    }
+    let lastType = '';
+    for (let i = 0; i < chunk.n; i++) {
+      const e = chunk.fill(i, this.probe, lastType);
+      lastType = e.type;
+      if (filter(e)) pass(base + i);
     }
   }
 
@@ -162,6 +224,7 @@ export class LogBuffer {
     this.list = { chunks: [], bases: [] };
     this.held = 0;
     this.awaiting.clear();
+    this.older = null;
     if (this.shown) this.shownStart = this.shownEnd = 0;
   }
 

@@ -46,6 +46,20 @@ export interface LogSlice {
   clearView(): void;
 }
 
+/**
+ * Tests a window's older rows against a new filter a slice at a time, yielding between slices so
+ * the page keeps drawing and taking batches; the view re-renders once all are in.
+ */
+function filterInSlices(log: LogBuffer, set: (fn: (s: PanelState) => Partial<PanelState>) => void, get: () => PanelState): void {
+  const generation = log.filterGeneration;
+  const step = (): void => {
+    if (log.filterGeneration !== generation) return;
+    if (log.filterMore()) return void setTimeout(step, 0);
+    set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen && log === get().log ? log.view.freeze(s.frozenAt) : s.frozen }));
+  };
+  setTimeout(step, 0);
+}
+
 export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => ({
   log: new LogBuffer(),
   logRevision: 0,
@@ -104,8 +118,9 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     let filters = { ...get().filters, ...patch };
     let built = buildFilter(filters, get().filterSession);
     const started = performance.now();
-    get().log.setFilter(built.filter);
-    const took = performance.now() - started;
+    const tested = get().log.setFilter(built.filter);
+    /* Judged on the rows tested at once, as if they were the whole window. */
+    const took = tested > 0 ? ((performance.now() - started) * get().log.size) / tested : 0;
     let slow: Words | null = null;
     /* A regular expression that backtracks badly would freeze the window on every new row: turn it off and say why. */
     if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
@@ -116,6 +131,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     }
     get().viewing?.log.setFilter(built.filter);
     set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null }));
+    for (const log of [get().log, get().viewing?.log]) if (log?.filtering) filterInSlices(log, set, get);
   },
   setFilterSession: (filterSession) => {
     set({ filterSession });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../common/contract.js';
-import { LogBuffer } from '../../../renderer/store/log-buffer.js';
+import { FILTER_SLICE_ROWS, LogBuffer } from '../../../renderer/store/log-buffer.js';
 import { NO_FILTERS, buildFilter } from '../../../renderer/store/log-filter.js';
 import { entry } from '../../support/entries.js';
 
@@ -148,5 +148,73 @@ describe('LogBuffer chunks filled in place', () => {
     const pending = sent.filter((e) => e.delivery === 'pending');
     expect(b.update(pending.map((e) => ({ id: e.id, delivery: 'delivered' as const, rtt: 3 })))).toBe(true);
     expect(b.view.map((e) => e.delivery).filter((d) => d === 'pending')).toEqual([]);
+  });
+});
+
+describe('LogBuffer: a filter change over a large window, newest rows first', () => {
+  const big = (n: number): LogBuffer => {
+    const b = new LogBuffer(n);
+    for (let start = 1; start <= n; start += 1000) b.append(Array.from({ length: Math.min(1000, n - start + 1) }, (_, k) => entry(start + k, `E|${start + k}`)));
+    return b;
+  };
+  const byThree = (e: LogEntry): boolean => e.id % 3 === 0;
+  const expected = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((id) => id % 3 === 0);
+
+  it('tests the newest slice at once and the older rows in slices, ending with what one pass gives', () => {
+    const b = big(100_000);
+    const tested = b.setFilter(byThree);
+    expect(tested).toBeGreaterThanOrEqual(FILTER_SLICE_ROWS);
+    expect(tested).toBeLessThan(100_000);
+    expect(b.filtering).toBe(true);
+    /* The rows in view (the newest) are right at once; the older ones are not in the view yet. */
+    expect(b.view.at(-1)!.id).toBe(99_999);
+    expect(b.view.length).toBeLessThan(expected(1, 100_000).length);
+    expect(b.view.map((e) => e.id)).toEqual(expected(100_001 - tested, 100_000));
+    let steps = 0;
+    while (b.filterMore()) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(b.filtering).toBe(false);
+    expect(b.view.map((e) => e.id)).toEqual(expected(1, 100_000));
+  });
+
+  it('keeps rows appended while the older ones are tested, after them, in order', () => {
+    const b = big(100_000);
+    b.setFilter(byThree);
+    b.filterMore();
+    b.append(Array.from({ length: 30 }, (_, k) => entry(100_001 + k, `E|${100_001 + k}`)));
+    while (b.filterMore());
+    const ids = b.view.map((e) => e.id);
+    expect(ids.at(-1)).toBe(100_029);
+    expect(ids).toEqual(expected(100_031 - b.size, 100_030));
+  });
+
+  it('leaves out rows the window trimmed while the older ones were being tested', () => {
+    const b = big(60_000);
+    b.setFilter(byThree);
+    expect(b.filterMore()).toBe(true);
+    for (let start = 60_001; start <= 100_000; start += 1000) b.append(Array.from({ length: 1000 }, (_, k) => entry(start + k, `E|${start + k}`)));
+    while (b.filterMore());
+    const ids = b.view.map((e) => e.id);
+    expect(ids[0]).toBeGreaterThan(100_000 - b.size);
+    expect(ids).toEqual(expected(100_001 - b.size, 100_000));
+  });
+
+  it('a newer filter change makes the older one\'s slices do nothing', () => {
+    const b = big(100_000);
+    b.setFilter(byThree);
+    const generation = b.filterGeneration;
+    b.setFilter((e) => e.id % 5 === 0);
+    expect(b.filterGeneration).not.toBe(generation);
+    while (b.filterMore());
+    expect(b.view.map((e) => e.id)).toEqual(Array.from({ length: 20_000 }, (_, k) => (k + 1) * 5));
+  });
+
+  it('clear ends a filter change in progress', () => {
+    const b = big(100_000);
+    b.setFilter(byThree);
+    b.clear();
+    expect(b.filtering).toBe(false);
+    expect(b.filterMore()).toBe(false);
+    expect(b.view.length).toBe(0);
   });
 });

@@ -49,4 +49,22 @@ describe('store', () => {
     expect(usePanel.getState().log.size).toBe(0);
     expect(usePanel.getState().log.lastId).toBe(0);
   });
+
+  it('a filter change over a large window shows the newest rows at once, then all of them, re-rendering when done; pause follows', async () => {
+    const s = usePanel.getState();
+    for (let start = 1; start <= 100_000; start += 1000) s.appendBatch({ entries: Array.from({ length: 1000 }, (_, k) => entry(start + k, `${(start + k) % 2 ? 'ODD' : 'EVEN'}|${start + k}`)), updates: [] });
+    s.setPaused(true);
+    s.setFilters({ text: 'EVEN|' });
+    const first = usePanel.getState();
+    expect(first.log.filtering).toBe(true);
+    expect(first.frozen!.at(-1)!.id).toBe(100_000);
+    expect(first.frozen!.length).toBeLessThan(50_000);
+    for (let i = 0; i < 100 && usePanel.getState().log.filtering; i++) await new Promise((r) => setTimeout(r, 5));
+    const done = usePanel.getState();
+    expect(done.log.filtering).toBe(false);
+    expect(done.logRevision).toBeGreaterThan(first.logRevision);
+    expect(done.log.view.length).toBe(50_000);
+    expect(done.frozen!.length).toBe(50_000);
+    expect(done.frozen!.at(0)!.id).toBe(2);
+  });
 });
