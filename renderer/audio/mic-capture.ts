@@ -29,8 +29,11 @@ export class MicCapture {
   private stream: MediaStream | null = null;
   private node: AudioWorkletNode | null = null;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  /** Kept here too: a change while the worklet loads is posted once the node exists. */
+  private open = false;
 
   async start(options: MicOptions): Promise<void> {
+    this.open = options.open;
     /* The audio graph is ready before the device opens, so the first words are not lost. */
     const ctx = new AudioContext({ sampleRate: 16_000, latencyHint: 'interactive' });
     this.ctx = ctx;
@@ -39,7 +42,7 @@ export class MicCapture {
     this.node = node;
     node.port.onmessage = (e: MessageEvent<{ rms: number; peak: number }>) => options.onLevel(e.data.rms, e.data.peak);
     this.post({ kind: 'sink', target: options.target }, [options.sink]);
-    this.post({ kind: 'open', open: options.open });
+    this.post({ kind: 'open', open: this.open });
     if (ctx.state === 'suspended') await ctx.resume();
     const clock = (): void => this.post({ kind: 'clock', origin: performance.timeOrigin + performance.now() - ctx.currentTime * 1000 });
     clock();
@@ -61,6 +64,7 @@ export class MicCapture {
 
   /** Mute and push-to-talk: the audio thread drops chunks while closed. */
   setOpen(open: boolean): void {
+    this.open = open;
     this.post({ kind: 'open', open });
   }
 

@@ -4,14 +4,9 @@
  * menu asks for (an export, the shortcuts overlay) is handed to the caller, which owns actions.
  */
 import { createApi, type PanelApi } from '../../common/api';
-import type { EventMap, LogWire } from '../../common/contract';
+import type { EventMap } from '../../common/contract';
 import { usePanel } from '../store';
-import { LogPacer } from './log-pacer';
 import { createWebTransport, downloadFile } from './web-transport';
-
-/** Above this rate (rows a second) the live log is redrawn at most every FLOOD_EVERY_MS. */
-const FLOOD_ROWS_PER_SEC = 5000;
-const FLOOD_EVERY_MS = 50;
 
 declare global {
   interface Window {
@@ -34,24 +29,6 @@ export interface BridgeHooks {
 export function startBridge(hooks: BridgeHooks): PanelApi {
   if (api) return api;
   const store = usePanel.getState();
-  const pacer = new LogPacer<LogWire>(
-    (wires) => {
-      for (const wire of wires) {
-        try {
-          store.appendWire(wire);
-        } catch {
-          /* A batch that does not add up is shown as a gap (the disk log has it), never half-applied. */
-          store.markGap(Number(wire.n) || 0);
-        }
-      }
-    },
-    { floodRowsPerSec: FLOOD_ROWS_PER_SEC, floodEveryMs: FLOOD_EVERY_MS },
-  );
-  /* A snapshot holds everything sent before it: batches still held go in first, then it replaces them. */
-  const hydrate = (snapshot: Parameters<typeof store.hydrate>[0]): void => {
-    pacer.flush();
-    usePanel.getState().hydrate(snapshot);
-  };
   if (window.api) {
     api = window.api;
   } else {
@@ -66,15 +43,19 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
     });
     api = webApi;
     transport.onLink((up) => {
-      if (up) void webApi.ready().then(hydrate);
+      if (up) void webApi.ready().then(usePanel.getState().hydrate);
       else usePanel.getState().setCoreLink('down');
     });
   }
-  api.onLogBatch((wire) => pacer.push(wire));
-  api.onLogGap(({ dropped }) => {
-    pacer.flush();
-    store.markGap(dropped);
+  api.onLogBatch((wire) => {
+    try {
+      store.appendWire(wire);
+    } catch {
+      /* A batch that does not add up is shown as a gap (the disk log has it), never half-applied. */
+      store.markGap(Number(wire.n) || 0);
+    }
   });
+  api.onLogGap(({ dropped }) => store.markGap(dropped));
   api.onLogOpened(({ name, text }) => usePanel.getState().setComposeResult(usePanel.getState().openLog(name, text)));
   api.onSessions(store.setSessions);
   api.onServerStatus(store.setStatus);
@@ -83,7 +64,7 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
   api.onScene(store.setScene);
   api.onPeriodic(store.setPeriodic);
   api.onMenuCommand(({ command }) => hooks.onMenuCommand(command));
-  if (window.api) void api.ready().then(hydrate);
+  if (window.api) void api.ready().then(store.hydrate);
   return api;
 }
 

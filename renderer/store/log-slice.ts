@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/contract';
 import { encodeLogBatch } from '../../common/log-wire';
 import { LogBuffer } from './log-buffer';
+import { FLOOD_PACE, RenderPacer } from './render-pacer';
 import { EMPTY_VIEW, type LogView } from './log-view';
 import { NO_FILTERS, buildFilter } from './log-filter';
 import type { Words } from '../i18n';
@@ -15,6 +16,8 @@ export interface LogSlice {
   /** Stable object; components re-render on `logRevision`. */
   log: LogBuffer;
   logRevision: number;
+  /** Bumped by every batch, drawn or not yet (in a flood the log is redrawn at most every 50 ms). */
+  logArrived: number;
   /** The remembered filters (saved in settings), and the session filter (not saved: ids restart). */
   filters: LogFilters;
   filterSession: number | 'all';
@@ -60,87 +63,92 @@ function filterInSlices(log: LogBuffer, set: (fn: (s: PanelState) => Partial<Pan
   setTimeout(step, 0);
 }
 
-export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => ({
-  log: new LogBuffer(),
-  logRevision: 0,
-  filters: NO_FILTERS,
-  filterSession: 'all',
-  highlight: null,
-  filterError: null,
-  selectedId: null,
-  frozen: null,
-  frozenAt: 0,
-  everMulti: false,
-  viewing: null,
-  openLog: (name, text) => {
-    let parsed;
-    try {
-      parsed = parseSessionLog(text);
-    } catch (error) {
-      return { key: 'openLog.failed', params: { name, problem: error instanceof OpenLogError ? error.words : { raw: (error as Error).message } } };
-    }
-    const log = new LogBuffer(Math.max(parsed.entries.length, 1));
-    log.setFilter(buildFilter(get().filters, get().filterSession).filter);
-    log.append(parsed.entries);
-    set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
-    return null;
-  },
-  closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
-  appendBatch: (batch) => {
-    const wire = encodeLogBatch(batch.entries, batch.updates);
-    if (wire) get().appendWire(wire);
-  },
-  appendWire: (wire) => {
-    const { log } = get();
-    const added = log.appendWire(wire);
-    const changed = log.update(wire.updates);
-    if (added === 0 && !changed) return;
-    const multi = get().everMulti || wire.session.some((s, i) => i % 2 === 1 && s !== null && s > 1);
-    set((s) => ({ logRevision: s.logRevision + 1, everMulti: multi }));
-  },
-  markGap: (dropped) => {
-    const { log } = get();
-    const marker: LogEntry = {
-      /* Between the last id held and the next whole one, which the next real entry will have. */
-      id: log.lastId + (1 - (log.lastId % 1)) / 2,
-      t: Date.now(),
-      dir: 'sys',
-      session: null,
-      kind: 'error',
-      type: 'GAP',
-      /* Exports and the text filter read `text`; like the core's notices, it is English (the screen words `msg`). */
-      text: `${dropped} messages not shown here: this view fell behind.`,
-      msg: { key: 'viewGap', params: { n: dropped } },
-    };
-    get().appendBatch({ entries: [marker], updates: [] });
-  },
-  setFilters: (patch) => {
-    let filters = { ...get().filters, ...patch };
-    let built = buildFilter(filters, get().filterSession);
-    const started = performance.now();
-    const tested = get().log.setFilter(built.filter);
-    /* Judged on the rows tested at once, as if they were the whole window. */
-    const took = tested > 0 ? ((performance.now() - started) * get().log.size) / tested : 0;
-    let slow: Words | null = null;
-    /* A regular expression that backtracks badly would freeze the window on every new row: turn it off and say why. */
-    if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
-      slow = { key: 'log.slowRegex', params: { ms: Math.round(took) } };
-      filters = { ...filters, text: '' };
-      built = buildFilter(filters, get().filterSession);
-      get().log.setFilter(built.filter);
-    }
-    get().viewing?.log.setFilter(built.filter);
-    set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null }));
-    for (const log of [get().log, get().viewing?.log]) if (log?.filtering) filterInSlices(log, set, get);
-  },
-  setFilterSession: (filterSession) => {
-    set({ filterSession });
-    get().setFilters({});
-  },
-  select: (selectedId) => set({ selectedId }),
-  setPaused: (paused) => set({ frozen: paused ? get().log.view.freeze() : null, frozenAt: get().log.lastId }),
-  clearView: () => {
-    get().log.clear();
-    set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen ? EMPTY_VIEW : null }));
-  },
-});
+export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => {
+  const pacer = new RenderPacer(() => set((s) => ({ logRevision: s.logRevision + 1 })), FLOOD_PACE);
+  return {
+    log: new LogBuffer(),
+    logRevision: 0,
+    logArrived: 0,
+    filters: NO_FILTERS,
+    filterSession: 'all',
+    highlight: null,
+    filterError: null,
+    selectedId: null,
+    frozen: null,
+    frozenAt: 0,
+    everMulti: false,
+    viewing: null,
+    openLog: (name, text) => {
+      let parsed;
+      try {
+        parsed = parseSessionLog(text);
+      } catch (error) {
+        return { key: 'openLog.failed', params: { name, problem: error instanceof OpenLogError ? error.words : { raw: (error as Error).message } } };
+      }
+      const log = new LogBuffer(Math.max(parsed.entries.length, 1));
+      log.setFilter(buildFilter(get().filters, get().filterSession).filter);
+      log.append(parsed.entries);
+      set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
+      return null;
+    },
+    closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
+    appendBatch: (batch) => {
+      const wire = encodeLogBatch(batch.entries, batch.updates);
+      if (wire) get().appendWire(wire);
+    },
+    appendWire: (wire) => {
+      const { log } = get();
+      const added = log.appendWire(wire);
+      const changed = log.update(wire.updates);
+      if (added === 0 && !changed) return;
+      const multi = get().everMulti || wire.session.some((s, i) => i % 2 === 1 && s !== null && s > 1);
+      const redraw = pacer.rows(added);
+      set((s) => ({ logArrived: s.logArrived + 1, everMulti: multi, ...(redraw ? { logRevision: s.logRevision + 1 } : {}) }));
+    },
+    markGap: (dropped) => {
+      const { log } = get();
+      const marker: LogEntry = {
+        /* Between the last id held and the next whole one, which the next real entry will have. */
+        id: log.lastId + (1 - (log.lastId % 1)) / 2,
+        t: Date.now(),
+        dir: 'sys',
+        session: null,
+        kind: 'error',
+        type: 'GAP',
+        /* Exports and the text filter read `text`; like the core's notices, it is English (the screen words `msg`). */
+        text: `${dropped} messages not shown here: this view fell behind.`,
+        msg: { key: 'viewGap', params: { n: dropped } },
+      };
+      get().appendBatch({ entries: [marker], updates: [] });
+    },
+    setFilters: (patch) => {
+      let filters = { ...get().filters, ...patch };
+      let built = buildFilter(filters, get().filterSession);
+      const started = performance.now();
+      const tested = get().log.setFilter(built.filter);
+      /* Judged on the rows tested at once, as if they were the whole window. */
+      const took = tested > 0 ? ((performance.now() - started) * get().log.size) / tested : 0;
+      let slow: Words | null = null;
+      /* A regular expression that backtracks badly would freeze the window on every new row: turn it off and say why. */
+      if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
+        slow = { key: 'log.slowRegex', params: { ms: Math.round(took) } };
+        filters = { ...filters, text: '' };
+        built = buildFilter(filters, get().filterSession);
+        get().log.setFilter(built.filter);
+      }
+      get().viewing?.log.setFilter(built.filter);
+      set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null }));
+      for (const log of [get().log, get().viewing?.log]) if (log?.filtering) filterInSlices(log, set, get);
+    },
+    setFilterSession: (filterSession) => {
+      set({ filterSession });
+      get().setFilters({});
+    },
+    select: (selectedId) => set({ selectedId }),
+    setPaused: (paused) => set({ frozen: paused ? get().log.view.freeze() : null, frozenAt: get().log.lastId }),
+    clearView: () => {
+      get().log.clear();
+      set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen ? EMPTY_VIEW : null }));
+    },
+  };
+};
