@@ -182,7 +182,8 @@ export class AudioStreamer {
       job.packets++;
       job.bytes += payload.length;
     }
-    job.latencies.push(wallMs() - capturedAt);
+    /* The page's clock and this process's agree to a few ms; a chunk cannot arrive before it was captured. */
+    job.latencies.push(Math.max(0, wallMs() - capturedAt));
     if (job.latencies.length > 500) job.latencies.splice(0, job.latencies.length - 500);
     this.host.changed();
   }

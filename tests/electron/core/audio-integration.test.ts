@@ -81,6 +81,15 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     expect(a.audio.length).toBe(25 * 1280);
   });
 
+  it('counts a capture time ahead of this process\'s clock (the page\'s clock differs by a few ms) as 0, never negative', async () => {
+    const { h, id } = await setup();
+    h.panel.micStart(id, '0');
+    for (let i = 0; i < 5; i++) h.panel.micChunk({ target: id, pcm: new Uint8Array(1280), capturedAt: performance.timeOrigin + performance.now() + 40 });
+    const [status] = h.panel.snapshot().audio;
+    expect([status!.latencyP50, status!.latencyP99]).toEqual([0, 0]);
+    h.panel.micStop(id);
+  });
+
   it('refuses audio for an agent that is not connected', async () => {
     const { h } = await setup();
     expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({ ok: false, problem: { key: 'agentGone', id: 99 } });
