@@ -60,7 +60,7 @@ let micTarget: number | null = null;
 let unwatchMic: (() => void) | null = null;
 
 /** Whether the microphone's chunks go out: not muted, and push-to-talk held if it is set. */
-const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boolean }): boolean => !m.muted && (m.pttKey === null || m.pttDown);
+export const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boolean }): boolean => !m.muted && (m.pttKey === null || m.pttDown);
 
 const dbfs = (x: number): number => (x > 0 ? Math.max(SILENT_DB, 20 * Math.log10(x)) : SILENT_DB);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { audioTarget, loadAudioFile, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../actions/audio';
+import { audioTarget, loadAudioFile, micOpen, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../actions/audio';
 import type { MessageKey } from '../i18n';
 import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
@@ -188,7 +188,7 @@ function MicSection() {
     };
   }, [mic.pttKey, setMic]);
 
-  const live = mic.running && !mic.muted && (mic.pttKey === null || mic.pttDown);
+  const live = mic.running && micOpen(mic);
 
   return (
     <div className="subsection">
