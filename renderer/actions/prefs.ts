@@ -20,13 +20,14 @@ export function changeProblem(result: ChangeResult, id?: number): Words | null {
 /** Applies the patch to this window now and saves it; resolves to why it could not be saved, or null. */
 export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
   const before = usePanel.getState().settings;
-  usePanel.setState((s) => (s.settings ? { settings: { ...s.settings, ...patch } } : {}));
+  usePanel.getState().changeSettings(patch);
   let problem: Words | null;
   try {
     problem = changeProblem(await getApi().updateSettings(patch));
   } catch (error) {
     problem = errorWords(error);
   }
+  usePanel.getState().settleSettings(patch);
   /* Refused: this window goes back to what the core has, so the next change does not carry the bad value. */
   if (problem && before) {
     const kept = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof PrefPatch]]));
@@ -40,7 +41,8 @@ export function rememberFilters(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return usePanel.subscribe((state, prev) => {
     /* Only a change of the filters themselves; settings coming back from the core are not one. */
-    if (state.filters === prev.filters || !state.settings || state.settings.logFilters === state.filters) return;
+    /* Compared by value: the filters applied from settings at start-up are a copy, not a change. */
+    if (state.filters === prev.filters || !state.settings || JSON.stringify(state.settings.logFilters) === JSON.stringify(state.filters)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       void savePrefs({ logFilters: usePanel.getState().filters }).then((problem) => {

@@ -8,6 +8,8 @@ export interface ConnectionSlice {
   status: ServerStatus | null;
   sessions: SessionInfo[];
   settings: Settings | null;
+  /** Changes this window made that the core has not answered yet: settings from the core, which may predate them, do not undo them. */
+  settingsPending: Partial<Settings>;
   logFile: string;
   hostKind: Snapshot['host'] | null;
   /** The renderer's own link to the core (only ever down in browser mode). */
@@ -18,6 +20,10 @@ export interface ConnectionSlice {
   setStatus(status: ServerStatus): void;
   setSessions(sessions: SessionInfo[]): void;
   setSettings(settings: Settings): void;
+  /** Applies a change at once and holds it against older settings from the core until `settle`. */
+  changeSettings(patch: Partial<Settings>): void;
+  /** The core answered `patch`: stop holding it (a later change to the same field stays held). */
+  settleSettings(patch: Partial<Settings>): void;
   setCoreLink(link: CoreLink): void;
 }
 
@@ -25,6 +31,7 @@ export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionS
   status: null,
   sessions: [],
   settings: null,
+  settingsPending: {},
   logFile: '',
   hostKind: null,
   coreLink: 'connecting',
@@ -38,6 +45,13 @@ export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionS
       const everMulti = s.everMulti || sessions.length > 1 || sessions.some((x) => x.id > 1);
       return { sessions, target, everMulti };
     }),
-  setSettings: (settings) => set({ settings }),
+  setSettings: (settings) => set((s) => ({ settings: { ...settings, ...s.settingsPending } })),
+  changeSettings: (patch) => set((s) => (s.settings ? { settings: { ...s.settings, ...patch }, settingsPending: { ...s.settingsPending, ...patch } } : {})),
+  settleSettings: (patch) =>
+    set((s) => {
+      const pending: Partial<Record<keyof Settings, unknown>> = { ...s.settingsPending };
+      for (const key of Object.keys(patch) as (keyof Settings)[]) if (pending[key] === patch[key]) delete pending[key];
+      return { settingsPending: pending as Partial<Settings> };
+    }),
   setCoreLink: (coreLink) => set({ coreLink }),
 });

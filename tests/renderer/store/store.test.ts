@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetPanelStore, usePanel } from '../../../renderer/store/index.js';
 import { entry } from '../../support/entries.js';
+import { DEFAULT_SETTINGS } from '../../../electron/core/settings.js';
 
 beforeEach(() => resetPanelStore());
 
@@ -66,5 +67,23 @@ describe('store', () => {
     expect(done.log.view.length).toBe(50_000);
     expect(done.frozen!.length).toBe(50_000);
     expect(done.frozen!.at(0)!.id).toBe(2);
+  });
+
+  it('a change not yet answered by the core survives older settings from the core, until it is settled', () => {
+    const s = usePanel.getState();
+    s.setSettings(structuredClone(DEFAULT_SETTINGS));
+    s.changeSettings({ mdfAllLog: true });
+    expect(usePanel.getState().settings!.mdfAllLog).toBe(true);
+    /* Settings the core sent for an earlier change (another field) arrive in between. */
+    usePanel.getState().setSettings({ ...structuredClone(DEFAULT_SETTINGS), theme: 'light' });
+    expect(usePanel.getState().settings).toMatchObject({ mdfAllLog: true, theme: 'light' });
+    /* A second change to the same field is held even when the first is settled. */
+    usePanel.getState().changeSettings({ mdfAllLog: false });
+    usePanel.getState().settleSettings({ mdfAllLog: true });
+    usePanel.getState().setSettings({ ...structuredClone(DEFAULT_SETTINGS), mdfAllLog: true });
+    expect(usePanel.getState().settings!.mdfAllLog).toBe(false);
+    usePanel.getState().settleSettings({ mdfAllLog: false });
+    usePanel.getState().setSettings({ ...structuredClone(DEFAULT_SETTINGS), mdfAllLog: true });
+    expect(usePanel.getState().settings!.mdfAllLog).toBe(true);
   });
 });
