@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { EventChannel, EventMap, PortChannel, PostChannel, RequestChannel, RequestMap } from '../../common/contract.js';
+import { hasHandler } from '../core/requests.js';
 import { isAppUrl } from './app-origin.js';
 
 type Handler<C extends RequestChannel> = (arg: unknown, event: IpcMainInvokeEvent) => Promise<RequestMap[C][1]>;
@@ -40,7 +41,7 @@ const PORT_OPEN: PortChannel = 'port:open';
 export function listenPorts(handlers: Partial<Record<PostChannel, (arg: unknown) => void>>): void {
   ipcMain.on(PORT_OPEN, (event: IpcMainEvent, arg: unknown) => {
     const channel = (arg as { channel?: unknown } | null)?.channel;
-    const handler = typeof channel === 'string' && Object.hasOwn(handlers, channel) ? handlers[channel as PostChannel] : undefined;
+    const handler = hasHandler(handlers, channel) ? handlers[channel] : undefined;
     const trusted = isTrustedSender(event);
     for (const port of event.ports) {
       if (!trusted || !handler) {
