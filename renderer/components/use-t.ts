@@ -4,8 +4,14 @@ import { resolveLang, translator, type Lang, type Translate, type Words } from '
 import { say } from '../i18n/problems';
 import { usePanel } from '../store';
 
+/**
+ * The selector takes the setting as it is and the language is resolved only when it changes:
+ * every mounted `useT` runs its selector on every store update, a log batch's among them, and
+ * resolving there read `navigator.languages` and ran a regex tens of times per batch.
+ */
 export function useLang(): Lang {
-  return usePanel((s) => resolveLang(s.settings?.language));
+  const setting = usePanel((s) => s.settings?.language);
+  return useMemo(() => resolveLang(setting), [setting]);
 }
 
 export function useT(): Translate {
