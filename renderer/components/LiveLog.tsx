@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { formatCount } from '../lib/format';
 import { rowWindow } from '../lib/row-window';
 import { usePanel } from '../store';
 import { useLang, useT } from './use-t';
@@ -130,7 +131,7 @@ export function LiveLog() {
       </div>
       {unseen > 0 && (
         <button type="button" className="jump" onClick={jump}>
-          {t('log.unseen', { n: unseen.toLocaleString() })}
+          {t('log.unseen', { n: formatCount(unseen) })}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntryKind, LogEntry } from '../../common/contract';
 import { useSay, useT } from './use-t';
+import { formatCount } from '../lib/format';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
 import { DIRECTIONS, directionKey } from './LogRow';
@@ -124,7 +125,7 @@ function LogCount() {
   const shown = viewing ? viewing.log : log;
   /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
   const filtered = shown.view.length !== shown.size || filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
-  return <span className="count">{filtered ? t('log.countFiltered', { shown: shown.view.length.toLocaleString(), total: shown.size.toLocaleString() }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: shown.size.toLocaleString() })}</span>;
+  return <span className="count">{filtered ? t('log.countFiltered', { shown: formatCount(shown.view.length), total: formatCount(shown.size) }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: formatCount(shown.size) })}</span>;
 }
 
 /** Messages per second in and out, from the agents' counters (so messages hidden by the UI budget count too). */
@@ -148,7 +149,7 @@ function RateIndicator() {
   }, []);
   return (
     <span className="rate" role="status" aria-label={t('log.rate')} title={t('log.rateTitle')}>
-      ↓ {rate.inRate.toLocaleString()}/s · ↑ {rate.outRate.toLocaleString()}/s
+      ↓ {formatCount(rate.inRate)}/s · ↑ {formatCount(rate.outRate)}/s
     </span>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionInfo, UpstreamInfo } from '../../common/contract';
 import { retryUpstream } from '../actions/agents';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';
+import { formatCount } from '../lib/format';
 import { usePanel } from '../store';
 
 /** Proxy mode: per agent, `MMDAgent-EX ⇄ Panel ⇄ dialogue server`, with each link's state. */
@@ -61,7 +62,7 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
   const text = !up
     ? t('proxy.notLinked')
     : up.state === 'open'
-      ? t('proxy.up', { up: up.framesUp.toLocaleString(), down: up.framesDown.toLocaleString() }) + (up.notForwarded ? t('proxy.notForwarded', { n: up.notForwarded.toLocaleString() }) : '')
+      ? t('proxy.up', { up: formatCount(up.framesUp), down: formatCount(up.framesDown) }) + (up.notForwarded ? t('proxy.notForwarded', { n: formatCount(up.notForwarded) }) : '')
       : up.state === 'connecting'
         ? up.retries
           ? t('proxy.connectingAttempt', { n: up.retries + 1 })

@@ -3,6 +3,14 @@ import type { LogEntry, ServerStatus, SessionInfo } from '../../common/contract'
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** One formatter for every count on screen: `Number#toLocaleString` builds one per call (about 15 µs in Chromium, against under 1), and the log's count is drawn with every batch. */
+const counts = new Intl.NumberFormat();
+
+/** `n` with the system's digit grouping, as `n.toLocaleString()` writes it. */
+export function formatCount(n: number): string {
+  return counts.format(n);
+}
+
 export function clockTime(t: number): string {
   const d = new Date(t);
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
