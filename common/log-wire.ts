@@ -5,19 +5,25 @@
  */
 import type { EntryExtra, EntryUpdate, LogBatch, LogEntry, LogWire } from './contract.js';
 import { DIR_CODE, KIND_CODE, LogColumns } from './log-columns.js';
-import { messageType } from './wire-rules.js';
+import { isMessageType } from './wire-rules.js';
 
 export { LogWireError } from './log-columns.js';
 
-/** Collects one batch's entries into columns; `take` hands the batch over and starts the next. */
+/**
+ * Collects one batch's entries into columns; `take` hands the batch over and starts the next. The
+ * columns are written by index and kept from batch to batch (a batch gets copies of exactly its
+ * length), so a flood's batches grow no arrays: growing them was a good part of the core's garbage.
+ */
 export class LogWireEncoder {
-  private ids: number[] = [];
-  private times: number[] = [];
-  private dirs: string[] = [];
-  private kinds: string[] = [];
+  private n = 0;
+  private readonly ids: number[] = [];
+  private readonly times: number[] = [];
+  private readonly dirs: string[] = [];
+  private readonly kinds: string[] = [];
+  private readonly lens: number[] = [];
+  /** Emptied by `take`, so a batch's texts are not kept past it. */
+  private readonly texts: string[] = [];
   private sessions: (number | null)[] = [];
-  private lens: number[] = [];
-  private texts: string[] = [];
   private types: (number | string)[] = [];
   private extras: [number, EntryExtra][] = [];
   private lastId = 0;
@@ -25,38 +31,34 @@ export class LogWireEncoder {
   private runSession: number | null = null;
 
   get size(): number {
-    return this.texts.length;
+    return this.n;
   }
 
   add(e: LogEntry): void {
-    const i = this.texts.length;
-    this.ids.push(e.id - this.lastId);
+    const i = this.n++;
+    this.ids[i] = e.id - this.lastId;
     this.lastId = e.id;
-    this.times.push(e.t - this.lastT);
+    this.times[i] = e.t - this.lastT;
     this.lastT = e.t;
-    this.dirs.push(DIR_CODE[e.dir]);
-    this.kinds.push(KIND_CODE[e.kind]);
+    this.dirs[i] = DIR_CODE[e.dir];
+    this.kinds[i] = KIND_CODE[e.kind];
     const runs = this.sessions;
     if (i > 0 && this.runSession === e.session) (runs[runs.length - 2] as number)++;
     else runs.push(1, e.session);
     this.runSession = e.session;
-    this.lens.push(e.text.length);
-    this.texts.push(e.text);
-    if (e.type !== messageType(e.text)) this.types.push(i, e.type);
+    this.lens[i] = e.text.length;
+    this.texts[i] = e.text;
+    if (!isMessageType(e.text, e.type)) this.types.push(i, e.type);
     if (e.binary !== undefined || e.delivery !== undefined || e.rtt !== undefined || e.echoOf !== undefined || e.notForwarded || e.msg || e.agent) this.extras.push([i, extraOf(e)]);
   }
 
   /** The batch so far with these updates, or null when there is nothing to send. */
   take(updates: EntryUpdate[]): LogWire | null {
-    if (this.texts.length === 0 && updates.length === 0) return null;
+    if (this.n === 0 && updates.length === 0) return null;
     const wire = this.peek(updates);
-    this.ids = [];
-    this.times = [];
-    this.dirs = [];
-    this.kinds = [];
+    this.texts.fill('', 0, this.n);
+    this.n = 0;
     this.sessions = [];
-    this.lens = [];
-    this.texts = [];
     this.types = [];
     this.extras = [];
     this.lastId = 0;
@@ -64,19 +66,20 @@ export class LogWireEncoder {
     return wire;
   }
 
-  /** The batch so far, left collecting (read it before the next `add`). */
+  /** The batch so far, left collecting. */
   peek(updates: EntryUpdate[] = []): LogWire {
+    const n = this.n;
     return {
-      n: this.texts.length,
-      id: this.ids,
-      t: this.times,
-      dir: this.dirs.join(''),
-      kind: this.kinds.join(''),
-      session: this.sessions,
-      len: this.lens,
-      text: this.texts.join(''),
-      type: this.types,
-      extra: this.extras,
+      n,
+      id: this.ids.slice(0, n),
+      t: this.times.slice(0, n),
+      dir: this.dirs.slice(0, n).join(''),
+      kind: this.kinds.slice(0, n).join(''),
+      session: this.sessions.slice(),
+      len: this.lens.slice(0, n),
+      text: this.texts.slice(0, n).join(''),
+      type: this.types.slice(),
+      extra: this.extras.slice(),
       updates,
     };
   }

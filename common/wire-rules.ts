@@ -70,3 +70,9 @@ export function messageType(line: string): string {
   const cut = line.indexOf(line.startsWith('__AV') ? ',' : '|');
   return cut < 0 ? line : line.slice(0, cut);
 }
+
+/** `messageType(line) === type`, without making the type's string (the log's batches ask it of every line). */
+export function isMessageType(line: string, type: string): boolean {
+  const cut = line.indexOf(line.startsWith('__AV') ? ',' : '|');
+  return (cut < 0 ? line.length : cut) === type.length && line.startsWith(type);
+}

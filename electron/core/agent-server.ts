@@ -225,6 +225,11 @@ export class AgentServer {
         this.handlers.onResponsive({ ...info }, true);
       }
     });
+    /* Made once per agent, not per frame. */
+    const onLine = (line: string): void => {
+      info.messagesIn++;
+      this.handlers.onLine(info, line);
+    };
     ws.on('message', (data, isBinary) => {
       const bytes = toBytes(data);
       this.handlers.onFrame?.(info, bytes, isBinary);
@@ -233,10 +238,7 @@ export class AgentServer {
         this.handlers.onBinary(info, bytes.length, hexPreview(bytes));
         return;
       }
-      for (const line of session.splitter.push(bytes)) {
-        info.messagesIn++;
-        this.handlers.onLine(info, line);
-      }
+      session.splitter.each(bytes, onLine);
     });
     ws.on('close', (code) => {
       const rest = session.splitter.flush();

@@ -7,6 +7,8 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LogEntry } from '../../common/contract.js';
+import { entryJson, entryJsonBound, extrasJson, writeEntryJson } from './entry-json.js';
 
 export interface LogWriterOptions {
   flushMs?: number;
@@ -42,6 +44,20 @@ export class JsonlWriter {
 
   append(record: object): void {
     this.appendJson(JSON.stringify(record));
+  }
+
+  /** An entry written straight into the buffer (see entry-json): the flood path, no string per line. */
+  appendEntry(e: LogEntry): void {
+    if (this.fd === null) return;
+    const extras = extrasJson(e);
+    const bytes = entryJsonBound(e, extras);
+    if (this.used + bytes + 1 > this.buffer.length) {
+      this.flush();
+      if (bytes + 1 > this.buffer.length) return this.appendJson(entryJson(e));
+    }
+    this.used = writeEntryJson(this.buffer, this.used, e, extras);
+    this.buffer[this.used++] = 0x0a;
+    this.lines++;
   }
 
   appendJson(json: string): void {

@@ -16,8 +16,8 @@ const RECENT_MAX_CHARS = 4_000_000;
 
 export interface LogSink {
   append(record: object): void;
-  /** A record already serialized as one JSON line (without its newline). */
-  appendJson(json: string): void;
+  /** An entry, as `entryJson` (entry-json) writes it, on one line. */
+  appendEntry(entry: LogEntry): void;
 }
 
 export interface MessageLogOptions {
@@ -72,7 +72,7 @@ export class MessageLog {
     if (!forwarded) entry.notForwarded = true;
     if (echoOf === undefined) return this.commit(entry, ui);
     entry.echoOf = echoOf;
-    this.options.sink?.appendJson(entryJson(entry));
+    this.options.sink?.appendEntry(entry);
     return entry;
   }
 
@@ -178,7 +178,7 @@ export class MessageLog {
 
   /** Writes the whole entry to disk; the UI gets it too, with a very long text shortened. */
   private commit(entry: LogEntry, ui = true): LogEntry {
-    this.options.sink?.appendJson(entryJson(entry));
+    this.options.sink?.appendEntry(entry);
     if (!ui) return entry;
     this.batch.add(entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry);
     return entry;
@@ -228,19 +228,6 @@ export class MessageLog {
       if (list.length === 0) this.pending.delete(session);
     }
   }
-}
-
-/** JSON for an entry, built by hand: the flood path serializes every message, and this is about twice as fast. */
-export function entryJson(e: LogEntry): string {
-  let s = `{"id":${e.id},"t":${e.t},"dir":"${e.dir}","session":${e.session},"kind":"${e.kind}","type":${JSON.stringify(e.type)},"text":${JSON.stringify(e.text)}`;
-  if (e.binary !== undefined) s += `,"binary":${e.binary}`;
-  if (e.delivery !== undefined) s += `,"delivery":"${e.delivery}"`;
-  if (e.rtt !== undefined) s += `,"rtt":${e.rtt}`;
-  if (e.echoOf !== undefined) s += `,"echoOf":${e.echoOf}`;
-  if (e.notForwarded) s += ',"notForwarded":true';
-  if (e.msg) s += `,"msg":${JSON.stringify(e.msg)}`;
-  if (e.agent) s += `,"agent":${JSON.stringify(e.agent)}`;
-  return s + '}';
 }
 
 /** In the agent's own log, a line injected over the socket comes back as `Remote: Sent: <line>`. */

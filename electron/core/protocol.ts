@@ -104,15 +104,22 @@ export class LineSplitter {
   }
 
   push(chunk: Uint8Array): string[] {
+    const out: string[] = [];
+    this.each(chunk, (line) => out.push(line));
+    return out;
+  }
+
+  /** Hands each whole line in `chunk` to `emit`, in order: the agent socket's path, with no array per frame. */
+  each(chunk: Uint8Array, emit: (line: string) => void): void {
     if (chunk.indexOf(0x0a) < 0) {
       if (chunk.length > 0) {
         this.pieces.push(chunk.slice());
         this.pendingLength += chunk.length;
       }
-      if (this.pendingLength <= MAX_PENDING_BYTES) return [];
+      if (this.pendingLength <= MAX_PENDING_BYTES) return;
       /* A peer that never ends its line must not grow memory without bound. */
-      const whole = this.takePending();
-      return [decodeUtf8(whole)];
+      emit(decodeUtf8(this.takePending()));
+      return;
     }
     const data = this.pendingLength ? concat(this.takePending(), chunk) : chunk;
     /* Fast path (nearly every frame from MMDAgent-EX): whole lines, decoded once. A U+FFFD in the
@@ -120,28 +127,25 @@ export class LineSplitter {
     if (data[data.length - 1] === 0x0a) {
       const text = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('utf8');
       if (!text.includes('\uFFFD')) {
-        const out: string[] = [];
         let start = 0;
         for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
           const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-          if (end > start) out.push(text.slice(start, end));
+          if (end > start) emit(text.slice(start, end));
           start = nl + 1;
         }
-        return out;
+        return;
       }
     }
-    const lines: string[] = [];
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
       const end = nl > start && data[nl - 1] === 0x0d ? nl - 1 : nl;
-      if (end > start) lines.push(decodeUtf8(data.subarray(start, end)));
+      if (end > start) emit(decodeUtf8(data.subarray(start, end)));
       start = nl + 1;
     }
     if (start < data.length) {
       this.pieces = [data.slice(start)];
       this.pendingLength = data.length - start;
     }
-    return lines;
   }
 
   /** The partial line, if any, taken out (for a connection that ended mid-line). */

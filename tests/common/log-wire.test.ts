@@ -13,6 +13,19 @@ function roundTrip(entries: LogEntry[], updates: { id: number; delivery: 'delive
 const base = { t: 1_764_400_000_000, dir: 'in', session: 1, kind: 'event' } as const;
 
 describe('log wire', () => {
+  it('reuses its columns without mixing batches: a smaller batch after a larger one carries only its own rows, and a batch taken stays as it was', () => {
+    const encoder = new LogWireEncoder();
+    const line = (id: number, text: string): LogEntry => ({ ...base, id, t: base.t + id, type: text.split('|')[0]!, text });
+    for (let id = 1; id <= 5; id++) encoder.add(line(id, `BIG|${id}`));
+    const first = encoder.take([])!;
+    encoder.add(line(6, 'SMALL|6'));
+    encoder.add({ ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' });
+    const second = decodeLogWire(JSON.parse(JSON.stringify(encoder.take([])!)));
+    expect(second.entries).toEqual([line(6, 'SMALL|6'), { ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' }]);
+    expect(decodeLogWire(first).entries.map((e) => e.text)).toEqual(['BIG|1', 'BIG|2', 'BIG|3', 'BIG|4', 'BIG|5']);
+    expect(encoder.take([])).toBeNull();
+  });
+
   it('carries every field of every kind of entry, in order', () => {
     const entries: LogEntry[] = [
       { ...base, id: 7, type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogBatch } from '../../../common/contract.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
+import { entryJson } from '../../../electron/core/entry-json.js';
 import { MessageLog } from '../../../electron/core/message-log.js';
 
 /** The tick's batch as a UI sees it once decoded. */
@@ -12,7 +13,7 @@ function take(log: MessageLog): LogBatch | null {
 function setup() {
   let now = 1_000;
   const disk: object[] = [];
-  const log = new MessageLog({ sink: { append: (r) => disk.push(r), appendJson: (j) => disk.push(JSON.parse(j)) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
+  const log = new MessageLog({ sink: { append: (r) => disk.push(r), appendEntry: (e) => disk.push(JSON.parse(entryJson(e))) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
   return { log, disk, advance: (ms: number) => (now += ms) };
 }
 
