@@ -1,7 +1,7 @@
 /**
  * An entry's JSONL line, as the session log stores it. `writeEntryJson` puts it straight into the
  * log writer's buffer: a flood writes every message to disk, and building a string per line first
- * made most of the core's garbage (about 0.8 KB a message), whose collection slowed a burst.
+ * made over a third of the core's garbage (about 0.8 KB a message), whose collection slowed a burst.
  */
 import type { LogEntry } from '../../common/contract.js';
 

@@ -136,15 +136,17 @@ export class LineSplitter {
         return;
       }
     }
+    /* The partial line is kept before any line is handed on, so the state is whole whatever `emit` does. */
+    const tail = data.lastIndexOf(0x0a) + 1;
+    if (tail < data.length) {
+      this.pieces = [data.slice(tail)];
+      this.pendingLength = data.length - tail;
+    }
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
       const end = nl > start && data[nl - 1] === 0x0d ? nl - 1 : nl;
       if (end > start) emit(decodeUtf8(data.subarray(start, end)));
       start = nl + 1;
-    }
-    if (start < data.length) {
-      this.pieces = [data.slice(start)];
-      this.pendingLength = data.length - start;
     }
   }
 

@@ -62,6 +62,19 @@ describe('incoming framing', () => {
     expect(s.push(enc('\n\n'))).toEqual([]);
   });
 
+  it('hands lines to a callback in order, and keeps the partial line even when the callback throws', () => {
+    const s = new LineSplitter();
+    const got: string[] = [];
+    s.each(enc('A|1\r\nB|2\nC|'), (line) => got.push(line));
+    expect(got).toEqual(['A|1', 'B|2']);
+    expect(() =>
+      s.each(enc('3\nD|4\nE|'), () => {
+        throw new Error('handler failed');
+      }),
+    ).toThrow('handler failed');
+    expect(s.push(enc('5\n'))).toEqual(['E|5']);
+  });
+
   it('joins a line sent one byte per frame', () => {
     const s = new LineSplitter();
     const bytes = enc('MOTION_EVENT_ADD|0|base\nNEXT|');
