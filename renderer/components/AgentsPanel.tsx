@@ -1,7 +1,7 @@
 import { disconnectAgent } from '../actions/agents';
 import { useT } from './use-t';
 import { usePanel } from '../store';
-import { clockTime, sessionLabel } from '../lib/format';
+import { clockTime, formatCount, sessionLabel } from '../lib/format';
 import type { SessionInfo } from '../../common/contract';
 
 /** Connected agents, with the warning-guarded Disconnect the protocol requires. */
@@ -44,7 +44,7 @@ function AgentRow({ session }: { session: SessionInfo }) {
       <div className="agent-meta">
         <span>{t('agents.since', { time: clockTime(session.connectedAt).slice(0, 8) })}</span>
         <span>
-          ↓{session.messagesIn} ↑{session.messagesOut}
+          ↓{formatCount(session.messagesIn)} ↑{formatCount(session.messagesOut)}
         </span>
         {!session.responsive && <span className="text-warn">{t('agents.silent')}</span>}
       </div>
