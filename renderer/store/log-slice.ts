@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/contract';
 import { encodeLogBatch } from '../../common/log-wire';
 import { LogBuffer } from './log-buffer';
-import { FLOOD_PACE, RenderPacer } from './render-pacer';
+import { RENDER_PACE, RenderPacer } from './render-pacer';
 import { EMPTY_VIEW, type LogView } from './log-view';
 import { NO_FILTERS, buildFilter } from './log-filter';
 import type { Words } from '../i18n';
@@ -16,7 +16,7 @@ export interface LogSlice {
   /** Stable object; components re-render on `logRevision`. */
   log: LogBuffer;
   logRevision: number;
-  /** Bumped by every batch, drawn or not yet (in a flood the log is redrawn at most every 50 ms). */
+  /** Bumped by every batch, drawn or not yet (the log is redrawn at most every 25 ms, every 50 in a flood). */
   logArrived: number;
   /** The remembered filters (saved in settings), and the session filter (not saved: ids restart). */
   filters: LogFilters;
@@ -64,7 +64,7 @@ function filterInSlices(log: LogBuffer, set: (fn: (s: PanelState) => Partial<Pan
 }
 
 export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => {
-  const pacer = new RenderPacer(() => set((s) => ({ logRevision: s.logRevision + 1 })), FLOOD_PACE);
+  const pacer = new RenderPacer(() => set((s) => ({ logRevision: s.logRevision + 1 })), RENDER_PACE);
   return {
     log: new LogBuffer(),
     logRevision: 0,

@@ -1,12 +1,19 @@
 /**
- * How often a flood redraws the live log. Every batch goes into the store at once; while rows
- * come at a reading pace (or in a short burst) each batch redraws the log too. Once a flood has
- * lasted `floodAfterMs` above `floodRowsPerSec` (measured over the last quarter second, so a
- * flood is over soon after it stops), faster than anyone can read, the log is redrawn at most
- * every `floodEveryMs`: on a small machine, drawing every frame of a flood takes the CPU the core
- * and the audio need. A redraw owed is always made.
+ * How often the live log is redrawn. Every batch goes into the store at once; the drawing follows
+ * at its own pace:
+ * - batches further apart than `everyMs` (a reading pace) each redraw the log at once;
+ * - closer ones share a redraw, at most every `everyMs`. Each redraw costs the page a whole frame
+ *   of style, layout, paint and compositing, nearly the same for one new row as for twenty (about
+ *   5–6 ms of a small machine's main thread), and a main thread drawing 60 times a second holds
+ *   back the next batch;
+ * - above `floodRowsPerSec` (measured over the last quarter second, so a flood is over soon after
+ *   it stops) the first `floodAfterMs` are drawn batch by batch, so a short burst's last rows
+ *   show as soon as they come; after that, faster than anyone can read, at most every
+ *   `floodEveryMs`.
+ * A redraw owed is always made.
  */
 export interface PacerOptions {
+  everyMs: number;
   floodRowsPerSec: number;
   floodAfterMs: number;
   floodEveryMs: number;
@@ -14,7 +21,7 @@ export interface PacerOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-export const FLOOD_PACE: PacerOptions = { floodRowsPerSec: 5000, floodAfterMs: 500, floodEveryMs: 50 };
+export const RENDER_PACE: PacerOptions = { everyMs: 25, floodRowsPerSec: 5000, floodAfterMs: 500, floodEveryMs: 50 };
 
 /** The rate is measured over this window. */
 const WINDOW_MS = 250;
@@ -45,8 +52,9 @@ export class RenderPacer {
     if ((this.recentRows * 1000) / WINDOW_MS <= this.options.floodRowsPerSec) this.floodSince = null;
     else this.floodSince ??= at;
     if (this.owed) return false;
-    const paced = this.floodSince !== null && at - this.floodSince >= this.options.floodAfterMs;
-    const wait = paced ? this.lastRender + this.options.floodEveryMs - at : 0;
+    /* A burst's first moments are drawn batch by batch, so its last rows show as soon as they come. */
+    const pace = this.floodSince === null ? this.options.everyMs : at - this.floodSince >= this.options.floodAfterMs ? this.options.floodEveryMs : 0;
+    const wait = this.lastRender + pace - at;
     if (wait <= 0) {
       this.lastRender = at;
       return true;
