@@ -33,6 +33,10 @@ const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 test('shows Connected within a second of the agent connecting, and Waiting when it leaves', async ({ page }) => {
   await page.goto(web.uiUrl);
   await expect(status(page)).toContainText('Waiting');
+  /* The wait is marked by a few pulses, never an endless animation: that kept the page drawing every frame while idle. */
+  const animations = await page.evaluate(() => document.getAnimations().map((a) => ({ name: (a as CSSAnimation).animationName, iterations: a.effect?.getTiming().iterations })));
+  expect(animations.map((a) => a.name)).toContain('pulse');
+  expect(animations.filter((a) => a.iterations === Infinity)).toEqual([]);
   await expect(page.getByRole('textbox', { name: '.mdf lines' })).toHaveValue(new RegExp(`Plugin_Remote_Websocket_Host=127\\.0\\.0\\.1\\n.*Port=${new URL(web.agentUrl).port}\\n.*Directory=/chat\\nPlugin_Remote_RetryCount=`));
   const a = await connectAgent();
   await expect(status(page)).toContainText('Connected', { timeout: 1000 });
