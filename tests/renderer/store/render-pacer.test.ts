@@ -38,7 +38,15 @@ function harness() {
     const late = renders.filter((r) => r >= from);
     return late.slice(1).map((r, i) => r - late[i]!);
   };
-  return { pacer, renders, timers, feed, gaps, at: () => t };
+  /** Fires the redraw still owed (at most one) and checks that it is made. */
+  const settle = (): void => {
+    const owed = timers.length;
+    expect(owed).toBeLessThanOrEqual(1);
+    const before = renders.length;
+    for (const tm of timers.splice(0)) tm.fn();
+    expect(renders.length).toBe(before + owed);
+  };
+  return { pacer, renders, timers, feed, gaps, settle };
 }
 
 describe('RenderPacer', () => {
@@ -50,7 +58,7 @@ describe('RenderPacer', () => {
   });
 
   it('lets batches closer than everyMs share a redraw, at most every 25 ms', () => {
-    const { renders, timers, feed, gaps } = harness();
+    const { renders, feed, gaps, settle } = harness();
     /* 16 ms apart, 10 rows each: 625 rows a second, under the flood's 1,000. */
     feed(10, 1000);
     expect(Math.min(...gaps(0))).toBeGreaterThanOrEqual(25);
@@ -58,27 +66,18 @@ describe('RenderPacer', () => {
     expect(renders.length).toBeGreaterThanOrEqual(38);
     expect(renders.length).toBeLessThanOrEqual(41);
     /* The last batch's redraw, if owed, comes when its timer fires. */
-    const owed = timers.length;
-    expect(owed).toBeLessThanOrEqual(1);
-    const before = renders.length;
-    for (const tm of timers.splice(0)) tm.fn();
-    expect(renders.length).toBe(before + owed);
+    settle();
   });
 
   it('in a lasting flood, redraws at most every 50 ms, and the last rows still get their redraw', () => {
-    const { renders, timers, feed, gaps, at } = harness();
+    const { renders, feed, gaps, settle } = harness();
     feed(400, 2000);
     expect(Math.min(...gaps(400))).toBeGreaterThanOrEqual(50);
     const late = renders.filter((r) => r >= 400);
     /* About 20 a second. */
     expect(late.length).toBeLessThan(40);
     expect(late.length).toBeGreaterThan(25);
-    const owed = timers.length;
-    expect(owed).toBeLessThanOrEqual(1);
-    const before = renders.length;
-    for (const tm of timers.splice(0)) tm.fn();
-    expect(renders.length).toBe(before + owed);
-    expect(at()).toBeGreaterThan(0);
+    settle();
   });
 
   it('draws a burst shorter than floodAfterMs batch by batch, so its last rows show at once', () => {
