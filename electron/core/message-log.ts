@@ -26,6 +26,8 @@ export interface MessageLogOptions {
   recentLimit?: number;
   echoTimeoutMs?: number;
   now?: () => number;
+  /** Something new for the UI batch (an entry, or an update of one). */
+  changed?: () => void;
 }
 
 interface PendingEcho {
@@ -111,6 +113,11 @@ export class MessageLog {
     return this.commit(entry);
   }
 
+  /** Whether any line still waits for its echo: its "no echo" is due at a later tick. */
+  get awaitingEchoes(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
   awaitsEcho(session: number): boolean {
     return (this.pending.get(session)?.length ?? 0) > 0;
@@ -179,6 +186,8 @@ export class MessageLog {
   /** Writes the whole entry to disk; the UI gets it too, with a very long text shortened. */
   private commit(entry: LogEntry, ui = true): LogEntry {
     this.options.sink?.appendEntry(entry);
+    /* Told even when the UI does not get the entry: the tick reports what an agent's budget hid. */
+    this.options.changed?.();
     if (!ui) return entry;
     this.batch.add(entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry);
     return entry;
@@ -217,6 +226,7 @@ export class MessageLog {
     if (rtt !== undefined) entry.rtt = rtt;
     const update: EntryUpdate = rtt === undefined ? { id: entry.id, delivery } : { id: entry.id, delivery, rtt };
     this.updates.push(update);
+    this.options.changed?.();
     this.settled.set(entry.id, update);
     this.options.sink?.append({ update: entry.id, delivery, ...(rtt === undefined ? {} : { rtt }) });
   }

@@ -25,6 +25,7 @@ import { Speaker } from './speech/speaker.js';
 import { platformOf } from './speech/system-voice.js';
 import { SettingsStore, upstreamUrl } from './settings.js';
 import { UiBudget } from './ui-budget.js';
+import { UiTick } from './ui-tick.js';
 import { UiUpdates } from './ui-updates.js';
 import type { UpstreamOptions } from './upstream.js';
 
@@ -40,8 +41,8 @@ export interface PanelOptions {
   /** UI entries per second per agent (default 50,000). */
   uiRatePerSec?: number;
   /**
-   * UI batch tick, ms (default 8). A row waits for the tick before it goes to the UI; the page
-   * redraws at its own pace, so batches more often than frames cost it little.
+   * UI batch tick, ms (default 8), while there is traffic; at rest there is no tick (see ui-tick).
+   * The page redraws at its own pace, so batches more often than frames cost it little.
    */
   tickMs?: number;
   upstream?: UpstreamOptions;
@@ -72,7 +73,7 @@ export class Panel extends Emitter<PanelEvents> {
   /** Say it: text to speech, and the write-only engine key. */
   readonly speech: Speaker;
   readonly keys: KeyVault;
-  private tick: NodeJS.Timeout | null = null;
+  private readonly tick: UiTick;
   /** Whether the agent frame being split into lines right now reached the dialogue server. */
   private frameForwarded = true;
   private loggingFailed = false;
@@ -83,11 +84,14 @@ export class Panel extends Emitter<PanelEvents> {
     this.overrides = { ...options.overrides };
     const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
     this.writer = logDir ? new JsonlWriter(join(logDir, sessionLogName()), { onError: (e) => this.log.notice('error', { key: 'logWriteFailed', params: { error: e.message } }) }) : null;
-    this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000 });
+    this.tick = new UiTick(() => this.flushTick(), options.tickMs ?? 8);
+    this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000, changed: () => this.tick.wake() });
     this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
     this.ui = new UiUpdates(
       { sessions: () => this.sessionList(), audio: () => this.audio.status(), audioStreaming: () => this.audio.streaming, scene: () => this.scene.snapshot() },
       (event, payload) => this.emit(event, payload as never),
+      Date.now,
+      () => this.tick.wake(),
     );
     this.server = new AgentServer(
       {
@@ -173,13 +177,18 @@ export class Panel extends Emitter<PanelEvents> {
     if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
   }
 
+  /** Whether the UI tick runs: it rests while nothing waits for a UI. */
+  get ticking(): boolean {
+    return this.tick.ticking;
+  }
+
   settings(): Settings {
     return { ...this.settingsStore.get(), ...this.overrides };
   }
 
   async start(): Promise<void> {
     await this.listen();
-    this.tick = setInterval(() => this.flushTick(), this.options.tickMs ?? 8);
+    this.tick.start();
     warmResampler();
   }
 
@@ -283,8 +292,7 @@ export class Panel extends Emitter<PanelEvents> {
 
   /** Quit: close agents with empty close frames and flush the log to disk. */
   async shutdown(): Promise<void> {
-    if (this.tick) clearInterval(this.tick);
-    this.tick = null;
+    this.tick.stop();
     this.speech.stopAll();
     this.audio.stopAll();
     this.periodic.stopAll();
@@ -342,7 +350,8 @@ export class Panel extends Emitter<PanelEvents> {
     this.ui.sessionsNow();
   }
 
-  private flushTick(): void {
+  /** One tick's work; true while more is to come (a batch just went, or a timed duty waits). */
+  private flushTick(): boolean {
     for (const [session, hidden] of this.uiBudget.takeHidden()) {
       this.log.notice('error', { key: 'hiddenOverBudget', params: { n: hidden, id: session, rate: this.uiBudget.ratePerSec } }, session);
     }
@@ -350,5 +359,6 @@ export class Panel extends Emitter<PanelEvents> {
     const batch = this.log.takeBatch();
     if (batch) this.emit('log:batch', batch);
     this.ui.flush();
+    return batch !== null || this.log.awaitingEchoes || this.uiBudget.hiding || this.proxy.busy || this.ui.pending;
   }
 }

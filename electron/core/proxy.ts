@@ -180,6 +180,12 @@ export class AgentProxy {
     return n;
   }
 
+  /** Whether a link has a timed duty: an audio stream that may go idle, or held messages that may stall. */
+  get busy(): boolean {
+    for (const link of this.links.values()) if (link.audio.active || link.waiting.length > 0) return true;
+    return false;
+  }
+
   /** Ends audio summaries whose packets stopped coming. */
   tick(now = Date.now()): void {
     for (const [id, link] of this.links) {

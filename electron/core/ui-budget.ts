@@ -26,6 +26,12 @@ export class UiBudget {
     return false;
   }
 
+  /** Whether a hidden count waits to be reported. */
+  get hiding(): boolean {
+    for (const b of this.buckets.values()) if (b.hidden > 0) return true;
+    return false;
+  }
+
   /** Hidden counts to report, at most once a second per agent. */
   takeHidden(): [number, number][] {
     const t = this.now();

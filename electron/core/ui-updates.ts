@@ -33,18 +33,28 @@ export class UiUpdates {
     private readonly sources: UiSources,
     private readonly emit: <K extends keyof UiEvents>(event: K, payload: UiEvents[K]) => void,
     private readonly now: () => number = Date.now,
+    /** Asks for a tick: something waits to go out. */
+    private readonly wake: () => void = () => undefined,
   ) {}
+
+  /** Whether something waits for a later tick: a change held back by its pace, or a stream's progress. */
+  get pending(): boolean {
+    return this.sessionsDirty || this.audioDirty || this.sceneDirty || this.sources.audioStreaming();
+  }
 
   sessionsChanged(): void {
     this.sessionsDirty = true;
+    this.wake();
   }
 
   audioChanged(): void {
     this.audioDirty = true;
+    this.wake();
   }
 
   sceneChanged(): void {
     this.sceneDirty = true;
+    this.wake();
   }
 
   /** An agent came or went: the list goes out now, not at the next quarter second. */

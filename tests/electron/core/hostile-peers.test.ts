@@ -125,5 +125,7 @@ describe('hostile peers', () => {
     expect(shown).toBeGreaterThanOrEqual(2000);
     expect(shown).toBeLessThan(5000);
     expect(agent.exitCode).toBeNull();
+    /* The marker came from the tick alone (the flood was over); with nothing left to report, it rests. */
+    await h.waitFor(() => !h.panel.ticking, 3000, 'the tick at rest');
   });
 });

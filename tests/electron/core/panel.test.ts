@@ -22,6 +22,23 @@ describe('Panel', () => {
     await h.waitFor(() => h.sessions()[0]?.messagesIn === 1000);
   });
 
+  it('rests its UI tick at rest, wakes for a message, and keeps ticking until an unanswered line is marked', async () => {
+    const h = await panel({ overrides: { wsPort: 0, echoTimeoutSec: 0.5 } });
+    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest with no agent');
+    /* The echo comes long after the timeout, so only the tick can mark the line. */
+    const a = await agent(h.url, { frameMs: 3000 });
+    await h.waitFor(() => h.sessions().length === 1);
+    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest after the agent came');
+    a.emit('TEST_EVENT|alone');
+    await h.waitFor(() => h.entries.some((e) => e.text === 'TEST_EVENT|alone'), 2000, 'the lone message');
+    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest after the message');
+    const sentAt = Date.now();
+    expect(h.panel.send(h.sessions()[0]!.id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toMatchObject({ ok: true });
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'no-echo'), 3000, 'no echo');
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(500);
+    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest once nothing waits');
+  });
+
   it('sends exactly the line plus \\n, and the echo marks it delivered', async () => {
     const h = await panel();
     const a = await agent(h.url, { frameMs: 30 });

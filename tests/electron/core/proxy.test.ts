@@ -22,6 +22,16 @@ async function connectAgent(url: string, options = {}) {
   return agent;
 }
 
+/** An agent behind the panel, and a dialogue server that has started an audio stream of `packets` full packets. */
+async function streaming(packets: number) {
+  const { server, h } = await setup({ intervalMs: 0 });
+  await connectAgent(h.url, { frameMs: 5 });
+  await server.waitFor(() => server.open === 1, 3000, 'upstream');
+  server.send('SNDSTRM\n', false);
+  for (let i = 0; i < packets; i++) server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(1280)]), true);
+  return { server, h };
+}
+
 const STARTUP = [
   'PLUGIN_EVENT_ENABLE|Variables',
   'PLUGIN_EVENT_ENABLE|Open_JTalk',
@@ -276,17 +286,24 @@ describe('proxy mode', () => {
   });
 
   it('summarises an audio stream from upstream as start and end rows, not packet by packet', async () => {
-    const { server, h } = await setup({ intervalMs: 0 });
-    await connectAgent(h.url, { frameMs: 5 });
-    await server.waitFor(() => server.open === 1, 3000, 'upstream');
-    server.send('SNDSTRM\n', false);
-    for (let i = 0; i < 25; i++) server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(1280)]), true);
+    const { server, h } = await streaming(25);
     server.send('SNDBRKS\n', false);
     await h.waitFor(() => h.entries.some((e) => e.type === '(audio)' && /ended/.test(e.text)), 3000, 'the summary');
     const rows = h.entries.filter((e) => e.dir === 'down');
     expect(rows.map((e) => e.type)).toEqual(['(audio)', '(audio)']);
     expect(rows[1]!.text).toMatch(/ended \(SNDBRKS\): 1\.00 s of audio in 25 packets \(32,000 bytes\)/);
     expect(rows[1]!.msg).toMatchObject({ key: 'downAudioEnd', params: { packets: 25, bytes: 32000 } });
+  });
+
+  it('ends an audio stream the dialogue server stops feeding after a second without packets, then rests', async () => {
+    const { h } = await streaming(5);
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'down').length === 1, 2000, 'the start row');
+    const started = Date.now();
+    /* Nothing more comes from anyone: only the tick can see that the stream went quiet. */
+    await h.waitFor(() => h.entries.filter((e) => e.dir === 'down').length === 2, 4000, 'the end row');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(h.entries.filter((e) => e.dir === 'down')[1]!.msg).toMatchObject({ key: 'downAudioEnd', params: { reason: 'streamIdle', packets: 5, bytes: 6400 } });
+    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest');
   });
 
   it('turning proxy mode off mid-stream gives the agent the reset a reconnect would, and keeps it', async () => {
