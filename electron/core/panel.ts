@@ -1,11 +1,12 @@
 /**
  * The heart of the app: composes the agent server, the message log, proxying, audio and
  * settings, and is the one object both adapters (Electron IPC, browser bridge) talk to. The
- * rules live beside it: sending in `outbox`, settings changes in `settings-apply`, the pace of
- * UI updates in `ui-updates`.
+ * rules live beside it: what agents do in `agent-feed`, sending in `outbox`, settings changes in
+ * `settings-apply`, the pace of UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { ChangeResult, EventMap, MicChunk, PeriodicRequest, PeriodicStart, Reason, SendResult, SendTo, ServerStatus, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../../common/contract.js';
+import type { ChangeResult, EventMap, MicChunk, PeriodicRequest, PeriodicStart, SendResult, SendTo, ServerStatus, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../../common/contract.js';
+import { agentFeed } from './agent-feed.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
@@ -74,9 +75,6 @@ export class Panel extends Emitter<PanelEvents> {
   readonly speech: Speaker;
   readonly keys: KeyVault;
   private readonly tick: UiTick;
-  /** Whether the agent frame being split into lines right now reached the dialogue server. */
-  private frameForwarded = true;
-  private loggingFailed = false;
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -94,31 +92,16 @@ export class Panel extends Emitter<PanelEvents> {
       () => this.tick.wake(),
     );
     this.server = new AgentServer(
-      {
-        onOpen: (s) => this.onOpen(s),
-        /* Forwarding comes first; the per-line logging below runs beside it, never in its path. */
-        onFrame: (s, data, binary) => {
-          this.frameForwarded = this.proxy.fromAgent(s.id, data, binary);
-        },
-        onLine: (s, line) =>
-          this.besideForwarding(() => {
-            const message = this.reports.note(s.id, this.log.incoming(s.id, line, this.uiBudget.take(s.id), this.frameForwarded));
-            if (message !== null && this.scene.observe(s.id, message)) this.ui.sceneChanged();
-            if (message !== null) this.speech.observe(s.id, message);
-            this.ui.sessionsChanged();
-          }),
-        onBinary: (s, length, preview) =>
-          this.besideForwarding(() => {
-            this.log.incomingBinary(s.id, length, preview);
-            this.ui.sessionsChanged();
-          }),
-        onClose: (s, why) => this.onClose(s, why),
-        onResponsive: (s, ok) => {
-          this.log.notice(ok ? 'status' : 'error', { key: ok ? 'pingsBack' : 'pingsMissed', params: { id: s.id } }, s.id);
-          this.ui.sessionsChanged();
-        },
-        onRejected: (why, remote) => this.log.notice('error', { key: 'rejected', params: { remote, ...why } }),
-      },
+      agentFeed({
+        log: this.log,
+        uiBudget: this.uiBudget,
+        reports: this.reports,
+        scene: this.scene,
+        ui: this.ui,
+        proxy: () => this.proxy,
+        audio: () => this.audio,
+        speech: () => this.speech,
+      }),
       options.server,
     );
     this.proxy = new AgentProxy(
@@ -313,41 +296,11 @@ export class Panel extends Emitter<PanelEvents> {
     this.emit('settings:changed', settings);
   }
 
-  /** Per-line bookkeeping; an error in it is reported once and never reaches the connection. */
-  private besideForwarding(work: () => void): void {
-    try {
-      work();
-    } catch (error) {
-      if (this.loggingFailed) return;
-      this.loggingFailed = true;
-      console.error('Remote Panel: logging a message failed; forwarding and the connection go on.', error);
-    }
-  }
-
   private async listen(): Promise<void> {
     const status = await this.server.start(this.settings());
     if (status.state === 'listening') this.log.notice('status', { key: 'listening', params: { url: status.url } });
     else if (status.error) this.log.notice('error', { key: 'notListening', params: { host: status.error.host, port: status.error.port, code: status.error.code } });
     this.emit('server:status', status);
-  }
-
-  private onOpen(s: SessionInfo): void {
-    const params = { remote: `${s.remoteAddress}:${s.remotePort}`, id: s.id };
-    this.log.notice('status', { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params }, s.id);
-    this.proxy.agentOpened(s.id);
-    this.ui.sessionsNow();
-  }
-
-  private onClose(s: SessionInfo, why: Reason): void {
-    this.proxy.agentClosed(s.id);
-    this.log.sessionClosed(s.id);
-    this.audio.sessionClosed(s.id);
-    const hidden = this.uiBudget.forget(s.id);
-    if (hidden > 0) this.log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, id: s.id } }, s.id);
-    if (this.scene.drop(s.id)) this.ui.sceneChanged();
-    this.reports.forget(s.id);
-    this.log.notice('status', { key: 'agentLeft', params: { id: s.id, remote: `${s.remoteAddress}:${s.remotePort}`, ...why } }, s.id);
-    this.ui.sessionsNow();
   }
 
   /** One tick's work; true while more is to come (a batch just went, or a timed duty waits). */
