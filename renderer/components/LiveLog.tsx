@@ -57,21 +57,29 @@ export function LiveLog() {
   }, []);
 
   /*
-   * The rows rendered are already the bottom ones; the scroll position follows them to the real
-   * bottom just before the next frame, where the layout it needs is the frame's own (set at once,
-   * it forced a second layout per batch).
+   * The log is laid out from the bottom (column-reverse): its scroll position counts from the bottom,
+   * so following the newest row needs no scrolling at all. Scrolling it after every batch cost a
+   * layout and then a frame of its own for the scroll event, on the thread that takes the batches.
+   * Scrolled up, the view is held where it is: rows added at the bottom are scrolled back over.
    */
-  const followFrame = useRef(0);
+  const offBottom = useRef(false);
+  const shown = useRef<{ source: unknown; lastId: number | undefined }>({ source: null, lastId: undefined });
   useLayoutEffect(() => {
-    if (!following || followFrame.current !== 0) return;
-    followFrame.current = requestAnimationFrame(() => {
-      followFrame.current = 0;
-      const el = scroller.current;
-      if (!el || !followingNow.current) return;
-      el.scrollTop = el.scrollHeight;
-    });
-  }, [following, win.top, revision]);
-  useLayoutEffect(() => () => cancelAnimationFrame(followFrame.current), []);
+    const el = scroller.current;
+    const source = viewing ?? frozen ?? log;
+    const before = shown.current.source === source ? shown.current.lastId : undefined;
+    shown.current = { source, lastId: rows.at(-1)?.id };
+    if (!el) return;
+    if (following) {
+      if (offBottom.current) {
+        el.scrollTop = 0;
+        offBottom.current = false;
+      }
+      return;
+    }
+    const added = before === undefined ? 0 : rows.length - rows.indexAfter(before);
+    if (added > 0) el.scrollTop -= added * ROW_HEIGHT;
+  });
 
   /*
    * Only the user leaves the bottom: a wheel or key scroll up, or a drag of the scrollbar. A scroll
@@ -99,11 +107,13 @@ export function LiveLog() {
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
+    /* 0 at the bottom, negative above it. */
+    offBottom.current = el.scrollTop !== 0;
     if (followingNow.current && !dragging.current && performance.now() > userUntil.current) return;
     const st = usePanel.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
-    if (!atBottom) setScrollTop(el.scrollTop);
+    const atBottom = el.scrollTop >= -ROW_HEIGHT / 2;
+    if (!atBottom) setScrollTop(el.scrollHeight - el.clientHeight + el.scrollTop);
     if (atBottom === followingNow.current) return;
     followingNow.current = atBottom;
     setFollowing(atBottom);
@@ -111,6 +121,7 @@ export function LiveLog() {
   }, []);
 
   const jump = (): void => {
+    offBottom.current = true;
     followingNow.current = true;
     setFollowing(true);
     setSeenId(null);
@@ -122,7 +133,7 @@ export function LiveLog() {
     <div className="log-wrap">
       <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll} onWheel={onWheel} onKeyDown={onKeyDown} onPointerDown={onPointerDown}>
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
-        <div style={{ height: win.total, position: 'relative' }}>
+        <div className="log-rows" style={{ height: win.total }}>
           {slotOrder(win.first, win.end).map((index) => {
             const entry = rows.at(index)!;
             return <LogRow key={index % (win.end - win.first)} top={index * ROW_HEIGHT} entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />;
