@@ -10,6 +10,7 @@ import { readJsonl } from '../electron/core/log-writer.js';
 import { bareWsBurst, pythonBurstToFile } from './burst-peers.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 import { Agent } from './agent.js';
+import { watchRowPainted } from './row-painted.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 
@@ -281,12 +282,11 @@ export async function benchLogRelay(): Promise<RelayResult> {
     b.longest = 0;
     b.longTasks = 0;
   });
-  const visible = page.waitForFunction((last) => document.querySelector('[role=log]')?.textContent?.includes(last) ?? false, `BURST|${burst - 1}`, { polling: 'raf', timeout: 120_000 });
+  const painted = await watchRowPainted(page, `BURST|${burst - 1}`);
   /* A fresh raw client, so the flood steps above have not spent its UI budget. */
   const raw = await Agent.connect(web.agentUrl);
   const { start } = await raw.run({ cmd: 'rawburst', prefix: 'BURST', count: burst });
-  await visible;
-  const burstPanelMs = performance.timeOrigin + performance.now() - start!;
+  const burstPanelMs = (await painted()) - start!;
   const { longest: longestTaskBurst, longTasks: burstLongTasks } = await pageStats(page);
   await new Promise((r) => setTimeout(r, 1200));
   const burstOnDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;

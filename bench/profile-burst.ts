@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { Agent } from './agent.js';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
+import { watchRowPainted } from './row-painted.js';
 import { fmt, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 
@@ -55,12 +56,11 @@ export async function profileBurst(): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const burst = 50_000;
-  const visible = page.waitForFunction((last) => document.querySelector('[role=log]')?.textContent?.includes(last) ?? false, `BURST|${burst - 1}`, { polling: 'raf', timeout: 120_000 });
+  const painted = await watchRowPainted(page, `BURST|${burst - 1}`);
   const agent = await Agent.connect(web.agentUrl);
   await cdp.send('Profiler.start');
   const { start } = await agent.run({ cmd: 'rawburst', prefix: 'BURST', count: burst });
-  await visible;
-  const ms = performance.timeOrigin + performance.now() - start!;
+  const ms = (await painted()) - start!;
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   writeFileSync(join(dir, 'page.cpuprofile'), JSON.stringify(profile));
   await agent.close();

@@ -18,6 +18,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 import { listener } from './audio-pacing.js';
 import { Agent } from './agent.js';
 import { pythonBurst } from './log-relay.js';
+import { watchRowPainted } from './row-painted.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 
@@ -180,12 +181,12 @@ async function proxiedBurst(count: number, upstream: BurstUpstream): Promise<{ p
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(web.uiUrl);
-  const visible = page.waitForFunction((l) => document.querySelector('[role=log]')?.textContent?.includes(l) ?? false, `BURST|${count - 1}`, { polling: 'raf', timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[role=log]') !== null);
+  const painted = await watchRowPainted(page, `BURST|${count - 1}`);
   const agent = await Agent.connect(web.agentUrl);
   await page.getByRole('status', { name: 'Upstream' }).filter({ hasText: /^up/ }).waitFor();
   const { start } = await agent.run({ cmd: 'burst', prefix: 'BURST', count });
-  await visible;
-  const panelMs = wallMs() - start!;
+  const panelMs = (await painted()) - start!;
   const t0 = Date.now();
   while (!upstream.endedAt() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 600));
