@@ -17,6 +17,8 @@ import { decodeBridgeFrame, encodeBridgeFrame } from '../../common/bridge-frame.
 
 /** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
 const MAX_BRIDGE_BUFFER = 16 << 20;
+/** How often a client that fell behind is looked at, so it hears what it missed once it has caught up, with or without more traffic. */
+const GAP_CHECK_MS = 100;
 
 export interface WebServerOptions {
   panel: Panel;
@@ -25,6 +27,8 @@ export interface WebServerOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** Bytes a bridge client may have waiting before its log batches are dropped (default 16 MB). */
+  maxBridgeBuffer?: number;
 }
 
 export interface WebServer {
@@ -44,6 +48,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const posts = postHandlers(options.panel);
   /* Large enough for an hour of decoded 16 kHz audio sent in one request. */
   const bridge = new WebSocketServer({ noServer: true, maxPayload: 160 << 20, perMessageDeflate: false });
+  const maxBuffer = options.maxBridgeBuffer ?? MAX_BRIDGE_BUFFER;
   let origins: string[] = [];
   let cookieName = 'rp_token';
 
@@ -104,27 +109,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function attach(ws: WebSocket): void {
     let ready = false;
-    /** Entries not sent because this client fell behind; reported before the next batch. */
+    /** Entries not sent because this client fell behind; reported once it has caught up, before any later batch. */
     let dropped = 0;
+    let gapCheck: NodeJS.Timeout | null = null;
     const send = (frame: BridgeFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(encodeBridgeFrame(frame));
+    };
+    const reportGap = (): void => {
+      if (dropped === 0 || ws.bufferedAmount > maxBuffer) return;
+      send({ t: 'evt', ch: 'log:gap', payload: { dropped } });
+      dropped = 0;
+      if (gapCheck) clearInterval(gapCheck);
+      gapCheck = null;
     };
     const unsubscribe = options.panel.onAny((ch, payload) => {
       if (!ready || ws.readyState !== ws.OPEN) return;
       if (ch === 'log:batch') {
-        if (ws.bufferedAmount > MAX_BRIDGE_BUFFER) {
+        if (ws.bufferedAmount > maxBuffer) {
           dropped += (payload as EventMap['log:batch']).n;
+          gapCheck ??= setInterval(reportGap, GAP_CHECK_MS);
           return;
         }
-        if (dropped > 0) {
-          send({ t: 'evt', ch: 'log:gap', payload: { dropped } });
-          dropped = 0;
-        }
+        reportGap();
       }
       send({ t: 'evt', ch: ch as EventChannel, payload });
     });
     ws.on('error', () => undefined);
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      if (gapCheck) clearInterval(gapCheck);
+    });
     ws.on('message', (data: Buffer, isBinary) => {
       const frame = decodeBridgeFrame(data, isBinary);
       if (!frame) return;

@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { BridgeFrame, Snapshot } from '../../../common/contract.js';
+import { decodeBridgeFrame } from '../../../common/bridge-frame.js';
+import type { BridgeFrame, EventMap, Snapshot } from '../../../common/contract.js';
+import { decodeLogWire } from '../../../common/log-wire.js';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server.js';
+import { FakeAgent } from '../../support/fake-agent.js';
 import { startPanel, type Harness } from '../../support/panel-harness.js';
 
 let h: Harness;
@@ -121,5 +124,32 @@ describe('browser mode web server', () => {
     expect(frames.find((f) => f.t === 'res' && f.id === 3)).toMatchObject({ ok: false, error: 'The message must be text.' });
     expect(frames.some((f) => f.t === 'res' && f.id === 4)).toBe(false);
     ws.close();
+  });
+
+  it('tells a client that fell behind how many entries it missed as soon as it catches up, with no more traffic', async () => {
+    const small = await startWebServer({ panel: h.panel, root: site, maxBridgeBuffer: 64 << 10 });
+    const agent = await FakeAgent.connect(h.url, { frameMs: 1 });
+    const ws = new WebSocket(`ws://127.0.0.1:${small.port}/bridge`, { headers: { Cookie: `${small.cookieName}=${small.token}` } });
+    let big = 0;
+    let gap = 0;
+    ws.on('message', (d: Buffer, binary) => {
+      const f = decodeBridgeFrame(d, binary);
+      if (f?.t === 'evt' && f.ch === 'log:batch') big += decodeLogWire(f.payload as EventMap['log:batch']).entries.filter((e) => e.text.startsWith('BIG|')).length;
+      if (f?.t === 'evt' && f.ch === 'log:gap') gap += (f.payload as EventMap['log:gap']).dropped;
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ t: 'req', id: 1, ch: 'panel:ready' }));
+    await new Promise((r) => setTimeout(r, 200));
+    /* The client stops reading while 3,000 entries of 4 KB come: more than the socket's buffers hold. */
+    ws.pause();
+    for (let i = 0; i < 3000; i++) agent.emit(`BIG|${i}|${'x'.repeat(4000)}`);
+    await h.waitFor(() => h.disk().filter((r) => String(r.text).startsWith('BIG|')).length === 3000, 10_000, 'all on disk');
+    await new Promise((r) => setTimeout(r, 300));
+    ws.resume();
+    await h.waitFor(() => gap > 0 && big + gap === 3000, 5_000, `every entry received or reported missing (${big} + ${gap})`);
+    expect(big).toBeGreaterThan(0);
+    ws.close();
+    agent.quit();
+    await small.close();
   });
 });
