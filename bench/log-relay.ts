@@ -84,7 +84,8 @@ async function instrument(page: Page): Promise<void> {
           const bar = text.indexOf('|');
           const prefix = bar < 0 ? text : text.slice(0, bar);
           bench.count[prefix] = (bench.count[prefix] ?? 0) + 1;
-          if (entry.msg?.key === 'hiddenOverBudget') bench.hidden += entry.msg.params.n ?? 0;
+          /* Both say how many were not shown: an agent over its UI budget, or this view falling behind. */
+          if (entry.msg?.key === 'hiddenOverBudget' || entry.msg?.key === 'viewGap') bench.hidden += entry.msg.params.n ?? 0;
           const into = prefix === 'LAT' ? bench.lat : prefix === 'COLD' ? bench.coldLat : prefix === 'HELD' ? bench.heldLat : null;
           into?.push(at - Number(text.slice(text.lastIndexOf('|') + 1)));
           lastId = entry.id;
