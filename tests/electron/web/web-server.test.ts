@@ -132,18 +132,21 @@ describe('browser mode web server', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${small.port}/bridge`, { headers: { Cookie: `${small.cookieName}=${small.token}` } });
     let big = 0;
     let gap = 0;
+    let ready = false;
     ws.on('message', (d: Buffer, binary) => {
       const f = decodeBridgeFrame(d, binary);
+      if (f?.t === 'res' && f.id === 1) ready = true;
       if (f?.t === 'evt' && f.ch === 'log:batch') big += decodeLogWire(f.payload as EventMap['log:batch']).entries.filter((e) => e.text.startsWith('BIG|')).length;
       if (f?.t === 'evt' && f.ch === 'log:gap') gap += (f.payload as EventMap['log:gap']).dropped;
     });
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ t: 'req', id: 1, ch: 'panel:ready' }));
-    await new Promise((r) => setTimeout(r, 200));
+    await h.waitFor(() => ready && h.sessions().length > 0, 5_000, 'ready, with the agent in');
     /* The client stops reading while 3,000 entries of 4 KB come: more than the socket's buffers hold. */
     ws.pause();
     for (let i = 0; i < 3000; i++) agent.emit(`BIG|${i}|${'x'.repeat(4000)}`);
     await h.waitFor(() => h.disk().filter((r) => String(r.text).startsWith('BIG|')).length === 3000, 10_000, 'all on disk');
+    /* Time for the panel's ticks to offer it every batch while it is not reading. */
     await new Promise((r) => setTimeout(r, 300));
     ws.resume();
     await h.waitFor(() => gap > 0 && big + gap === 3000, 5_000, `every entry received or reported missing (${big} + ${gap})`);
