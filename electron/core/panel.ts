@@ -42,7 +42,7 @@ export interface PanelOptions {
   /** UI entries per second per agent (default 50,000). */
   uiRatePerSec?: number;
   /**
-   * UI batch tick, ms (default 8), while there is traffic; at rest there is no tick (see ui-tick).
+   * UI batch tick, ms (default 4), while there is traffic; at rest there is no tick (see ui-tick).
    * The page redraws at its own pace, so batches more often than frames cost it little.
    */
   tickMs?: number;
@@ -82,7 +82,7 @@ export class Panel extends Emitter<PanelEvents> {
     this.overrides = { ...options.overrides };
     const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
     this.writer = logDir ? new JsonlWriter(join(logDir, sessionLogName()), { onError: (e) => this.log.notice('error', { key: 'logWriteFailed', params: { error: e.message } }) }) : null;
-    this.tick = new UiTick(() => this.flushTick(), options.tickMs ?? 8);
+    this.tick = new UiTick(() => this.flushTick(), options.tickMs ?? 4);
     this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000, changed: () => this.tick.wake() });
     this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
     this.ui = new UiUpdates(
