@@ -8,6 +8,13 @@ import { LogRow } from './LogRow';
 const ROW_HEIGHT = 26;
 /** How long after a wheel turn or a key its scroll events count as the user's (smooth scrolling spreads them out). */
 const USER_SCROLL_MS = 300;
+/** Rows rendered beyond the view: enough for a wheel turn or a page key before the next render. */
+const OVERSCAN = 16;
+/**
+ * While following, only a wheel turn's worth above the view: every batch moves the window, and
+ * each row it renders is one more to lay out and paint in every frame of a flood.
+ */
+const FOLLOW_OVERSCAN = 4;
 
 /**
  * The rows from `first` to `end` in the order of their slots (index modulo the window's size). A
@@ -46,7 +53,9 @@ export function LiveLog() {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
   const [seenId, setSeenId] = useState<number | null>(null);
-  const win = rowWindow(rows.length, scrollTop, height, ROW_HEIGHT, 16, following);
+  /* The user is about to scroll up: the rows above the view are rendered before the scroll shows them. */
+  const [reaching, setReaching] = useState(false);
+  const win = rowWindow(rows.length, scrollTop, height, ROW_HEIGHT, following && !reaching ? FOLLOW_OVERSCAN : OVERSCAN, following);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -90,6 +99,7 @@ export function LiveLog() {
   const dragging = useRef(false);
   const userScrolls = (): void => {
     userUntil.current = performance.now() + USER_SCROLL_MS;
+    setReaching(true);
   };
   const onWheel = (e: React.WheelEvent): void => {
     if (e.deltaY < 0) userScrolls();
@@ -101,6 +111,7 @@ export function LiveLog() {
     /* On the scrollbar, which lies past the content box. */
     if (e.target !== e.currentTarget || e.nativeEvent.offsetX < e.currentTarget.clientWidth) return;
     dragging.current = true;
+    setReaching(true);
     window.addEventListener('pointerup', () => (dragging.current = false), { once: true });
   };
 
@@ -109,6 +120,7 @@ export function LiveLog() {
     if (!el) return;
     /* 0 at the bottom, negative above it. */
     offBottom.current = el.scrollTop !== 0;
+    if (!offBottom.current) setReaching(false);
     if (followingNow.current && !dragging.current && performance.now() > userUntil.current) return;
     const st = usePanel.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
@@ -125,6 +137,7 @@ export function LiveLog() {
     followingNow.current = true;
     setFollowing(true);
     setSeenId(null);
+    setReaching(false);
   };
 
   const unseen = seenId === null ? 0 : rows.length - rows.indexAfter(seenId);

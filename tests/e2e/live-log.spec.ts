@@ -51,3 +51,21 @@ test('keeps following through a flood, and only the user (a key here) leaves the
   await expect(log.getByText('AFTER|1', { exact: true })).toBeInViewport();
   await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
 });
+
+test('while following, renders four rows above the view (a flood redraws fewer); scrolled up, sixteen', async ({ page, web, agent }) => {
+  await page.goto(web.uiUrl);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  const log = page.getByRole('log', { name: 'Message log' });
+  for (let i = 0; i < 200; i++) agent.emit(`ROW|${i}`);
+  await expect(log.getByText('ROW|199', { exact: true })).toBeInViewport();
+  /* The first row in view, as the row window computes it (26 px rows, the view at the bottom). */
+  const height = await log.evaluate((el) => el.clientHeight);
+  const top = Math.floor((200 * 26 - height) / 26);
+  await expect(log.getByText(`ROW|${top - 4}`, { exact: true })).toBeAttached();
+  await expect(log.getByText(`ROW|${top - 5}`, { exact: true })).toHaveCount(0);
+  /* One wheel turn up: the view leaves the bottom, and sixteen rows above it are ready. */
+  await log.hover();
+  await page.mouse.wheel(0, -52);
+  await expect(log.getByText(`ROW|${top - 2 - 16}`, { exact: true })).toBeAttached();
+  await expect(log.getByText(`ROW|${top - 2}`, { exact: true })).toBeInViewport();
+});
