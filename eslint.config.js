@@ -4,31 +4,37 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const NODE = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'stream', 'url', 'util', 'buffer', 'events', 'worker_threads'];
-
-/** Import patterns that reach a folder of the project from anywhere in it. */
-const reach = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 /**
- * The layers, by runtime. `may` says in words where a layer may reach; `deny` are the import
- * patterns that break it. `typesFrom` lists folders whose types (not values) it may use.
+ * The layers, by runtime, as allow-lists: each row names its places, the rows it may import from
+ * (`may`), the rows it may take types from (`typesFrom`) and the packages it may use (`node` is
+ * Node's built-in modules). A file is in the row with the longest place that holds it; a file in
+ * no row may import nothing. `*` (tests, benchmarks, scripts) may import anything.
  */
-const RENDERER = [...reach('electron'), ...NODE, 'electron', 'ws'];
+const RENDERER_HELPERS = ['renderer/lib', 'renderer/audio', 'renderer/quick'];
 const LAYERS = [
-  { files: ['common/**/*.ts'], may: 'nothing of the project (no node, electron or DOM)', deny: [...reach('electron', 'renderer', 'tests', 'bench'), ...NODE, 'electron', 'ws', 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/core/**/*.ts'], may: 'common/ only (never electron, desktop/ or web/)', deny: [...reach('renderer', 'desktop', 'web'), '../main*', '../preload*', '**/electron/main*', '**/electron/preload*', 'electron', 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/main.ts'], may: 'desktop/, core/ and common/ (it is the desktop entry)', deny: [...reach('renderer', 'web'), 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/preload.ts'], may: 'common/ and electron (a sandboxed preload)', deny: [...reach('renderer', 'core', 'desktop', 'web'), ...NODE, 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/web/**/*.ts'], may: 'core/ and common/ (browser mode runs without Electron)', deny: [...reach('renderer', 'desktop'), 'electron', 'react', 'react-dom', 'zustand'] },
-  { files: ['electron/desktop/**/*.ts'], may: 'core/ and common/', deny: [...reach('renderer', 'web'), 'react', 'react-dom', 'zustand'] },
-  { files: ['renderer/**/*.{ts,tsx}'], may: 'common/ only (never electron/ or node)', deny: RENDERER },
-  { files: ['renderer/store/**/*.ts'], may: 'common/ and its own files (and i18n types)', deny: [...RENDERER, ...reach('bridge', 'actions', 'components', 'audio', 'quick', 'lib')], typesFrom: reach('i18n') },
-  { files: ['renderer/i18n/**/*.ts'], may: 'common/ only: words are pure, components say them', deny: [...RENDERER, ...reach('store', 'bridge', 'actions', 'components', 'audio', 'quick', 'lib')] },
-  { files: ['renderer/audio/**/*.ts', 'renderer/quick/**/*.ts', 'renderer/lib/**/*.ts'], may: 'common/ and each other (helpers without state)', deny: [...RENDERER, ...reach('store', 'bridge', 'actions', 'components')], typesFrom: reach('i18n') },
-  { files: ['renderer/bridge/**/*.ts'], may: 'the store', deny: [...RENDERER, ...reach('actions', 'components', 'audio', 'quick', 'lib')], typesFrom: reach('i18n') },
-  { files: ['renderer/actions/**/*.ts'], may: 'the bridge, the store and the helpers', deny: [...RENDERER, ...reach('components')], typesFrom: reach('i18n') },
-  { files: ['renderer/components/**/*.{ts,tsx}', 'renderer/app.tsx'], may: 'the store, actions, i18n and helpers (never the bridge)', deny: [...RENDERER, ...reach('bridge')] },
+  { name: 'assets', places: ['assets/'], may: [] },
+  { name: 'common', places: ['common/'], may: ['assets'] },
+  { name: 'electron/core', places: ['electron/core/'], may: ['common', 'assets'], packages: ['node', 'ws', 'conf', '@alexanderolsen/libsamplerate-js'] },
+  { name: 'electron/desktop', places: ['electron/desktop/'], may: ['electron/core', 'common'], packages: ['node', 'electron'] },
+  { name: 'electron/web', places: ['electron/web/'], may: ['electron/core', 'common'], packages: ['node', 'ws'] },
+  { name: 'electron/main', places: ['electron/main.ts'], may: ['electron/desktop', 'electron/core', 'common'], packages: ['node', 'electron'] },
+  { name: 'electron/preload', places: ['electron/preload.ts'], may: ['common'], packages: ['electron'] },
+  { name: 'renderer/i18n', places: ['renderer/i18n/'], may: ['common'] },
+  { name: 'renderer/log', places: ['renderer/log/'], may: ['common'] },
+  ...RENDERER_HELPERS.map((name) => ({ name, places: [`${name}/`], may: ['common', ...RENDERER_HELPERS], typesFrom: ['renderer/i18n'] })),
+  { name: 'renderer/store', places: ['renderer/store/'], may: ['common', 'renderer/log'], packages: ['zustand'], typesFrom: ['renderer/i18n'] },
+  { name: 'renderer/bridge', places: ['renderer/bridge/'], may: ['renderer/store', 'renderer/log', 'common'], typesFrom: ['renderer/i18n'] },
+  { name: 'renderer/actions', places: ['renderer/actions/'], may: ['renderer/bridge', 'renderer/store', 'renderer/log', ...RENDERER_HELPERS, 'common'], typesFrom: ['renderer/i18n'] },
+  { name: 'renderer/components', places: ['renderer/components/'], may: ['renderer/actions', 'renderer/store', 'renderer/log', 'renderer/i18n', ...RENDERER_HELPERS, 'common'], packages: ['react'] },
+  { name: 'renderer/app', places: ['renderer/app.tsx'], may: ['renderer/components', 'renderer/actions', 'renderer/store', 'common'], packages: ['react'] },
+  { name: 'renderer/styles', places: ['renderer/styles/'], may: [] },
+  { name: 'renderer/main', places: ['renderer/main.tsx'], may: ['renderer/app', 'renderer/styles', 'renderer/actions', 'renderer/bridge', 'renderer/store', 'common'], packages: ['react', 'react-dom'] },
+  { name: 'tests', places: ['tests/'], may: ['*'], packages: ['*'] },
+  { name: 'bench', places: ['bench/'], may: ['*'], packages: ['*'] },
+  { name: 'scripts', places: ['scripts/'], may: ['*'], packages: ['*'] },
+  { name: 'tool configs', places: ['eslint.config.js', 'vite.config.ts', 'vite.preload.config.ts', 'vitest.config.ts', 'playwright.config.ts'], may: ['*'], packages: ['*'] },
 ];
 
 /** DOM- or Node-only globals: code in common/ runs on both sides. */
@@ -36,13 +42,6 @@ const NOT_IN_COMMON = ['window', 'document', 'navigator', 'location', 'localStor
 
 /** Raw ipcMain/ipcRenderer only in the typed IPC wrappers and the preload (as GitHub Desktop does). */
 const RAW_IPC = { files: ['electron/**/*.ts'], ignores: ['electron/desktop/ipc.ts', 'electron/preload.ts'] };
-
-function layerRule({ files, may, deny, typesFrom = [] }) {
-  const message = `${files[0].split('/**')[0]} may import ${may}.`;
-  const patterns = [{ group: deny, message }];
-  if (typesFrom.length) patterns.push({ group: typesFrom, message: `${message} Only types from here (import type).`, allowTypeImports: true });
-  return { files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
-}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
@@ -57,7 +56,7 @@ export default tseslint.config(
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser }, plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   { files: ['common/**/*.ts'], languageOptions: { globals: { ...globals.es2021, TextEncoder: 'readonly', TextDecoder: 'readonly' } }, rules: { 'no-restricted-globals': ['error', ...NOT_IN_COMMON] } },
-  ...LAYERS.map(layerRule),
+  { files: ['**/*.{ts,tsx,js,mjs}'], plugins: { house: layersPlugin }, rules: { 'house/layers': ['error', { rows: LAYERS }] } },
   {
     ...RAW_IPC,
     rules: {
