@@ -16,29 +16,101 @@ const RENDERER_HELPERS = ['renderer/lib', 'renderer/audio', 'renderer/quick'];
 const LAYERS = [
   { name: 'assets', places: ['assets/'], may: [] },
   { name: 'common', places: ['common/'], may: ['assets'] },
-  { name: 'electron/core', places: ['electron/core/'], may: ['common', 'assets'], packages: ['node', 'ws', 'conf', '@alexanderolsen/libsamplerate-js'] },
-  { name: 'electron/desktop', places: ['electron/desktop/'], may: ['electron/core', 'common'], packages: ['node', 'electron'] },
+  {
+    name: 'electron/core',
+    places: ['electron/core/'],
+    may: ['common', 'assets'],
+    packages: ['node', 'ws', 'conf', '@alexanderolsen/libsamplerate-js'],
+  },
+  {
+    name: 'electron/desktop',
+    places: ['electron/desktop/'],
+    may: ['electron/core', 'common'],
+    packages: ['node', 'electron'],
+  },
   { name: 'electron/web', places: ['electron/web/'], may: ['electron/core', 'common'], packages: ['node', 'ws'] },
-  { name: 'electron/main', places: ['electron/main.ts'], may: ['electron/desktop', 'electron/core', 'common'], packages: ['node', 'electron'] },
+  {
+    name: 'electron/main',
+    places: ['electron/main.ts'],
+    may: ['electron/desktop', 'electron/core', 'common'],
+    packages: ['node', 'electron'],
+  },
   { name: 'electron/preload', places: ['electron/preload.ts'], may: ['common'], packages: ['electron'] },
   { name: 'renderer/i18n', places: ['renderer/i18n/'], may: ['common'] },
   { name: 'renderer/log', places: ['renderer/log/'], may: ['common'] },
-  ...RENDERER_HELPERS.map((name) => ({ name, places: [`${name}/`], may: ['common', ...RENDERER_HELPERS], typesFrom: ['renderer/i18n'] })),
-  { name: 'renderer/store', places: ['renderer/store/'], may: ['common', 'renderer/log'], packages: ['zustand'], typesFrom: ['renderer/i18n'] },
-  { name: 'renderer/bridge', places: ['renderer/bridge/'], may: ['renderer/store', 'renderer/log', 'common'], typesFrom: ['renderer/i18n'] },
-  { name: 'renderer/actions', places: ['renderer/actions/'], may: ['renderer/bridge', 'renderer/store', 'renderer/log', ...RENDERER_HELPERS, 'common'], typesFrom: ['renderer/i18n'] },
-  { name: 'renderer/components', places: ['renderer/components/'], may: ['renderer/actions', 'renderer/store', 'renderer/log', 'renderer/i18n', ...RENDERER_HELPERS, 'common'], packages: ['react'] },
-  { name: 'renderer/app', places: ['renderer/app.tsx'], may: ['renderer/components', 'renderer/actions', 'renderer/store', 'common'], packages: ['react'] },
+  ...RENDERER_HELPERS.map((name) => ({
+    name,
+    places: [`${name}/`],
+    may: ['common', ...RENDERER_HELPERS],
+    typesFrom: ['renderer/i18n'],
+  })),
+  {
+    name: 'renderer/store',
+    places: ['renderer/store/'],
+    may: ['common', 'renderer/log'],
+    packages: ['zustand'],
+    typesFrom: ['renderer/i18n'],
+  },
+  {
+    name: 'renderer/bridge',
+    places: ['renderer/bridge/'],
+    may: ['renderer/store', 'renderer/log', 'common'],
+    typesFrom: ['renderer/i18n'],
+  },
+  {
+    name: 'renderer/actions',
+    places: ['renderer/actions/'],
+    may: ['renderer/bridge', 'renderer/store', 'renderer/log', ...RENDERER_HELPERS, 'common'],
+    typesFrom: ['renderer/i18n'],
+  },
+  {
+    name: 'renderer/components',
+    places: ['renderer/components/'],
+    may: ['renderer/actions', 'renderer/store', 'renderer/log', 'renderer/i18n', ...RENDERER_HELPERS, 'common'],
+    packages: ['react'],
+  },
+  {
+    name: 'renderer/app',
+    places: ['renderer/app.tsx'],
+    may: ['renderer/components', 'renderer/actions', 'renderer/store', 'common'],
+    packages: ['react'],
+  },
   { name: 'renderer/styles', places: ['renderer/styles/'], may: [] },
-  { name: 'renderer/main', places: ['renderer/main.tsx'], may: ['renderer/app', 'renderer/styles', 'renderer/actions', 'renderer/bridge', 'renderer/store', 'common'], packages: ['react', 'react-dom'] },
+  {
+    name: 'renderer/main',
+    places: ['renderer/main.tsx'],
+    may: ['renderer/app', 'renderer/styles', 'renderer/actions', 'renderer/bridge', 'renderer/store', 'common'],
+    packages: ['react', 'react-dom'],
+  },
   { name: 'tests', places: ['tests/'], may: ['*'], packages: ['*'] },
   { name: 'bench', places: ['bench/'], may: ['*'], packages: ['*'] },
   { name: 'scripts', places: ['scripts/'], may: ['*'], packages: ['*'] },
-  { name: 'tool configs', places: ['eslint.config.js', 'vite.config.ts', 'vite.preload.config.ts', 'vitest.config.ts', 'playwright.config.ts'], may: ['*'], packages: ['*'] },
+  {
+    name: 'tool configs',
+    places: [
+      'eslint.config.js',
+      'vite.config.ts',
+      'vite.preload.config.ts',
+      'vitest.config.ts',
+      'playwright.config.ts',
+    ],
+    may: ['*'],
+    packages: ['*'],
+  },
 ];
 
 /** DOM- or Node-only globals: code in common/ runs on both sides. */
-const NOT_IN_COMMON = ['window', 'document', 'navigator', 'location', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'common/ runs in the renderer and in Node: no DOM or Node globals.' }));
+const NOT_IN_COMMON = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+].map((name) => ({ name, message: 'common/ runs in the renderer and in Node: no DOM or Node globals.' }));
 
 /** Raw ipcMain/ipcRenderer only in the typed IPC wrappers and the preload (as GitHub Desktop does). */
 const RAW_IPC = { files: ['electron/**/*.ts'], ignores: ['electron/desktop/ipc.ts', 'electron/preload.ts'] };
@@ -54,17 +126,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser }, plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
-  { files: ['common/**/*.ts'], languageOptions: { globals: { ...globals.es2021, TextEncoder: 'readonly', TextDecoder: 'readonly' } }, rules: { 'no-restricted-globals': ['error', ...NOT_IN_COMMON] } },
-  { files: ['**/*.{ts,tsx,js,mjs}'], plugins: { house: layersPlugin }, rules: { 'house/layers': ['error', { rows: LAYERS }] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['common/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021, TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    rules: { 'no-restricted-globals': ['error', ...NOT_IN_COMMON] },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { house: layersPlugin },
+    rules: { 'house/layers': ['error', { rows: LAYERS }] },
+  },
   {
     ...RAW_IPC,
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Raw ipcMain/ipcRenderer only in electron/desktop/ipc.ts and electron/preload.ts: use the typed wrappers.' },
+        {
+          selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
+          message:
+            'Raw ipcMain/ipcRenderer only in electron/desktop/ipc.ts and electron/preload.ts: use the typed wrappers.',
+        },
       ],
     },
   },
-  { files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
 );

@@ -6,7 +6,8 @@ import { RENDERER_CSP } from './electron/core/csp.ts';
 
 /** The same CSP as the adapters' header (frame-ancestors is ignored in a meta tag); the dev server needs inline styles. */
 const PROD_CSP = RENDERER_CSP.replace("; frame-ancestors 'none'", '');
-const DEV_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: http:; img-src 'self' data: blob:";
+const DEV_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: http:; img-src 'self' data: blob:";
 
 function csp(): Plugin {
   let policy = PROD_CSP;

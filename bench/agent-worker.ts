@@ -16,7 +16,11 @@ export type WorkerCommand =
   | { cmd: 'close' };
 
 const port = parentPort!;
-const ws = new WebSocket(String(workerData.url), { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
+const ws = new WebSocket(String(workerData.url), {
+  headers: { 'X-App-Type': 'MMDAgent' },
+  perMessageDeflate: false,
+  family: 4,
+});
 ws.on('error', (e) => port.postMessage({ error: e.message }));
 ws.on('open', () => port.postMessage({ open: true }));
 
@@ -75,7 +79,10 @@ function rawFrames(prefix: string, count: number): Buffer {
   const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
   for (let k = 0; k < count; k++) {
     const payload = Buffer.from(`${prefix}|${k}\n`);
-    const head = payload.length < 126 ? Buffer.from([0x81, 0x80 | payload.length]) : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+    const head =
+      payload.length < 126
+        ? Buffer.from([0x81, 0x80 | payload.length])
+        : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
     for (let i = 0; i < payload.length; i++) payload[i]! ^= mask[i & 3]!;
     parts.push(head, mask, payload);
   }

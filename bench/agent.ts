@@ -11,7 +11,9 @@ export class Agent {
   static async connect(url: string): Promise<Agent> {
     const worker = new Worker(WORKER, { workerData: { url } });
     await new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error))));
+      worker.once('message', (m: { open?: boolean; error?: string }) =>
+        m.open ? resolve() : reject(new Error(m.error)),
+      );
     });
     return new Agent(worker);
   }

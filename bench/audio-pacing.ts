@@ -28,23 +28,34 @@ export interface PacingResult {
 /** An agent on its own thread that records when each SND packet arrives. */
 export async function listener(url: string): Promise<Worker> {
   const w = new Worker(LISTENER, { workerData: { url } });
-  await new Promise<void>((resolve, reject) => w.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error)))));
+  await new Promise<void>((resolve, reject) =>
+    w.once('message', (m: { open?: boolean; error?: string }) => (m.open ? resolve() : reject(new Error(m.error)))),
+  );
   return w;
 }
 
 /** Opens the browser-mode bridge the way the page does (token cookie) and sends one request. */
-export async function bridgeRequest(web: WebProcess, ch: string, arg: Record<string, unknown>, pcm?: Uint8Array): Promise<unknown> {
+export async function bridgeRequest(
+  web: WebProcess,
+  ch: string,
+  arg: Record<string, unknown>,
+  pcm?: Uint8Array,
+): Promise<unknown> {
   const u = new URL(web.uiUrl);
   const token = u.searchParams.get('token')!;
-  const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token_${u.port}=${token}`, Origin: u.origin } });
+  const ws = new WebSocket(`ws://${u.host}/bridge`, {
+    headers: { Cookie: `rp_token_${u.port}=${token}`, Origin: u.origin },
+  });
   await new Promise((r) => ws.once('open', r));
   const header = Buffer.from(JSON.stringify({ t: 'req', id: 1, ch, arg }));
   const frame = pcm ? Buffer.concat([Buffer.alloc(4), header, pcm]) : JSON.stringify({ t: 'req', id: 1, ch, arg });
   if (pcm) (frame as Buffer).writeUInt32LE(header.length, 0);
-  const reply = new Promise((resolve) => ws.on('message', (d) => {
-    const f = JSON.parse(String(d)) as { t: string; id?: number; result?: unknown };
-    if (f.t === 'res' && f.id === 1) resolve(f.result);
-  }));
+  const reply = new Promise((resolve) =>
+    ws.on('message', (d) => {
+      const f = JSON.parse(String(d)) as { t: string; id?: number; result?: unknown };
+      if (f.t === 'res' && f.id === 1) resolve(f.result);
+    }),
+  );
   ws.send(frame);
   const result = await reply;
   ws.close();
@@ -62,11 +73,16 @@ export function pacingStats(arrivals: Arrival[], leadMs = 160): PacingResult {
     audioMs += a.bytes / 32;
     maxLeadMs = Math.max(maxLeadMs, audioMs - (a.t - t0));
     /* Packets after the initial lead are due 40 ms apart. */
-    if (i > 0 && startMs > leadMs) jitter.push(Math.abs(a.t - arrivals[i - 1]!.t - (arrivals[i - 1]!.bytes / 32)));
+    if (i > 0 && startMs > leadMs) jitter.push(Math.abs(a.t - arrivals[i - 1]!.t - arrivals[i - 1]!.bytes / 32));
   });
   const lastStart = audioMs - arrivals.at(-1)!.bytes / 32;
   const idealSpan = lastStart - leadMs;
-  return { durationErrorMs: arrivals.at(-1)!.t - t0 - idealSpan, jitterP50: percentile(jitter, 50), jitterP99: percentile(jitter, 99), maxLeadMs };
+  return {
+    durationErrorMs: arrivals.at(-1)!.t - t0 - idealSpan,
+    jitterP50: percentile(jitter, 50),
+    jitterP99: percentile(jitter, 99),
+    maxLeadMs,
+  };
 }
 
 export async function fileRun(web: WebProcess, seconds: number): Promise<PacingResult> {
@@ -75,8 +91,15 @@ export async function fileRun(web: WebProcess, seconds: number): Promise<PacingR
   const state = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: { id: number }[] };
   const target = Math.max(...state.sessions.map((s) => s.id));
   const samples = new Int16Array(seconds * 16000).map((_, i) => Math.round(6000 * Math.sin(i / 10)));
-  const done = new Promise<Arrival[]>((resolve) => w.on('message', (m: { brks?: boolean; arrivals?: Arrival[] }) => m.brks && resolve(m.arrivals!)));
-  await bridgeRequest(web, 'audio:stream-file', { target, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' }, new Uint8Array(samples.buffer));
+  const done = new Promise<Arrival[]>((resolve) =>
+    w.on('message', (m: { brks?: boolean; arrivals?: Arrival[] }) => m.brks && resolve(m.arrivals!)),
+  );
+  await bridgeRequest(
+    web,
+    'audio:stream-file',
+    { target, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' },
+    new Uint8Array(samples.buffer),
+  );
   const arrivals = await done;
   w.postMessage({ cmd: 'close' });
   await w.terminate();
@@ -86,17 +109,26 @@ export async function fileRun(web: WebProcess, seconds: number): Promise<PacingR
 async function micRun(web: WebProcess, wav: string, seconds: number): Promise<{ p50: number; p99: number }> {
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+    ],
   });
   const page = await browser.newPage();
   const agent = await listener(web.agentUrl);
   await page.goto(web.uiUrl + '&bench=1');
   await page.getByRole('status', { name: 'Connection' }).filter({ hasText: 'Connected' }).waitFor();
-  await page.getByLabel('Target').selectOption({ index: (await page.getByLabel('Target').locator('option').count()) - 1 });
+  await page
+    .getByLabel('Target')
+    .selectOption({ index: (await page.getByLabel('Target').locator('option').count()) - 1 });
   await page.getByRole('button', { name: 'Start microphone' }).click();
   await page.waitForTimeout(seconds * 1000);
   const status = await page.evaluate(() => {
-    const w = window as unknown as { __rpStore: { getState(): { audioStatus: { state: string; latencyP50?: number; latencyP99?: number }[] } } };
+    const w = window as unknown as {
+      __rpStore: { getState(): { audioStatus: { state: string; latencyP50?: number; latencyP99?: number }[] } };
+    };
     return w.__rpStore.getState().audioStatus.find((a) => a.state === 'mic');
   });
   await page.getByRole('button', { name: 'Stop microphone' }).click();

@@ -15,7 +15,13 @@ import { startWebProcess } from './web-process.js';
 const TOTAL = 1_000_000;
 /** Under the UI budget of 50,000 a second per agent, so every message can reach the page. */
 const RATE = 40_000;
-const MIX = ['CURRENT_TIME|12', 'MOTION_EVENT_ADD|0|wave', 'AVATAR_EVENT_IDLE|START', 'RECOG_EVENT_STOP|hello', 'KEY|a'];
+const MIX = [
+  'CURRENT_TIME|12',
+  'MOTION_EVENT_ADD|0|wave',
+  'AVATAR_EVENT_IDLE|START',
+  'RECOG_EVENT_STOP|hello',
+  'KEY|a',
+];
 
 interface PageProbe {
   longest: number;
@@ -35,8 +41,12 @@ async function instrument(page: Page): Promise<void> {
   });
 }
 
-const probe = (page: Page): Promise<PageProbe> => page.evaluate(() => (window as unknown as { __probe: PageProbe }).__probe);
-const resetProbe = (page: Page): Promise<void> => page.evaluate(() => void Object.assign((window as unknown as { __probe: PageProbe }).__probe, { longest: 0, tasks: 0 }));
+const probe = (page: Page): Promise<PageProbe> =>
+  page.evaluate(() => (window as unknown as { __probe: PageProbe }).__probe);
+const resetProbe = (page: Page): Promise<void> =>
+  page.evaluate(
+    () => void Object.assign((window as unknown as { __probe: PageProbe }).__probe, { longest: 0, tasks: 0 }),
+  );
 
 /** Types into the filter box the way a user does and times it until the next frame is painted. */
 async function timeFilterChange(page: Page, value: string): Promise<number> {
@@ -62,7 +72,12 @@ function rendererMemoryMb(): { privateMb: number; rssMb: number; processes: numb
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/i.test(cmd.split('\0')[0] ?? '') || !cmd.includes('--type=renderer') || cmd.includes('--extension-process')) continue;
+      if (
+        !/chrom/i.test(cmd.split('\0')[0] ?? '') ||
+        !cmd.includes('--type=renderer') ||
+        cmd.includes('--extension-process')
+      )
+        continue;
       processes++;
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
@@ -91,7 +106,9 @@ async function countOnDisk(file: string): Promise<number> {
 }
 
 export async function benchLogLoad(): Promise<void> {
-  console.log(`\nLog under load (${TOTAL.toLocaleString()} messages at ${RATE.toLocaleString()}/s into a live page, type + regex filters on)`);
+  console.log(
+    `\nLog under load (${TOTAL.toLocaleString()} messages at ${RATE.toLocaleString()}/s into a live page, type + regex filters on)`,
+  );
   const web = await startWebProcess();
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -109,18 +126,25 @@ export async function benchLogLoad(): Promise<void> {
   const agent = await Agent.connect(web.agentUrl);
   const t0 = performance.now();
   const { sent, seconds = 0 } = await agent.run({ cmd: 'mixed', lines: MIX, perSecond: RATE, count: TOTAL });
-  await page.waitForFunction((last) => document.querySelector('[role=log]')?.textContent?.includes(`|${last}`) ?? false, TOTAL - 2, { polling: 200, timeout: 120_000 });
+  await page.waitForFunction(
+    (last) => document.querySelector('[role=log]')?.textContent?.includes(`|${last}`) ?? false,
+    TOTAL - 2,
+    { polling: 200, timeout: 120_000 },
+  );
   const relayMs = performance.now() - t0;
   const flood = await probe(page);
   const shown = await page.evaluate(() => {
-    const s = (window as unknown as { __rpStore: { getState(): { log: { size: number; view: unknown[] } } } }).__rpStore.getState();
+    const s = (
+      window as unknown as { __rpStore: { getState(): { log: { size: number; view: unknown[] } } } }
+    ).__rpStore.getState();
     return { held: s.log.size, view: s.log.view.length };
   });
 
   /* Filter changes over the full window, timed to the next painted frame. */
   await resetProbe(page);
   const changes: number[] = [];
-  for (const value of ['^MOTION_EVENT', 'hello', '^(MOTION|RECOG)_EVENT', 'KEY\\|a\\|99']) changes.push(await timeFilterChange(page, value));
+  for (const value of ['^MOTION_EVENT', 'hello', '^(MOTION|RECOG)_EVENT', 'KEY\\|a\\|99'])
+    changes.push(await timeFilterChange(page, value));
   await page.getByRole('button', { name: 'CURRENT_TIME: hidden (click to show only this type)' }).click();
   changes.push(await timeFilterChange(page, ''));
   const filtering = await probe(page);
@@ -136,14 +160,38 @@ export async function benchLogLoad(): Promise<void> {
 
   console.log(
     table([
-      ['Messages sent', `${sent.toLocaleString()} in ${fmt(seconds, 1)} s`, `relay to the last row: ${fmt(relayMs / 1000, 1)} s`],
-      ['Held in the UI window / shown by the filters', `${shown.held.toLocaleString()} / ${shown.view.toLocaleString()}`, 'the renderer keeps the newest 200,000'],
+      [
+        'Messages sent',
+        `${sent.toLocaleString()} in ${fmt(seconds, 1)} s`,
+        `relay to the last row: ${fmt(relayMs / 1000, 1)} s`,
+      ],
+      [
+        'Held in the UI window / shown by the filters',
+        `${shown.held.toLocaleString()} / ${shown.view.toLocaleString()}`,
+        'the renderer keeps the newest 200,000',
+      ],
       ['On disk', `${onDisk.toLocaleString()} / ${TOTAL.toLocaleString()}`, 'every message in the session log'],
       ['Renderer JS heap after GC (used / allocated)', `${fmt(heap.used)} / ${fmt(heap.total)} MB`, 'target ≤ 400 MB'],
-      ['Renderer process memory: private / resident', mem === null ? 'n/a' : `${fmt(mem.privateMb)} / ${fmt(mem.rssMb)} MB`, `the page's renderer (Linux /proc, ${mem?.processes ?? 0} renderer processes); target ≤ 400 MB`],
-      ['Longest main-thread task during the flood', flood.longest > 0 ? `${fmt(flood.longest, 0)} ms (${flood.tasks} tasks ≥ 50 ms)` : 'none ≥ 50 ms', 'target ≤ 100 ms'],
-      ['Filter change → painted, over 200,000 rows', `max ${fmt(Math.max(...changes), 0)} ms (${changes.map((c) => fmt(c, 0)).join(', ')})`, 'target ≤ 200 ms'],
-      ['Longest main-thread task while filtering', filtering.longest > 0 ? `${fmt(filtering.longest, 0)} ms` : 'none ≥ 50 ms', 'target ≤ 100 ms'],
+      [
+        'Renderer process memory: private / resident',
+        mem === null ? 'n/a' : `${fmt(mem.privateMb)} / ${fmt(mem.rssMb)} MB`,
+        `the page's renderer (Linux /proc, ${mem?.processes ?? 0} renderer processes); target ≤ 400 MB`,
+      ],
+      [
+        'Longest main-thread task during the flood',
+        flood.longest > 0 ? `${fmt(flood.longest, 0)} ms (${flood.tasks} tasks ≥ 50 ms)` : 'none ≥ 50 ms',
+        'target ≤ 100 ms',
+      ],
+      [
+        'Filter change → painted, over 200,000 rows',
+        `max ${fmt(Math.max(...changes), 0)} ms (${changes.map((c) => fmt(c, 0)).join(', ')})`,
+        'target ≤ 200 ms',
+      ],
+      [
+        'Longest main-thread task while filtering',
+        filtering.longest > 0 ? `${fmt(filtering.longest, 0)} ms` : 'none ≥ 50 ms',
+        'target ≤ 100 ms',
+      ],
     ]),
   );
 }

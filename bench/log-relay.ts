@@ -38,8 +38,21 @@ async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     type Entry = { id: number; text: string; msg?: { key: string; params: Record<string, number> } };
     type View = { length: number; at(i: number): Entry | undefined; indexAfter(id: number): number };
-    const w = window as unknown as { __rpStore: { subscribe(cb: (s: { log: { view: View } }) => void): void }; __bench: PageStats };
-    const bench: PageStats = { count: {}, lat: [], coldLat: [], heldLat: [], domLat: [], coldDomLat: [], hidden: 0, longest: 0, longTasks: 0 };
+    const w = window as unknown as {
+      __rpStore: { subscribe(cb: (s: { log: { view: View } }) => void): void };
+      __bench: PageStats;
+    };
+    const bench: PageStats = {
+      count: {},
+      lat: [],
+      coldLat: [],
+      heldLat: [],
+      domLat: [],
+      coldDomLat: [],
+      hidden: 0,
+      longest: 0,
+      longTasks: 0,
+    };
     w.__bench = bench;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
@@ -85,8 +98,10 @@ async function instrument(page: Page): Promise<void> {
           const prefix = bar < 0 ? text : text.slice(0, bar);
           bench.count[prefix] = (bench.count[prefix] ?? 0) + 1;
           /* Both say how many were not shown: an agent over its UI budget, or this view falling behind. */
-          if (entry.msg?.key === 'hiddenOverBudget' || entry.msg?.key === 'viewGap') bench.hidden += entry.msg.params.n ?? 0;
-          const into = prefix === 'LAT' ? bench.lat : prefix === 'COLD' ? bench.coldLat : prefix === 'HELD' ? bench.heldLat : null;
+          if (entry.msg?.key === 'hiddenOverBudget' || entry.msg?.key === 'viewGap')
+            bench.hidden += entry.msg.params.n ?? 0;
+          const into =
+            prefix === 'LAT' ? bench.lat : prefix === 'COLD' ? bench.coldLat : prefix === 'HELD' ? bench.heldLat : null;
           into?.push(at - Number(text.slice(text.lastIndexOf('|') + 1)));
           lastId = entry.id;
         }
@@ -243,7 +258,13 @@ export async function benchLogRelay(): Promise<RelayResult> {
      the store, not the button: a Playwright locator loads its own script into the page (0.8 MB of
      heap, which the heap row below would count). */
   const pause = (paused: boolean): Promise<void> =>
-    page.evaluate((p) => (window as unknown as { __rpStore: { getState(): { setPaused(p: boolean): void } } }).__rpStore.getState().setPaused(p), paused);
+    page.evaluate(
+      (p) =>
+        (window as unknown as { __rpStore: { getState(): { setPaused(p: boolean): void } } }).__rpStore
+          .getState()
+          .setPaused(p),
+      paused,
+    );
   await pause(true);
   await agent.run({ cmd: 'rate', prefix: 'HELD', perSecond: 1000, seconds: 5 });
   await waitCount(page, 'HELD', 5000, 5000);
@@ -296,7 +317,9 @@ export async function benchLogRelay(): Promise<RelayResult> {
   const burstPanelMs = (await painted()) - start!;
   const { longest: longestTaskBurst, longTasks: burstLongTasks } = await pageStats(page);
   await new Promise((r) => setTimeout(r, 1200));
-  const burstOnDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;
+  const burstOnDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter(
+    (r) => r.dir === 'in' && r.text?.startsWith('BURST|'),
+  ).length;
 
   /* Renderer memory after 100,000 more messages (a budget-fresh client again). */
   await raw.close();
@@ -315,22 +338,73 @@ export async function benchLogRelay(): Promise<RelayResult> {
   console.log(
     table([
       ['Sustained, every message accounted for', `${sustained.toLocaleString()} msg/s`, 'highest step, up to 160,000'],
-      ['Core CPU per message at 40,000 msg/s', `${fmt(cpuUsPerMsg, 2)} µs`, 'the web process (/proc), ws to disk and bridge'],
+      [
+        'Core CPU per message at 40,000 msg/s',
+        `${fmt(cpuUsPerMsg, 2)} µs`,
+        'the web process (/proc), ws to disk and bridge',
+      ],
       ['Latency at 1,000 msg/s → store, p50 / p99', `${fmt(latencyP50)} / ${fmt(latencyP99)} ms`, 'target p99 ≤ 33 ms'],
-      ['The same with the view paused → store, p50 / p99', `${fmt(heldP50)} / ${fmt(heldP99)} ms`, 'floor: the page takes batches but draws no new rows'],
-      ['Latency at 1,000 msg/s → live log DOM, p50 / p99', `${fmt(domP50)} / ${fmt(domP99)} ms`, 'target p50 ≤ 25, p99 ≤ 50 ms'],
-      ['The first 2 s after the page opened, p99 → store / DOM', `${fmt(coldP99)} / ${fmt(coldDomP99)} ms`, 'not a target: the JIT is still warming up'],
-      [`Burst ${burst.toLocaleString()}: panel`, `${fmt(burstPanelMs, 0)} ms`, 'first send → last row visible in the live log'],
-      [`Burst ${burst.toLocaleString()}: Python sample`, burstPythonMs === null ? 'n/a' : `${fmt(burstPythonMs, 0)} ms`, 'python3-websockets server printing each line, stdout to a file'],
-      [`Burst ${burst.toLocaleString()}: bare ws floor`, `${fmt(burstFloorMs, 0)} ms`, 'a ws server that only counts frames'],
+      [
+        'The same with the view paused → store, p50 / p99',
+        `${fmt(heldP50)} / ${fmt(heldP99)} ms`,
+        'floor: the page takes batches but draws no new rows',
+      ],
+      [
+        'Latency at 1,000 msg/s → live log DOM, p50 / p99',
+        `${fmt(domP50)} / ${fmt(domP99)} ms`,
+        'target p50 ≤ 25, p99 ≤ 50 ms',
+      ],
+      [
+        'The first 2 s after the page opened, p99 → store / DOM',
+        `${fmt(coldP99)} / ${fmt(coldDomP99)} ms`,
+        'not a target: the JIT is still warming up',
+      ],
+      [
+        `Burst ${burst.toLocaleString()}: panel`,
+        `${fmt(burstPanelMs, 0)} ms`,
+        'first send → last row visible in the live log',
+      ],
+      [
+        `Burst ${burst.toLocaleString()}: Python sample`,
+        burstPythonMs === null ? 'n/a' : `${fmt(burstPythonMs, 0)} ms`,
+        'python3-websockets server printing each line, stdout to a file',
+      ],
+      [
+        `Burst ${burst.toLocaleString()}: bare ws floor`,
+        `${fmt(burstFloorMs, 0)} ms`,
+        'a ws server that only counts frames',
+      ],
       ['Burst: panel ÷ Python sample', ratio(burstPanelMs, burstPythonMs), 'target ≤ 0.5×'],
       ['Burst: panel ÷ bare ws floor', ratio(burstPanelMs, burstFloorMs), 'target ≤ 4×'],
       ['Burst on disk', `${burstOnDisk.toLocaleString()} / ${burst.toLocaleString()}`, 'lines in the session log'],
       ['Renderer heap after 100k more', `${fmt(heapAfter100k)} MB`, 'JS heap after GC (CDP)'],
-      ['Longest main-thread task, latency phases', longTask(longestTaskLatency), 'not a target: from the page opening, the JIT warming'],
+      [
+        'Longest main-thread task, latency phases',
+        longTask(longestTaskLatency),
+        'not a target: from the page opening, the JIT warming',
+      ],
       ['Longest main-thread task, sustained steps', longTask(longestTask), 'target ≤ 100 ms'],
       ['Longest task during the burst', longTask(longestTaskBurst), `${burstLongTasks} tasks ≥ 50 ms; target none`],
     ]),
   );
-  return { sustained, latencyP50, latencyP99, heldP50, heldP99, domP50, domP99, coldP99, coldDomP99, burstPanelMs, burstPythonMs, burstFloorMs, burstOnDisk, heapAfter100k, longestTask, longestTaskLatency, longestTaskBurst, cpuUsPerMsg };
+  return {
+    sustained,
+    latencyP50,
+    latencyP99,
+    heldP50,
+    heldP99,
+    domP50,
+    domP99,
+    coldP99,
+    coldDomP99,
+    burstPanelMs,
+    burstPythonMs,
+    burstFloorMs,
+    burstOnDisk,
+    heapAfter100k,
+    longestTask,
+    longestTaskLatency,
+    longestTaskBurst,
+    cpuUsPerMsg,
+  };
 }

@@ -68,7 +68,9 @@ export async function profileBurst(): Promise<void> {
   await web.stop();
   await new Promise((r) => setTimeout(r, 500));
   const coreFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile') && f !== 'page.cpuprofile');
-  console.log(`\nProfile of a ${burst.toLocaleString()}-message burst (last row visible after ${fmt(ms, 0)} ms); profiles in ${dir}`);
+  console.log(
+    `\nProfile of a ${burst.toLocaleString()}-message burst (last row visible after ${fmt(ms, 0)} ms); profiles in ${dir}`,
+  );
   if (coreFile) {
     console.log('\nThe web process (whole run, self time):');
     console.log(table(topSelf(JSON.parse(readFileSync(join(dir, coreFile), 'utf8')) as CpuProfile)));

@@ -81,7 +81,6 @@ class BenchServer {
   }
 }
 
-
 /** p99 of each packet's transit time away from the median transit: the jitter the path adds. */
 function transitJitter(sent: number[], arrived: number[]): number {
   const transit = arrived.map((a, i) => a - sent[i]!);
@@ -116,7 +115,9 @@ async function measurePath(proxied: boolean): Promise<PathResult> {
   const w = await listener(agentUrl);
   await server.connected();
   await new Promise((r) => setTimeout(r, 300));
-  const arrivals = new Promise<{ w: number }[]>((resolve) => w.on('message', (m: { brks?: boolean; arrivals?: { w: number }[] }) => m.brks && resolve(m.arrivals!)));
+  const arrivals = new Promise<{ w: number }[]>((resolve) =>
+    w.on('message', (m: { brks?: boolean; arrivals?: { w: number }[] }) => m.brks && resolve(m.arrivals!)),
+  );
   const sent = await server.streamAudio(10);
   const got = await arrivals;
   w.postMessage({ cmd: 'close' });
@@ -126,7 +127,10 @@ async function measurePath(proxied: boolean): Promise<PathResult> {
   return {
     latP50: percentile(server.latencies, 50),
     latP99: percentile(server.latencies, 99),
-    jitterP99: transitJitter(sent, got.map((a) => a.w)),
+    jitterP99: transitJitter(
+      sent,
+      got.map((a) => a.w),
+    ),
     packets: got.length,
   };
 }
@@ -150,7 +154,8 @@ async function pythonUpstream(count: number): Promise<BurstUpstream> {
     if (!end && tail.includes(last)) end = wallMs();
   });
   const t0 = Date.now();
-  while (!tail.includes('READY') && Date.now() - t0 < 5000 && py.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+  while (!tail.includes('READY') && Date.now() - t0 < 5000 && py.exitCode === null)
+    await new Promise((r) => setTimeout(r, 10));
   return { url: `ws://127.0.0.1:${port}/chat`, endedAt: () => end, stop: async () => void py.kill() };
 }
 
@@ -160,9 +165,11 @@ async function sinkUpstream(count: number): Promise<BurstUpstream> {
   let end = 0;
   const last = `BURST|${count - 1}\n`;
   http.on('upgrade', (req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, (ws) => ws.on('message', (data: Buffer) => {
-      if (!end && data.toString('latin1') === last) end = wallMs();
-    })),
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      ws.on('message', (data: Buffer) => {
+        if (!end && data.toString('latin1') === last) end = wallMs();
+      }),
+    ),
   );
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   return {
@@ -176,7 +183,10 @@ async function sinkUpstream(count: number): Promise<BurstUpstream> {
 }
 
 /** The foundation's burst with proxying on: last row visible in the live log, and when the dialogue server had it all. */
-async function proxiedBurst(count: number, upstream: BurstUpstream): Promise<{ panelMs: number; serverMs: number | null; onDisk: number }> {
+async function proxiedBurst(
+  count: number,
+  upstream: BurstUpstream,
+): Promise<{ panelMs: number; serverMs: number | null; onDisk: number }> {
   const web = await startWebProcess(['--upstream', upstream.url]);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -190,7 +200,9 @@ async function proxiedBurst(count: number, upstream: BurstUpstream): Promise<{ p
   const t0 = Date.now();
   while (!upstream.endedAt() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 600));
-  const onDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith('BURST|')).length;
+  const onDisk = readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter(
+    (r) => r.dir === 'in' && r.text?.startsWith('BURST|'),
+  ).length;
   await agent.close();
   await browser.close();
   await web.stop();
@@ -202,11 +214,19 @@ async function proxiedBurst(count: number, upstream: BurstUpstream): Promise<{ p
 async function coreCost(proxied: boolean, count = 50_000): Promise<{ loggedMs: number; cpuMs: number }> {
   const sink = new BenchServer();
   await sink.start();
-  const panel = new Panel({ dataDir: mkdtempSync(join(tmpdir(), 'rp-proxy-core-')), host: 'web', overrides: { wsPort: 0, ...(proxied ? { upstreamUrl: sink.url, upstreamEnabled: true } : {}) } });
+  const panel = new Panel({
+    dataDir: mkdtempSync(join(tmpdir(), 'rp-proxy-core-')),
+    host: 'web',
+    overrides: { wsPort: 0, ...(proxied ? { upstreamUrl: sink.url, upstreamEnabled: true } : {}) },
+  });
   let logged = 0;
   panel.on('log:batch', (b) => (logged += decodeLogWire(b).entries.filter((e) => e.type === 'BURST').length));
   await panel.start();
-  const ws = new WebSocket(panel.status().url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false, family: 4 });
+  const ws = new WebSocket(panel.status().url, {
+    headers: { 'X-App-Type': 'MMDAgent' },
+    perMessageDeflate: false,
+    family: 4,
+  });
   await new Promise((r) => ws.once('open', r));
   if (proxied) await sink.connected();
   await new Promise((r) => setTimeout(r, 300));
@@ -231,20 +251,57 @@ export async function benchProxy(): Promise<void> {
   const directPython = await pythonBurst(burst);
   const plainCore = [await coreCost(false), await coreCost(false)];
   const proxiedCore = [await coreCost(true), await coreCost(true)];
-  const best = (runs: { loggedMs: number; cpuMs: number }[]) => runs.reduce((a, b) => (b.loggedMs < a.loggedMs ? b : a));
+  const best = (runs: { loggedMs: number; cpuMs: number }[]) =>
+    runs.reduce((a, b) => (b.loggedMs < a.loggedMs ? b : a));
   const sink = await proxiedBurst(burst, await sinkUpstream(burst));
   const b = await proxiedBurst(burst, await pythonUpstream(burst));
   console.log(
     table([
-      ['Agent → server latency at 1,000 msg/s, p50', `${fmt(direct.latP50, 2)} → ${fmt(proxied.latP50, 2)} ms`, 'direct → through the panel'],
-      ['Agent → server latency at 1,000 msg/s, p99', `${fmt(direct.latP99, 2)} → ${fmt(proxied.latP99, 2)} ms`, `added ${fmt(proxied.latP99 - direct.latP99, 2)} ms; target ≤ 2 ms`],
-      ['Audio from the server: transit jitter p99', `${fmt(direct.jitterP99, 2)} → ${fmt(proxied.jitterP99, 2)} ms`, `added ${fmt(proxied.jitterP99 - direct.jitterP99, 2)} ms over ${proxied.packets} packets; target ≤ 5 ms`],
-      [`Burst ${burst.toLocaleString()}, proxy on, upstream a Node sink: panel`, `${fmt(sink.panelMs, 0)} ms`, `first send → last row visible; the sink had all ${sink.serverMs === null ? 'n/a' : `after ${fmt(sink.serverMs, 0)} ms`}`],
-      [`Burst ${burst.toLocaleString()}, proxy on, upstream the Python sample: panel`, `${fmt(b.panelMs, 0)} ms`, 'first send → last row visible (python printing on the same 2 cores)'],
-      [`Burst ${burst.toLocaleString()}: Python sample, agent connected directly`, directPython === null ? 'n/a' : `${fmt(directPython, 0)} ms`, 'the foundation target: the panel (proxy on) must be sooner'],
-      [`Burst ${burst.toLocaleString()} with proxy on: Python sample behind the panel`, b.serverMs === null ? 'n/a' : `${fmt(b.serverMs, 0)} ms`, 'the same burst, forwarded, printed by the dialogue server'],
-      [`Core alone, ${burst.toLocaleString()} frames logged: plain → forwarding too`, `${fmt(best(plainCore).loggedMs, 0)} → ${fmt(best(proxiedCore).loggedMs, 0)} ms`, `CPU ${fmt(best(plainCore).cpuMs, 0)} → ${fmt(best(proxiedCore).cpuMs, 0)} ms; one process with the sender and the sink, best of two`],
-      ['Burst on disk (proxy on)', `${sink.onDisk.toLocaleString()} and ${b.onDisk.toLocaleString()} / ${burst.toLocaleString()}`, 'lines in the session log, both runs'],
+      [
+        'Agent → server latency at 1,000 msg/s, p50',
+        `${fmt(direct.latP50, 2)} → ${fmt(proxied.latP50, 2)} ms`,
+        'direct → through the panel',
+      ],
+      [
+        'Agent → server latency at 1,000 msg/s, p99',
+        `${fmt(direct.latP99, 2)} → ${fmt(proxied.latP99, 2)} ms`,
+        `added ${fmt(proxied.latP99 - direct.latP99, 2)} ms; target ≤ 2 ms`,
+      ],
+      [
+        'Audio from the server: transit jitter p99',
+        `${fmt(direct.jitterP99, 2)} → ${fmt(proxied.jitterP99, 2)} ms`,
+        `added ${fmt(proxied.jitterP99 - direct.jitterP99, 2)} ms over ${proxied.packets} packets; target ≤ 5 ms`,
+      ],
+      [
+        `Burst ${burst.toLocaleString()}, proxy on, upstream a Node sink: panel`,
+        `${fmt(sink.panelMs, 0)} ms`,
+        `first send → last row visible; the sink had all ${sink.serverMs === null ? 'n/a' : `after ${fmt(sink.serverMs, 0)} ms`}`,
+      ],
+      [
+        `Burst ${burst.toLocaleString()}, proxy on, upstream the Python sample: panel`,
+        `${fmt(b.panelMs, 0)} ms`,
+        'first send → last row visible (python printing on the same 2 cores)',
+      ],
+      [
+        `Burst ${burst.toLocaleString()}: Python sample, agent connected directly`,
+        directPython === null ? 'n/a' : `${fmt(directPython, 0)} ms`,
+        'the foundation target: the panel (proxy on) must be sooner',
+      ],
+      [
+        `Burst ${burst.toLocaleString()} with proxy on: Python sample behind the panel`,
+        b.serverMs === null ? 'n/a' : `${fmt(b.serverMs, 0)} ms`,
+        'the same burst, forwarded, printed by the dialogue server',
+      ],
+      [
+        `Core alone, ${burst.toLocaleString()} frames logged: plain → forwarding too`,
+        `${fmt(best(plainCore).loggedMs, 0)} → ${fmt(best(proxiedCore).loggedMs, 0)} ms`,
+        `CPU ${fmt(best(plainCore).cpuMs, 0)} → ${fmt(best(proxiedCore).cpuMs, 0)} ms; one process with the sender and the sink, best of two`,
+      ],
+      [
+        'Burst on disk (proxy on)',
+        `${sink.onDisk.toLocaleString()} and ${b.onDisk.toLocaleString()} / ${burst.toLocaleString()}`,
+        'lines in the session log, both runs',
+      ],
     ]),
   );
 }

@@ -15,10 +15,14 @@ import { startWebProcess, type WebProcess } from './web-process.js';
 
 type Row = [attack: string, sent: string, happened: string, numbers: string];
 
-const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const rssMb = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function openAgent(url: string, headers: Record<string, string> = { 'X-App-Type': 'MMDAgent' }): Promise<WebSocket | number> {
+function openAgent(
+  url: string,
+  headers: Record<string, string> = { 'X-App-Type': 'MMDAgent' },
+): Promise<WebSocket | number> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { headers, perMessageDeflate: false });
     ws.on('error', () => undefined);
@@ -28,14 +32,18 @@ function openAgent(url: string, headers: Record<string, string> = { 'X-App-Type'
 }
 
 function diskLines(web: WebProcess, prefix: string): string[] {
-  return readJsonl<{ text?: string; dir?: string }>(web.logFile()).records.filter((r) => r.dir === 'in' && r.text?.startsWith(prefix)).map((r) => r.text!);
+  return readJsonl<{ text?: string; dir?: string }>(web.logFile())
+    .records.filter((r) => r.dir === 'in' && r.text?.startsWith(prefix))
+    .map((r) => r.text!);
 }
 
 /** An agent that answers as MMDAgent-EX: time from sending a line to its echo logged as delivered. */
 async function roundTripMs(web: WebProcess): Promise<number> {
   const ws = (await openAgent(web.agentUrl)) as WebSocket;
   const u = new URL(web.uiUrl);
-  const bridge = new WebSocket(`ws://${u.host}/bridge`, { headers: { Cookie: `rp_token_${u.port}=${u.searchParams.get("token")}`, Origin: u.origin } });
+  const bridge = new WebSocket(`ws://${u.host}/bridge`, {
+    headers: { Cookie: `rp_token_${u.port}=${u.searchParams.get('token')}`, Origin: u.origin },
+  });
   await new Promise((r) => bridge.once('open', r));
   const t0 = performance.now();
   ws.send('PING_EVENT|1\n');
@@ -59,10 +67,17 @@ async function run(): Promise<Row[]> {
   /* Fuzz. */
   const f = await fuzz(web.agentUrl, 10_000, 5, 1 << 20, 7);
   await sleep(700);
-  const onDisk = new Set(readJsonl<{ text?: string; dir?: string; binary?: number }>(web.logFile()).records.filter((r) => r.dir === 'in').map((r) => {
-    const ascii = r.binary !== undefined ? Buffer.from(String(r.text).replace(/ …$/, '').split(' ').join(''), 'hex').toString('latin1') : String(r.text);
-    return /^(SND1280)?F[ZB]\|\d+\|\d+\|/.exec(ascii)?.[0];
-  }));
+  const onDisk = new Set(
+    readJsonl<{ text?: string; dir?: string; binary?: number }>(web.logFile())
+      .records.filter((r) => r.dir === 'in')
+      .map((r) => {
+        const ascii =
+          r.binary !== undefined
+            ? Buffer.from(String(r.text).replace(/ …$/, '').split(' ').join(''), 'hex').toString('latin1')
+            : String(r.text);
+        return /^(SND1280)?F[ZB]\|\d+\|\d+\|/.exec(ascii)?.[0];
+      }),
+  );
   const lost = f.accepted.filter((m) => !onDisk.has(m)).length;
   const rt = await roundTripMs(web);
   rows.push([
@@ -75,14 +90,21 @@ async function run(): Promise<Row[]> {
   /* Connection storm. */
   const beforeStorm = rssMb(pid);
   for (let round = 0; round < 50; round++) {
-    await Promise.all(Array.from({ length: 20 }, async () => {
-      const ws = await openAgent(web.agentUrl);
-      if (typeof ws !== 'number') ws.terminate();
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const ws = await openAgent(web.agentUrl);
+        if (typeof ws !== 'number') ws.terminate();
+      }),
+    );
   }
   await sleep(500);
   const state = await fetchSessions(web);
-  rows.push(['Connection storm', '1,000 connect/disconnect cycles, 20 at a time', 'every session opened, logged and closed', `sessions left ${state}; RSS ${fmt(beforeStorm)} → ${fmt(rssMb(pid))} MB`]);
+  rows.push([
+    'Connection storm',
+    '1,000 connect/disconnect cycles, 20 at a time',
+    'every session opened, logged and closed',
+    `sessions left ${state}; RSS ${fmt(beforeStorm)} → ${fmt(rssMb(pid))} MB`,
+  ]);
 
   /* Half-open sockets. */
   const t0 = performance.now();
@@ -96,19 +118,39 @@ async function run(): Promise<Row[]> {
   sockets.forEach((s) => s.on('close', () => closedAt.push(performance.now() - t0)));
   while (closedAt.length < 200 && performance.now() - t0 < 20_000) await sleep(100);
   sockets.forEach((s) => s.destroy());
-  rows.push(['Half-open sockets', '200 TCP connections that never finish the upgrade', 'dropped by the 10 s handshake timeout', `${closedAt.length}/200 closed by the server, last after ${fmt(Math.max(...closedAt) / 1000)} s`]);
+  rows.push([
+    'Half-open sockets',
+    '200 TCP connections that never finish the upgrade',
+    'dropped by the 10 s handshake timeout',
+    `${closedAt.length}/200 closed by the server, last after ${fmt(Math.max(...closedAt) / 1000)} s`,
+  ]);
 
   /* Origin. */
   const evil = await openAgent(web.agentUrl, { Origin: 'https://evil.example' });
-  rows.push(['Cross-site WebSocket hijacking', 'upgrade with Origin: https://evil.example', 'refused, logged', `HTTP ${typeof evil === 'number' ? evil : 'accepted!'}`]);
+  rows.push([
+    'Cross-site WebSocket hijacking',
+    'upgrade with Origin: https://evil.example',
+    'refused, logged',
+    `HTTP ${typeof evil === 'number' ? evil : 'accepted!'}`,
+  ]);
 
   /* Browser-mode token and traversal. */
   const ui = new URL(web.uiUrl);
-  const statuses = await Promise.all(['/', `/?token=wrong`, '/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'].map(async (p, i) => {
-    const headers: Record<string, string> = i >= 2 ? { Cookie: `rp_token_${ui.port}=${ui.searchParams.get("token")}` } : {};
-    return (await fetch(`${ui.origin}${p}`, { headers, redirect: 'manual' })).status;
-  }));
-  rows.push(['Browser mode without the token; path traversal', 'no token, wrong token, 3 traversal paths with the token', 'refused', `${statuses.slice(0, 2).join(', ')}; traversal ${statuses.slice(2).join(', ')}`]);
+  const statuses = await Promise.all(
+    ['/', `/?token=wrong`, '/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'].map(
+      async (p, i) => {
+        const headers: Record<string, string> =
+          i >= 2 ? { Cookie: `rp_token_${ui.port}=${ui.searchParams.get('token')}` } : {};
+        return (await fetch(`${ui.origin}${p}`, { headers, redirect: 'manual' })).status;
+      },
+    ),
+  );
+  rows.push([
+    'Browser mode without the token; path traversal',
+    'no token, wrong token, 3 traversal paths with the token',
+    'refused',
+    `${statuses.slice(0, 2).join(', ')}; traversal ${statuses.slice(2).join(', ')}`,
+  ]);
 
   /* UI rate limit: a runaway agent. */
   const runaway = await Agent.connect(web.agentUrl);
@@ -116,7 +158,12 @@ async function run(): Promise<Row[]> {
   await sleep(2500);
   const runawayDisk = diskLines(web, 'RUNAWAY|').length;
   await runaway.close();
-  rows.push(['Runaway agent', '200,000 messages in one burst', 'UI gets ≤ 50,000/s per agent with a "not shown" marker; disk gets all', `on disk ${runawayDisk.toLocaleString()}/200,000; RSS now ${fmt(rssMb(pid))} MB`]);
+  rows.push([
+    'Runaway agent',
+    '200,000 messages in one burst',
+    'UI gets ≤ 50,000/s per agent with a "not shown" marker; disk gets all',
+    `on disk ${runawayDisk.toLocaleString()}/200,000; RSS now ${fmt(rssMb(pid))} MB`,
+  ]);
 
   /* Audio during a flood. */
   const flooder = await Agent.connect(web.agentUrl);
@@ -124,7 +171,12 @@ async function run(): Promise<Row[]> {
   const pacing = await fileRun(web, 20);
   await flooding;
   await flooder.close();
-  rows.push(['Audio during a flood', '20 s file to one agent while another sends 10,000 msg/s', 'pacing held', `jitter p99 ${fmt(pacing.jitterP99)} ms (target ≤ 15), max lead ${fmt(pacing.maxLeadMs)} ms, duration error ${fmt(pacing.durationErrorMs)} ms`]);
+  rows.push([
+    'Audio during a flood',
+    '20 s file to one agent while another sends 10,000 msg/s',
+    'pacing held',
+    `jitter p99 ${fmt(pacing.jitterP99)} ms (target ≤ 15), max lead ${fmt(pacing.maxLeadMs)} ms, duration error ${fmt(pacing.durationErrorMs)} ms`,
+  ]);
   await web.stop();
 
   /* kill -9 in the middle of a flood. */
@@ -148,7 +200,12 @@ async function run(): Promise<Row[]> {
   ws.terminate();
   const kept = diskLines(victim, 'KILL|').length;
   const sentBefore = sentAt.filter((t) => t <= killedAt).length;
-  rows.push(['kill -9 during a flood', '10,000 msg/s, SIGKILL after 2 s', 'log readable, in order, last line may be cut', `kept ${kept.toLocaleString()} of ${sentBefore.toLocaleString()} sent before the kill (lost ${sentBefore - kept}, ${fmt(((sentBefore - kept) / 10_000) * 1000, 0)} ms worth; bound 1,000 ms)`]);
+  rows.push([
+    'kill -9 during a flood',
+    '10,000 msg/s, SIGKILL after 2 s',
+    'log readable, in order, last line may be cut',
+    `kept ${kept.toLocaleString()} of ${sentBefore.toLocaleString()} sent before the kill (lost ${sentBefore - kept}, ${fmt(((sentBefore - kept) / 10_000) * 1000, 0)} ms worth; bound 1,000 ms)`,
+  ]);
   return rows;
 }
 

@@ -21,7 +21,12 @@ if (want('audio')) {
   const dir = join(tmpdir(), 'remote-panel-bench');
   mkdirSync(dir, { recursive: true });
   const wav = join(dir, 'speech.wav');
-  if (!existsSync(wav)) execFileSync('espeak-ng', ['-w', wav, 'Hello there. This is the microphone benchmark of Remote Panel for MMDAgent-EX.']);
+  if (!existsSync(wav))
+    execFileSync('espeak-ng', [
+      '-w',
+      wav,
+      'Hello there. This is the microphone benchmark of Remote Panel for MMDAgent-EX.',
+    ]);
   await benchAudio(wav);
 }
 if (want('proxy')) await benchProxy();

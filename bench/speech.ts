@@ -27,7 +27,11 @@ const RUNS = 15;
 const wall = (): number => performance.timeOrigin + performance.now();
 
 async function startPanel(): Promise<{ panel: Panel; entries: LogEntry[] }> {
-  const panel = new Panel({ dataDir: mkdtempSync(join(tmpdir(), 'rp-bench-speech-')), host: 'web', overrides: { wsPort: 0 } });
+  const panel = new Panel({
+    dataDir: mkdtempSync(join(tmpdir(), 'rp-bench-speech-')),
+    host: 'web',
+    overrides: { wsPort: 0 },
+  });
   const entries: LogEntry[] = [];
   panel.on('log:batch', (b) => entries.push(...decodeLogWire(b).entries));
   await panel.start();
@@ -35,7 +39,14 @@ async function startPanel(): Promise<{ panel: Panel; entries: LogEntry[] }> {
 }
 
 /** One Say, timed from the call to the first packet's arrival on the agent's thread. */
-async function timedSay(panel: Panel, entries: LogEntry[], agent: Awaited<ReturnType<typeof listener>>, target: number, engine: SpeechEngine, text: string): Promise<{ total: number; engine: number; core: number; arrivals: Arrival[] }> {
+async function timedSay(
+  panel: Panel,
+  entries: LogEntry[],
+  agent: Awaited<ReturnType<typeof listener>>,
+  target: number,
+  engine: SpeechEngine,
+  text: string,
+): Promise<{ total: number; engine: number; core: number; arrivals: Arrival[] }> {
   const said = entries.length;
   const done = new Promise<Arrival[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no SNDBRKS within 30 s for "${text}"`)), 30_000);
@@ -72,7 +83,18 @@ async function resamplerSnr(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rp-bench-snr-'));
   execFileSync('espeak-ng', ['-v', 'en-us', '-w', join(dir, 's.wav'), 'The quick brown fox jumps over the lazy dog.']);
   execFileSync('sox', [join(dir, 's.wav'), '-r', '24000', join(dir, 's24.wav')]);
-  execFileSync('sox', [join(dir, 's24.wav'), '-r', '16000', '-b', '16', '-e', 'signed-integer', '-t', 'raw', join(dir, 'ref.raw')]);
+  execFileSync('sox', [
+    join(dir, 's24.wav'),
+    '-r',
+    '16000',
+    '-b',
+    '16',
+    '-e',
+    'signed-integer',
+    '-t',
+    'raw',
+    join(dir, 'ref.raw'),
+  ]);
   const refBuf = readFileSync(join(dir, 'ref.raw'));
   const ref = new Int16Array(refBuf.buffer, refBuf.byteOffset, refBuf.length / 2);
   const ours = await wavToPcm16k(new Uint8Array(readFileSync(join(dir, 's24.wav'))));
@@ -83,7 +105,13 @@ async function resamplerSnr(): Promise<number> {
 export async function benchSpeech(): Promise<void> {
   const engine = await FakeVoicevox.start();
   const { panel, entries } = await startPanel();
-  await panel.updateSettings({ speech: { ...DEFAULT_SPEECH, voicevoxUrl: engine.url, voices: { ...DEFAULT_SPEECH.voices, voicevox: '3', system: 'en-us' } } });
+  await panel.updateSettings({
+    speech: {
+      ...DEFAULT_SPEECH,
+      voicevoxUrl: engine.url,
+      voices: { ...DEFAULT_SPEECH.voices, voicevox: '3', system: 'en-us' },
+    },
+  });
   const agent = await listener(panel.status().url);
   await new Promise((r) => setTimeout(r, 300));
   const target = panel.sessionList()[0]!.id;
@@ -100,13 +128,29 @@ export async function benchSpeech(): Promise<void> {
     rows.push(...summary(label, runs));
   }
   /* A long utterance (about 9 s of audio in three sentences), paced like a file. */
-  const long = await timedSay(panel, entries, agent, target, 'voicevox', 'これはペース配分を測るための長い文です。二つ目の文もあります。三つ目の文で終わります。');
+  const long = await timedSay(
+    panel,
+    entries,
+    agent,
+    target,
+    'voicevox',
+    'これはペース配分を測るための長い文です。二つ目の文もあります。三つ目の文で終わります。',
+  );
   const all: Arrival[][] = [long.arrivals];
-  while (all.length < 3) all.push(await new Promise<Arrival[]>((resolve) => agent.once('message', (m: { arrivals?: Arrival[] }) => resolve(m.arrivals ?? []))));
+  while (all.length < 3)
+    all.push(
+      await new Promise<Arrival[]>((resolve) =>
+        agent.once('message', (m: { arrivals?: Arrival[] }) => resolve(m.arrivals ?? [])),
+      ),
+    );
   const pacing = all.map((a) => pacingStats(a));
   rows.push(
     ['Long Say (3 sentences): packet jitter p50', `${fmt(Math.max(...pacing.map((p) => p.jitterP50)))} ms`],
-    ['Long Say (3 sentences): packet jitter p99', `${fmt(Math.max(...pacing.map((p) => p.jitterP99)))} ms`, 'target ≤ 15 ms'],
+    [
+      'Long Say (3 sentences): packet jitter p99',
+      `${fmt(Math.max(...pacing.map((p) => p.jitterP99)))} ms`,
+      'target ≤ 15 ms',
+    ],
     ['Long Say (3 sentences): max lead', `${fmt(Math.max(...pacing.map((p) => p.maxLeadMs)))} ms`, 'target ≤ 250 ms'],
     ['Resampler vs sox (24 kHz speech → 16 kHz): SNR', `${fmt(await resamplerSnr())} dB`, 'target ≥ 30 dB'],
   );

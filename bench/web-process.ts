@@ -18,7 +18,11 @@ export interface WebProcess {
 
 export async function startWebProcess(args: string[] = [], nodeArgs: string[] = []): Promise<WebProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rp-bench-'));
-  const proc = spawn(process.execPath, [...nodeArgs, CLI, '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [...nodeArgs, CLI, '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
@@ -32,7 +36,12 @@ export async function startWebProcess(args: string[] = [], nodeArgs: string[] = 
     agentUrl: /MMDAgent-EX endpoint: (\S+)/.exec(out)![1]!,
     dataDir,
     proc,
-    logFile: () => join(dataDir, 'logs', readdirSync(join(dataDir, 'logs')).find((f) => f.endsWith('.jsonl'))!),
+    logFile: () =>
+      join(
+        dataDir,
+        'logs',
+        readdirSync(join(dataDir, 'logs')).find((f) => f.endsWith('.jsonl'))!,
+      ),
     stop: () =>
       new Promise((resolve) => {
         if (proc.exitCode !== null || proc.signalCode !== null) return resolve();

@@ -5,7 +5,19 @@
  * No electron, DOM or node imports.
  */
 import type { SayRequest, SpeechEngine } from './speech.js';
-import type { EventChannel, EventMap, PeriodicRequest, PostChannel, PostMap, RequestChannel, RequestMap, SendTo, Settings, StreamFileRequest, Target } from './contract.js';
+import type {
+  EventChannel,
+  EventMap,
+  PeriodicRequest,
+  PostChannel,
+  PostMap,
+  RequestChannel,
+  RequestMap,
+  SendTo,
+  Settings,
+  StreamFileRequest,
+  Target,
+} from './contract.js';
 
 export interface Transport {
   invoke<C extends RequestChannel>(channel: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]>;
@@ -39,7 +51,8 @@ export function createApi(t: Transport) {
     setSpeechKey: (key: string | null) => t.invoke('speech:set-key', { key }),
     speechKeyState: () => t.invoke('speech:key-state', undefined),
     /** Fire-and-forget: one 40 ms chunk as captured. */
-    micChunk: (target: number, pcm: Uint8Array, capturedAt: number) => t.post('audio:mic-chunk', { target, pcm, capturedAt }),
+    micChunk: (target: number, pcm: Uint8Array, capturedAt: number) =>
+      t.post('audio:mic-chunk', { target, pcm, capturedAt }),
     onLogBatch: (cb: (batch: EventMap['log:batch']) => void) => t.subscribe('log:batch', cb),
     onLogOpened: (cb: (file: EventMap['log:opened']) => void) => t.subscribe('log:opened', cb),
     onLogGap: (cb: (gap: EventMap['log:gap']) => void) => t.subscribe('log:gap', cb),

@@ -4,11 +4,39 @@
  * renderer can all `import type` it.
  */
 
-import type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem } from './problems.js';
+import type {
+  CommandProblem,
+  LineProblem,
+  LinkReason,
+  ListenProblem,
+  NoticeKey,
+  NoticeMsg,
+  Problem,
+  QuickSetProblem,
+  Reason,
+  ReasonCode,
+  SettingProblem,
+  StepProblem,
+  UrlProblem,
+} from './problems.js';
 
 import type { SpeechRequestMap, SpeechSettings } from './speech.js';
 
-export type { CommandProblem, LineProblem, LinkReason, ListenProblem, NoticeKey, NoticeMsg, Problem, QuickSetProblem, Reason, ReasonCode, SettingProblem, StepProblem, UrlProblem };
+export type {
+  CommandProblem,
+  LineProblem,
+  LinkReason,
+  ListenProblem,
+  NoticeKey,
+  NoticeMsg,
+  Problem,
+  QuickSetProblem,
+  Reason,
+  ReasonCode,
+  SettingProblem,
+  StepProblem,
+  UrlProblem,
+};
 
 /**
  * Where a log entry travelled: `in` from an agent (to the panel, and on to the dialogue

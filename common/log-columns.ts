@@ -8,14 +8,26 @@ import type { Delivery, Direction, EntryExtra, EntryKind, EntryUpdate, LogEntry,
 import { messageType } from './wire-rules.js';
 
 export const DIR_CODE: Record<Direction, string> = { in: 'i', out: 'o', down: 'd', up: 'u', sys: 's' };
-export const KIND_CODE: Record<EntryKind, string> = { event: 'e', command: 'c', control: 'n', status: 's', warning: 'w', error: 'x' };
+export const KIND_CODE: Record<EntryKind, string> = {
+  event: 'e',
+  command: 'c',
+  control: 'n',
+  status: 's',
+  warning: 'w',
+  error: 'x',
+};
 
 /** The wire form that does not add up (a bug, or not a batch at all). */
 export class LogWireError extends Error {}
 
 /** `text`'s type, reusing `last` when the text starts with it (a flood repeats a few types). */
 export function typeOf(text: string, last: string): string {
-  if (last !== '' && text.startsWith(last) && (text.length === last.length || text.charCodeAt(last.length) === (last.startsWith('__AV') ? 0x2c : 0x7c))) return last;
+  if (
+    last !== '' &&
+    text.startsWith(last) &&
+    (text.length === last.length || text.charCodeAt(last.length) === (last.startsWith('__AV') ? 0x2c : 0x7c))
+  )
+    return last;
   return messageType(text);
 }
 
@@ -70,7 +82,15 @@ export class LogColumns {
 
   static fromWire(w: LogWire): LogColumns {
     const n = w.n;
-    if (!(n >= 0) || w.id.length !== n || w.t.length !== n || w.len.length !== n || w.dir.length !== n || w.kind.length !== n) throw new LogWireError(`log batch columns disagree (n=${n})`);
+    if (
+      !(n >= 0) ||
+      w.id.length !== n ||
+      w.t.length !== n ||
+      w.len.length !== n ||
+      w.dir.length !== n ||
+      w.kind.length !== n
+    )
+      throw new LogWireError(`log batch columns disagree (n=${n})`);
     const c = new LogColumns(n);
     let id = 0;
     let t = 0;
@@ -93,7 +113,8 @@ export class LogColumns {
       c.sessions[i] = session;
       const dir = DIR_INDEX[w.dir[i]!];
       const kind = KIND_INDEX[w.kind[i]!];
-      if (dir === undefined || kind === undefined) throw new LogWireError(`log batch entry ${i} has no direction or kind`);
+      if (dir === undefined || kind === undefined)
+        throw new LogWireError(`log batch entry ${i} has no direction or kind`);
       c.codes[i] = dir * 8 + kind;
     }
     c.offsets[n] = at;
@@ -213,7 +234,15 @@ export class LogColumns {
     const s = this.sessions[i]!;
     const text = this.text(i);
     const code = this.codes[i]!;
-    const entry: LogEntry = { id: this.idCol[i]!, t: this.times[i]!, dir: DIRS[code >> 3]!, session: Number.isNaN(s) ? null : s, kind: KINDS[code & 7]!, type: this.types.get(i) ?? typeOf(text, lastType), text };
+    const entry: LogEntry = {
+      id: this.idCol[i]!,
+      t: this.times[i]!,
+      dir: DIRS[code >> 3]!,
+      session: Number.isNaN(s) ? null : s,
+      kind: KINDS[code & 7]!,
+      type: this.types.get(i) ?? typeOf(text, lastType),
+      text,
+    };
     const extra = this.extras.get(i);
     if (extra) Object.assign(entry, extra);
     return entry;

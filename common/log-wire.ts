@@ -49,7 +49,16 @@ export class LogWireEncoder {
     this.lens[i] = e.text.length;
     this.texts[i] = e.text;
     if (!isMessageType(e.text, e.type)) this.types.push(i, e.type);
-    if (e.binary !== undefined || e.delivery !== undefined || e.rtt !== undefined || e.echoOf !== undefined || e.notForwarded || e.msg || e.agent) this.extras.push([i, extraOf(e)]);
+    if (
+      e.binary !== undefined ||
+      e.delivery !== undefined ||
+      e.rtt !== undefined ||
+      e.echoOf !== undefined ||
+      e.notForwarded ||
+      e.msg ||
+      e.agent
+    )
+      this.extras.push([i, extraOf(e)]);
   }
 
   /** The batch so far with these updates, or null when there is nothing to send. */

@@ -18,9 +18,10 @@ export interface CatalogEntry {
 
 const RANK: Record<CatalogKind, number> = { command: 0, 'remote-control': 1, event: 2 };
 
-export const CATALOG: readonly CatalogEntry[] = [...(catalog.messages as CatalogEntry[]), ...(catalog.remoteControl as CatalogEntry[])].sort(
-  (a, b) => RANK[a.kind] - RANK[b.kind] || a.name.localeCompare(b.name),
-);
+export const CATALOG: readonly CatalogEntry[] = [
+  ...(catalog.messages as CatalogEntry[]),
+  ...(catalog.remoteControl as CatalogEntry[]),
+].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.name.localeCompare(b.name));
 
 const byName = new Map(CATALOG.map((m) => [m.name, m]));
 
@@ -39,7 +40,9 @@ export function suggestNames(typed: string, limit = 12): CatalogEntry[] {
   const q = typed.toUpperCase();
   if (!q) return [];
   /* Within a kind, shorter names first: MOTION_ADD before MOTION_ACCELERATE. */
-  const starts = CATALOG.filter((m) => m.name.startsWith(q)).sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  const starts = CATALOG.filter((m) => m.name.startsWith(q)).sort(
+    (a, b) => RANK[a.kind] - RANK[b.kind] || a.name.length - b.name.length || a.name.localeCompare(b.name),
+  );
   const contains = q.length >= 3 ? CATALOG.filter((m) => !m.name.startsWith(q) && m.name.includes(q)) : [];
   return [...starts, ...contains].slice(0, limit);
 }

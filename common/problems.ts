@@ -77,10 +77,12 @@ export type ReasonCode =
 export type Reason = { reason: ReasonCode } & Record<string, string | number>;
 
 /** Why a line cannot be sent, as a code a UI can word in its own language. */
-export type LineProblem = { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
+export type LineProblem =
+  { code: 'empty' } | { code: 'line-break' } | { code: 'snd' } | { code: 'too-long'; bytes: number; max: number };
 
 /** Why an upstream (dialogue-server) URL cannot be used. */
-export type UrlProblem = { code: 'not-url'; value: string } | { code: 'scheme' } | { code: 'credentials' } | { code: 'hash' };
+export type UrlProblem =
+  { code: 'not-url'; value: string } | { code: 'scheme' } | { code: 'credentials' } | { code: 'hash' };
 
 /** Why a settings value is refused. */
 export type SettingProblem =
@@ -106,8 +108,16 @@ export type StepProblem =
   | { code: 'say-empty' }
   | { code: 'say-engine'; engine: string }
   | { code: 'say-long'; max: number };
-export type CommandProblem = { code: 'label-empty' } | { code: 'label-long' } | { code: 'color' } | { code: 'lines'; line: number; problem: StepProblem };
-export type QuickSetProblem = { code: 'not-set' } | { code: 'no-name' } | { code: 'no-commands' } | { code: 'command'; index: number; label: string; problem: CommandProblem };
+export type CommandProblem =
+  | { code: 'label-empty' }
+  | { code: 'label-long' }
+  | { code: 'color' }
+  | { code: 'lines'; line: number; problem: StepProblem };
+export type QuickSetProblem =
+  | { code: 'not-set' }
+  | { code: 'no-name' }
+  | { code: 'no-commands' }
+  | { code: 'command'; index: number; label: string; problem: CommandProblem };
 
 /**
  * Why the core refused or could not do something. Never a sentence: each UI words it in
@@ -155,7 +165,6 @@ export type SpeechProblem =
   | { key: 'nothingSpeaking' }
   | { key: 'agentVoiceBusy'; name: string }
   | { key: 'keyStoreUnavailable' };
-
 
 /** Why the listener could not start: the OS error code and where; the UI words it. */
 export interface ListenProblem {

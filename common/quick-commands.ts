@@ -8,7 +8,10 @@ import { DEFAULT_SPEECH, SPEECH_ENGINES, type SpeechEngine } from './speech.js';
 import { lineProblem } from './wire-rules.js';
 
 /** `say` speaks its text with the Say region's engine and voice, or the ones in `say[engine:voice]`. */
-export type Step = { kind: 'send'; line: string } | { kind: 'wait'; ms: number } | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string };
+export type Step =
+  | { kind: 'send'; line: string }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string };
 
 export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: number; problem: StepProblem };
 
@@ -67,7 +70,10 @@ export function normalizeHotkey(raw: string): string {
   const trimmed = raw.trim();
   /* The key itself may be "+" ("Ctrl++", or just "+"). */
   const plusKey = trimmed === '+' || trimmed.endsWith('++');
-  const parts = (plusKey ? trimmed.slice(0, -1) : trimmed).split('+').map((p) => p.trim()).filter(Boolean);
+  const parts = (plusKey ? trimmed.slice(0, -1) : trimmed)
+    .split('+')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!plusKey && parts.length === 0) return '';
   const key = plusKey ? '+' : parts.pop()!;
   const mods = new Set(parts.map((p) => p.toLowerCase()));
@@ -117,7 +123,14 @@ export function parseQuickSet(raw: unknown): QuickSet {
     const cr = (c && typeof c === 'object' ? c : {}) as Raw;
     const lines = Array.isArray(cr.lines) ? cr.lines.filter((l) => typeof l === 'string').join('\n') : str(cr.lines);
     const to: SendTo = cr.to === 'server' ? 'server' : 'agent';
-    const command: QuickCommand = { id: str(cr.id) || newId('cmd'), label: str(cr.label).trim(), lines, hotkey: normalizeHotkey(str(cr.hotkey)), color: str(cr.color), to };
+    const command: QuickCommand = {
+      id: str(cr.id) || newId('cmd'),
+      label: str(cr.label).trim(),
+      lines,
+      hotkey: normalizeHotkey(str(cr.hotkey)),
+      color: str(cr.color),
+      to,
+    };
     const found = commandProblem(command);
     if (found) throw new QuickSetError({ code: 'command', index: i + 1, label: command.label, problem: found });
     return command;
@@ -127,6 +140,14 @@ export function parseQuickSet(raw: unknown): QuickSet {
 
 /** The portable form of a set: lines as a list, no ids. */
 export function exportQuickSet(set: QuickSet): string {
-  const commands = set.commands.map((c) => ({ label: c.label, lines: c.lines.split('\n').filter((l) => l.trim() !== ''), ...(c.hotkey ? { hotkey: c.hotkey } : {}), ...(c.color ? { color: c.color } : {}), ...(c.to === 'server' ? { to: 'server' } : {}) }));
-  return JSON.stringify({ format: 'remote-panel-quick-commands', version: 1, name: set.name, commands }, null, 2) + '\n';
+  const commands = set.commands.map((c) => ({
+    label: c.label,
+    lines: c.lines.split('\n').filter((l) => l.trim() !== ''),
+    ...(c.hotkey ? { hotkey: c.hotkey } : {}),
+    ...(c.color ? { color: c.color } : {}),
+    ...(c.to === 'server' ? { to: 'server' } : {}),
+  }));
+  return (
+    JSON.stringify({ format: 'remote-panel-quick-commands', version: 1, name: set.name, commands }, null, 2) + '\n'
+  );
 }

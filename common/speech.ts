@@ -67,7 +67,21 @@ export const DEFAULT_SPEECH: SpeechSettings = {
 };
 
 /** OpenAI's built-in voices, offered as suggestions (compatible servers have their own). */
-export const OPENAI_VOICES: readonly string[] = ['alloy', 'ash', 'ballad', 'cedar', 'coral', 'echo', 'fable', 'marin', 'nova', 'onyx', 'sage', 'shimmer', 'verse'];
+export const OPENAI_VOICES: readonly string[] = [
+  'alloy',
+  'ash',
+  'ballad',
+  'cedar',
+  'coral',
+  'echo',
+  'fable',
+  'marin',
+  'nova',
+  'onyx',
+  'sage',
+  'shimmer',
+  'verse',
+];
 
 export interface Voice {
   /** What the engine is given: a name, a style id as text, … */

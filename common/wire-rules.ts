@@ -48,7 +48,11 @@ export function splitCompose(input: string): ComposeResult {
   if (lines.length === 0) return { ok: false, problem: { key: 'line', problem: { code: 'empty' } } };
   for (let i = 0; i < lines.length; i++) {
     const problem = lineProblem(lines[i]!);
-    if (problem) return { ok: false, problem: lines.length === 1 ? { key: 'line', problem } : { key: 'line', problem, line: i + 1 } };
+    if (problem)
+      return {
+        ok: false,
+        problem: lines.length === 1 ? { key: 'line', problem } : { key: 'line', problem, line: i + 1 },
+      };
   }
   return { ok: true, lines };
 }

@@ -24,7 +24,10 @@ type PagePort = Parameters<typeof ipcRenderer.postMessage>[2] extends (infer P)[
 
 /** The page's window as the preload uses it (this program is compiled without DOM types). */
 declare const window: {
-  addEventListener(type: 'message', listener: (event: { source: unknown; data: unknown; ports: readonly PagePort[] }) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { source: unknown; data: unknown; ports: readonly PagePort[] }) => void,
+  ): void;
 };
 
 /** The post channels a port may carry; main checks again. */

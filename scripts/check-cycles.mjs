@@ -20,8 +20,13 @@ const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\bfrom\s+)?['"](\.{1
 
 function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec.replace(/\.js$/, ''));
-  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => join(base, 'index' + e))]) {
-    if (existsSync(candidate) && statSync(candidate).isFile() && EXTENSIONS.some((e) => candidate.endsWith(e))) return candidate;
+  for (const candidate of [
+    base,
+    ...EXTENSIONS.map((e) => base + e),
+    ...EXTENSIONS.map((e) => join(base, 'index' + e)),
+  ]) {
+    if (existsSync(candidate) && statSync(candidate).isFile() && EXTENSIONS.some((e) => candidate.endsWith(e)))
+      return candidate;
   }
   return null;
 }
@@ -54,7 +59,8 @@ export function findCycles(files) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const files = ROOTS.filter((r) => existsSync(r)).flatMap((r) => sources(resolve(r)));
   const cycles = findCycles(files);
-  for (const cycle of cycles) console.error(`Import cycle: ${cycle.map((f) => relative(process.cwd(), f)).join(' → ')}`);
+  for (const cycle of cycles)
+    console.error(`Import cycle: ${cycle.map((f) => relative(process.cwd(), f)).join(' → ')}`);
   if (cycles.length > 0) process.exit(1);
   console.log(`No import cycles among ${files.length} files.`);
 }

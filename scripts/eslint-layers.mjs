@@ -73,7 +73,8 @@ const rule = {
         const to = targetRow(rows, target);
         if (row && to && (to === row || row.may.includes(to.name))) return;
         if (row && to && typeOnly && (row.typesFrom ?? []).includes(to.name)) return;
-        const typesHint = row && to && (row.typesFrom ?? []).includes(to.name) ? ` Only types from ${to.name} (import type).` : '';
+        const typesHint =
+          row && to && (row.typesFrom ?? []).includes(to.name) ? ` Only types from ${to.name} (import type).` : '';
         context.report({
           node,
           message: `${named(row)} may import ${row ? describe(row) : 'nothing: give it a row in the layer table'}; not ${named(to)} ('${spec}').${typesHint}`,

@@ -7,9 +7,16 @@ import { chromium } from 'playwright';
 import WebSocket from 'ws';
 
 const STARTUP = [
-  'PLUGIN_EVENT_ENABLE|Variables', 'PLUGIN_EVENT_ENABLE|Open_JTalk', 'STAGE|images/floor_green.png,images/back_white.png',
-  'MODEL_ADD|0|gene/Gene_light.pmd', 'MODEL_EVENT_ADD|0', 'MENU|ADD|Gene',
-  'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF', 'MOTION_EVENT_ADD|0|base', 'PLUGIN_EVENT_ENABLE|Remote', 'CURRENT_TIME|20|01',
+  'PLUGIN_EVENT_ENABLE|Variables',
+  'PLUGIN_EVENT_ENABLE|Open_JTalk',
+  'STAGE|images/floor_green.png,images/back_white.png',
+  'MODEL_ADD|0|gene/Gene_light.pmd',
+  'MODEL_EVENT_ADD|0',
+  'MENU|ADD|Gene',
+  'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF',
+  'MOTION_EVENT_ADD|0|base',
+  'PLUGIN_EVENT_ENABLE|Remote',
+  'CURRENT_TIME|20|01',
 ];
 
 /** A scripted agent that behaves like MMDAgent-EX: its start-up burst, echoes of injected lines, then the events they cause. */
@@ -18,9 +25,12 @@ async function scriptedAgent(url) {
   await new Promise((r) => ws.on('open', r));
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+    for (const line of String(data)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
       setTimeout(() => ws.send(line + '\n'), 170);
-      if (line.startsWith('MOTION_ADD|0|')) setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
+      if (line.startsWith('MOTION_ADD|0|'))
+        setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
       if (line.startsWith('SYNTH_START|0|')) {
         setTimeout(() => ws.send('SYNTH_EVENT_START|0\n'), 260);
         setTimeout(() => ws.send('LIPSYNC_START|0|hh,85,ax,55,l,60,ow,120,dh,40,eh,70,r,90\n'), 270);
@@ -34,7 +44,16 @@ async function scriptedAgent(url) {
 
 /** Browser mode in a fresh data folder: its process, UI address and agent endpoint. */
 async function startWeb(args = []) {
-  const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'rp-shots-')), ...args]);
+  const proc = spawn(process.execPath, [
+    'dist/node/electron/web/cli.js',
+    '--ws-port',
+    '0',
+    '--ui-port',
+    '0',
+    '--data-dir',
+    mkdtempSync(join(tmpdir(), 'rp-shots-')),
+    ...args,
+  ]);
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
   while (!/MMDAgent-EX endpoint: ws/.test(out)) await new Promise((r) => setTimeout(r, 20));
@@ -43,7 +62,17 @@ async function startWeb(args = []) {
 
 const { proc, ui, agentUrl } = await startWeb();
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
 for (const scheme of ['dark', 'light']) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
   await page.goto(ui);
@@ -61,7 +90,11 @@ for (const scheme of ['dark', 'light']) {
   if (scheme === 'dark') {
     /* The Speak panel while a file streams. */
     const wav = join(tmpdir(), 'rp-shot-speech.wav');
-    execFileSync('espeak-ng', ['-w', wav, 'Hello there. I am the avatar, and I speak with lip sync while the panel streams this file in real time.']);
+    execFileSync('espeak-ng', [
+      '-w',
+      wav,
+      'Hello there. I am the avatar, and I speak with lip sync while the panel streams this file in real time.',
+    ]);
     await page.getByLabel('Audio file').setInputFiles(wav);
     await page.getByRole('button', { name: 'Stream file' }).click();
     await page.waitForTimeout(2500);
@@ -84,7 +117,10 @@ for (const scheme of ['dark', 'light']) {
   await say.getByLabel('Voice engine').selectOption('voicevox');
   await say.getByLabel('Engine URL').fill(engine.url);
   await say.getByLabel('Engine URL').press('Enter');
-  await say.getByLabel('Voice', { exact: true }).locator('option', { hasText: 'ずんだもん (ノーマル)' }).waitFor({ state: 'attached' });
+  await say
+    .getByLabel('Voice', { exact: true })
+    .locator('option', { hasText: 'ずんだもん (ノーマル)' })
+    .waitFor({ state: 'attached' });
   await say.getByLabel('Voice', { exact: true }).selectOption({ label: 'ずんだもん (ノーマル)' });
   await say.getByLabel('Text to say').fill('こんにちは。今日はリモートパネルからしゃべっています。');
   await say.getByRole('button', { name: 'Say', exact: true }).click();
@@ -107,13 +143,20 @@ for (const scheme of ['dark', 'light']) {
   ws.send('RECOG_EVENT_STOP|こんにちは\n');
   ws.send('AVATAR_EVENT_IDLE|START\n');
   await page.waitForTimeout(300);
-  await page.getByRole('region', { name: 'Quick commands' }).getByRole('button', { name: 'Greet', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Quick commands' })
+    .getByRole('button', { name: 'Greet', exact: true })
+    .click();
   await page.waitForTimeout(1200);
   await page.getByRole('combobox', { name: 'Message type to hide' }).fill('CURRENT_TIME');
   await page.getByRole('button', { name: 'Hide type' }).click();
   await page.getByRole('combobox', { name: 'Message type to hide' }).fill('AVATAR_EVENT_IDLE');
   await page.getByRole('button', { name: 'Hide type' }).click();
-  await page.getByRole('log', { name: 'Message log' }).locator('.row', { hasText: 'MOTION_ADD|0|greet' }).first().click();
+  await page
+    .getByRole('log', { name: 'Message log' })
+    .locator('.row', { hasText: 'MOTION_ADD|0|greet' })
+    .first()
+    .click();
   const box = page.getByLabel('Message', { exact: true });
   await box.click();
   await box.pressSequentially('MOTION_ADD|0|');
@@ -142,7 +185,9 @@ for (const scheme of ['dark', 'light']) {
   const log = (module, level, text) => ws.send(`${stamp(tick)} ${module}: ${level}: ${text}\n`);
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    for (const line of String(data).split('\n').filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+    for (const line of String(data)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
       tick += 2;
       setTimeout(() => {
         log('Remote', 'Sent', line);
@@ -152,7 +197,12 @@ for (const scheme of ['dark', 'light']) {
     }
   });
   log('MMDAgent', 'Warning', 'use embedded BreeSerif font');
-  for (const m of ['MODEL_ADD|0|gene/Gene_light.pmd', 'MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|20|01']) {
+  for (const m of [
+    'MODEL_ADD|0|gene/Gene_light.pmd',
+    'MODEL_EVENT_ADD|0',
+    'MOTION_EVENT_ADD|0|base',
+    'CURRENT_TIME|20|01',
+  ]) {
     log('MMDAgent', 'Sent', m);
     log('VIManager', 'Captured', m);
   }
@@ -183,10 +233,15 @@ dialogue.on('connection', (ws) => {
   ws.on('close', () => clearInterval(timer));
   ws.on('message', (data) => {
     const text = String(data);
-    if (text.startsWith('RECOG_EVENT_STOP|')) ws.send(`SYNTH_START|0|mei_voice_normal|${text.trim().split('|')[1]}、ようこそ。\n`);
+    if (text.startsWith('RECOG_EVENT_STOP|'))
+      ws.send(`SYNTH_START|0|mei_voice_normal|${text.trim().split('|')[1]}、ようこそ。\n`);
   });
 });
-const { proc: proxy, ui: proxyUi, agentUrl: proxyAgentUrl } = await startWeb(['--upstream', `ws://127.0.0.1:${dialogue.address().port}/chat`]);
+const {
+  proc: proxy,
+  ui: proxyUi,
+  agentUrl: proxyAgentUrl,
+} = await startWeb(['--upstream', `ws://127.0.0.1:${dialogue.address().port}/chat`]);
 {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await page.goto(proxyUi);
@@ -205,4 +260,6 @@ proxy.kill();
 dialogue.close();
 await browser.close();
 proc.kill();
-console.log('docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written');
+console.log(
+  'docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written',
+);

@@ -20,8 +20,16 @@ const checks = {
 };
 
 for (const f of [VITEST_OUT, PLAYWRIGHT_OUT]) rmSync(f, { force: true });
-run('unit and integration tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_OUT}`]);
-run('end-to-end tests (playwright, Chromium)', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_OUT });
+run('unit and integration tests (vitest)', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${VITEST_OUT}`,
+]);
+run('end-to-end tests (playwright, Chromium)', npx, ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_OUT,
+});
 
 let passed = 0;
 let failed = 0;
@@ -41,7 +49,9 @@ if (existsSync(PLAYWRIGHT_OUT)) {
   failed += (p.errors ?? []).length;
 } else missing.push('playwright');
 
-const badChecks = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+const badChecks = Object.entries(checks)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
 console.log('');
 if (badChecks.length) console.log(`Checks failed: ${badChecks.join(', ')}`);
 if (missing.length) console.log(`No results from: ${missing.join(', ')} (counted as failures)`);

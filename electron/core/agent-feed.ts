@@ -47,7 +47,11 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
 
   return {
     onOpen: (s) => {
-      log.notice('status', { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), id: s.id } }, s.id);
+      log.notice(
+        'status',
+        { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), id: s.id } },
+        s.id,
+      );
       parts.proxy().agentOpened(s.id);
       ui.sessionsNow();
     },
@@ -82,6 +86,7 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
       log.notice(ok ? 'status' : 'error', { key: ok ? 'pingsBack' : 'pingsMissed', params: { id: s.id } }, s.id);
       ui.sessionsChanged();
     },
-    onRejected: (why, remoteAddress) => log.notice('error', { key: 'rejected', params: { remote: remoteAddress, ...why } }),
+    onRejected: (why, remoteAddress) =>
+      log.notice('error', { key: 'rejected', params: { remote: remoteAddress, ...why } }),
   };
 }

@@ -7,7 +7,8 @@ import { decodeUtf8 } from './protocol.js';
 
 export type AudioTag = 'SNDSTRM' | 'SNDFILE' | 'SNDBRKS';
 
-export type AgentInput = { kind: 'line'; text: string } | { kind: 'mode'; tag: AudioTag } | { kind: 'audio'; bytes: number };
+export type AgentInput =
+  { kind: 'line'; text: string } | { kind: 'mode'; tag: AudioTag } | { kind: 'audio'; bytes: number };
 
 const MODE_TAGS = new Set(['STRM', 'FILE', 'BRKS']);
 const SND = Buffer.from('SND');
@@ -27,7 +28,11 @@ export class AgentInputReader {
   get atBoundary(): boolean {
     if (this.audioLeft > 0) return false;
     if (this.pending.length === 0) return true;
-    return this.pending[0] === 0x53 && !this.pending.subarray(0, 3).equals(SND) && this.pending[this.pending.length - 1] === 0x0a;
+    return (
+      this.pending[0] === 0x53 &&
+      !this.pending.subarray(0, 3).equals(SND) &&
+      this.pending[this.pending.length - 1] === 0x0a
+    );
   }
 
   push(data: Uint8Array): AgentInput[] {
@@ -38,7 +43,9 @@ export class AgentInputReader {
       this.audioLeft -= offset;
     }
     if (offset >= data.length) return out;
-    let buf = this.pending.length ? Buffer.concat([this.pending, data.subarray(offset)]) : Buffer.from(data.buffer, data.byteOffset + offset, data.length - offset);
+    let buf = this.pending.length
+      ? Buffer.concat([this.pending, data.subarray(offset)])
+      : Buffer.from(data.buffer, data.byteOffset + offset, data.length - offset);
     this.pending = Buffer.alloc(0);
     for (;;) {
       if (buf.length === 0) return out;

@@ -5,7 +5,8 @@
  */
 import type { AgentLogLevel, AgentLogLine } from '../../common/contract.js';
 
-const LINE = /^\[(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\] \[(\d{1,12})\] ([A-Za-z0-9_.-]{1,64}): (Sent|Captured|Status|Warning|Error): ?(.*)$/s;
+const LINE =
+  /^\[(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\] \[(\d{1,12})\] ([A-Za-z0-9_.-]{1,64}): (Sent|Captured|Status|Warning|Error): ?(.*)$/s;
 
 /** The line's parts, or null when it is not in that format (a bare message, or a look-alike). */
 export function parseAgentLog(line: string): AgentLogLine | null {
@@ -14,8 +15,21 @@ export function parseAgentLog(line: string): AgentLogLine | null {
   const m = LINE.exec(line);
   if (!m) return null;
   const [, year, month, day, hour, minute, second, ms, tick, module, level, text] = m as unknown as string[];
-  if (!inRange(month!, 1, 12) || !inRange(day!, 1, 31) || !inRange(hour!, 0, 23) || !inRange(minute!, 0, 59) || !inRange(second!, 0, 59)) return null;
-  return { time: `${year}/${month}/${day} ${hour}:${minute}:${second}.${ms}`, tick: Number(tick), module: module!, level: level as AgentLogLevel, text: text! };
+  if (
+    !inRange(month!, 1, 12) ||
+    !inRange(day!, 1, 31) ||
+    !inRange(hour!, 0, 23) ||
+    !inRange(minute!, 0, 59) ||
+    !inRange(second!, 0, 59)
+  )
+    return null;
+  return {
+    time: `${year}/${month}/${day} ${hour}:${minute}:${second}.${ms}`,
+    tick: Number(tick),
+    module: module!,
+    level: level as AgentLogLevel,
+    text: text!,
+  };
 }
 
 function inRange(digits: string, min: number, max: number): boolean {

@@ -111,13 +111,22 @@ export class AgentServer {
     this.setAllowedOrigins(settings.allowedOrigins);
     const handshake = this.options.handshakeTimeoutMs ?? 10_000;
     /* A socket that never finishes its upgrade request is dropped after `handshake` ms. */
-    const server = createServer({ headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) }, (_req, res) => {
-      res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
-      res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
-    });
+    const server = createServer(
+      { headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) },
+      (_req, res) => {
+        res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
+        res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
+      },
+    );
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     server.on('clientError', (_err, socket) => socket.destroy());
-    this.status = { state: 'starting', url: endpointUrl(host, settings.wsPort, this.path), host, port: settings.wsPort, path: this.path };
+    this.status = {
+      state: 'starting',
+      url: endpointUrl(host, settings.wsPort, this.path),
+      host,
+      port: settings.wsPort,
+      path: this.path,
+    };
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -128,7 +137,11 @@ export class AgentServer {
       });
     } catch (error) {
       server.close();
-      this.status = { ...this.status, state: 'error', error: await describeListenError(error as NodeJS.ErrnoException, host, settings.wsPort) };
+      this.status = {
+        ...this.status,
+        state: 'error',
+        error: await describeListenError(error as NodeJS.ErrnoException, host, settings.wsPort),
+      };
       return this.status;
     }
     server.on('error', () => undefined);
@@ -165,7 +178,6 @@ export class AgentServer {
     return true;
   }
 
-
   /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */
   closeSession(id: number, why: Reason): boolean {
     const session = this.sessions.get(id);
@@ -184,7 +196,10 @@ export class AgentServer {
     const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`;
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== this.path) {
-      this.handlers.onRejected({ reason: 'wrongPath', path: String(pathname).slice(0, 200), expected: this.path }, remote);
+      this.handlers.onRejected(
+        { reason: 'wrongPath', path: String(pathname).slice(0, 200), expected: this.path },
+        remote,
+      );
       return refuse(socket, 404, 'Not Found');
     }
     const origin = req.headers.origin;
@@ -216,7 +231,10 @@ export class AgentServer {
     const session: Session = { info, ws, splitter: new LineSplitter(), missed: 0 };
     this.sessions.set(info.id, session);
     ws.on('error', (error: Error & { code?: string }) => {
-      session.failure = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? { reason: 'frameTooLarge' } : { reason: 'protocolError', detail: error.message };
+      session.failure =
+        error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+          ? { reason: 'frameTooLarge' }
+          : { reason: 'protocolError', detail: error.message };
     });
     ws.on('pong', () => {
       session.missed = 0;
@@ -246,7 +264,15 @@ export class AgentServer {
         info.messagesIn++;
         this.handlers.onLine(info, rest);
       }
-      this.drop(session, session.failure ?? (code === 1009 ? { reason: 'frameTooLarge' } : code === 1005 || code === 1006 ? { reason: 'agentDisconnected' } : { reason: 'agentClosed', detail: String(code) }));
+      this.drop(
+        session,
+        session.failure ??
+          (code === 1009
+            ? { reason: 'frameTooLarge' }
+            : code === 1005 || code === 1006
+              ? { reason: 'agentDisconnected' }
+              : { reason: 'agentClosed', detail: String(code) }),
+      );
     });
     this.handlers.onOpen({ ...info });
   }

@@ -83,10 +83,33 @@ export type Job = Queued | MicJob;
 export function jobStatus(session: number, job: Job | undefined, queued: string[]): AudioStatus {
   if (!job) return { session, state: 'idle', queued };
   if (job.kind === 'mic') {
-    return { session, state: 'mic', name: job.name, sentMs: durationMs(job.bytes), queued, latencyP50: percentile(job.latencies, 50), latencyP99: percentile(job.latencies, 99) };
+    return {
+      session,
+      state: 'mic',
+      name: job.name,
+      sentMs: durationMs(job.bytes),
+      queued,
+      latencyP50: percentile(job.latencies, 50),
+      latencyP99: percentile(job.latencies, 99),
+    };
   }
-  if (job.kind === 'speech') return { session, state: 'speech', name: job.name, totalMs: job.totalMs, sentMs: job.doneMs + (job.pacer?.sentMs ?? 0), queued };
-  return { session, state: 'file', name: job.name, totalMs: durationMs(job.pcm.length), sentMs: job.pacer?.sentMs ?? 0, queued };
+  if (job.kind === 'speech')
+    return {
+      session,
+      state: 'speech',
+      name: job.name,
+      totalMs: job.totalMs,
+      sentMs: job.doneMs + (job.pacer?.sentMs ?? 0),
+      queued,
+    };
+  return {
+    session,
+    state: 'file',
+    name: job.name,
+    totalMs: durationMs(job.pcm.length),
+    sentMs: job.pacer?.sentMs ?? 0,
+    queued,
+  };
 }
 
 export const evenBytes = (pcm: Uint8Array): Uint8Array => (pcm.length % 2 ? pcm.subarray(0, pcm.length - 1) : pcm);

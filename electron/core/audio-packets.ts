@@ -14,7 +14,8 @@ export const MAX_LEAD_MS = 200;
 
 /** One packet: `SND` + 4 decimal digits + the raw bytes (no newline after audio). */
 export function sndPacket(payload: Uint8Array): Uint8Array {
-  if (payload.length === 0 || payload.length > MAX_PAYLOAD) throw new Error(`An SND packet carries 1–${MAX_PAYLOAD} bytes, not ${payload.length}.`);
+  if (payload.length === 0 || payload.length > MAX_PAYLOAD)
+    throw new Error(`An SND packet carries 1–${MAX_PAYLOAD} bytes, not ${payload.length}.`);
   if (payload.length % 2 !== 0) throw new Error('16-bit audio has an even number of bytes.');
   const out = new Uint8Array(7 + payload.length);
   out.set([0x53, 0x4e, 0x44], 0);
@@ -26,10 +27,12 @@ export function sndPacket(payload: Uint8Array): Uint8Array {
 
 /** Cuts PCM into packets of `size` bytes (the last may be shorter). */
 export function packetize(pcm: Uint8Array, size = PACKET_BYTES): Uint8Array[] {
-  if (size <= 0 || size > MAX_PAYLOAD || size % 2 !== 0) throw new Error(`Packet size must be even and at most ${MAX_PAYLOAD}.`);
+  if (size <= 0 || size > MAX_PAYLOAD || size % 2 !== 0)
+    throw new Error(`Packet size must be even and at most ${MAX_PAYLOAD}.`);
   const packets: Uint8Array[] = [];
   const usable = pcm.length - (pcm.length % 2);
-  for (let offset = 0; offset < usable; offset += size) packets.push(sndPacket(pcm.subarray(offset, Math.min(offset + size, usable))));
+  for (let offset = 0; offset < usable; offset += size)
+    packets.push(sndPacket(pcm.subarray(offset, Math.min(offset + size, usable))));
   return packets;
 }
 

@@ -2,8 +2,27 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type { AudioStatus, NoticeMsg, ReasonCode, StreamFileRequest, StreamResult, WhenBusy } from '../../common/contract.js';
-import { aliasOk, evenBytes, jobStatus, type FileJob, type Job, type MicJob, type Preamble, type Queued, type SpeakRequest, type SpeechHandle, type SpeechJob } from './audio-jobs.js';
+import type {
+  AudioStatus,
+  NoticeMsg,
+  ReasonCode,
+  StreamFileRequest,
+  StreamResult,
+  WhenBusy,
+} from '../../common/contract.js';
+import {
+  aliasOk,
+  evenBytes,
+  jobStatus,
+  type FileJob,
+  type Job,
+  type MicJob,
+  type Preamble,
+  type Queued,
+  type SpeakRequest,
+  type SpeechHandle,
+  type SpeechJob,
+} from './audio-jobs.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
 
 export type { SpeakRequest, SpeechEnd, SpeechHandle } from './audio-jobs.js';
@@ -65,7 +84,18 @@ export class AudioStreamer {
   /** Starts (or queues) a Say whose first sentence is ready; the handle feeds the rest. */
   speak(session: number, req: SpeakRequest): { result: StreamResult; handle?: SpeechHandle } {
     if (!aliasOk(req.alias)) return { result: { ok: false, problem: { key: 'badAlias' } } };
-    const job: SpeechJob = { kind: 'speech', name: req.name, alias: req.alias, segments: [], next: 0, closed: false, ended: false, doneMs: 0, totalMs: 0, onEnd: req.onEnd };
+    const job: SpeechJob = {
+      kind: 'speech',
+      name: req.name,
+      alias: req.alias,
+      segments: [],
+      next: 0,
+      closed: false,
+      ended: false,
+      doneMs: 0,
+      totalMs: 0,
+      onEnd: req.onEnd,
+    };
     const first = evenBytes(req.first);
     if (first.length === 0) return { result: { ok: false, problem: { key: 'audioEmpty', name: req.name } } };
     job.segments.push(first);
@@ -159,7 +189,16 @@ export class AudioStreamer {
     if (current?.kind === 'mic') return { ok: true, queued: 0 };
     this.ensurePreamble(session, alias);
     this.host.control(session, 'SNDSTRM');
-    const job: MicJob = { kind: 'mic', name: 'Microphone', alias, startedAt: performance.now(), dropped: 0, bytes: 0, packets: 0, latencies: [] };
+    const job: MicJob = {
+      kind: 'mic',
+      name: 'Microphone',
+      alias,
+      startedAt: performance.now(),
+      dropped: 0,
+      bytes: 0,
+      packets: 0,
+      latencies: [],
+    };
     this.active.set(session, job);
     this.host.notice({ key: 'micStreaming', params: { id: session, model: alias } }, session);
     this.host.changed();
@@ -209,7 +248,13 @@ export class AudioStreamer {
 
   status(): AudioStatus[] {
     const sessions = new Set([...this.active.keys(), ...this.queues.keys()]);
-    return [...sessions].map((session) => jobStatus(session, this.active.get(session), (this.queues.get(session) ?? []).map((j) => j.name)));
+    return [...sessions].map((session) =>
+      jobStatus(
+        session,
+        this.active.get(session),
+        (this.queues.get(session) ?? []).map((j) => j.name),
+      ),
+    );
   }
 
   /** Stops everything (quit, listener restart). */
@@ -261,7 +306,20 @@ export class AudioStreamer {
     const packets = packetize(job.pcm);
     /* Seconds as a number: each UI writes the unit in its own language. */
     const seconds = Number((durationMs(job.pcm.length) / 1000).toFixed(2));
-    this.host.notice({ key: 'fileStreaming', params: { name: job.name, id: session, duration: seconds, bytes: job.pcm.length, packets: packets.length, model: job.alias } }, session);
+    this.host.notice(
+      {
+        key: 'fileStreaming',
+        params: {
+          name: job.name,
+          id: session,
+          duration: seconds,
+          bytes: job.pcm.length,
+          packets: packets.length,
+          model: job.alias,
+        },
+      },
+      session,
+    );
     const pacer = new Pacer(
       packets,
       (packet) => this.host.sendBytes(session, packet),
@@ -278,7 +336,14 @@ export class AudioStreamer {
     this.host.changed();
   }
 
-  private finish(session: number, job: Job, how: 'done' | 'stopped', reason?: ReasonCode, next = true, replacedBy = ''): void {
+  private finish(
+    session: number,
+    job: Job,
+    how: 'done' | 'stopped',
+    reason?: ReasonCode,
+    next = true,
+    replacedBy = '',
+  ): void {
     if (this.active.get(session) !== job) return;
     this.active.delete(session);
     if (job.kind === 'speech') return this.finishSpeech(session, job, how, reason, replacedBy);
@@ -289,15 +354,33 @@ export class AudioStreamer {
     /* End the segment so MMDAgent-EX plays what it has, unless the connection is already gone. */
     const gone = reason === 'agentDisconnected' || reason === 'connectionGone';
     if (!gone) this.host.control(session, 'SNDBRKS');
-    const params = { what: job.kind === 'file' ? job.name : '', id: session, duration: Number((sentMs / 1000).toFixed(2)), bytes, packets, dropped: job.kind === 'mic' ? job.dropped : 0 };
+    const params = {
+      what: job.kind === 'file' ? job.name : '',
+      id: session,
+      duration: Number((sentMs / 1000).toFixed(2)),
+      bytes,
+      packets,
+      dropped: job.kind === 'mic' ? job.dropped : 0,
+    };
     if (how === 'done' || !reason) this.host.notice({ key: 'streamFinished', params }, session);
-    else this.host.notice({ key: 'streamStopped', params: { ...params, reason, name: replacedBy } }, session, reason === 'agentDisconnected' ? 'error' : 'status');
+    else
+      this.host.notice(
+        { key: 'streamStopped', params: { ...params, reason, name: replacedBy } },
+        session,
+        reason === 'agentDisconnected' ? 'error' : 'status',
+      );
     if (next) this.startNext(session);
     this.host.changed();
   }
 
   /** A Say ends: a segment cut short gets its SNDBRKS, and the speaker writes the one log entry. */
-  private finishSpeech(session: number, job: SpeechJob, how: 'done' | 'stopped', reason?: ReasonCode, replacedBy = ''): void {
+  private finishSpeech(
+    session: number,
+    job: SpeechJob,
+    how: 'done' | 'stopped',
+    reason?: ReasonCode,
+    replacedBy = '',
+  ): void {
     const playing = job.pacer;
     const sentMs = job.doneMs + (playing?.sentMs ?? 0);
     playing?.stop();
@@ -334,5 +417,4 @@ export class AudioStreamer {
     if (!p) this.preambles.set(session, (p = { started: false, model: null }));
     return p;
   }
-
 }

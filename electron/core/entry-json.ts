@@ -31,8 +31,10 @@ const NULL = ascii('null');
 /** `,"dir":"in","session":` and `,"kind":"event","type":`, made once per value: each line copies a few such pieces. */
 const dirPieces = new Map<string, Buffer>();
 const kindPieces = new Map<string, Buffer>();
-const dirSession = (dir: string): Buffer => dirPieces.get(dir) ?? (dirPieces.set(dir, ascii(`,"dir":"${dir}","session":`)), dirPieces.get(dir)!);
-const kindType = (kind: string): Buffer => kindPieces.get(kind) ?? (kindPieces.set(kind, ascii(`,"kind":"${kind}","type":`)), kindPieces.get(kind)!);
+const dirSession = (dir: string): Buffer =>
+  dirPieces.get(dir) ?? (dirPieces.set(dir, ascii(`,"dir":"${dir}","session":`)), dirPieces.get(dir)!);
+const kindType = (kind: string): Buffer =>
+  kindPieces.get(kind) ?? (kindPieces.set(kind, ascii(`,"kind":"${kind}","type":`)), kindPieces.get(kind)!);
 /** Everything but the strings and the extras: the pieces, three numbers of at most 24 bytes, the brace. */
 const FIXED_BYTES = 6 + 5 + 40 + 40 + 8 + 3 * 24 + 1;
 /** A string JSON writes as it is between quotes: no quote, backslash, control character or surrogate (a lone one is escaped). */

@@ -2,7 +2,11 @@
 import { createServer } from 'node:http';
 import type { ListenProblem } from '../../common/contract.js';
 
-export async function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Promise<ListenProblem> {
+export async function describeListenError(
+  error: NodeJS.ErrnoException,
+  host: string,
+  port: number,
+): Promise<ListenProblem> {
   const code = error.code ?? 'ERROR';
   if (code === 'EADDRINUSE') {
     const suggestedPort = await findFreePort(host, port + 1);

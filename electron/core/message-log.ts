@@ -67,8 +67,9 @@ export class MessageLog {
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
     const type = message === null ? agent!.level : messageType(message);
     /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
-    const echoOf = message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(session, message) : undefined;
-    const kind = echoOf !== undefined ? 'event' : agentKind(agent) ?? classify(type, 'in');
+    const echoOf =
+      message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(session, message) : undefined;
+    const kind = echoOf !== undefined ? 'event' : (agentKind(agent) ?? classify(type, 'in'));
     const entry = this.make('in', session, kind, type, line);
     if (agent) entry.agent = agent;
     if (!forwarded) entry.notForwarded = true;
@@ -189,7 +190,14 @@ export class MessageLog {
     /* Told even when the UI does not get the entry: the tick reports what an agent's budget hid. */
     this.options.changed?.();
     if (!ui) return entry;
-    this.batch.add(entry.text.length > UI_TEXT_MAX ? { ...entry, text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)` } : entry);
+    this.batch.add(
+      entry.text.length > UI_TEXT_MAX
+        ? {
+            ...entry,
+            text: `${entry.text.slice(0, UI_TEXT_MAX)} … (${entry.text.length.toLocaleString('en-US')} characters; the session log has all of it)`,
+          }
+        : entry,
+    );
     return entry;
   }
 
@@ -198,7 +206,10 @@ export class MessageLog {
     this.sent.push(wire);
     this.sentEntries += wire.n;
     this.sentChars += wire.text.length;
-    while (this.sent.length > 1 && (this.sentEntries - this.sent[0]!.n >= this.recentLimit || this.sentChars > RECENT_MAX_CHARS)) {
+    while (
+      this.sent.length > 1 &&
+      (this.sentEntries - this.sent[0]!.n >= this.recentLimit || this.sentChars > RECENT_MAX_CHARS)
+    ) {
       const old = this.sent.shift()!;
       this.sentEntries -= old.n;
       this.sentChars -= old.text.length;

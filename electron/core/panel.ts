@@ -5,7 +5,22 @@
  * `settings-apply`, the pace of UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { ChangeResult, EventMap, MicChunk, PeriodicRequest, PeriodicStart, SendResult, SendTo, ServerStatus, SessionInfo, Settings, Snapshot, StreamFileRequest, StreamResult, Target } from '../../common/contract.js';
+import type {
+  ChangeResult,
+  EventMap,
+  MicChunk,
+  PeriodicRequest,
+  PeriodicStart,
+  SendResult,
+  SendTo,
+  ServerStatus,
+  SessionInfo,
+  Settings,
+  Snapshot,
+  StreamFileRequest,
+  StreamResult,
+  Target,
+} from '../../common/contract.js';
 import { agentFeed } from './agent-feed.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
@@ -81,12 +96,25 @@ export class Panel extends Emitter<PanelEvents> {
     this.settingsStore = new SettingsStore(options.dataDir ? join(options.dataDir, 'settings.json') : null);
     this.overrides = { ...options.overrides };
     const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
-    this.writer = logDir ? new JsonlWriter(join(logDir, sessionLogName()), { onError: (e) => this.log.notice('error', { key: 'logWriteFailed', params: { error: e.message } }) }) : null;
+    this.writer = logDir
+      ? new JsonlWriter(join(logDir, sessionLogName()), {
+          onError: (e) => this.log.notice('error', { key: 'logWriteFailed', params: { error: e.message } }),
+        })
+      : null;
     this.tick = new UiTick(() => this.flushTick(), options.tickMs ?? 4);
-    this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: this.settings().echoTimeoutSec * 1000, changed: () => this.tick.wake() });
+    this.log = new MessageLog({
+      sink: this.writer,
+      echoTimeoutMs: this.settings().echoTimeoutSec * 1000,
+      changed: () => this.tick.wake(),
+    });
     this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
     this.ui = new UiUpdates(
-      { sessions: () => this.sessionList(), audio: () => this.audio.status(), audioStreaming: () => this.audio.streaming, scene: () => this.scene.snapshot() },
+      {
+        sessions: () => this.sessionList(),
+        audio: () => this.audio.status(),
+        audioStreaming: () => this.audio.streaming,
+        scene: () => this.scene.snapshot(),
+      },
       (event, payload) => this.emit(event, payload as never),
       Date.now,
       () => this.tick.wake(),
@@ -114,10 +142,17 @@ export class Panel extends Emitter<PanelEvents> {
       },
       options.upstream,
     );
-    this.outbox = new Outbox({ server: this.server, proxy: this.proxy, log: this.log, audio: () => this.audio, sent: () => this.ui.sessionsChanged() });
+    this.outbox = new Outbox({
+      server: this.server,
+      proxy: this.proxy,
+      log: this.log,
+      audio: () => this.audio,
+      sent: () => this.ui.sessionsChanged(),
+    });
     this.audio = new AudioStreamer(
       {
-        sendBytes: (id, bytes) => this.proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
+        sendBytes: (id, bytes) =>
+          this.proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
         control: (id, line) => this.outbox.sendLine(id, line),
         notice: (msg, id, kind = 'status') => this.log.notice(kind, msg, id),
         changed: () => this.ui.audioChanged(),
@@ -290,7 +325,10 @@ export class Panel extends Emitter<PanelEvents> {
     this.log.echoTimeoutMs = settings.echoTimeoutSec * 1000;
     this.server.setAllowedOrigins(settings.allowedOrigins);
     this.audio.maxDurationSec = settings.audioMaxSec;
-    this.proxy.configure(upstreamUrl(settings), this.server.list().map((s) => s.id));
+    this.proxy.configure(
+      upstreamUrl(settings),
+      this.server.list().map((s) => s.id),
+    );
     if (!announce) return;
     this.ui.sessionsChanged();
     this.emit('settings:changed', settings);
@@ -299,14 +337,22 @@ export class Panel extends Emitter<PanelEvents> {
   private async listen(): Promise<void> {
     const status = await this.server.start(this.settings());
     if (status.state === 'listening') this.log.notice('status', { key: 'listening', params: { url: status.url } });
-    else if (status.error) this.log.notice('error', { key: 'notListening', params: { host: status.error.host, port: status.error.port, code: status.error.code } });
+    else if (status.error)
+      this.log.notice('error', {
+        key: 'notListening',
+        params: { host: status.error.host, port: status.error.port, code: status.error.code },
+      });
     this.emit('server:status', status);
   }
 
   /** One tick's work; true while more is to come (a batch just went, or a timed duty waits). */
   private flushTick(): boolean {
     for (const [session, hidden] of this.uiBudget.takeHidden()) {
-      this.log.notice('error', { key: 'hiddenOverBudget', params: { n: hidden, id: session, rate: this.uiBudget.ratePerSec } }, session);
+      this.log.notice(
+        'error',
+        { key: 'hiddenOverBudget', params: { n: hidden, id: session, rate: this.uiBudget.ratePerSec } },
+        session,
+      );
     }
     this.proxy.tick();
     const batch = this.log.takeBatch();

@@ -22,7 +22,8 @@ export class PeriodicSender {
   start(req: PeriodicRequest): PeriodicStart {
     const parsed = splitCompose(req.text);
     if (!parsed.ok) return parsed;
-    if (!(req.everySec >= MIN_SEC && req.everySec <= MAX_SEC)) return { ok: false, problem: { key: 'periodicInterval', min: MIN_SEC, max: MAX_SEC } };
+    if (!(req.everySec >= MIN_SEC && req.everySec <= MAX_SEC))
+      return { ok: false, problem: { key: 'periodicInterval', min: MIN_SEC, max: MAX_SEC } };
     if (this.jobs.size >= MAX_JOBS) return { ok: false, problem: { key: 'periodicLimit', max: MAX_JOBS } };
     const job: PeriodicJob = { ...req, id: this.nextId++, sent: 0, startedAt: Date.now() };
     const tick = (): void => {

@@ -6,7 +6,19 @@ import { Buffer } from 'node:buffer';
 import type { EntryKind } from '../../common/contract.js';
 import { catalogKind } from '../../common/message-catalog.js';
 
-export { AGENT_BUFFER_BYTES, MAX_TEXT_BYTES, S_HOLD_BYTES, lineProblem, messageType, parseMessage, splitCompose, utf8Length, wireLine, type ComposeResult, type ParsedMessage } from '../../common/wire-rules.js';
+export {
+  AGENT_BUFFER_BYTES,
+  MAX_TEXT_BYTES,
+  S_HOLD_BYTES,
+  lineProblem,
+  messageType,
+  parseMessage,
+  splitCompose,
+  utf8Length,
+  wireLine,
+  type ComposeResult,
+  type ParsedMessage,
+} from '../../common/wire-rules.js';
 
 /** A partial line longer than this is logged as it stands instead of waiting forever. */
 export const MAX_PENDING_BYTES = 1 << 20;
@@ -125,7 +137,9 @@ export class LineSplitter {
     /* Fast path (nearly every frame from MMDAgent-EX): whole lines, decoded once. A U+FFFD in the
        result means invalid bytes (or a real U+FFFD): the careful path below shows those as \xNN. */
     if (data[data.length - 1] === 0x0a) {
-      const text = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('utf8');
+      const text = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString(
+        'utf8',
+      );
       if (!text.includes('\uFFFD')) {
         let start = 0;
         for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {

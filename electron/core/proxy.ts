@@ -104,7 +104,13 @@ export class AgentProxy {
             const missed = link.upstream.info.notForwarded - link.missedAtLoss;
             const seconds = link.downSince === undefined ? '0.0' : ((Date.now() - link.downSince) / 1000).toFixed(1);
             delete link.downSince;
-            log.notice('status', first ? { key: 'upstreamConnected', params: { id, url } } : { key: 'upstreamReconnected', params: { id, seconds, missed } }, id);
+            log.notice(
+              'status',
+              first
+                ? { key: 'upstreamConnected', params: { id, url } }
+                : { key: 'upstreamReconnected', params: { id, seconds, missed } },
+              id,
+            );
           },
           lost: (why) => {
             link.downSince = Date.now();
@@ -114,7 +120,8 @@ export class AgentProxy {
           },
           gaveUp: (frames, seconds) => {
             const reason = 'holdTimeout' satisfies ReasonCode;
-            if (frames > 0) log.notice('error', { key: 'upstreamHoldDropped', params: { n: frames, reason, seconds } }, id);
+            if (frames > 0)
+              log.notice('error', { key: 'upstreamHoldDropped', params: { n: frames, reason, seconds } }, id);
             else log.notice('error', { key: 'upstreamUnreachable', params: { url, reason, seconds } }, id);
           },
           recut: (bytes, pieces) => {
@@ -194,7 +201,14 @@ export class AgentProxy {
       if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
         const tail = link.reader.completion();
         if (tail && tail.length > 0) this.sendCut(id, tail);
-        this.host.log.notice('error', { key: 'upstreamStalled', params: { seconds: STALL_MS / 1000, bytes: tail?.length ?? 0, waiting: link.waiting.length } }, id);
+        this.host.log.notice(
+          'error',
+          {
+            key: 'upstreamStalled',
+            params: { seconds: STALL_MS / 1000, bytes: tail?.length ?? 0, waiting: link.waiting.length },
+          },
+          id,
+        );
         this.flushWaiting(id, link);
       }
     }
@@ -246,7 +260,10 @@ export class AgentProxy {
     audio.active = false;
     const seconds = (audio.bytes / 32000).toFixed(2);
     const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
-    this.host.log.downAudio(id, { key: 'downAudioEnd', params: { reason, seconds, packets: audio.packets, bytes: audio.bytes, over } });
+    this.host.log.downAudio(id, {
+      key: 'downAudioEnd',
+      params: { reason, seconds, packets: audio.packets, bytes: audio.bytes, over },
+    });
   }
 
   /**
@@ -269,13 +286,15 @@ export class AgentProxy {
       link.avStarted = false;
       sent.push('__AV_END');
     }
-    if (bytes > 0 || sent.length > 0) this.host.log.notice('status', { key: 'agentAudioReset', params: { bytes, sent: sent.join(', ') || '—' } }, id);
+    if (bytes > 0 || sent.length > 0)
+      this.host.log.notice('status', { key: 'agentAudioReset', params: { bytes, sent: sent.join(', ') || '—' } }, id);
     this.flushWaiting(id, link);
   }
 
   /** Bytes of the panel's own (a completion can be a packet's worth, up to 9,999) in frames the agent's buffer takes. */
   private sendCut(id: number, data: Buffer): void {
-    for (let at = 0; at < data.length; at += MAX_DOWN_FRAME) this.host.sendToAgent(id, data.subarray(at, at + MAX_DOWN_FRAME), true);
+    for (let at = 0; at < data.length; at += MAX_DOWN_FRAME)
+      this.host.sendToAgent(id, data.subarray(at, at + MAX_DOWN_FRAME), true);
   }
 
   private flushWaiting(id: number, link: Link): void {

@@ -46,14 +46,20 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     'message:send': async (arg) => {
       const { target: t, text, to } = record(arg);
       if (typeof text !== 'string') throw new Error('The message must be text.');
-      if (to !== undefined && to !== 'agent' && to !== 'server') throw new Error('"Send to" must be the agent or the dialogue server.');
+      if (to !== undefined && to !== 'agent' && to !== 'server')
+        throw new Error('"Send to" must be the agent or the dialogue server.');
       return panel.send(target(t), text, to ?? 'agent');
     },
     'upstream:retry': async (arg) => panel.retryUpstream(target(record(arg).target)),
     'periodic:start': async (arg) => {
       const a = record(arg);
       if (typeof a.everySec !== 'number') throw new Error('The interval must be a number of seconds.');
-      return panel.startPeriodic({ target: target(a.target), text: text(a.text, 'The message'), everySec: a.everySec, to: a.to === 'server' ? 'server' : 'agent' });
+      return panel.startPeriodic({
+        target: target(a.target),
+        text: text(a.text, 'The message'),
+        everySec: a.everySec,
+        to: a.to === 'server' ? 'server' : 'agent',
+      });
     },
     'periodic:stop': async (arg) => {
       const { id } = record(arg);
@@ -72,7 +78,13 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     'audio:stream-file': async (arg) => {
       const a = record(arg);
       const whenBusy: WhenBusy = a.whenBusy === 'queue' ? 'queue' : 'replace';
-      return panel.streamFile({ target: agent(a.target), alias: text(a.alias, 'The model alias'), name: text(a.name, 'The file name'), pcm: bytes(a.pcm), whenBusy });
+      return panel.streamFile({
+        target: agent(a.target),
+        alias: text(a.alias, 'The model alias'),
+        name: text(a.name, 'The file name'),
+        pcm: bytes(a.pcm),
+        whenBusy,
+      });
     },
     'audio:stop': async (arg) => panel.stopAudio(agent(record(arg).target)),
     'audio:mic-start': async (arg) => {

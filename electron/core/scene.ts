@@ -25,7 +25,11 @@ export class SceneTracker {
     if (!WATCHED.test(line)) return false;
     const [type, first = '', second] = line.split('|');
     let scene = this.scenes.get(session);
-    if (!scene) this.scenes.set(session, (scene = { models: new Set(), motions: new Map(), speaking: new Set(), lipsync: new Set(), listening: false }));
+    if (!scene)
+      this.scenes.set(
+        session,
+        (scene = { models: new Set(), motions: new Map(), speaking: new Set(), lipsync: new Set(), listening: false }),
+      );
     const model = first;
     const key = `${model}|${second ?? ''}`;
     switch (type) {
@@ -74,7 +78,14 @@ export class SceneTracker {
   snapshot(): Record<number, SceneState> {
     const out: Record<number, SceneState> = {};
     for (const [session, s] of this.scenes) {
-      out[session] = { models: [...s.models], motions: [...s.motions.values()], speaking: [...s.speaking], lipsync: [...s.lipsync], listening: s.listening, ...(s.recognized ? { recognized: s.recognized } : {}) };
+      out[session] = {
+        models: [...s.models],
+        motions: [...s.motions.values()],
+        speaking: [...s.speaking],
+        lipsync: [...s.lipsync],
+        listening: s.listening,
+        ...(s.recognized ? { recognized: s.recognized } : {}),
+      };
     }
     return out;
   }

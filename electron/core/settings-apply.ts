@@ -25,8 +25,12 @@ const WHERE = ['wsHost', 'wsPort', 'wsPath'] as const;
 /** Whether a patch restarts the listener. UI preferences (filters, quick commands, window size) never do. */
 export function restartsListener(before: Settings, patch: Partial<Settings>, bound: ServerStatus): boolean {
   /* Port 0 means "any free port": naming the port actually bound is not a move. */
-  const samePort = patch.wsPort === undefined || patch.wsPort === before.wsPort || (before.wsPort === 0 && bound.state === 'listening' && patch.wsPort === bound.port);
-  const moves = !samePort || (['wsHost', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
+  const samePort =
+    patch.wsPort === undefined ||
+    patch.wsPort === before.wsPort ||
+    (before.wsPort === 0 && bound.state === 'listening' && patch.wsPort === bound.port);
+  const moves =
+    !samePort || (['wsHost', 'wsPath'] as const).some((k) => patch[k] !== undefined && patch[k] !== before[k]);
   const touches = WHERE.some((k) => patch[k] !== undefined);
   return moves || (touches && bound.state !== 'listening');
 }

@@ -7,7 +7,18 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
-import type { LogFilters, NoticeMsg, Problem, QuickSet, ServerStatus, SettingProblem, Settings, TypeChip, UrlProblem, WindowBounds } from '../../common/contract.js';
+import type {
+  LogFilters,
+  NoticeMsg,
+  Problem,
+  QuickSet,
+  ServerStatus,
+  SettingProblem,
+  Settings,
+  TypeChip,
+  UrlProblem,
+  WindowBounds,
+} from '../../common/contract.js';
 import { QuickSetError, parseQuickSet } from '../../common/quick-commands.js';
 import { DEFAULT_SPEECH } from '../../common/speech.js';
 import { speechProblem } from './speech/speech-settings.js';
@@ -75,9 +86,14 @@ function filtersProblem(v: unknown): SettingProblem | null {
   const f = v as Partial<LogFilters> | null;
   if (!f || typeof f !== 'object') return TYPE;
   if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return TYPE;
-  if (oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) || oneOf('all', 'event', 'command', 'control', 'status', 'warning', 'error')(f.kind)) return TYPE;
+  if (
+    oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) ||
+    oneOf('all', 'event', 'command', 'control', 'status', 'warning', 'error')(f.kind)
+  )
+    return TYPE;
   if (f.captured !== undefined && typeof f.captured !== 'boolean') return TYPE;
-  const chipOk = (c: TypeChip): boolean => !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
+  const chipOk = (c: TypeChip): boolean =>
+    !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
   return f.types.length <= 200 && f.types.every(chipOk) ? null : TYPE;
 }
 
@@ -85,7 +101,14 @@ function boundsProblem(v: unknown): SettingProblem | null {
   if (v === null) return null;
   const b = v as Partial<WindowBounds>;
   const num = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
-  return b && typeof b === 'object' && num(b.width) && num(b.height) && (b.x === undefined || num(b.x)) && (b.y === undefined || num(b.y)) ? null : TYPE;
+  return b &&
+    typeof b === 'object' &&
+    num(b.width) &&
+    num(b.height) &&
+    (b.x === undefined || num(b.x)) &&
+    (b.y === undefined || num(b.y))
+    ? null
+    : TYPE;
 }
 
 function setsProblem(v: unknown): SettingProblem | null {
@@ -101,13 +124,17 @@ function setsProblem(v: unknown): SettingProblem | null {
 const CHECKS: { [K in keyof Settings]: Check } = {
   wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : { code: 'host' })),
   wsPort: typed('number', (p: number) => (Number.isInteger(p) && p >= 0 && p <= 65535 ? null : { code: 'port' })),
-  wsPath: typed('string', (p: string) => (/^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : { code: 'path' })),
+  wsPath: typed('string', (p: string) =>
+    /^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : { code: 'path' },
+  ),
   allowedOrigins: (v) => {
     if (!Array.isArray(v) || v.some((o) => !isStr(o))) return TYPE;
     const bad = v.find((o: string) => !/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(o));
     return bad === undefined ? null : { code: 'origin', value: bad };
   },
-  echoTimeoutSec: typed('number', (n: number) => (n >= 0.5 && n <= 120 ? null : { code: 'echo-timeout', min: 0.5, max: 120 })),
+  echoTimeoutSec: typed('number', (n: number) =>
+    n >= 0.5 && n <= 120 ? null : { code: 'echo-timeout', min: 0.5, max: 120 },
+  ),
   modelAlias: typed('string', (a: string) => (a.length <= 200 && !/[,|\r\n]/.test(a) ? null : { code: 'alias' })),
   audioMaxSec: typed('number', (n: number) => (n >= 1 && n <= 3600 ? null : { code: 'audio-max', min: 1, max: 3600 })),
   upstreamUrl: typed('string', (u: string) => {
@@ -146,7 +173,10 @@ export function mergedSettingsProblem(merged: Settings, bound: ServerStatus): Pr
 }
 
 /** A dialogue-server URL that points back at the panel's own endpoint would loop every frame. */
-export function upstreamLoopProblem(s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>, bound: Pick<ServerStatus, 'host' | 'port' | 'path'>): Problem | null {
+export function upstreamLoopProblem(
+  s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>,
+  bound: Pick<ServerStatus, 'host' | 'port' | 'path'>,
+): Problem | null {
   if (!s.upstreamEnabled || s.upstreamUrl.trim() === '') return null;
   let url: URL;
   try {
@@ -156,7 +186,9 @@ export function upstreamLoopProblem(s: Pick<Settings, 'upstreamEnabled' | 'upstr
   }
   const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0', bound.host];
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
-  return local.includes(url.hostname) && port === bound.port && (url.pathname || '/') === bound.path ? { key: 'upstreamLoop', url: url.href } : null;
+  return local.includes(url.hostname) && port === bound.port && (url.pathname || '/') === bound.path
+    ? { key: 'upstreamLoop', url: url.href }
+    : null;
 }
 
 /** The URL proxy mode connects to, or null when it is off. */
@@ -169,7 +201,10 @@ export function sanitize(raw: unknown): Settings {
   const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const out: Settings = structuredClone(DEFAULT_SETTINGS);
   for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
-    if (key in src && CHECKS[key](src[key]) === null) Object.assign(out, { [key]: key === 'quickSets' ? (src[key] as unknown[]).map((s) => parseQuickSet(s)) : src[key] });
+    if (key in src && CHECKS[key](src[key]) === null)
+      Object.assign(out, {
+        [key]: key === 'quickSets' ? (src[key] as unknown[]).map((s) => parseQuickSet(s)) : src[key],
+      });
   }
   return out;
 }
@@ -190,7 +225,9 @@ export class SettingsStore {
       this.conf = openConf(path);
       const raw = this.conf.store;
       this.current = sanitize(raw);
-      const rejected = (Object.keys(CHECKS) as (keyof Settings)[]).filter((k) => k in raw && CHECKS[k](raw[k]) !== null);
+      const rejected = (Object.keys(CHECKS) as (keyof Settings)[]).filter(
+        (k) => k in raw && CHECKS[k](raw[k]) !== null,
+      );
       if (rejected.length > 0) {
         /* The next save of such a key would overwrite it: keep the file as it was first. */
         const kept = `${path}.invalid-${Date.now()}`;
@@ -207,7 +244,9 @@ export class SettingsStore {
       }
       this.current = structuredClone(DEFAULT_SETTINGS);
       const detail = (error as Error).message;
-      this.recovery = moved ? { key: 'settingsCorrupt', params: { aside, error: detail } } : { key: 'settingsUnreadable', params: { path, error: detail } };
+      this.recovery = moved
+        ? { key: 'settingsCorrupt', params: { aside, error: detail } }
+        : { key: 'settingsUnreadable', params: { path, error: detail } };
       try {
         this.conf = moved ? openConf(path) : null;
       } catch {
@@ -228,7 +267,8 @@ export class SettingsStore {
     if (patch.allowedOrigins) next.allowedOrigins = [...new Set(patch.allowedOrigins)];
     if (patch.wsHost !== undefined) next.wsHost = patch.wsHost.trim();
     if (patch.upstreamUrl !== undefined) next.upstreamUrl = patch.upstreamUrl.trim();
-    if (patch.wsPath !== undefined) next.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
+    if (patch.wsPath !== undefined)
+      next.wsPath = patch.wsPath.trim().startsWith('/') ? patch.wsPath.trim() : `/${patch.wsPath.trim()}`;
     if (patch.quickSets) next.quickSets = patch.quickSets.map((s) => parseQuickSet(s));
     /* One write for the whole patch, and memory changes only once the disk has it. */
     this.conf?.set(Object.fromEntries((Object.keys(patch) as (keyof Settings)[]).map((key) => [key, next[key]])));

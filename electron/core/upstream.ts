@@ -53,7 +53,14 @@ export class UpstreamLink {
     private readonly host: UpstreamHost,
     options: UpstreamOptions = {},
   ) {
-    this.opts = { holdMs: 5000, holdFrames: 1000, backoffMinMs: 500, backoffMaxMs: 5000, connectTimeoutMs: 5000, ...options };
+    this.opts = {
+      holdMs: 5000,
+      holdFrames: 1000,
+      backoffMinMs: 500,
+      backoffMaxMs: 5000,
+      connectTimeoutMs: 5000,
+      ...options,
+    };
     this.info = { state: 'connecting', url, retries: 0, framesUp: 0, framesDown: 0, notForwarded: 0 };
     this.holdTimer = setTimeout(() => this.giveUpHold(), this.opts.holdMs);
     this.connect();
@@ -171,13 +178,18 @@ export class UpstreamLink {
       this.info.framesDown++;
       if (data.length <= MAX_DOWN_FRAME) return this.host.toAgent(data, isBinary);
       let pieces = 0;
-      for (let at = 0; at < data.length; at += MAX_DOWN_FRAME, pieces++) this.host.toAgent(data.subarray(at, at + MAX_DOWN_FRAME), isBinary);
+      for (let at = 0; at < data.length; at += MAX_DOWN_FRAME, pieces++)
+        this.host.toAgent(data.subarray(at, at + MAX_DOWN_FRAME), isBinary);
       this.host.recut(data.length, pieces);
     });
     ws.on('close', (code) => {
       if (this.ws !== ws || this.closed) return;
       const wasOpen = this.info.state === 'open';
-      const why: LinkReason = failure ? { reason: 'linkError', detail: failure } : code === 1006 ? { reason: 'linkLost' } : { reason: 'linkClosed', detail: String(code) };
+      const why: LinkReason = failure
+        ? { reason: 'linkError', detail: failure }
+        : code === 1006
+          ? { reason: 'linkLost' }
+          : { reason: 'linkClosed', detail: String(code) };
       this.info.lastReason = why;
       if (wasOpen) this.host.lost(why);
       else this.info.retries++;

@@ -1,5 +1,12 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { EventChannel, EventMap, PortChannel, PostChannel, RequestChannel, RequestMap } from '../../common/contract.js';
+import type {
+  EventChannel,
+  EventMap,
+  PortChannel,
+  PostChannel,
+  RequestChannel,
+  RequestMap,
+} from '../../common/contract.js';
 import { hasHandler } from '../core/requests.js';
 import { isAppUrl } from './app-origin.js';
 

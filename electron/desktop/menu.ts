@@ -10,11 +10,19 @@ const MAX_OPEN_BYTES = 512 << 20;
 
 async function openLog(panel: Panel, win: BrowserWindow, relay: EventRelay, lang: MainLang): Promise<void> {
   const logs = panel.logFile ? dirname(panel.logFile) : app.getPath('userData');
-  const picked = await dialog.showOpenDialog(win, { title: mainText(lang, 'openTitle'), defaultPath: logs, filters: [{ name: mainText(lang, 'logsFilter'), extensions: ['jsonl'] }], properties: ['openFile'] });
+  const picked = await dialog.showOpenDialog(win, {
+    title: mainText(lang, 'openTitle'),
+    defaultPath: logs,
+    filters: [{ name: mainText(lang, 'logsFilter'), extensions: ['jsonl'] }],
+    properties: ['openFile'],
+  });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   if ((await stat(file)).size > MAX_OPEN_BYTES) {
-    await dialog.showMessageBox(win, { type: 'warning', message: mainText(lang, 'tooLarge', { name: basename(file) }) });
+    await dialog.showMessageBox(win, {
+      type: 'warning',
+      message: mainText(lang, 'tooLarge', { name: basename(file) }),
+    });
     return;
   }
   relay.send('log:opened', { name: basename(file), text: await readFile(file, 'utf8') });
@@ -35,9 +43,15 @@ export function setupMenu(panel: Panel, win: BrowserWindow, relay: EventRelay): 
   panel.on('settings:changed', build);
 }
 
-function menuTemplate(panel: Panel, win: BrowserWindow, relay: EventRelay, lang: MainLang): MenuItemConstructorOptions[] {
+function menuTemplate(
+  panel: Panel,
+  win: BrowserWindow,
+  relay: EventRelay,
+  lang: MainLang,
+): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
-  const t = (key: Parameters<typeof mainText>[1], params?: Record<string, string>): string => mainText(lang, key, params);
+  const t = (key: Parameters<typeof mainText>[1], params?: Record<string, string>): string =>
+    mainText(lang, key, params);
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -45,7 +59,11 @@ function menuTemplate(panel: Panel, win: BrowserWindow, relay: EventRelay, lang:
       submenu: [
         { label: t('openLog'), accelerator: 'CmdOrCtrl+O', click: () => void openLog(panel, win, relay, lang) },
         /* The renderer knows the filtered view, so it does the export (the same code as its toolbar). */
-        { label: t('exportTxt'), accelerator: 'CmdOrCtrl+Shift+E', click: () => relay.send('menu:command', { command: 'export-txt' }) },
+        {
+          label: t('exportTxt'),
+          accelerator: 'CmdOrCtrl+Shift+E',
+          click: () => relay.send('menu:command', { command: 'export-txt' }),
+        },
         { label: t('exportJsonl'), click: () => relay.send('menu:command', { command: 'export-jsonl' }) },
         {
           label: t('logsFolder'),
@@ -61,7 +79,16 @@ function menuTemplate(panel: Panel, win: BrowserWindow, relay: EventRelay, lang:
     { role: 'editMenu' },
     {
       label: t('view'),
-      submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
     { role: 'windowMenu' },
     {

@@ -32,7 +32,12 @@ async function saveFile(win: BrowserWindow, arg: unknown): Promise<SaveFileResul
   if (typeof suggestedName !== 'string' || typeof content !== 'string') throw new Error('Nothing to save.');
   const result = await dialog.showSaveDialog(win, {
     defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/]/g, '_')),
-    filters: [{ name: suggestedName.endsWith('.jsonl') ? 'JSON Lines' : 'Text', extensions: [suggestedName.split('.').pop() ?? 'txt'] }],
+    filters: [
+      {
+        name: suggestedName.endsWith('.jsonl') ? 'JSON Lines' : 'Text',
+        extensions: [suggestedName.split('.').pop() ?? 'txt'],
+      },
+    ],
   });
   if (result.canceled || !result.filePath) return { saved: false };
   try {

@@ -7,10 +7,14 @@ export function setupSecurity(): void {
   const ses = session.defaultSession;
   /* Only the microphone, only for the app's own pages. */
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const audioOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio') !== false;
+    const audioOnly =
+      permission === 'media' &&
+      (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio') !== false;
     callback(audioOnly && isAppUrl(details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permission === 'media' && isAppUrl(requestingOrigin));
+  ses.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin) => permission === 'media' && isAppUrl(requestingOrigin),
+  );
 }
 
 export function hardenContents(contents: WebContents): void {

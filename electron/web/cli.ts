@@ -55,7 +55,12 @@ export async function main(argv: string[]): Promise<void> {
     overrides.upstreamEnabled = true;
   }
   const dataDir = values['data-dir'] ?? appDataDir();
-  const panel = new Panel({ dataDir, ...(values['log-dir'] ? { logDir: values['log-dir'] } : {}), overrides, host: 'web' });
+  const panel = new Panel({
+    dataDir,
+    ...(values['log-dir'] ? { logDir: values['log-dir'] } : {}),
+    overrides,
+    host: 'web',
+  });
   await panel.start();
   const root = fileURLToPath(new URL('../../../renderer/', import.meta.url));
   const web = await startWebServer({
@@ -66,7 +71,11 @@ export async function main(argv: string[]): Promise<void> {
   });
   const status = panel.status();
   console.log(`Remote Panel UI: ${web.url}`);
-  console.log(status.state === 'listening' ? `MMDAgent-EX endpoint: ${status.url}` : `MMDAgent-EX endpoint not listening: ${status.error ? listenProblemText(status.error) : status.state}`);
+  console.log(
+    status.state === 'listening'
+      ? `MMDAgent-EX endpoint: ${status.url}`
+      : `MMDAgent-EX endpoint not listening: ${status.error ? listenProblemText(status.error) : status.state}`,
+  );
   if (panel.proxying) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
   let stopping = false;
   const stop = async (): Promise<void> => {

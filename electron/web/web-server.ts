@@ -14,7 +14,6 @@ import { CONTENT_TYPES } from '../core/mime.js';
 import { coreHandlers, hasHandler, postHandlers } from '../core/requests.js';
 import { decodeBridgeFrame, encodeBridgeFrame } from '../../common/bridge-frame.js';
 
-
 /** Bridge clients that cannot keep up get log batches dropped (never the disk log). */
 const MAX_BRIDGE_BUFFER = 16 << 20;
 /** How often a client that fell behind is looked at, so it hears what it missed once it has caught up, with or without more traffic. */
@@ -65,12 +64,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = parseUrl(req.url);
     if (!url) return plain(res, 400, 'Bad request.');
     const auth = authorize(req, url.searchParams.get('token'));
-    if (auth !== 'ok') return plain(res, auth, auth === 401 ? 'This page needs the link with its token, printed by npm run web.' : 'Wrong token.');
+    if (auth !== 'ok')
+      return plain(
+        res,
+        auth,
+        auth === 401 ? 'This page needs the link with its token, printed by npm run web.' : 'Wrong token.',
+      );
     if (url.searchParams.has('token')) {
       /* Move the token into a same-site cookie and out of the address bar. */
       url.searchParams.delete('token');
       const rest = url.searchParams.toString();
-      res.writeHead(303, { Location: rest ? `/?${rest}` : '/', 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`, ...securityHeaders() });
+      res.writeHead(303, {
+        Location: rest ? `/?${rest}` : '/',
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        ...securityHeaders(),
+      });
       return void res.end();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
@@ -78,7 +86,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!file) return plain(res, 404, 'Not found.');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...securityHeaders() });
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        ...securityHeaders(),
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       plain(res, 404, 'Not found.');

@@ -25,7 +25,13 @@ export async function loadAudioFile(file: File): Promise<void> {
     usePanel.getState().setFile({ name: file.name, ...decoded });
   } catch (error) {
     usePanel.getState().setFile(null);
-    usePanel.getState().setAudioMessage(error instanceof AudioFileError ? error.words : { key: 'audio.unreadable', params: { name: file.name, error: (error as Error).message } });
+    usePanel
+      .getState()
+      .setAudioMessage(
+        error instanceof AudioFileError
+          ? error.words
+          : { key: 'audio.unreadable', params: { name: file.name, error: (error as Error).message } },
+      );
   } finally {
     usePanel.getState().setDecoding(false);
   }
@@ -45,7 +51,13 @@ export async function streamLoadedFile(): Promise<void> {
     whenBusy: s.whenBusy,
   });
   if (!result.ok) s.setAudioMessage({ problem: result.problem });
-  else s.setAudioMessage(null, result.queued > 0 ? { key: 'audio.queued', params: { name, n: result.queued } } : { key: 'audio.streaming', params: { name, id: to.id } });
+  else
+    s.setAudioMessage(
+      null,
+      result.queued > 0
+        ? { key: 'audio.queued', params: { name, n: result.queued } }
+        : { key: 'audio.streaming', params: { name, id: to.id } },
+    );
 }
 
 export async function stopStreaming(): Promise<void> {
@@ -60,7 +72,8 @@ let micTarget: number | null = null;
 let unwatchMic: (() => void) | null = null;
 
 /** Whether the microphone's chunks go out: not muted, and push-to-talk held if it is set. */
-export const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boolean }): boolean => !m.muted && (m.pttKey === null || m.pttDown);
+export const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boolean }): boolean =>
+  !m.muted && (m.pttKey === null || m.pttDown);
 
 const dbfs = (x: number): number => (x > 0 ? Math.max(SILENT_DB, 20 * Math.log10(x)) : SILENT_DB);
 
@@ -113,7 +126,10 @@ export async function stopMic(reason?: Words): Promise<void> {
   const c = capture;
   capture = null;
   await c?.stop();
-  if (micTarget !== null) await getApi().micStop(micTarget).catch(() => undefined);
+  if (micTarget !== null)
+    await getApi()
+      .micStop(micTarget)
+      .catch(() => undefined);
   micTarget = null;
   usePanel.getState().setMic({ running: false, starting: false, levelDb: SILENT_DB, pttDown: false });
   if (reason) usePanel.getState().setAudioMessage(reason);

@@ -11,7 +11,14 @@ export const COMPOSE_BOX_ID = 'compose-box';
 export function insertIntoDraft(text: string): void {
   const box = document.getElementById(COMPOSE_BOX_ID) as HTMLTextAreaElement | null;
   const { draft, setDraft } = usePanel.getState();
-  const at = box && document.activeElement === box ? box.selectionStart : box ? (box.dataset.caret ? Number(box.dataset.caret) : draft.length) : draft.length;
+  const at =
+    box && document.activeElement === box
+      ? box.selectionStart
+      : box
+        ? box.dataset.caret
+          ? Number(box.dataset.caret)
+          : draft.length
+        : draft.length;
   const next = draft.slice(0, at) + text + draft.slice(at);
   setDraft(next);
   /* Focused after the render that shows the text. Focus moved on meanwhile (a click into the filter) stays where it went. */
@@ -45,7 +52,12 @@ export async function sendDraft(): Promise<void> {
   /* The operator may already be typing (or walking history) the next message. */
   if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
   const lines: Words = { key: result.lines === 1 ? 'compose.oneLine' : 'compose.nLines', params: { n: result.lines } };
-  const place: Words | string = side === 'server' ? { key: 'compose.sentServer', params: { n: result.sessions } } : result.sessions > 1 ? { key: 'compose.sentAgents', params: { n: result.sessions } } : '';
+  const place: Words | string =
+    side === 'server'
+      ? { key: 'compose.sentServer', params: { n: result.sessions } }
+      : result.sessions > 1
+        ? { key: 'compose.sentAgents', params: { n: result.sessions } }
+        : '';
   setComposeResult(null, { key: 'compose.sent', params: { lines, place } });
 }
 

@@ -6,7 +6,10 @@ import { usePanel } from '../store';
 /** Saves what the log view shows now (filters applied; the frozen copy while paused). */
 export async function exportView(format: 'txt' | 'jsonl'): Promise<void> {
   const { viewing, frozen, log } = usePanel.getState();
-  await getApi().saveFile(exportName(format), exportText((viewing ? viewing.log.view : (frozen ?? log.view)).slice(), format));
+  await getApi().saveFile(
+    exportName(format),
+    exportText((viewing ? viewing.log.view : (frozen ?? log.view)).slice(), format),
+  );
 }
 
 export async function openLogFile(file: File): Promise<void> {

@@ -8,7 +8,12 @@ import { usePanel } from '../store';
 export async function startPeriodic(text: string, everySec: number): Promise<Words | null> {
   const { target, sendTo, settings } = usePanel.getState();
   try {
-    const result = await getApi().startPeriodic({ target, text, everySec, to: settings?.upstreamEnabled ? sendTo : 'agent' });
+    const result = await getApi().startPeriodic({
+      target,
+      text,
+      everySec,
+      to: settings?.upstreamEnabled ? sendTo : 'agent',
+    });
     return result.ok ? null : { problem: result.problem };
   } catch (error) {
     return errorWords(error);

@@ -8,13 +8,28 @@ import { errorWords } from './errors';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';
 
-export type PrefPatch = Partial<Pick<Settings, 'language' | 'theme' | 'logFilters' | 'quickSets' | 'activeQuickSet' | 'modelAlias' | 'mdfAllLog' | 'mdfHttpOff' | 'speech'>>;
+export type PrefPatch = Partial<
+  Pick<
+    Settings,
+    | 'language'
+    | 'theme'
+    | 'logFilters'
+    | 'quickSets'
+    | 'activeQuickSet'
+    | 'modelAlias'
+    | 'mdfAllLog'
+    | 'mdfHttpOff'
+    | 'speech'
+  >
+>;
 
 /** What a refused change says; null when it went through. */
 export function changeProblem(result: ChangeResult, id?: number): Words | null {
   if (result.ok) return null;
   if (!result.needsConfirm) return { problem: result.problem };
-  return result.reason === 'disconnect' ? { key: 'agents.disconnectMessage', params: { id: id ?? 0 } } : { key: 'settings.restartMessage', params: { n: result.agents } };
+  return result.reason === 'disconnect'
+    ? { key: 'agents.disconnectMessage', params: { id: id ?? 0 } }
+    : { key: 'settings.restartMessage', params: { n: result.agents } };
 }
 
 /** Applies the patch to this window now and saves it; resolves to why it could not be saved, or null. */
@@ -42,7 +57,12 @@ export function rememberFilters(): () => void {
   return usePanel.subscribe((state, prev) => {
     /* Only a change of the filters themselves; settings coming back from the core are not one. */
     /* Compared by value: the filters applied from settings at start-up are a copy, not a change. */
-    if (state.filters === prev.filters || !state.settings || JSON.stringify(state.settings.logFilters) === JSON.stringify(state.filters)) return;
+    if (
+      state.filters === prev.filters ||
+      !state.settings ||
+      JSON.stringify(state.settings.logFilters) === JSON.stringify(state.filters)
+    )
+      return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       void savePrefs({ logFilters: usePanel.getState().filters }).then((problem) => {

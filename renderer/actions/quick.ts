@@ -54,8 +54,19 @@ export async function runCommand(command: QuickCommand): Promise<void> {
       setRunning(null);
     }
   }
-  if ('cancelled' in result) setQuickMessage({ error: false, words: { key: 'quick.cancelled', params: { label: command.label, sent: result.sent } } });
-  else if (!result.ok) setQuickMessage({ error: true, words: result.line > 0 ? { key: 'quick.stoppedAt', params: { label: command.label, line: result.line, error: result.why } } : result.why });
+  if ('cancelled' in result)
+    setQuickMessage({
+      error: false,
+      words: { key: 'quick.cancelled', params: { label: command.label, sent: result.sent } },
+    });
+  else if (!result.ok)
+    setQuickMessage({
+      error: true,
+      words:
+        result.line > 0
+          ? { key: 'quick.stoppedAt', params: { label: command.label, line: result.line, error: result.why } }
+          : result.why,
+    });
 }
 
 export function cancelRunning(): boolean {
@@ -72,7 +83,10 @@ export async function saveCommand(setId: string, command: QuickCommand): Promise
   const set = quickSets().find((s) => s.id === setId);
   if (!set) return { key: 'quick.noSet' };
   const exists = set.commands.some((c) => c.id === command.id);
-  return replaceSet({ ...set, commands: exists ? set.commands.map((c) => (c.id === command.id ? command : c)) : [...set.commands, command] });
+  return replaceSet({
+    ...set,
+    commands: exists ? set.commands.map((c) => (c.id === command.id ? command : c)) : [...set.commands, command],
+  });
 }
 
 export function deleteCommand(setId: string, id: string): Promise<Words | null> {
@@ -128,9 +142,19 @@ export async function importSet(file: File): Promise<Words | null> {
   try {
     set = parseQuickSet(raw);
   } catch (error) {
-    return { key: 'quick.importBad', params: { name: file.name, error: error instanceof QuickSetError ? { quickSet: error.problem } : { raw: (error as Error).message } } };
+    return {
+      key: 'quick.importBad',
+      params: {
+        name: file.name,
+        error: error instanceof QuickSetError ? { quickSet: error.problem } : { raw: (error as Error).message },
+      },
+    };
   }
-  const fresh: QuickSet = { id: newId('set'), name: uniqueName(set.name), commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })) };
+  const fresh: QuickSet = {
+    id: newId('set'),
+    name: uniqueName(set.name),
+    commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })),
+  };
   return savePrefs({ quickSets: [...quickSets(), fresh], activeQuickSet: fresh.id });
 }
 

@@ -41,19 +41,40 @@ export async function loadVoices(engine: SpeechEngine = speechSettings().engine)
   usePanel.getState().setVoiceList(engine, { loading: true, problem: null });
   try {
     const result = await getApi().voices(engine);
-    if (latest()) usePanel.getState().setVoiceList(engine, result.ok ? { voices: result.voices, loading: false } : { loading: false, problem: { problem: result.problem } });
+    if (latest())
+      usePanel
+        .getState()
+        .setVoiceList(
+          engine,
+          result.ok
+            ? { voices: result.voices, loading: false }
+            : { loading: false, problem: { problem: result.problem } },
+        );
   } catch (error) {
     if (latest()) usePanel.getState().setVoiceList(engine, { loading: false, problem: errorWords(error) });
   }
 }
 
 /** What a Say answered, in words; `ok` says whether the text went out (so the box may be cleared). */
-export function sayOutcome(result: SayResult, id: number, voice: string): { ok: boolean; error: boolean; words: Words } {
-  if (!result.ok) return 'cancelled' in result ? { ok: false, error: false, words: { key: 'say.cancelled' } } : { ok: false, error: true, words: { problem: result.problem } };
+export function sayOutcome(
+  result: SayResult,
+  id: number,
+  voice: string,
+): { ok: boolean; error: boolean; words: Words } {
+  if (!result.ok)
+    return 'cancelled' in result
+      ? { ok: false, error: false, words: { key: 'say.cancelled' } }
+      : { ok: false, error: true, words: { problem: result.problem } };
   const engine: Words = { key: `engine.${result.engine}` };
-  if (result.engine === 'agent') return { ok: true, error: false, words: { key: 'say.sentAgent', params: { id, voice } } };
+  if (result.engine === 'agent')
+    return { ok: true, error: false, words: { key: 'say.sentAgent', params: { id, voice } } };
   if (result.queued) return { ok: true, error: false, words: { key: 'say.queued', params: { id, engine } } };
-  if (result.replaced) return { ok: true, error: false, words: { key: 'say.startedReplacing', params: { id, engine, name: result.replaced } } };
+  if (result.replaced)
+    return {
+      ok: true,
+      error: false,
+      words: { key: 'say.startedReplacing', params: { id, engine, name: result.replaced } },
+    };
   return { ok: true, error: false, words: { key: 'say.started', params: { id, engine } } };
 }
 
@@ -73,7 +94,12 @@ export async function sayText(text: string): Promise<boolean> {
   s.setSayBusy(true);
   s.setSayMessage(null);
   try {
-    const result = await getApi().say({ target: to.id, alias: s.settings?.modelAlias ?? '0', text, whenBusy: s.whenBusy });
+    const result = await getApi().say({
+      target: to.id,
+      alias: s.settings?.modelAlias ?? '0',
+      text,
+      whenBusy: s.whenBusy,
+    });
     const outcome = sayOutcome(result, to.id, speech.voices[speech.engine]);
     usePanel.getState().setSayMessage({ error: outcome.error, words: outcome.words });
     if (outcome.ok) usePanel.getState().rememberSaid(text.trim());
@@ -93,7 +119,13 @@ export async function stopSpeech(): Promise<void> {
   if ('error' in to) return s.setSayMessage({ error: true, words: to.error });
   try {
     const result = await getApi().stopSpeech(to.id, s.settings?.modelAlias ?? '0');
-    usePanel.getState().setSayMessage(result.ok ? { error: false, words: { key: 'say.stopped' } } : { error: true, words: { problem: result.problem } });
+    usePanel
+      .getState()
+      .setSayMessage(
+        result.ok
+          ? { error: false, words: { key: 'say.stopped' } }
+          : { error: true, words: { problem: result.problem } },
+      );
   } catch (error) {
     usePanel.getState().setSayMessage({ error: true, words: errorWords(error) });
   }
@@ -123,7 +155,14 @@ export async function setSpeechKey(key: string | null): Promise<Words | null> {
 /** A quick command's `say` step: the Speak panel's model, the step's own engine and voice if it has them; it queues behind what plays. */
 export async function sayStep(target: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null> {
   const s = usePanel.getState();
-  const result = await getApi().say({ target, alias: s.settings?.modelAlias ?? '0', text: step.text, engine: step.engine, voice: step.voice, whenBusy: 'queue' });
+  const result = await getApi().say({
+    target,
+    alias: s.settings?.modelAlias ?? '0',
+    text: step.text,
+    engine: step.engine,
+    voice: step.voice,
+    whenBusy: 'queue',
+  });
   if (result.ok) return null;
   return 'cancelled' in result ? { key: 'say.cancelled' } : { problem: result.problem };
 }

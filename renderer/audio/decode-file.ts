@@ -21,7 +21,11 @@ export class AudioFileError extends Error {
   }
 }
 
-export async function decodeAudioFile(file: Blob & { name?: string }, maxSec: number, buckets = 240): Promise<DecodedAudio> {
+export async function decodeAudioFile(
+  file: Blob & { name?: string },
+  maxSec: number,
+  buckets = 240,
+): Promise<DecodedAudio> {
   const name = file.name ?? '';
   if (file.size === 0) throw new AudioFileError({ key: 'audio.empty', params: { name } });
   const bytes = await file.arrayBuffer();
@@ -35,7 +39,10 @@ export async function decodeAudioFile(file: Blob & { name?: string }, maxSec: nu
   if (buffer.length === 0) throw new AudioFileError({ key: 'audio.noAudio', params: { name } });
   const durationMs = (buffer.length / SAMPLE_RATE) * 1000;
   if (durationMs / 1000 > maxSec) {
-    throw new AudioFileError({ key: 'audio.tooLong', params: { name, min: (durationMs / 60000).toFixed(1), limit: (maxSec / 60).toFixed(1) } });
+    throw new AudioFileError({
+      key: 'audio.tooLong',
+      params: { name, min: (durationMs / 60000).toFixed(1), limit: (maxSec / 60).toFixed(1) },
+    });
   }
   const pcm = toInt16(downmix(buffer));
   return { pcm, durationMs, peaks: peaksOf(pcm, buckets) };

@@ -38,13 +38,19 @@ export class MicCapture {
     const ctx = new AudioContext({ sampleRate: 16_000, latencyHint: 'interactive' });
     this.ctx = ctx;
     await ctx.audioWorklet.addModule(workletUrl);
-    const node = new AudioWorkletNode(ctx, 'pcm-chunker', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+    const node = new AudioWorkletNode(ctx, 'pcm-chunker', {
+      numberOfInputs: 1,
+      numberOfOutputs: 0,
+      channelCount: 1,
+      channelCountMode: 'explicit',
+    });
     this.node = node;
     node.port.onmessage = (e: MessageEvent<{ rms: number; peak: number }>) => options.onLevel(e.data.rms, e.data.peak);
     this.post({ kind: 'sink', target: options.target }, [options.sink]);
     this.post({ kind: 'open', open: this.open });
     if (ctx.state === 'suspended') await ctx.resume();
-    const clock = (): void => this.post({ kind: 'clock', origin: performance.timeOrigin + performance.now() - ctx.currentTime * 1000 });
+    const clock = (): void =>
+      this.post({ kind: 'clock', origin: performance.timeOrigin + performance.now() - ctx.currentTime * 1000 });
     clock();
     this.clockTimer = setInterval(clock, CLOCK_EVERY_MS);
     this.stream = await navigator.mediaDevices.getUserMedia({

@@ -38,7 +38,10 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
       linkCb(true);
     };
     ws.onmessage = (msg) => {
-      const frame = decodeBridgeFrame(typeof msg.data === 'string' ? msg.data : new Uint8Array(msg.data as ArrayBuffer), typeof msg.data !== 'string');
+      const frame = decodeBridgeFrame(
+        typeof msg.data === 'string' ? msg.data : new Uint8Array(msg.data as ArrayBuffer),
+        typeof msg.data !== 'string',
+      );
       if (!frame) return;
       if (frame.t === 'evt') {
         for (const l of listeners.get(frame.ch) ?? []) l(frame.payload as never);

@@ -39,7 +39,11 @@ function AgentRow({ session }: { session: SessionInfo }) {
       <div className="agent-head">
         <span className={`dot ${session.responsive ? 'on' : 'warn'}`} aria-hidden="true" />
         <strong>{sessionLabel(session)}</strong>
-        {!session.isMMDAgent && <span className="chip chip-warn" title={t('agents.notMMDAgentTitle')}>{t('agents.notMMDAgent')}</span>}
+        {!session.isMMDAgent && (
+          <span className="chip chip-warn" title={t('agents.notMMDAgentTitle')}>
+            {t('agents.notMMDAgent')}
+          </span>
+        )}
       </div>
       <div className="agent-meta">
         <span>{t('agents.since', { time: clockTime(session.connectedAt).slice(0, 8) })}</span>
@@ -50,15 +54,30 @@ function AgentRow({ session }: { session: SessionInfo }) {
       </div>
       {(session.errors !== undefined || session.warnings !== undefined) && (
         <div className="agent-reports">
-          <button type="button" className={`btn small report ${session.errors ? 'has-errors' : ''}`} onClick={() => showReports(session.id, 'error')} aria-label={t('agents.errorsFor', { id: session.id, n: session.errors ?? 0 })}>
+          <button
+            type="button"
+            className={`btn small report ${session.errors ? 'has-errors' : ''}`}
+            onClick={() => showReports(session.id, 'error')}
+            aria-label={t('agents.errorsFor', { id: session.id, n: session.errors ?? 0 })}
+          >
             {session.errors === 1 ? t('agents.errorOne') : t('agents.errors', { n: session.errors ?? 0 })}
           </button>
-          <button type="button" className={`btn small report ${session.warnings ? 'has-warnings' : ''}`} onClick={() => showReports(session.id, 'warning')} aria-label={t('agents.warningsFor', { id: session.id, n: session.warnings ?? 0 })}>
+          <button
+            type="button"
+            className={`btn small report ${session.warnings ? 'has-warnings' : ''}`}
+            onClick={() => showReports(session.id, 'warning')}
+            aria-label={t('agents.warningsFor', { id: session.id, n: session.warnings ?? 0 })}
+          >
             {session.warnings === 1 ? t('agents.warningOne') : t('agents.warnings', { n: session.warnings ?? 0 })}
           </button>
         </div>
       )}
-      <button type="button" className="btn small danger-ghost" onClick={() => void disconnect()} aria-label={t('agents.disconnectFor', { id: session.id })}>
+      <button
+        type="button"
+        className="btn small danger-ghost"
+        onClick={() => void disconnect()}
+        aria-label={t('agents.disconnectFor', { id: session.id })}
+      >
         {t('agents.disconnect')}
       </button>
     </li>

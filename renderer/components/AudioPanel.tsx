@@ -1,5 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { audioTarget, loadAudioFile, micOpen, refreshDevices, startMic, stopMic, stopStreaming, streamLoadedFile } from '../actions/audio';
+import {
+  audioTarget,
+  loadAudioFile,
+  micOpen,
+  refreshDevices,
+  startMic,
+  stopMic,
+  stopStreaming,
+  streamLoadedFile,
+} from '../actions/audio';
 import type { MessageKey } from '../i18n';
 import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
@@ -72,7 +81,15 @@ function ModelAlias() {
   return (
     <div className="field compact">
       <label htmlFor="model-alias">{t('speak.alias')}</label>
-      <input id="model-alias" className="input" list="model-aliases" value={value} onChange={(e) => change(e.target.value)} aria-label={t('speak.alias')} spellCheck={false} />
+      <input
+        id="model-alias"
+        className="input"
+        list="model-aliases"
+        value={value}
+        onChange={(e) => change(e.target.value)}
+        aria-label={t('speak.alias')}
+        spellCheck={false}
+      />
       <datalist id="model-aliases">
         {aliases.map((a) => (
           <option key={a} value={a} />
@@ -107,7 +124,12 @@ function FileSection() {
     <div className="subsection">
       <h3>{t('speak.file')}</h3>
       <div className="file-pick">
-        <FilePickButton label={t('speak.choose')} inputLabel={t('speak.file')} accept={ACCEPT} onFile={(f) => void loadAudioFile(f)} />
+        <FilePickButton
+          label={t('speak.choose')}
+          inputLabel={t('speak.file')}
+          accept={ACCEPT}
+          onFile={(f) => void loadAudioFile(f)}
+        />
         {!file && <span className="muted">{t('speak.noFile')}</span>}
       </div>
       <p className="hint">{t('speak.drop')}</p>
@@ -124,12 +146,18 @@ function FileSection() {
         <span className="muted">{t('speak.ifBusy')}</span>
         {(['queue', 'replace'] as const).map((v) => (
           <label key={v}>
-            <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} /> {v === 'queue' ? t('speak.queue') : t('speak.replace')}
+            <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} />{' '}
+            {v === 'queue' ? t('speak.queue') : t('speak.replace')}
           </label>
         ))}
       </div>
       <div className="button-row">
-        <button type="button" className="btn primary small" disabled={!file || decoding} onClick={() => void streamLoadedFile()}>
+        <button
+          type="button"
+          className="btn primary small"
+          disabled={!file || decoding}
+          onClick={() => void streamLoadedFile()}
+        >
           {t('speak.stream')}
         </button>
         <button type="button" className="btn small" disabled={!streaming} onClick={() => void stopStreaming()}>
@@ -138,7 +166,14 @@ function FileSection() {
       </div>
       {streaming && (
         <div className="progress-wrap">
-          <div className="progress" role="progressbar" aria-label={t('speak.progress')} aria-valuemin={0} aria-valuemax={Math.round(total)} aria-valuenow={Math.round(sent)}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={t('speak.progress')}
+            aria-valuemin={0}
+            aria-valuemax={Math.round(total)}
+            aria-valuenow={Math.round(sent)}
+          >
             <div className="progress-fill" style={{ width: `${progress * 100}%` }} />
           </div>
           <span className="small-text">
@@ -146,7 +181,9 @@ function FileSection() {
           </span>
         </div>
       )}
-      {current && current.queued.length > 0 && <p className="muted small-text">{t('speak.queued', { names: current.queued.join(', ') })}</p>}
+      {current && current.queued.length > 0 && (
+        <p className="muted small-text">{t('speak.queued', { names: current.queued.join(', ') })}</p>
+      )}
     </div>
   );
 }
@@ -167,7 +204,8 @@ function MicSection() {
 
   useEffect(() => {
     if (!mic.pttKey) return;
-    const typing = (e: KeyboardEvent): boolean => e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+    const typing = (e: KeyboardEvent): boolean =>
+      e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable="true"]') !== null;
     const down = (e: KeyboardEvent): void => {
       if (e.code === mic.pttKey && !typing(e)) {
         e.preventDefault();
@@ -193,7 +231,13 @@ function MicSection() {
   return (
     <div className="subsection">
       <h3>{t('speak.mic')}</h3>
-      <select className="input full" aria-label={t('speak.mic')} value={mic.deviceId} disabled={mic.running} onChange={(e) => setMic({ deviceId: e.target.value })}>
+      <select
+        className="input full"
+        aria-label={t('speak.mic')}
+        value={mic.deviceId}
+        disabled={mic.running}
+        onChange={(e) => setMic({ deviceId: e.target.value })}
+      >
         <option value="">{t('speak.defaultMic')}</option>
         {devices
           .filter((d) => d.deviceId && d.deviceId !== 'default')
@@ -212,7 +256,13 @@ function MicSection() {
           ] as const
         ).map(([key, label]) => (
           <label key={key}>
-            <input type="checkbox" checked={mic[key]} disabled={mic.running} onChange={(e) => setMic({ [key]: e.target.checked })} /> {t(label)}
+            <input
+              type="checkbox"
+              checked={mic[key]}
+              disabled={mic.running}
+              onChange={(e) => setMic({ [key]: e.target.checked })}
+            />{' '}
+            {t(label)}
           </label>
         ))}
       </div>
@@ -226,12 +276,22 @@ function MicSection() {
             {t('speak.startMic')}
           </button>
         )}
-        <button type="button" className={`btn small ${mic.muted ? 'active' : ''}`} aria-pressed={mic.muted} onClick={() => setMic({ muted: !mic.muted })}>
+        <button
+          type="button"
+          className={`btn small ${mic.muted ? 'active' : ''}`}
+          aria-pressed={mic.muted}
+          onClick={() => setMic({ muted: !mic.muted })}
+        >
           {t('speak.mute')}
         </button>
         <label className="ptt">
           {t('speak.ptt')}
-          <select className="input small-select" aria-label={t('speak.pttKey')} value={mic.pttKey ?? ''} onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}>
+          <select
+            className="input small-select"
+            aria-label={t('speak.pttKey')}
+            value={mic.pttKey ?? ''}
+            onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}
+          >
             {PTT_KEYS.map(([code, key, plain]) => (
               <option key={code} value={code}>
                 {key ? t(key) : plain}
@@ -242,7 +302,13 @@ function MicSection() {
       </div>
       <LevelMeter />
       <p className="muted small-text">
-        {mic.running ? (live ? t('speak.sending') : mic.muted ? t('speak.muted') : t('speak.hold', { key: mic.pttKey ?? '' })) : t('speak.notCapturing')}
+        {mic.running
+          ? live
+            ? t('speak.sending')
+            : mic.muted
+              ? t('speak.muted')
+              : t('speak.hold', { key: mic.pttKey ?? '' })
+          : t('speak.notCapturing')}
         {current?.state === 'mic' && current.latencyP50 !== undefined && Number.isFinite(current.latencyP50)
           ? t('speak.latency', { p50: current.latencyP50.toFixed(0), p99: current.latencyP99!.toFixed(0) })
           : ''}

@@ -28,7 +28,10 @@ export function Composer() {
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
 
-  const scenes = useMemo(() => (target === 'all' ? Object.values(scene) : scene[target] ? [scene[target]!] : []), [scene, target]);
+  const scenes = useMemo(
+    () => (target === 'all' ? Object.values(scene) : scene[target] ? [scene[target]!] : []),
+    [scene, target],
+  );
   const assist = useMemo(() => analyze(draft, Math.min(caret, draft.length), scenes), [draft, caret, scenes]);
   const open = assist.suggestions.length > 0 && dismissed !== `${draft}@${caret}`;
   const current = open ? assist.suggestions[Math.min(active, assist.suggestions.length - 1)] : undefined;
@@ -106,7 +109,12 @@ export function Composer() {
       <div className="composer-row">
         <label className="target">
           <span className="sr-label">{t('compose.target')}</span>
-          <select aria-label={t('compose.target')} className="input" value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Target))}>
+          <select
+            aria-label={t('compose.target')}
+            className="input"
+            value={String(target)}
+            onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Target))}
+          >
             <option value="all">
               {t('compose.allAgents')}
               {sessions.length ? ` (${sessions.length})` : ''}
@@ -121,7 +129,12 @@ export function Composer() {
         {proxy && (
           <label className="target">
             <span className="sr-label">{t('compose.sendTo')}</span>
-            <select aria-label={t('compose.sendTo')} className="input send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}>
+            <select
+              aria-label={t('compose.sendTo')}
+              className="input send-to"
+              value={sendTo}
+              onChange={(e) => setSendTo(e.target.value === 'server' ? 'server' : 'agent')}
+            >
               <option value="agent">{t('compose.toAgent')}</option>
               <option value="server">{t('compose.toServer')}</option>
             </select>
@@ -201,8 +214,12 @@ function ArgHints({ forms, argIndex }: { forms: string[]; argIndex: number }) {
           </div>
         );
       })}
-      {forms.length > shown.length && <div className="muted">{t('compose.moreForms', { n: forms.length - shown.length })}</div>}
-      {formArgs(forms[0] ?? '').length === 0 && forms.length === 1 && <div className="muted">{t('compose.noArgs')}</div>}
+      {forms.length > shown.length && (
+        <div className="muted">{t('compose.moreForms', { n: forms.length - shown.length })}</div>
+      )}
+      {formArgs(forms[0] ?? '').length === 0 && forms.length === 1 && (
+        <div className="muted">{t('compose.noArgs')}</div>
+      )}
     </div>
   );
 }

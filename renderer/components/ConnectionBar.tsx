@@ -40,7 +40,11 @@ export function ConnectionBar() {
           <span className="endpoint-label">{t('top.listening')}</span>
           <code className="endpoint-url">{status?.url || '…'}</code>
         </div>
-        <div className={`status-pill ${connected ? 'is-on' : status?.state === 'error' ? 'is-error' : 'is-wait'}`} role="status" aria-label={t('top.connection')}>
+        <div
+          className={`status-pill ${connected ? 'is-on' : status?.state === 'error' ? 'is-error' : 'is-wait'}`}
+          role="status"
+          aria-label={t('top.connection')}
+        >
           <span className="dot" aria-hidden="true" />
           {text}
           {unresponsive > 0 && <span className="warn-chip">{t('top.unresponsive', { n: unresponsive })}</span>}
@@ -51,17 +55,34 @@ export function ConnectionBar() {
           </div>
         )}
         <div className="spacer" />
-        <select className="input small top-select" aria-label={t('top.language')} value={language} onChange={(e) => void savePrefs({ language: e.target.value as Language })}>
+        <select
+          className="input small top-select"
+          aria-label={t('top.language')}
+          value={language}
+          onChange={(e) => void savePrefs({ language: e.target.value as Language })}
+        >
           <option value="auto">{t('lang.auto')}</option>
           <option value="en">English</option>
           <option value="ja">日本語</option>
         </select>
-        <select className="input small top-select" aria-label={t('top.theme')} value={theme} onChange={(e) => void savePrefs({ theme: e.target.value as Theme })}>
+        <select
+          className="input small top-select"
+          aria-label={t('top.theme')}
+          value={theme}
+          onChange={(e) => void savePrefs({ theme: e.target.value as Theme })}
+        >
           <option value="system">{t('theme.system')}</option>
           <option value="light">{t('theme.light')}</option>
           <option value="dark">{t('theme.dark')}</option>
         </select>
-        <button type="button" className="btn ghost" onClick={() => setShortcutsOpen(true)} aria-label={t('top.shortcuts')} aria-keyshortcuts="F1" title={t('top.shortcuts')}>
+        <button
+          type="button"
+          className="btn ghost"
+          onClick={() => setShortcutsOpen(true)}
+          aria-label={t('top.shortcuts')}
+          aria-keyshortcuts="F1"
+          title={t('top.shortcuts')}
+        >
           ?
         </button>
         <button type="button" className="btn ghost" onClick={() => setSettingsOpen(true)}>

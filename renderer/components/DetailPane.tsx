@@ -43,7 +43,12 @@ export function DetailPane() {
   };
   const hideType = (): void => {
     const { filters, setFilters } = usePanel.getState();
-    if (entry.type.length <= MAX_TYPE && filters.types.length < MAX_CHIPS && !filters.types.some((c) => c.type === entry.type)) setFilters({ types: [...filters.types, { type: entry.type, mode: 'exclude' }] });
+    if (
+      entry.type.length <= MAX_TYPE &&
+      filters.types.length < MAX_CHIPS &&
+      !filters.types.some((c) => c.type === entry.type)
+    )
+      setFilters({ types: [...filters.types, { type: entry.type, mode: 'exclude' }] });
   };
 
   return (

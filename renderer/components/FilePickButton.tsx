@@ -5,7 +5,19 @@ import { useRef } from 'react';
  * browser's language, not the panel's. The hidden input keeps its accessible name for tests
  * and assistive tools, and is cleared after each pick so the same file can be picked again.
  */
-export function FilePickButton({ label, inputLabel, accept, title, onFile }: { label: string; inputLabel: string; accept: string; title?: string; onFile(file: File): void }) {
+export function FilePickButton({
+  label,
+  inputLabel,
+  accept,
+  title,
+  onFile,
+}: {
+  label: string;
+  inputLabel: string;
+  accept: string;
+  title?: string;
+  onFile(file: File): void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>

@@ -55,7 +55,14 @@ export function LiveLog() {
   const [seenId, setSeenId] = useState<number | null>(null);
   /* The user is about to scroll up: the rows above the view are rendered before the scroll shows them. */
   const [reaching, setReaching] = useState(false);
-  const win = rowWindow(rows.length, scrollTop, height, ROW_HEIGHT, following && !reaching ? FOLLOW_OVERSCAN : OVERSCAN, following);
+  const win = rowWindow(
+    rows.length,
+    scrollTop,
+    height,
+    ROW_HEIGHT,
+    following && !reaching ? FOLLOW_OVERSCAN : OVERSCAN,
+    following,
+  );
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -144,12 +151,35 @@ export function LiveLog() {
 
   return (
     <div className="log-wrap">
-      <div ref={scroller} className={`log${proxy ? ' proxied' : ''}`} role="log" aria-label={t('log.name')} tabIndex={0} onScroll={onScroll} onWheel={onWheel} onKeyDown={onKeyDown} onPointerDown={onPointerDown}>
+      <div
+        ref={scroller}
+        className={`log${proxy ? ' proxied' : ''}`}
+        role="log"
+        aria-label={t('log.name')}
+        tabIndex={0}
+        onScroll={onScroll}
+        onWheel={onWheel}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+      >
         {rows.length === 0 && <div className="log-empty">{t('log.empty')}</div>}
         <div className="log-rows" style={{ height: win.total }}>
           {slotOrder(win.first, win.end).map((index) => {
             const entry = rows.at(index)!;
-            return <LogRow key={index % (win.end - win.first)} top={index * ROW_HEIGHT} entry={entry} showSession={everMulti} proxy={proxy} revision={entry.delivery ? revision : 0} lang={lang} highlight={highlight} selected={entry.id === selectedId} onSelect={select} />;
+            return (
+              <LogRow
+                key={index % (win.end - win.first)}
+                top={index * ROW_HEIGHT}
+                entry={entry}
+                showSession={everMulti}
+                proxy={proxy}
+                revision={entry.delivery ? revision : 0}
+                lang={lang}
+                highlight={highlight}
+                selected={entry.id === selectedId}
+                onSelect={select}
+              />
+            );
           })}
         </div>
       </div>

@@ -35,24 +35,41 @@ export interface LogRowProps {
 }
 
 function Marked({ text, re }: { text: string; re: RegExp | null }) {
-  return (
-    <>
-      {highlightParts(text, re).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : p.text))}
-    </>
-  );
+  return <>{highlightParts(text, re).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 }
 
 /** One log line: time, direction, session, the type emphasised, then its arguments. Click selects it. */
-export const LogRow = memo(function LogRow({ entry, top, showSession, proxy, revision, lang, highlight, selected, onSelect }: LogRowProps) {
+export const LogRow = memo(function LogRow({
+  entry,
+  top,
+  showSession,
+  proxy,
+  revision,
+  lang,
+  highlight,
+  selected,
+  onSelect,
+}: LogRowProps) {
   void revision;
   const arrow = DIRECTIONS[entry.dir];
   const label = translate(lang, directionKey(entry.dir, proxy));
   /* Summaries (an audio stream from the dialogue server) carry words, not a message: shown whole, in the UI's language. */
   const summary = entry.dir !== 'sys' && entry.msg !== undefined;
-  const rest = entry.dir === 'sys' || entry.binary !== undefined ? entry.text : summary ? ` ${noticeText(entry, translator(lang), lang)}` : agentRest(entry) ?? entry.text.slice(entry.type.length);
+  const rest =
+    entry.dir === 'sys' || entry.binary !== undefined
+      ? entry.text
+      : summary
+        ? ` ${noticeText(entry, translator(lang), lang)}`
+        : (agentRest(entry) ?? entry.text.slice(entry.type.length));
   const captured = entry.agent?.level === 'Captured';
   return (
-    <div className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }} data-id={entry.id} aria-selected={selected} onClick={() => onSelect(entry.id)}>
+    <div
+      className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-id={entry.id}
+      aria-selected={selected}
+      onClick={() => onSelect(entry.id)}
+    >
       <span className="c-time">{clockTime(entry.t)}</span>
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}
@@ -65,12 +82,16 @@ export const LogRow = memo(function LogRow({ entry, top, showSession, proxy, rev
           </span>
         ) : entry.binary !== undefined ? (
           <>
-            <span className="c-type">{translate(lang, 'row.binary', { n: entry.binary })}</span> <span className="hex">{rest}</span>
+            <span className="c-type">{translate(lang, 'row.binary', { n: entry.binary })}</span>{' '}
+            <span className="hex">{rest}</span>
           </>
         ) : (
           <>
             {entry.agent && (
-              <span className="c-module" title={translate(lang, 'row.moduleTitle', { module: entry.agent.module, level: entry.agent.level })}>
+              <span
+                className="c-module"
+                title={translate(lang, 'row.moduleTitle', { module: entry.agent.module, level: entry.agent.level })}
+              >
                 {entry.agent.module}
                 {entry.agent.level === 'Captured' ? ` ${translate(lang, 'row.captured')}` : ''}
               </span>

@@ -42,11 +42,23 @@ export function LogToolbar() {
             value={filters.text}
             onChange={(e) => setFilters({ text: e.target.value })}
           />
-          <button type="button" className={`btn small regex ${filters.regex ? 'active' : ''}`} aria-pressed={filters.regex} aria-label={t('log.regex')} title={t('log.regex')} onClick={() => setFilters({ regex: !filters.regex })}>
+          <button
+            type="button"
+            className={`btn small regex ${filters.regex ? 'active' : ''}`}
+            aria-pressed={filters.regex}
+            aria-label={t('log.regex')}
+            title={t('log.regex')}
+            onClick={() => setFilters({ regex: !filters.regex })}
+          >
             .*
           </button>
         </span>
-        <select className="input dir-filter" aria-label={t('log.direction')} value={filters.dir} onChange={(e) => setFilters({ dir: e.target.value as LogEntry['dir'] | 'all' })}>
+        <select
+          className="input dir-filter"
+          aria-label={t('log.direction')}
+          value={filters.dir}
+          onChange={(e) => setFilters({ dir: e.target.value as LogEntry['dir'] | 'all' })}
+        >
           <option value="all">{t('log.allDirections')}</option>
           {(Object.keys(DIRECTIONS) as LogEntry['dir'][]).map((d) => (
             <option key={d} value={d}>
@@ -54,7 +66,12 @@ export function LogToolbar() {
             </option>
           ))}
         </select>
-        <select className="input dir-filter" aria-label={t('log.kind')} value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value as EntryKind | 'all' })}>
+        <select
+          className="input dir-filter"
+          aria-label={t('log.kind')}
+          value={filters.kind}
+          onChange={(e) => setFilters({ kind: e.target.value as EntryKind | 'all' })}
+        >
           <option value="all">{t('log.allKinds')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -63,11 +80,20 @@ export function LogToolbar() {
           ))}
         </select>
         <label className="toggle" title={t('log.showCapturedTitle')}>
-          <input type="checkbox" checked={filters.captured === true} onChange={(e) => setFilters({ captured: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.captured === true}
+            onChange={(e) => setFilters({ captured: e.target.checked })}
+          />
           {t('log.showCaptured')}
         </label>
         {(everMulti || sessions.length > 1) && (
-          <select className="input dir-filter" aria-label={t('log.session')} value={String(filterSession)} onChange={(e) => setFilterSession(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+          <select
+            className="input dir-filter"
+            aria-label={t('log.session')}
+            value={String(filterSession)}
+            onChange={(e) => setFilterSession(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+          >
             <option value="all">{t('log.allSessions')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
@@ -80,7 +106,12 @@ export function LogToolbar() {
         <div className="spacer" />
         {!viewing && (
           <>
-            <button type="button" className={`btn small ${paused ? 'active' : ''}`} aria-pressed={paused} onClick={() => setPaused(!paused)}>
+            <button
+              type="button"
+              className={`btn small ${paused ? 'active' : ''}`}
+              aria-pressed={paused}
+              onClick={() => setPaused(!paused)}
+            >
               {paused ? t('log.resume') : t('log.pause')}
             </button>
             <button type="button" className="btn small" onClick={clearView} title={t('log.clearTitle')}>
@@ -88,13 +119,30 @@ export function LogToolbar() {
             </button>
           </>
         )}
-        <button type="button" className="btn small" onClick={() => void exportView('txt')} title={t('log.exportTxtTitle')} aria-keyshortcuts="Control+Shift+E">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void exportView('txt')}
+          title={t('log.exportTxtTitle')}
+          aria-keyshortcuts="Control+Shift+E"
+        >
           {t('log.exportTxt')}
         </button>
-        <button type="button" className="btn small" onClick={() => void exportView('jsonl')} title={t('log.exportJsonlTitle')}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void exportView('jsonl')}
+          title={t('log.exportJsonlTitle')}
+        >
           {t('log.exportJsonl')}
         </button>
-        <FilePickButton label={t('log.open')} title={t('log.openTitle')} inputLabel={t('log.openFile')} accept=".jsonl,application/x-ndjson,application/json,text/plain" onFile={(f) => void openLogFile(f)} />
+        <FilePickButton
+          label={t('log.open')}
+          title={t('log.openTitle')}
+          inputLabel={t('log.openFile')}
+          accept=".jsonl,application/x-ndjson,application/json,text/plain"
+          onFile={(f) => void openLogFile(f)}
+        />
       </div>
       <TypeChips>
         <RateIndicator />
@@ -124,8 +172,20 @@ function LogCount() {
   const { log, viewing, filters, filterSession } = usePanel.getState();
   const shown = viewing ? viewing.log : log;
   /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
-  const filtered = shown.view.length !== shown.size || filters.text !== '' || filters.dir !== 'all' || filters.kind !== 'all' || filters.types.length > 0 || filterSession !== 'all';
-  return <span className="count">{filtered ? t('log.countFiltered', { shown: formatCount(shown.view.length), total: formatCount(shown.size) }) : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: formatCount(shown.size) })}</span>;
+  const filtered =
+    shown.view.length !== shown.size ||
+    filters.text !== '' ||
+    filters.dir !== 'all' ||
+    filters.kind !== 'all' ||
+    filters.types.length > 0 ||
+    filterSession !== 'all';
+  return (
+    <span className="count">
+      {filtered
+        ? t('log.countFiltered', { shown: formatCount(shown.view.length), total: formatCount(shown.size) })
+        : t(shown.size === 1 ? 'log.countOne' : 'log.count', { n: formatCount(shown.size) })}
+    </span>
+  );
 }
 
 /** Messages per second in and out, from the agents' counters (so messages hidden by the UI budget count too). */
@@ -143,7 +203,10 @@ function RateIndicator() {
       last.current = { at: now, inTotal, outTotal };
       if (!prev) return;
       const dt = (now - prev.at) / 1000;
-      setRate({ inRate: Math.max(0, Math.round((inTotal - prev.inTotal) / dt)), outRate: Math.max(0, Math.round((outTotal - prev.outTotal) / dt)) });
+      setRate({
+        inRate: Math.max(0, Math.round((inTotal - prev.inTotal) / dt)),
+        outRate: Math.max(0, Math.round((outTotal - prev.outTotal) / dt)),
+      });
     }, 1000);
     return () => clearInterval(timer);
   }, []);

@@ -34,12 +34,28 @@ export function MdfSnippet() {
         </button>
       </div>
       <p className="muted">{t('mdf.intro')}</p>
-      <textarea id="mdf-text" className="mdf" readOnly value={text} rows={4 + (allLog ? 1 : 0) + (httpOff ? 1 : 0)} aria-label={t('mdf.lines')} spellCheck={false} />
-      <MdfOption label={t('mdf.allLog')} help={t('mdf.allLogHelp')} checked={allLog} onChange={(on) => void savePrefs({ mdfAllLog: on })} />
-      <MdfOption label={t('mdf.httpOff')} help={t('mdf.httpOffHelp')} checked={httpOff} onChange={(on) => void savePrefs({ mdfHttpOff: on })} />
-      <p className="hint">
-        {t('mdf.retry')}
-      </p>
+      <textarea
+        id="mdf-text"
+        className="mdf"
+        readOnly
+        value={text}
+        rows={4 + (allLog ? 1 : 0) + (httpOff ? 1 : 0)}
+        aria-label={t('mdf.lines')}
+        spellCheck={false}
+      />
+      <MdfOption
+        label={t('mdf.allLog')}
+        help={t('mdf.allLogHelp')}
+        checked={allLog}
+        onChange={(on) => void savePrefs({ mdfAllLog: on })}
+      />
+      <MdfOption
+        label={t('mdf.httpOff')}
+        help={t('mdf.httpOffHelp')}
+        checked={httpOff}
+        onChange={(on) => void savePrefs({ mdfHttpOff: on })}
+      />
+      <p className="hint">{t('mdf.retry')}</p>
       {logFile && (
         <p className="hint" title={logFile}>
           {t('mdf.log')} <code className="path">{logFile}</code>
@@ -50,7 +66,17 @@ export function MdfSnippet() {
 }
 
 /** An optional line for the snippet, explained in one line. */
-function MdfOption({ label, help, checked, onChange }: { label: string; help: string; checked: boolean; onChange(on: boolean): void }) {
+function MdfOption({
+  label,
+  help,
+  checked,
+  onChange,
+}: {
+  label: string;
+  help: string;
+  checked: boolean;
+  onChange(on: boolean): void;
+}) {
   return (
     <label className="mdf-option">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />

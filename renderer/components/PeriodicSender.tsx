@@ -24,10 +24,22 @@ export function PeriodicSender() {
     <section className="card" aria-labelledby="periodic-title">
       <h2 id="periodic-title">{t('periodic.title')}</h2>
       <form className="periodic-form" onSubmit={(e) => void start(e)}>
-        <input className="input mono" value={text} onChange={(e) => setText(e.target.value)} aria-label={t('periodic.message')} spellCheck={false} />
+        <input
+          className="input mono"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label={t('periodic.message')}
+          spellCheck={false}
+        />
         <label className="inline-field">
           <span>{t('periodic.every')}</span>
-          <input className="input small num" inputMode="decimal" value={every} onChange={(e) => setEvery(e.target.value)} aria-label={t('periodic.seconds')} />
+          <input
+            className="input small num"
+            inputMode="decimal"
+            value={every}
+            onChange={(e) => setEvery(e.target.value)}
+            aria-label={t('periodic.seconds')}
+          />
           <span>{t('periodic.s')}</span>
         </label>
         <button type="submit" className="btn small primary">
@@ -45,10 +57,19 @@ export function PeriodicSender() {
             <li key={j.id}>
               <code>{j.text}</code>
               <span className="muted">
-                {t('periodic.status', { every: j.everySec, target: j.target === 'all' ? t('compose.allAgents') : `#${j.target}`, sent: j.sent })}
+                {t('periodic.status', {
+                  every: j.everySec,
+                  target: j.target === 'all' ? t('compose.allAgents') : `#${j.target}`,
+                  sent: j.sent,
+                })}
               </span>
               {j.lastProblem && <span className="text-warn">{say({ problem: j.lastProblem })}</span>}
-              <button type="button" className="btn small danger-ghost" onClick={() => stopPeriodic(j.id)} aria-label={t('periodic.stop', { text: j.text })}>
+              <button
+                type="button"
+                className="btn small danger-ghost"
+                onClick={() => stopPeriodic(j.id)}
+                aria-label={t('periodic.stop', { text: j.text })}
+              >
                 {t('periodic.stopShort')}
               </button>
             </li>

@@ -15,9 +15,7 @@ export function ProxyChain() {
   return (
     <div className="proxy-chains" aria-label={t('proxy.chain')}>
       {sessions.length === 0 ? (
-        <div className="chain muted">
-          {t('proxy.waiting', { url })}
-        </div>
+        <div className="chain muted">{t('proxy.waiting', { url })}</div>
       ) : (
         sessions.map((s) => <Chain key={s.id} session={s} />)
       )}
@@ -31,7 +29,10 @@ function Chain({ session }: { session: SessionInfo }) {
   return (
     <div className="chain">
       <span className={`link-node ${session.responsive ? 'on' : 'warn'}`}>MMDAgent-EX #{session.id}</span>
-      <span className={`link ${session.responsive ? 'on' : 'warn'}`} title={session.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}>
+      <span
+        className={`link ${session.responsive ? 'on' : 'warn'}`}
+        title={session.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}
+      >
         ⇄
       </span>
       <span className="link-node on">{t('proxy.panel')}</span>
@@ -62,19 +63,33 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
   const text = !up
     ? t('proxy.notLinked')
     : up.state === 'open'
-      ? t('proxy.up', { up: formatCount(up.framesUp), down: formatCount(up.framesDown) }) + (up.notForwarded ? t('proxy.notForwarded', { n: formatCount(up.notForwarded) }) : '')
+      ? t('proxy.up', { up: formatCount(up.framesUp), down: formatCount(up.framesDown) }) +
+        (up.notForwarded ? t('proxy.notForwarded', { n: formatCount(up.notForwarded) }) : '')
       : up.state === 'connecting'
         ? up.retries
           ? t('proxy.connectingAttempt', { n: up.retries + 1 })
           : t('proxy.connecting')
-        : t('proxy.down', { error: up.lastReason ? t('proxy.reason', { reason: t(`reason.${up.lastReason.reason}`, { detail: up.lastReason.detail ?? '' }) }) : '', n: up.retries, s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)) });
+        : t('proxy.down', {
+            error: up.lastReason
+              ? t('proxy.reason', {
+                  reason: t(`reason.${up.lastReason.reason}`, { detail: up.lastReason.detail ?? '' }),
+                })
+              : '',
+            n: up.retries,
+            s: Math.max(0, Math.ceil(((up.nextRetryAt ?? now) - now) / 1000)),
+          });
   return (
     <>
       <span className={`upstream-status ${linkClass(up)}`} role="status" aria-label={t('proxy.upstream')}>
         {text}
       </span>
       {retrying && (
-        <button type="button" className="btn small" onClick={() => void retryUpstream(id).then(setRefused)} aria-label={t('proxy.retryNowFor', { id })}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void retryUpstream(id).then(setRefused)}
+          aria-label={t('proxy.retryNowFor', { id })}
+        >
           {t('proxy.retryNow')}
         </button>
       )}

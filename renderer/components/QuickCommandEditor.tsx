@@ -18,12 +18,30 @@ export function QuickCommandEditor() {
   const ref = useModal(editing !== null);
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="quick-edit-title" onCancel={() => setEditing(null)}>
-      {editing && <EditorForm key={editing.command.id} setId={editing.setId} initial={editing.command} isNew={editing.isNew} close={() => setEditing(null)} />}
+      {editing && (
+        <EditorForm
+          key={editing.command.id}
+          setId={editing.setId}
+          initial={editing.command}
+          isNew={editing.isNew}
+          close={() => setEditing(null)}
+        />
+      )}
     </dialog>
   );
 }
 
-function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: QuickCommand; isNew: boolean; close: () => void }) {
+function EditorForm({
+  setId,
+  initial,
+  isNew,
+  close,
+}: {
+  setId: string;
+  initial: QuickCommand;
+  isNew: boolean;
+  close: () => void;
+}) {
   const t = useT();
   const say = useSay();
   const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
@@ -32,7 +50,11 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
   const [saveError, setSaveError] = useState<Words | null>(null);
   const problem = commandProblem(c, t);
   const steps = parseSteps(c.lines);
-  const clash = c.hotkey ? quickSets().find((s) => s.id === setId)?.commands.find((x) => x.id !== c.id && x.hotkey === c.hotkey) : undefined;
+  const clash = c.hotkey
+    ? quickSets()
+        .find((s) => s.id === setId)
+        ?.commands.find((x) => x.id !== c.id && x.hotkey === c.hotkey)
+    : undefined;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -45,7 +67,8 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
   const recordKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'Tab') return;
     e.preventDefault();
-    if ((e.key === 'Backspace' || e.key === 'Delete') && !e.ctrlKey && !e.altKey && !e.metaKey) return setC({ ...c, hotkey: '' });
+    if ((e.key === 'Backspace' || e.key === 'Delete') && !e.ctrlKey && !e.altKey && !e.metaKey)
+      return setC({ ...c, hotkey: '' });
     const combo = comboFromEvent(e.nativeEvent);
     if (combo && combo !== 'Escape' && combo !== 'Enter') setC({ ...c, hotkey: combo });
   };
@@ -55,7 +78,14 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
       <h2 id="quick-edit-title">{isNew ? t('editor.newTitle') : t('editor.editTitle', { label: initial.label })}</h2>
       <label className="field">
         <span>{t('editor.label')}</span>
-        <input className="input" value={c.label} maxLength={60} onChange={(e) => setC({ ...c, label: e.target.value })} aria-label={t('editor.label')} autoFocus />
+        <input
+          className="input"
+          value={c.label}
+          maxLength={60}
+          onChange={(e) => setC({ ...c, label: e.target.value })}
+          aria-label={t('editor.label')}
+          autoFocus
+        />
       </label>
       <label className="field">
         <span>{t('editor.lines')}</span>
@@ -64,7 +94,9 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
           rows={6}
           value={c.lines}
           spellCheck={false}
-          placeholder={'MOTION_ADD|{model}|bow|motions/action/bow.vmd|PART|ONCE\nwait 800\nSYNTH_START|{model}|mei_voice_normal|こんにちは'}
+          placeholder={
+            'MOTION_ADD|{model}|bow|motions/action/bow.vmd|PART|ONCE\nwait 800\nSYNTH_START|{model}|mei_voice_normal|こんにちは'
+          }
           onChange={(e) => setC({ ...c, lines: e.target.value })}
           aria-label={t('editor.lines')}
           aria-invalid={tried && !steps.ok ? true : undefined}
@@ -76,14 +108,24 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
       </p>
       {steps.ok && (
         <p className="muted small-print">
-          {t('editor.summary', { sends: steps.steps.filter((s) => s.kind !== 'wait').length, waits: steps.steps.filter((s) => s.kind === 'wait').reduce((n, s) => n + (s.kind === 'wait' ? s.ms : 0), 0) })}
+          {t('editor.summary', {
+            sends: steps.steps.filter((s) => s.kind !== 'wait').length,
+            waits: steps.steps.filter((s) => s.kind === 'wait').reduce((n, s) => n + (s.kind === 'wait' ? s.ms : 0), 0),
+          })}
         </p>
       )}
       <div className="field-row">
         <label className="field">
           <span>{t('editor.hotkey')}</span>
           <span className="input-with-button">
-            <input className="input" value={c.hotkey} readOnly placeholder={t('editor.hotkeyPlaceholder')} onKeyDown={recordKey} aria-label={t('editor.hotkey')} />
+            <input
+              className="input"
+              value={c.hotkey}
+              readOnly
+              placeholder={t('editor.hotkeyPlaceholder')}
+              onKeyDown={recordKey}
+              aria-label={t('editor.hotkey')}
+            />
             <button type="button" className="btn small" onClick={() => setC({ ...c, hotkey: '' })}>
               {t('editor.clear')}
             </button>
@@ -92,18 +134,35 @@ function EditorForm({ setId, initial, isNew, close }: { setId: string; initial: 
         <fieldset className="field colours">
           <legend>{t('editor.colour')}</legend>
           <label className="swatch none">
-            <input type="radio" name="colour" checked={c.color === ''} onChange={() => setC({ ...c, color: '' })} aria-label={t('editor.noColour')} />
+            <input
+              type="radio"
+              name="colour"
+              checked={c.color === ''}
+              onChange={() => setC({ ...c, color: '' })}
+              aria-label={t('editor.noColour')}
+            />
           </label>
           {COLORS.map((col) => (
             <label key={col} className="swatch" style={{ background: col }}>
-              <input type="radio" name="colour" checked={c.color === col} onChange={() => setC({ ...c, color: col })} aria-label={col} />
+              <input
+                type="radio"
+                name="colour"
+                checked={c.color === col}
+                onChange={() => setC({ ...c, color: col })}
+                aria-label={col}
+              />
             </label>
           ))}
         </fieldset>
         {proxy && (
           <label className="field">
             <span>{t('compose.sendTo')}</span>
-            <select className="input" aria-label={t('compose.sendTo')} value={c.to} onChange={(e) => setC({ ...c, to: e.target.value === 'server' ? 'server' : 'agent' })}>
+            <select
+              className="input"
+              aria-label={t('compose.sendTo')}
+              value={c.to}
+              onChange={(e) => setC({ ...c, to: e.target.value === 'server' ? 'server' : 'agent' })}
+            >
               <option value="agent">{t('compose.toAgent')}</option>
               <option value="server">{t('compose.toServer')}</option>
             </select>

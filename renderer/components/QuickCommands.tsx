@@ -3,7 +3,18 @@ import type { QuickCommand, QuickSet } from '../../common/contract';
 import { newId } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';
-import { activeSet, addSet, cancelRunning, deleteSet, exportSet, importSet, moveCommand, renameSet, runCommand, selectSet } from '../actions/quick';
+import {
+  activeSet,
+  addSet,
+  cancelRunning,
+  deleteSet,
+  exportSet,
+  importSet,
+  moveCommand,
+  renameSet,
+  runCommand,
+  selectSet,
+} from '../actions/quick';
 import { usePanel } from '../store';
 import { FilePickButton } from './FilePickButton';
 
@@ -53,10 +64,22 @@ export function QuickCommands() {
               setRenaming(null);
             }}
           >
-            <input className="input small" autoFocus value={renaming} aria-label={t('quick.setName')} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+            <input
+              className="input small"
+              autoFocus
+              value={renaming}
+              aria-label={t('quick.setName')}
+              onChange={(e) => setRenaming(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+            />
           </form>
         ) : (
-          <select className="input small" aria-label={t('quick.set')} value={set?.id ?? ''} onChange={(e) => report(selectSet(e.target.value))}>
+          <select
+            className="input small"
+            aria-label={t('quick.set')}
+            value={set?.id ?? ''}
+            onChange={(e) => report(selectSet(e.target.value))}
+          >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -76,7 +99,12 @@ export function QuickCommands() {
               type="button"
               className="btn small"
               onClick={() =>
-                askConfirm({ title: { key: 'quick.deleteSetTitle', params: { name: set.name } }, message: { key: 'quick.deleteSetMessage' }, confirmLabel: { key: 'quick.deleteSet' }, onConfirm: () => report(deleteSet(set.id)) })
+                askConfirm({
+                  title: { key: 'quick.deleteSetTitle', params: { name: set.name } },
+                  message: { key: 'quick.deleteSetMessage' },
+                  confirmLabel: { key: 'quick.deleteSet' },
+                  onConfirm: () => report(deleteSet(set.id)),
+                })
               }
             >
               {t('quick.deleteSet')}
@@ -86,12 +114,22 @@ export function QuickCommands() {
             </button>
           </>
         )}
-        <FilePickButton label={t('quick.import')} inputLabel={t('quick.importFile')} accept=".json,application/json" onFile={(f) => report(importSet(f))} />
+        <FilePickButton
+          label={t('quick.import')}
+          inputLabel={t('quick.importFile')}
+          accept=".json,application/json"
+          onFile={(f) => report(importSet(f))}
+        />
         <div className="spacer" />
         {running && (
           <span className="quick-running" role="status" aria-label={t('quick.runningName')}>
             {t('quick.running', { label: running.label, step: running.step + 1, total: running.total })}
-            <button type="button" className="btn small danger-ghost" onClick={() => cancelRunning()} aria-keyshortcuts="Escape">
+            <button
+              type="button"
+              className="btn small danger-ghost"
+              onClick={() => cancelRunning()}
+              aria-keyshortcuts="Escape"
+            >
               {t('quick.cancel')}
             </button>
           </span>
@@ -126,9 +164,18 @@ export function QuickCommands() {
             >
               {c.label}
               {c.hotkey && <kbd aria-hidden="true">{c.hotkey}</kbd>}
-              {c.to === 'server' && <span className="quick-to" aria-hidden="true">⇒S</span>}
+              {c.to === 'server' && (
+                <span className="quick-to" aria-hidden="true">
+                  ⇒S
+                </span>
+              )}
             </button>
-            <button type="button" className="btn small ghost quick-edit" aria-label={t('quick.edit', { label: c.label })} onClick={() => setEditing({ setId: set.id, command: { ...c }, isNew: false })}>
+            <button
+              type="button"
+              className="btn small ghost quick-edit"
+              aria-label={t('quick.edit', { label: c.label })}
+              onClick={() => setEditing({ setId: set.id, command: { ...c }, isNew: false })}
+            >
               ✎
             </button>
           </span>

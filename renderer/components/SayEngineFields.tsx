@@ -27,7 +27,14 @@ function EngineUrl({ engine }: { engine: 'voicevox' | 'openai' }) {
   return (
     <div className="field compact">
       <label htmlFor="say-url">{t('say.url')}</label>
-      <DraftInput key={saved} id="say-url" className="input full mono" saved={saved} spellCheck={false} onCommit={(v) => void commit(v)} />
+      <DraftInput
+        key={saved}
+        id="say-url"
+        className="input full mono"
+        saved={saved}
+        spellCheck={false}
+        onCommit={(v) => void commit(v)}
+      />
     </div>
   );
 }
@@ -69,7 +76,15 @@ function Sliders() {
         return (
           <label key={name} className="say-slider">
             <span>{t(`say.${name}`)}</span>
-            <input type="range" min={r.min} max={r.max} step={r.step} value={draft[name]} aria-label={t(`say.${name}`)} onChange={(e) => change(name, Number(e.target.value))} />
+            <input
+              type="range"
+              min={r.min}
+              max={r.max}
+              step={r.step}
+              value={draft[name]}
+              aria-label={t(`say.${name}`)}
+              onChange={(e) => change(name, Number(e.target.value))}
+            />
             <span className="say-value">{draft[name].toFixed(2)}</span>
           </label>
         );
@@ -95,13 +110,27 @@ function OpenAiFields() {
     <>
       <div className="field compact">
         <label htmlFor="say-model">{t('say.model')}</label>
-        <DraftInput key={model} id="say-model" className="input full mono" saved={model} spellCheck={false} onCommit={(v) => void saveSpeech({ openaiModel: v })} />
+        <DraftInput
+          key={model}
+          id="say-model"
+          className="input full mono"
+          saved={model}
+          spellCheck={false}
+          onCommit={(v) => void saveSpeech({ openaiModel: v })}
+        />
       </div>
       <div className="field compact">
         <label htmlFor="say-key">{t('say.key')}</label>
         <div className="input-with-button">
           {/* Write-only: what is typed goes to the core once and is never shown or read back. */}
-          <input id="say-key" className="input mono" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
+          <input
+            id="say-key"
+            className="input mono"
+            type="password"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
           <button type="button" className="btn small" onClick={() => void store(key)}>
             {t('say.keySave')}
           </button>
@@ -110,7 +139,10 @@ function OpenAiFields() {
           </button>
         </div>
         <p className="hint">
-          {keyState?.set ? t('say.keySet') : t('say.keyNone')} {keyState ? t(keyState.weak ? 'say.keyWeak' : keyState.store === 'safeStorage' ? 'say.keySafe' : 'say.keyFile') : ''}
+          {keyState?.set ? t('say.keySet') : t('say.keyNone')}{' '}
+          {keyState
+            ? t(keyState.weak ? 'say.keyWeak' : keyState.store === 'safeStorage' ? 'say.keySafe' : 'say.keyFile')
+            : ''}
         </p>
         {problem && (
           <p role="alert" className="text-error small-text">

@@ -20,7 +20,12 @@ export function SayPanel() {
       <h3>{t('say.title')}</h3>
       <div className="field compact">
         <label htmlFor="say-engine">{t('say.engine')}</label>
-        <select id="say-engine" className="input full" value={engine} onChange={(e) => void saveSpeech({ engine: e.target.value as SpeechEngine })}>
+        <select
+          id="say-engine"
+          className="input full"
+          value={engine}
+          onChange={(e) => void saveSpeech({ engine: e.target.value as SpeechEngine })}
+        >
           {SPEECH_ENGINES.map((e) => (
             <option key={e} value={e}>
               {t(`say.engine.${e}`)}
@@ -50,7 +55,15 @@ function VoicePicker({ engine }: { engine: SpeechEngine }) {
       <div className="input-with-button">
         {free ? (
           <>
-            <DraftInput key={`${engine}:${voice}`} id="say-voice" className="input" list="say-voices" saved={voice} spellCheck={false} onCommit={(v) => void saveVoice(engine, v)} />
+            <DraftInput
+              key={`${engine}:${voice}`}
+              id="say-voice"
+              className="input"
+              list="say-voices"
+              saved={voice}
+              spellCheck={false}
+              onCommit={(v) => void saveVoice(engine, v)}
+            />
             <datalist id="say-voices">
               {voices.map((v) => (
                 <option key={v.id} value={v.id} />
@@ -58,7 +71,12 @@ function VoicePicker({ engine }: { engine: SpeechEngine }) {
             </datalist>
           </>
         ) : (
-          <select id="say-voice" className="input" value={voice} onChange={(e) => void saveVoice(engine, e.target.value)}>
+          <select
+            id="say-voice"
+            className="input"
+            value={voice}
+            onChange={(e) => void saveVoice(engine, e.target.value)}
+          >
             <option value="">{list?.loading ? t('say.loading') : t('say.voicePick')}</option>
             {voice && !voices.some((v) => v.id === voice) && <option value={voice}>{voice}</option>}
             {voices.map((v) => (
@@ -126,7 +144,15 @@ function SayBox() {
   return (
     <div className="field compact">
       <label htmlFor="say-text">{t('say.text')}</label>
-      <textarea id="say-text" className="input full say-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKey} spellCheck={false} />
+      <textarea
+        id="say-text"
+        className="input full say-text"
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKey}
+        spellCheck={false}
+      />
       <p className="hint">{t('say.textHint')}</p>
       <div className="button-row">
         <button type="button" className="btn primary small" onClick={() => void submit()}>
@@ -160,5 +186,3 @@ function useSpeaking(): string | null {
   const mine = 'id' in to ? status.find((a) => a.session === to.id) : undefined;
   return mine?.state === 'speech' ? (mine.name ?? '') : null;
 }
-
-

@@ -35,14 +35,27 @@ function AgentScene({ id, state, multi }: { id: number; state: SceneState | unde
         const lips = state?.lipsync.includes(model);
         return (
           <div key={model} className="scene-model">
-            <button type="button" className="alias model" onClick={() => insertIntoDraft(model)} title={t('scene.insert')} aria-label={t('scene.modelAlias', { alias: model })}>
+            <button
+              type="button"
+              className="alias model"
+              onClick={() => insertIntoDraft(model)}
+              title={t('scene.insert')}
+              aria-label={t('scene.modelAlias', { alias: model })}
+            >
               {model}
             </button>
             {speaking && <span className="chip chip-on">{t('scene.speaking')}</span>}
             {lips && <span className="chip chip-on">{t('scene.lipsync')}</span>}
             <span className="scene-motions">
               {motions.map((m) => (
-                <button key={m.motion} type="button" className="alias motion" onClick={() => insertIntoDraft(m.motion)} title={t('scene.insert')} aria-label={t('scene.motionAlias', { alias: m.motion, model })}>
+                <button
+                  key={m.motion}
+                  type="button"
+                  className="alias motion"
+                  onClick={() => insertIntoDraft(m.motion)}
+                  title={t('scene.insert')}
+                  aria-label={t('scene.motionAlias', { alias: m.motion, model })}
+                >
                   {m.motion}
                 </button>
               ))}
@@ -55,7 +68,8 @@ function AgentScene({ id, state, multi }: { id: number; state: SceneState | unde
           {state.listening ? <span className="chip chip-on">{t('scene.listening')}</span> : null}
           {state.recognized && (
             <span>
-              {t('scene.heard')} <q>{state.recognized.text}</q> <span className="muted">{clockTime(state.recognized.t).slice(0, 8)}</span>
+              {t('scene.heard')} <q>{state.recognized.text}</q>{' '}
+              <span className="muted">{clockTime(state.recognized.t).slice(0, 8)}</span>
             </span>
           )}
         </div>

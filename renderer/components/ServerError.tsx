@@ -22,9 +22,21 @@ export function ServerError() {
         )}
         <label>
           {t('server.port')}
-          <input className="input small" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} placeholder={String(status.port)} aria-label={t('server.newPort')} />
+          <input
+            className="input small"
+            inputMode="numeric"
+            value={port}
+            onChange={(e) => setPort(e.target.value)}
+            placeholder={String(status.port)}
+            aria-label={t('server.newPort')}
+          />
         </label>
-        <button type="button" className="btn small" disabled={!port} onClick={() => void applyServerSettings({ wsPort: Number(port) })}>
+        <button
+          type="button"
+          className="btn small"
+          disabled={!port}
+          onClick={() => void applyServerSettings({ wsPort: Number(port) })}
+        >
           {t('server.changePort')}
         </button>
       </div>

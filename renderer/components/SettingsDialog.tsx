@@ -23,7 +23,9 @@ export function SettingsDialog() {
 /** 24 random URL-safe characters for a secret endpoint path. */
 function secretToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
@@ -46,7 +48,8 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const portNumber = Number(port);
-    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535) return setError({ key: 'settings.badPort' });
+    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535)
+      return setError({ key: 'settings.badPort' });
     const minutes = Number(maxMin);
     if (!(minutes >= 0.1 && minutes <= 60)) return setError({ key: 'settings.badMax' });
     if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError({ key: 'settings.badUpstream' });
@@ -57,7 +60,16 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     const speech = { ...(usePanel.getState().settings?.speech ?? initial.speech), timeoutSec, maxChars: chars };
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
-    const problem = await applyServerSettings({ wsHost: host.trim(), wsPort: portNumber, wsPath: path.trim(), audioMaxSec: Math.round(minutes * 60), allowedOrigins, upstreamUrl: upstream.trim(), upstreamEnabled: upstreamOn, speech });
+    const problem = await applyServerSettings({
+      wsHost: host.trim(),
+      wsPort: portNumber,
+      wsPath: path.trim(),
+      audioMaxSec: Math.round(minutes * 60),
+      allowedOrigins,
+      upstreamUrl: upstream.trim(),
+      upstreamEnabled: upstreamOn,
+      speech,
+    });
     setBusy(false);
     if (problem) setError(problem);
     else close();
@@ -69,48 +81,108 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       <p className="muted">{t('settings.intro')}</p>
       <label className="field">
         <span>{t('settings.host')}</span>
-        <input className="input" value={host} onChange={(e) => setHost(e.target.value)} aria-label={t('settings.hostName')} />
+        <input
+          className="input"
+          value={host}
+          onChange={(e) => setHost(e.target.value)}
+          aria-label={t('settings.hostName')}
+        />
       </label>
       <label className="field">
         <span>{t('settings.port')}</span>
-        <input className="input" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} aria-label={t('settings.portName')} />
+        <input
+          className="input"
+          inputMode="numeric"
+          value={port}
+          onChange={(e) => setPort(e.target.value)}
+          aria-label={t('settings.portName')}
+        />
       </label>
       <label className="field">
         <span>{t('settings.path')}</span>
         <span className="input-with-button">
-          <input className="input" value={path} onChange={(e) => setPath(e.target.value)} aria-label={t('settings.pathName')} />
-          <button type="button" className="btn small" onClick={() => setPath(`/chat/${secretToken()}`)} title={t('settings.secretTitle')}>
+          <input
+            className="input"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            aria-label={t('settings.pathName')}
+          />
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => setPath(`/chat/${secretToken()}`)}
+            title={t('settings.secretTitle')}
+          >
             {t('settings.secret')}
           </button>
         </span>
       </label>
       <label className="field">
         <span>{t('settings.origins')}</span>
-        <textarea className="input" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-label={t('settings.originsName')} placeholder={t('settings.originsNone')} spellCheck={false} />
+        <textarea
+          className="input"
+          rows={2}
+          value={origins}
+          onChange={(e) => setOrigins(e.target.value)}
+          aria-label={t('settings.originsName')}
+          placeholder={t('settings.originsNone')}
+          spellCheck={false}
+        />
       </label>
       <fieldset className="field proxy-fields">
         <legend>{t('settings.proxy')}</legend>
         <label className="switch-row">
-          <input type="checkbox" role="switch" checked={upstreamOn} onChange={(e) => setUpstreamOn(e.target.checked)} aria-label={t('settings.proxySwitch')} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={upstreamOn}
+            onChange={(e) => setUpstreamOn(e.target.checked)}
+            aria-label={t('settings.proxySwitch')}
+          />
           <span>{t('settings.proxyText')}</span>
         </label>
         <label className="field">
           <span>{t('settings.upstream')}</span>
-          <input className="input" value={upstream} onChange={(e) => setUpstream(e.target.value)} aria-label={t('settings.upstreamName')} placeholder="ws://127.0.0.1:9002/chat" spellCheck={false} />
+          <input
+            className="input"
+            value={upstream}
+            onChange={(e) => setUpstream(e.target.value)}
+            aria-label={t('settings.upstreamName')}
+            placeholder="ws://127.0.0.1:9002/chat"
+            spellCheck={false}
+          />
         </label>
       </fieldset>
       <label className="field">
         <span>{t('settings.maxAudio')}</span>
-        <input className="input" inputMode="decimal" value={maxMin} onChange={(e) => setMaxMin(e.target.value)} aria-label={t('settings.maxAudioName')} />
+        <input
+          className="input"
+          inputMode="decimal"
+          value={maxMin}
+          onChange={(e) => setMaxMin(e.target.value)}
+          aria-label={t('settings.maxAudioName')}
+        />
       </label>
       <div className="field-row">
         <label className="field">
           <span>{t('settings.speechTimeout')}</span>
-          <input className="input" inputMode="decimal" value={speechTimeout} onChange={(e) => setSpeechTimeout(e.target.value)} aria-label={t('settings.speechTimeoutName')} />
+          <input
+            className="input"
+            inputMode="decimal"
+            value={speechTimeout}
+            onChange={(e) => setSpeechTimeout(e.target.value)}
+            aria-label={t('settings.speechTimeoutName')}
+          />
         </label>
         <label className="field">
           <span>{t('settings.maxChars')}</span>
-          <input className="input" inputMode="numeric" value={maxChars} onChange={(e) => setMaxChars(e.target.value)} aria-label={t('settings.maxCharsName')} />
+          <input
+            className="input"
+            inputMode="numeric"
+            value={maxChars}
+            onChange={(e) => setMaxChars(e.target.value)}
+            aria-label={t('settings.maxCharsName')}
+          />
         </label>
       </div>
       {error && (

@@ -18,11 +18,15 @@ export function TypeChips({ children }: { children?: ReactNode }) {
   const add = (e: FormEvent): void => {
     e.preventDefault();
     const type = draft.trim();
-    if (!type || type.length > MAX_TYPE || types.length >= MAX_CHIPS || types.some((c) => c.type === type)) return setDraft('');
+    if (!type || type.length > MAX_TYPE || types.length >= MAX_CHIPS || types.some((c) => c.type === type))
+      return setDraft('');
     setFilters({ types: [...types, { type, mode: 'exclude' }] });
     setDraft('');
   };
-  const flip = (chip: TypeChip): void => setFilters({ types: types.map((c) => (c === chip ? { ...c, mode: c.mode === 'exclude' ? 'include' : 'exclude' } : c)) });
+  const flip = (chip: TypeChip): void =>
+    setFilters({
+      types: types.map((c) => (c === chip ? { ...c, mode: c.mode === 'exclude' ? 'include' : 'exclude' } : c)),
+    });
   const remove = (chip: TypeChip): void => setFilters({ types: types.filter((c) => c !== chip) });
 
   return (
@@ -39,7 +43,12 @@ export function TypeChips({ children }: { children?: ReactNode }) {
           >
             {chip.mode === 'exclude' ? '−' : '+'} {chip.type}
           </button>
-          <button type="button" className="chip-x" onClick={() => remove(chip)} aria-label={t('chips.remove', { type: chip.type })}>
+          <button
+            type="button"
+            className="chip-x"
+            onClick={() => remove(chip)}
+            aria-label={t('chips.remove', { type: chip.type })}
+          >
             ×
           </button>
         </span>

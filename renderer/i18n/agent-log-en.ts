@@ -4,7 +4,8 @@ export const agentLogEn = {
   'row.moduleTitle': 'MMDAgent-EX module {module} ({level})',
   'row.captured': 'took in',
   'log.showCaptured': 'Captured',
-  'log.showCapturedTitle': 'Show Captured receipts: which modules took each message in (full log only; they triple the rows)',
+  'log.showCapturedTitle':
+    'Show Captured receipts: which modules took each message in (full log only; they triple the rows)',
   'agents.errors': '{n} errors',
   'agents.errorOne': '1 error',
   'agents.warnings': '{n} warnings',

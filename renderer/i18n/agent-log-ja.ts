@@ -6,7 +6,8 @@ export const agentLogJa: Record<keyof typeof agentLogEn, string> = {
   'row.moduleTitle': 'MMDAgent-EX のモジュール {module}（{level}）',
   'row.captured': '受け取り',
   'log.showCaptured': 'Captured',
-  'log.showCapturedTitle': 'Captured（どのモジュールが各メッセージを受け取ったか）を表示します（全ログのみ。行数が約 3 倍になります）',
+  'log.showCapturedTitle':
+    'Captured（どのモジュールが各メッセージを受け取ったか）を表示します（全ログのみ。行数が約 3 倍になります）',
   'agents.errors': 'エラー {n} 件',
   'agents.errorOne': 'エラー 1 件',
   'agents.warnings': '警告 {n} 件',

@@ -12,7 +12,8 @@ export const coreEn = {
   'problem.periodicLimit': 'At most {max} periodic messages can run at once.',
   'problem.periodicNotRunning': 'That periodic message is not running.',
   'problem.setting': 'Setting “{setting}”: {problem}',
-  'problem.upstreamLoop': "The upstream URL {url} is the panel's own endpoint; point it at the dialogue server instead.",
+  'problem.upstreamLoop':
+    "The upstream URL {url} is the panel's own endpoint; point it at the dialogue server instead.",
   'problem.upstreamNoUrl': 'Set the upstream URL before turning proxy mode on.',
   'problem.badAlias': 'Enter the model alias the audio should move (for example 0); it cannot contain "," or "|".',
   'problem.audioEmpty': '“{name}” has no audio in it, so nothing was sent.',
@@ -37,9 +38,12 @@ export const coreEn = {
   'url.credentials': 'the upstream URL cannot carry a user name or password.',
   'url.hash': 'the upstream URL cannot have a "#" part.',
 
-  'listen.inUse': 'Port {port} on {host} is already in use by another program. Choose another port (and change Plugin_Remote_Websocket_Port in the .mdf to match).',
-  'listen.denied': 'Not allowed to listen on port {port}. Ports below 1024 need administrator rights; choose a port above 1024.',
-  'listen.notLocal': '{host} is not an address of this computer. Use 127.0.0.1 unless MMDAgent-EX runs on another machine.',
+  'listen.inUse':
+    'Port {port} on {host} is already in use by another program. Choose another port (and change Plugin_Remote_Websocket_Port in the .mdf to match).',
+  'listen.denied':
+    'Not allowed to listen on port {port}. Ports below 1024 need administrator rights; choose a port above 1024.',
+  'listen.notLocal':
+    '{host} is not an address of this computer. Use 127.0.0.1 unless MMDAgent-EX runs on another machine.',
   'listen.other': 'Could not listen on {host}:{port}: {detail}',
 
   'reason.operator': 'closed by the operator',
@@ -50,7 +54,8 @@ export const coreEn = {
   'reason.agentClosed': 'agent closed ({detail})',
   'reason.sendFailed': 'send failed: {detail}',
   'reason.wrongPath': 'upgrade to {path} refused (404): the panel listens on {expected}',
-  'reason.webOrigin': 'a web page (Origin: {origin}) tried to connect (403). Allow its origin in Settings if you trust it',
+  'reason.webOrigin':
+    'a web page (Origin: {origin}) tried to connect (403). Allow its origin in Settings if you trust it',
   'reason.tooMany': 'already {max} sessions (429)',
   'reason.connectionGone': 'the connection is gone',
   'reason.replaced': 'replaced by “{name}”',
@@ -74,25 +79,38 @@ export const coreEn = {
   'notice.pingsBack': 'Agent #{id} answers pings again.',
   'notice.rejected': 'Connection from {remote} refused: {reason}.',
   'notice.hiddenOnLeave': '{n} messages from agent #{id} were not shown; the session log has every one.',
-  'notice.hiddenOverBudget': '{n} messages from agent #{id} were not shown (over {rate} a second); the session log has every one.',
+  'notice.hiddenOverBudget':
+    '{n} messages from agent #{id} were not shown (over {rate} a second); the session log has every one.',
   'notice.logWriteFailed': 'The session log cannot be written ({error}). Messages are still shown here.',
-  'notice.settingsInvalid': 'Some settings could not be used and their defaults are in use: {keys}. The file as it was is kept as {kept}.',
-  'notice.settingsCorrupt': 'The settings file could not be read ({error}). It was kept as {aside}; defaults are in use.',
-  'notice.settingsUnreadable': 'The settings file {path} could not be read ({error}); defaults are in use and it was left as is.',
+  'notice.settingsInvalid':
+    'Some settings could not be used and their defaults are in use: {keys}. The file as it was is kept as {kept}.',
+  'notice.settingsCorrupt':
+    'The settings file could not be read ({error}). It was kept as {aside}; defaults are in use.',
+  'notice.settingsUnreadable':
+    'The settings file {path} could not be read ({error}); defaults are in use and it was left as is.',
   'notice.upstreamConnected': 'Agent #{id} ⇄ dialogue server {url}: connected; forwarding.',
-  'notice.upstreamReconnected': 'Agent #{id} ⇄ dialogue server: reconnected after {seconds} s down; {missed} lines from the agent were not forwarded meanwhile. Forwarding resumed; nothing was re-sent.',
-  'notice.upstreamDown': 'The dialogue server link of agent #{id} went down ({reason}). The agent stays connected; retrying.',
-  'notice.upstreamHoldDropped': '{n} frames the agent sent while its first dialogue-server connection opened were not forwarded: {reason}.',
+  'notice.upstreamReconnected':
+    'Agent #{id} ⇄ dialogue server: reconnected after {seconds} s down; {missed} lines from the agent were not forwarded meanwhile. Forwarding resumed; nothing was re-sent.',
+  'notice.upstreamDown':
+    'The dialogue server link of agent #{id} went down ({reason}). The agent stays connected; retrying.',
+  'notice.upstreamHoldDropped':
+    '{n} frames the agent sent while its first dialogue-server connection opened were not forwarded: {reason}.',
   'notice.upstreamUnreachable': 'The dialogue server at {url} is not reachable yet ({reason}); retrying.',
-  'notice.upstreamRecut': "The dialogue server sent a {bytes}-byte frame; it was re-cut into {pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).",
-  'notice.upstreamStalled': 'The dialogue server left an item unfinished for {seconds} s; the panel finished it ({bytes} bytes) and sent its own {waiting} waiting frames.',
-  'notice.agentAudioReset': "The agent's audio state was reset as a reconnect would reset it: {bytes} bytes finished a half-sent item; sent {sent}.",
+  'notice.upstreamRecut':
+    "The dialogue server sent a {bytes}-byte frame; it was re-cut into {pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).",
+  'notice.upstreamStalled':
+    'The dialogue server left an item unfinished for {seconds} s; the panel finished it ({bytes} bytes) and sent its own {waiting} waiting frames.',
+  'notice.agentAudioReset':
+    "The agent's audio state was reset as a reconnect would reset it: {bytes} bytes finished a half-sent item; sent {sent}.",
   'notice.micStreaming': 'Microphone streaming to agent #{id} (model {model}).',
-  'notice.fileStreaming': 'Streaming "{name}" to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
+  'notice.fileStreaming':
+    'Streaming "{name}" to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
   'notice.streamFinished': 'Finished streaming {what} to agent #{id}: {duration}, {bytes} bytes in {packets} packets.',
-  'notice.streamStopped': 'Stopped streaming {what} to agent #{id} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
+  'notice.streamStopped':
+    'Stopped streaming {what} to agent #{id} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
   'notice.downAudioStart': 'audio stream from the dialogue server started ({mode})',
-  'notice.downAudioEnd': 'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
+  'notice.downAudioEnd':
+    'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
   'notice.said': 'Said to agent #{id} with the {engine} ({voice}): “{text}” ({duration}; sentences: {sentences}).',
   'notice.speechStopped': 'Speech to agent #{id} stopped ({reason}) after {duration} ({engine}, {voice}): “{text}”.',
   'notice.speechFailed': 'Speech to agent #{id} failed after {duration} ({engine}, {voice}): {error} (text: “{text}”)',

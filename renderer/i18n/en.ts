@@ -69,7 +69,8 @@ export const en = {
   'mdf.copyLines': 'Copy .mdf lines',
   'mdf.intro': 'Add these lines to your .mdf, then start MMDAgent-EX:',
   'mdf.lines': '.mdf lines',
-  'mdf.retry': 'Plugin_Remote_RetryCount keeps MMDAgent-EX retrying if it starts before the panel (the default, 0, gives up at once).',
+  'mdf.retry':
+    'Plugin_Remote_RetryCount keeps MMDAgent-EX retrying if it starts before the panel (the default, 0, gives up at once).',
   'mdf.log': 'Session log:',
 
   'server.notListening': 'The panel is not listening.',
@@ -116,7 +117,8 @@ export const en = {
   'log.regex': 'Regular expression',
   'log.badRegex': 'The regular expression does not work: {error}',
   'log.filtersNotSaved': 'The log filters could not be saved: {error}',
-  'log.slowRegex': 'This regular expression took {ms} ms over the log, so it was turned off; simplify it and try again.',
+  'log.slowRegex':
+    'This regular expression took {ms} ms over the log, so it was turned off; simplify it and try again.',
   'log.direction': 'Direction',
   'log.allDirections': 'All directions',
   'log.kind': 'Kind',
@@ -206,7 +208,8 @@ export const en = {
   'compose.sent': 'Sent {lines}{place}.',
   'compose.sentServer': ' to the dialogue server (as the agent)',
   'compose.sentAgents': ' to {n} agents',
-  'compose.help': 'Enter sends · Shift+Enter adds a line · ↑/↓ history · Tab completes. Each line is one message; its echo from MMDAgent-EX marks it delivered.',
+  'compose.help':
+    'Enter sends · Shift+Enter adds a line · ↑/↓ history · Tab completes. Each line is one message; its echo from MMDAgent-EX marks it delivered.',
   'compose.unknown': '{name} is not in the documented message list; it will be sent as typed.',
   'compose.suggestions': 'Message suggestions',
   'compose.forms': 'Documented forms',
@@ -264,11 +267,11 @@ export const en = {
   'keys.quick': 'Quick command “{label}” ({set})',
   'keys.note': 'Hotkeys never fire while you type in a field.',
 
-
   'confirm.cancel': 'Cancel',
   'mdf.thisComputer': '<this computer’s address>',
   'agents.disconnectMessage': 'MMDAgent-EX exits when this connection closes. Disconnect agent #{id}?',
-  'settings.restartMessage': 'MMDAgent-EX exits when this connection closes. Changing where the panel listens closes the {n} connected agent(s).',
+  'settings.restartMessage':
+    'MMDAgent-EX exits when this connection closes. Changing where the panel listens closes the {n} connected agent(s).',
   'top.coreGone': 'The panel core is not reachable.',
   'openLog.failed': '"{name}": {problem}',
   'openLog.notJson': 'Line {line} is not valid JSON, so this is not a Remote Panel session log (or it is damaged).',

@@ -40,7 +40,12 @@ function systemLanguages(): readonly string[] {
 /** `auto` follows the OS (the browser's or Electron's language). */
 export function resolveLang(setting: Language | undefined, navLanguages: readonly string[] = systemLanguages()): Lang {
   if (setting === 'en' || setting === 'ja') return setting;
-  return navLanguages.find((l) => /^(ja|en)\b/i.test(l))?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  return navLanguages
+    .find((l) => /^(ja|en)\b/i.test(l))
+    ?.toLowerCase()
+    .startsWith('ja')
+    ? 'ja'
+    : 'en';
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {

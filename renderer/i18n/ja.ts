@@ -70,7 +70,8 @@ export const ja: Record<MessageKey, string> = {
   'mdf.copyLines': '.mdf の行をコピー',
   'mdf.intro': '次の行を .mdf に書いてから MMDAgent-EX を起動します:',
   'mdf.lines': '.mdf の行',
-  'mdf.retry': 'Plugin_Remote_RetryCount を書くと、パネルより先に起動した MMDAgent-EX が再試行を続けます（既定の 0 ではすぐにあきらめます）。',
+  'mdf.retry':
+    'Plugin_Remote_RetryCount を書くと、パネルより先に起動した MMDAgent-EX が再試行を続けます（既定の 0 ではすぐにあきらめます）。',
   'mdf.log': 'セッションログ:',
 
   'server.notListening': 'パネルは待ち受けていません。',
@@ -81,7 +82,8 @@ export const ja: Record<MessageKey, string> = {
   'exposure.listening': '{host} で待ち受けています:',
   'exposure.text': 'ネットワーク上の他のコンピュータから接続してアバターを操作できます。',
   'exposure.secret': ' 秘密のパスを知らない相手は接続できません。',
-  'exposure.advice': ' 設定で秘密のパスを付けるか、MMDAgent-EX が同じコンピュータで動くなら 127.0.0.1 で待ち受けてください。',
+  'exposure.advice':
+    ' 設定で秘密のパスを付けるか、MMDAgent-EX が同じコンピュータで動くなら 127.0.0.1 で待ち受けてください。',
 
   'settings.title': '設定',
   'settings.intro': 'MMDAgent-EX の接続先です。.mdf にも同じ値を書いてください。',
@@ -117,7 +119,8 @@ export const ja: Record<MessageKey, string> = {
   'log.regex': '正規表現',
   'log.badRegex': '正規表現が正しくありません: {error}',
   'log.filtersNotSaved': 'ログの絞り込みを保存できませんでした: {error}',
-  'log.slowRegex': 'この正規表現はログ全体に {ms} ms かかったため、オフにしました。簡単にしてからもう一度試してください。',
+  'log.slowRegex':
+    'この正規表現はログ全体に {ms} ms かかったため、オフにしました。簡単にしてからもう一度試してください。',
   'log.direction': '方向',
   'log.allDirections': 'すべての方向',
   'log.kind': '種類',
@@ -207,7 +210,8 @@ export const ja: Record<MessageKey, string> = {
   'compose.sent': '{lines}を送信しました{place}。',
   'compose.sentServer': '（対話サーバへ、エージェントとして）',
   'compose.sentAgents': '（エージェント {n} 台へ）',
-  'compose.help': 'Enter で送信 · Shift+Enter で改行 · ↑/↓ で履歴 · Tab で補完。1 行が 1 メッセージで、MMDAgent-EX からのエコーで配信済みになります。',
+  'compose.help':
+    'Enter で送信 · Shift+Enter で改行 · ↑/↓ で履歴 · Tab で補完。1 行が 1 メッセージで、MMDAgent-EX からのエコーで配信済みになります。',
   'compose.unknown': '{name} は文書化されたメッセージ一覧にありません。入力どおりに送ります。',
   'compose.suggestions': 'メッセージの候補',
   'compose.forms': '文書化された書式',
@@ -231,7 +235,8 @@ export const ja: Record<MessageKey, string> = {
   'scene.name': 'シーン',
   'scene.none': 'エージェントは接続していません。',
   'scene.empty': 'まだ報告がありません。MMDAgent-EX は接続前に読み込んだものを送り直しません。',
-  'scene.note': 'エージェント自身のイベントから把握し、切断すると消えます。別名をクリックするとメッセージに挿入します。',
+  'scene.note':
+    'エージェント自身のイベントから把握し、切断すると消えます。別名をクリックするとメッセージに挿入します。',
   'scene.insert': 'メッセージに挿入',
   'scene.modelAlias': 'モデル {alias}',
   'scene.motionAlias': 'モデル {model} のモーション {alias}',
@@ -265,11 +270,11 @@ export const ja: Record<MessageKey, string> = {
   'keys.quick': 'クイックコマンド「{label}」（{set}）',
   'keys.note': '入力欄で文字を打っている間、ホットキーは働きません。',
 
-
   'confirm.cancel': 'キャンセル',
   'mdf.thisComputer': '<このコンピュータのアドレス>',
   'agents.disconnectMessage': 'この接続を閉じると MMDAgent-EX は終了します。エージェント #{id} を切断しますか？',
-  'settings.restartMessage': 'この接続を閉じると MMDAgent-EX は終了します。待ち受け先を変えると、接続中のエージェント {n} 台との接続を閉じます。',
+  'settings.restartMessage':
+    'この接続を閉じると MMDAgent-EX は終了します。待ち受け先を変えると、接続中のエージェント {n} 台との接続を閉じます。',
   'top.coreGone': 'パネルのコアに接続できません。',
   'openLog.failed': '「{name}」: {problem}',
   'openLog.notJson': '{line} 行目が正しい JSON ではありません。Remote Panel のセッションログではないか、壊れています。',

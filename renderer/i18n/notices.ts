@@ -16,16 +16,21 @@ export function noticeText(entry: LogEntry, t: Translate, lang: Lang): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(msg.params)) {
     if (typeof value !== 'number' || name === 'id' || name === 'port') params[name] = value;
-    else params[name] = name === 'duration' ? t('notice.seconds', { s: value.toFixed(2) }) : value.toLocaleString(locale);
+    else
+      params[name] = name === 'duration' ? t('notice.seconds', { s: value.toFixed(2) }) : value.toLocaleString(locale);
   }
   const reason = msg.params.reason;
   if (typeof reason === 'string' && isReason(reason)) params.reason = t(`reason.${reason}`, params);
-  if (msg.key === 'streamFinished' || msg.key === 'streamStopped') params.what = msg.params.what ? t('notice.file', { name: msg.params.what }) : t('notice.microphone');
+  if (msg.key === 'streamFinished' || msg.key === 'streamStopped')
+    params.what = msg.params.what ? t('notice.file', { name: msg.params.what }) : t('notice.microphone');
   const engine = msg.params.engine;
-  if (typeof engine === 'string' && SPEECH_ENGINES.includes(engine as SpeechEngine)) params.engine = t(`engine.${engine as SpeechEngine}`);
+  if (typeof engine === 'string' && SPEECH_ENGINES.includes(engine as SpeechEngine))
+    params.engine = t(`engine.${engine as SpeechEngine}`);
   if (msg.key === 'speechFailed') params.error = engineFailure(msg.params, t);
   const text = t(noticeKey(msg.key), params);
-  return typeof msg.params.dropped === 'number' && msg.params.dropped > 0 ? `${text} ${t('notice.droppedChunks', { n: msg.params.dropped })}` : text;
+  return typeof msg.params.dropped === 'number' && msg.params.dropped > 0
+    ? `${text} ${t('notice.droppedChunks', { n: msg.params.dropped })}`
+    : text;
 }
 
 /** Every notice key has its words, or the build fails here. */
@@ -37,7 +42,16 @@ function isReason(code: string): code is ReasonCode {
   return Object.hasOwn(coreEn, `reason.${code}`);
 }
 
-const ENGINE_PROBLEMS = ['engineUnreachable', 'engineHttp', 'engineTimeout', 'engineUndecodable', 'engineMissing', 'engineFailed', 'engineUrl', 'engineNoVoice'];
+const ENGINE_PROBLEMS = [
+  'engineUnreachable',
+  'engineHttp',
+  'engineTimeout',
+  'engineUndecodable',
+  'engineMissing',
+  'engineFailed',
+  'engineUrl',
+  'engineNoVoice',
+];
 
 /** A failed utterance carries its engine problem flattened (`why` is its key): worded again here. */
 function engineFailure(params: NoticeMsg['params'], t: Translate): string {

@@ -4,7 +4,16 @@
  * renderer runs itself before anything is sent.
  */
 import { assertNever } from '../../common/assert-never';
-import type { CommandProblem, ListenProblem, Problem, QuickCommand, QuickSetProblem, SettingProblem, StepProblem, UrlProblem } from '../../common/contract';
+import type {
+  CommandProblem,
+  ListenProblem,
+  Problem,
+  QuickCommand,
+  QuickSetProblem,
+  SettingProblem,
+  StepProblem,
+  UrlProblem,
+} from '../../common/contract';
 import { commandProblem as findCommandProblem } from '../../common/quick-commands';
 import type { Translate, Words } from '.';
 
@@ -71,7 +80,11 @@ export function setProblemText(p: QuickSetProblem, t: Translate): string {
     case 'no-commands':
       return t('quick.noCommands');
     case 'command':
-      return t('quick.badCommand', { n: p.index, label: p.label ? ` (“${p.label}”)` : '', problem: commandProblemText(p.problem, t) });
+      return t('quick.badCommand', {
+        n: p.index,
+        label: p.label ? ` (“${p.label}”)` : '',
+        problem: commandProblemText(p.problem, t),
+      });
     default:
       return assertNever(p);
   }
@@ -148,7 +161,12 @@ export function coreProblemText(p: Problem, t: Translate): string {
     case 'agentVoiceBusy':
       return t('problem.agentVoiceBusy', { name: p.name });
     case 'engineUnreachable':
-      return t('problem.engineUnreachable', { engine: t(`engine.${p.engine}`), url: p.url, detail: p.detail, how: p.engine === 'voicevox' || p.engine === 'openai' ? t(`how.${p.engine}`) : '' }).trim();
+      return t('problem.engineUnreachable', {
+        engine: t(`engine.${p.engine}`),
+        url: p.url,
+        detail: p.detail,
+        how: p.engine === 'voicevox' || p.engine === 'openai' ? t(`how.${p.engine}`) : '',
+      }).trim();
     case 'engineHttp':
       return t('problem.engineHttp', { engine: t(`engine.${p.engine}`), status: p.status, message: p.message });
     case 'engineTimeout':
@@ -210,6 +228,7 @@ export function say(w: Words, t: Translate): string {
   if ('quickSet' in w) return setProblemText(w.quickSet, t);
   if (!w.params) return t(w.key);
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(w.params)) params[name] = typeof value === 'object' ? say(value, t) : value;
+  for (const [name, value] of Object.entries(w.params))
+    params[name] = typeof value === 'object' ? say(value, t) : value;
   return t(w.key, params);
 }

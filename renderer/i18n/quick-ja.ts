@@ -21,7 +21,8 @@ export const quickJa: Record<keyof typeof quickEn, string> = {
   'quick.runningName': '実行中のシーケンス',
   'quick.cancel': 'シーケンスを中止',
   'quick.cancelled': '「{label}」を {sent} 行送ったところで中止しました。',
-  'quick.needsProxy': '「{label}」は対話サーバ宛てです。先に設定でプロキシモードをオンにしてください。何も送っていません。',
+  'quick.needsProxy':
+    '「{label}」は対話サーバ宛てです。先に設定でプロキシモードをオンにしてください。何も送っていません。',
   'quick.noSet': 'そのセットはもうありません。',
   'quick.importNotJson': '「{name}」は JSON ではありません: {error}',
   'quick.importBad': '「{name}」はクイックコマンドのセットではありません: {error}',
@@ -29,7 +30,8 @@ export const quickJa: Record<keyof typeof quickEn, string> = {
   'editor.editTitle': '「{label}」を編集',
   'editor.label': 'ラベル',
   'editor.lines': '送る行',
-  'editor.help': '1 行に 1 メッセージ、上から順に送ります。「wait 500」（ミリ秒）や「wait 2s」で待ちます。「say こんにちは」は「しゃべらせる」の声でしゃべり、「say[voicevox:3] …」でエンジンと声を選べます。送信時に {model} はモデル別名に、{target} はエージェント番号に置き換わります。保存の前に各行をプロトコルの規則で検査します。',
+  'editor.help':
+    '1 行に 1 メッセージ、上から順に送ります。「wait 500」（ミリ秒）や「wait 2s」で待ちます。「say こんにちは」は「しゃべらせる」の声でしゃべり、「say[voicevox:3] …」でエンジンと声を選べます。送信時に {model} はモデル別名に、{target} はエージェント番号に置き換わります。保存の前に各行をプロトコルの規則で検査します。',
   'editor.summary': 'メッセージ {sends} 個、待ち時間 {waits} ms。',
   'editor.hotkey': 'ホットキー',
   'editor.hotkeyPlaceholder': 'ここでキーを押す',
@@ -41,7 +43,8 @@ export const quickJa: Record<keyof typeof quickEn, string> = {
   'editor.needLabel': 'ボタンにラベルを付けてください。',
   'editor.labelLong': 'ラベルは 60 文字までです。',
   'editor.badColour': '色は #3366ff のように書きます。',
-  'quick.notSet': 'このファイルはクイックコマンドのセットではありません（"name" と "commands" を持つオブジェクトが必要です）。',
+  'quick.notSet':
+    'このファイルはクイックコマンドのセットではありません（"name" と "commands" を持つオブジェクトが必要です）。',
   'quick.noName': 'セットに "name" がありません。',
   'quick.noCommands': 'セットに "commands" の一覧がありません。',
   'quick.badCommand': 'コマンド {n}{label}: {problem}',

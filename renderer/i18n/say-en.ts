@@ -16,9 +16,12 @@ export const sayEn = {
   'say.reload': 'Reload voices',
   'say.loading': 'Loading voices…',
   'say.noVoices': 'The engine lists no voices.',
-  'say.agentHint': 'MMDAgent-EX synthesizes and lip-syncs by itself (SYNTH_START). The list has the example content’s voices and every voice seen in this session’s log; type any other name.',
-  'say.systemHint': 'This computer’s voices (macOS say, Windows SAPI, Linux espeak-ng), synthesized here and streamed with lip sync.',
-  'say.voicevoxHint': 'Start VOICEVOX (or AivisSpeech, COEIROINK, SHAREVOX), or its engine alone with --host 127.0.0.1; then reload the voices.',
+  'say.agentHint':
+    'MMDAgent-EX synthesizes and lip-syncs by itself (SYNTH_START). The list has the example content’s voices and every voice seen in this session’s log; type any other name.',
+  'say.systemHint':
+    'This computer’s voices (macOS say, Windows SAPI, Linux espeak-ng), synthesized here and streamed with lip sync.',
+  'say.voicevoxHint':
+    'Start VOICEVOX (or AivisSpeech, COEIROINK, SHAREVOX), or its engine alone with --host 127.0.0.1; then reload the voices.',
   'say.openaiHint': 'OpenAI’s service, or a local server with the same /v1/audio/speech API.',
   'say.model': 'Model',
   'say.key': 'API key',
@@ -27,8 +30,10 @@ export const sayEn = {
   'say.keySave': 'Set key',
   'say.keyClear': 'Clear key',
   'say.keySafe': 'Encrypted with the system keychain (Electron safeStorage); never shown again.',
-  'say.keyWeak': 'No system keychain was found (a Linux desktop without a secret service), so it is only obfuscated in settings.json, not encrypted; never shown again.',
-  'say.keyFile': 'Browser mode keeps it in settings.json, readable by your user account only (file mode 0600); never shown again.',
+  'say.keyWeak':
+    'No system keychain was found (a Linux desktop without a secret service), so it is only obfuscated in settings.json, not encrypted; never shown again.',
+  'say.keyFile':
+    'Browser mode keeps it in settings.json, readable by your user account only (file mode 0600); never shown again.',
   'say.keyEmpty': 'Type a key first.',
   'say.speed': 'Speed',
   'say.pitch': 'Pitch',
@@ -50,7 +55,8 @@ export const sayEn = {
   'problem.speechTooLong': 'The text has {chars} characters; the limit is {max}. Nothing was sent.',
   'problem.voiceBad': 'The voice “{voice}” cannot go in a message (no | or line breaks).',
   'problem.nothingSpeaking': 'Nothing is being said to this agent.',
-  'problem.agentVoiceBusy': 'MMDAgent-EX’s own voice cannot wait behind “{name}”: choose “Replace it”, or Say again when it ends. Nothing was sent.',
+  'problem.agentVoiceBusy':
+    'MMDAgent-EX’s own voice cannot wait behind “{name}”: choose “Replace it”, or Say again when it ends. Nothing was sent.',
   'problem.keyStoreUnavailable': 'The system keychain is not available, so the key was not stored.',
   'problem.engineUnreachable': 'Cannot reach the {engine} at {url} ({detail}). {how}',
   'problem.engineHttp': 'The {engine} answered HTTP {status}: {message}',

@@ -18,9 +18,12 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'say.reload': '声を読み込み直す',
   'say.loading': '声を読み込み中…',
   'say.noVoices': 'エンジンに声がありません。',
-  'say.agentHint': 'MMDAgent-EX が自分で合成し口パクします（SYNTH_START）。一覧はサンプルコンテンツの声と、このセッションのログに出てきた声です。ほかの名前も入力できます。',
-  'say.systemHint': 'このコンピューターの声（macOS の say、Windows の SAPI、Linux の espeak-ng）。ここで合成し、口パク付きで送ります。',
-  'say.voicevoxHint': 'VOICEVOX（または AivisSpeech、COEIROINK、SHAREVOX）を起動するか、エンジン単体を --host 127.0.0.1 で起動してから、声を読み込み直してください。',
+  'say.agentHint':
+    'MMDAgent-EX が自分で合成し口パクします（SYNTH_START）。一覧はサンプルコンテンツの声と、このセッションのログに出てきた声です。ほかの名前も入力できます。',
+  'say.systemHint':
+    'このコンピューターの声（macOS の say、Windows の SAPI、Linux の espeak-ng）。ここで合成し、口パク付きで送ります。',
+  'say.voicevoxHint':
+    'VOICEVOX（または AivisSpeech、COEIROINK、SHAREVOX）を起動するか、エンジン単体を --host 127.0.0.1 で起動してから、声を読み込み直してください。',
   'say.openaiHint': 'OpenAI のサービス、または同じ /v1/audio/speech API を持つローカルサーバー。',
   'say.model': 'モデル',
   'say.key': 'API キー',
@@ -29,8 +32,10 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'say.keySave': 'キーを設定',
   'say.keyClear': 'キーを消去',
   'say.keySafe': 'システムのキーチェーン（Electron の safeStorage）で暗号化して保存します。二度と表示されません。',
-  'say.keyWeak': 'システムのキーチェーンが見つからないため（シークレットサービスのない Linux デスクトップ）、settings.json に難読化して保存するだけで、暗号化はしません。二度と表示されません。',
-  'say.keyFile': 'ブラウザーモードでは settings.json に保存します（ファイルモード 0600、あなたのユーザーだけが読めます）。二度と表示されません。',
+  'say.keyWeak':
+    'システムのキーチェーンが見つからないため（シークレットサービスのない Linux デスクトップ）、settings.json に難読化して保存するだけで、暗号化はしません。二度と表示されません。',
+  'say.keyFile':
+    'ブラウザーモードでは settings.json に保存します（ファイルモード 0600、あなたのユーザーだけが読めます）。二度と表示されません。',
   'say.keyEmpty': '先にキーを入力してください。',
   'say.speed': '話速',
   'say.pitch': '音高',
@@ -52,7 +57,8 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'problem.speechTooLong': '文が {chars} 文字あります。上限は {max} 文字です。何も送っていません。',
   'problem.voiceBad': '声「{voice}」はメッセージに入れられません（| と改行は使えません）。',
   'problem.nothingSpeaking': 'このエージェントには何もしゃべらせていません。',
-  'problem.agentVoiceBusy': 'MMDAgent-EX の声は「{name}」の後で待てません。「置き換える」を選ぶか、終わってからもう一度しゃべらせてください。何も送っていません。',
+  'problem.agentVoiceBusy':
+    'MMDAgent-EX の声は「{name}」の後で待てません。「置き換える」を選ぶか、終わってからもう一度しゃべらせてください。何も送っていません。',
   'problem.keyStoreUnavailable': 'システムのキーチェーンが使えないため、キーを保存しませんでした。',
   'problem.engineUnreachable': '{url} の {engine} に接続できません（{detail}）。{how}',
   'problem.engineHttp': '{engine} が HTTP {status} を返しました: {message}',
@@ -70,7 +76,8 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'settings.maxChars': 'しゃべらせる文の最大長（文字）',
   'settings.maxCharsName': 'しゃべらせる文の最大長（文字）',
   'settings.badMaxChars': 'しゃべらせる文の最大長は 1〜20,000 の整数にしてください。',
-  'setting.speechUrl': 'エンジンの URL は http://127.0.0.1:50021 のような http:// または https:// のアドレスにしてください。',
+  'setting.speechUrl':
+    'エンジンの URL は http://127.0.0.1:50021 のような http:// または https:// のアドレスにしてください。',
   'setting.speech': '「しゃべらせる」の設定「{field}」が正しくありません。',
   'steps.sayEmpty': '「say」の後にしゃべらせる文が必要です。',
   'steps.sayEngine': '「say[{engine}:…]」: エンジンは agent、system、voicevox、openai のいずれかです。',

@@ -2,7 +2,8 @@
 export const speakEn = {
   'speak.title': 'Speak',
   'speak.alias': 'Model alias',
-  'speak.aliasHint': 'MMDAgent-EX lip-syncs this model only if its .shapemap has lip morphs; with no model set it ignores the audio.',
+  'speak.aliasHint':
+    'MMDAgent-EX lip-syncs this model only if its .shapemap has lip morphs; with no model set it ignores the audio.',
   'speak.file': 'Audio file',
   'speak.choose': 'Choose audio file…',
   'speak.noFile': 'No file chosen',
@@ -46,12 +47,16 @@ export const speakEn = {
   'audio.micAgentLeft': 'Agent #{id} disconnected, so the microphone stopped.',
   'audio.fileAgentLeft': 'Agent #{id} disconnected while "{name}" was streaming; the stream stopped.',
   'audio.empty': '"{name}" is empty.',
-  'audio.undecodable': '"{name}" could not be decoded as audio. WAV, MP3, OGG/Vorbis, Opus, FLAC, M4A/AAC and WebM work.',
+  'audio.undecodable':
+    '"{name}" could not be decoded as audio. WAV, MP3, OGG/Vorbis, Opus, FLAC, M4A/AAC and WebM work.',
   'audio.noAudio': '"{name}" has no audio in it.',
   'audio.tooLong': '"{name}" is {min} min long; the limit is {limit} min.',
-  'mic.blockedMac': 'Microphone access is blocked. Allow it in System Settings → Privacy & Security → Microphone (turn on Remote Panel, or your browser), then try again.',
-  'mic.blockedWindows': 'Microphone access is blocked. Allow it in Settings → Privacy & security → Microphone ("Let desktop apps access your microphone"), then try again.',
-  'mic.blockedLinux': 'Microphone access is blocked. Allow it for this page in the browser’s site settings (the icon left of the address), check that PulseAudio/PipeWire lists an input, then try again.',
+  'mic.blockedMac':
+    'Microphone access is blocked. Allow it in System Settings → Privacy & Security → Microphone (turn on Remote Panel, or your browser), then try again.',
+  'mic.blockedWindows':
+    'Microphone access is blocked. Allow it in Settings → Privacy & security → Microphone ("Let desktop apps access your microphone"), then try again.',
+  'mic.blockedLinux':
+    'Microphone access is blocked. Allow it for this page in the browser’s site settings (the icon left of the address), check that PulseAudio/PipeWire lists an input, then try again.',
   'mic.notFound': 'No such microphone. Plug one in, or pick another in the Microphone list.',
   'mic.busy': 'The microphone is in use by another program or could not be opened.',
   'mic.failed': 'The microphone could not be started: {error}',

@@ -4,7 +4,8 @@ import type { speakEn } from './speak-en';
 export const speakJa: Record<keyof typeof speakEn, string> = {
   'speak.title': '話させる',
   'speak.alias': 'モデル別名',
-  'speak.aliasHint': 'MMDAgent-EX がリップシンクするのは、.shapemap に口のモーフがあるこのモデルだけです。モデルが未設定だと音声は無視されます。',
+  'speak.aliasHint':
+    'MMDAgent-EX がリップシンクするのは、.shapemap に口のモーフがあるこのモデルだけです。モデルが未設定だと音声は無視されます。',
   'speak.file': '音声ファイル',
   'speak.choose': '音声ファイルを選ぶ…',
   'speak.noFile': 'ファイルが選ばれていません',
@@ -39,7 +40,8 @@ export const speakJa: Record<keyof typeof speakEn, string> = {
   'speak.silent': '無音',
   'speak.clipTitle': '入力が飽和すると点灯します',
   'mic.ended': 'マイクが外されたか、システムによって止められました。',
-  'audio.chooseAgent': '複数のエージェントが接続しています。音声を送るには、ログの下の「送信先」で 1 台を選んでください。',
+  'audio.chooseAgent':
+    '複数のエージェントが接続しています。音声を送るには、ログの下の「送信先」で 1 台を選んでください。',
   'audio.unreadable': '「{name}」を読み込めませんでした: {error}',
   'audio.chooseFile': '先に音声ファイルを選んでください。',
   'audio.queued': '「{name}」を順番待ちに入れました（{n} 件待ち）。',
@@ -48,12 +50,16 @@ export const speakJa: Record<keyof typeof speakEn, string> = {
   'audio.micAgentLeft': 'エージェント #{id} が切断したため、マイクを止めました。',
   'audio.fileAgentLeft': '「{name}」の送信中にエージェント #{id} が切断したため、送信を止めました。',
   'audio.empty': '「{name}」は空です。',
-  'audio.undecodable': '「{name}」は音声としてデコードできませんでした。WAV、MP3、OGG/Vorbis、Opus、FLAC、M4A/AAC、WebM が使えます。',
+  'audio.undecodable':
+    '「{name}」は音声としてデコードできませんでした。WAV、MP3、OGG/Vorbis、Opus、FLAC、M4A/AAC、WebM が使えます。',
   'audio.noAudio': '「{name}」には音声が入っていません。',
   'audio.tooLong': '「{name}」は {min} 分あります。上限は {limit} 分です。',
-  'mic.blockedMac': 'マイクへのアクセスがブロックされています。システム設定 → プライバシーとセキュリティ → マイク で Remote Panel（またはブラウザ）をオンにしてから、もう一度試してください。',
-  'mic.blockedWindows': 'マイクへのアクセスがブロックされています。設定 → プライバシーとセキュリティ → マイク で「デスクトップ アプリがマイクにアクセスできるようにする」をオンにしてから、もう一度試してください。',
-  'mic.blockedLinux': 'マイクへのアクセスがブロックされています。ブラウザのサイト設定（アドレスの左のアイコン）でこのページに許可し、PulseAudio/PipeWire に入力があることを確かめてから、もう一度試してください。',
+  'mic.blockedMac':
+    'マイクへのアクセスがブロックされています。システム設定 → プライバシーとセキュリティ → マイク で Remote Panel（またはブラウザ）をオンにしてから、もう一度試してください。',
+  'mic.blockedWindows':
+    'マイクへのアクセスがブロックされています。設定 → プライバシーとセキュリティ → マイク で「デスクトップ アプリがマイクにアクセスできるようにする」をオンにしてから、もう一度試してください。',
+  'mic.blockedLinux':
+    'マイクへのアクセスがブロックされています。ブラウザのサイト設定（アドレスの左のアイコン）でこのページに許可し、PulseAudio/PipeWire に入力があることを確かめてから、もう一度試してください。',
   'mic.notFound': 'そのマイクはありません。接続するか、「マイク」の一覧から別のものを選んでください。',
   'mic.busy': 'マイクは他のプログラムが使っているか、開けませんでした。',
   'mic.failed': 'マイクを開始できませんでした: {error}',

@@ -37,7 +37,8 @@ export function analyze(draft: string, caret: number, scenes: SceneState[]): Ass
   const sepAt = line.search(/[|,]/);
   const name = sepAt < 0 ? line : line.slice(0, sepAt);
   const message = findMessage(name) ?? null;
-  const unknownName = name && NAME.test(name) && !message && (sepAt >= 0 || caret > lineStart + name.length) ? name : null;
+  const unknownName =
+    name && NAME.test(name) && !message && (sepAt >= 0 || caret > lineStart + name.length) ? name : null;
 
   if (!/[|,]/.test(before)) {
     if (!NAME.test(before)) return { ...none, message, unknownName };
@@ -45,7 +46,11 @@ export function analyze(draft: string, caret: number, scenes: SceneState[]): Ass
     return {
       from: lineStart,
       to: lineStart + name.length,
-      suggestions: names.map((m) => ({ insert: m.name + (m.forms.some((f) => formArgs(f).length > 0) ? separatorOf(m.name) : ''), label: m.name, detail: m.kind })),
+      suggestions: names.map((m) => ({
+        insert: m.name + (m.forms.some((f) => formArgs(f).length > 0) ? separatorOf(m.name) : ''),
+        label: m.name,
+        detail: m.kind,
+      })),
       message,
       argIndex: -1,
       unknownName: null,
@@ -59,13 +64,18 @@ export function analyze(draft: string, caret: number, scenes: SceneState[]): Ass
   const rest = draft.slice(caret);
   const tokenEnd = caret + (rest.search(/[|,\n]/) < 0 ? rest.length : rest.search(/[|,\n]/));
   if (!message) return { from, to: tokenEnd, suggestions: [], message: null, argIndex, unknownName };
-  const placeholders = message.forms.map((f) => formArgs(f)[argIndex] ?? '').join(' ').toLowerCase();
+  const placeholders = message.forms
+    .map((f) => formArgs(f)[argIndex] ?? '')
+    .join(' ')
+    .toLowerCase();
   let aliases: string[] = [];
   if (/model alias/.test(placeholders)) aliases = [...new Set(scenes.flatMap((s) => s.models))];
   else if (/motion alias/.test(placeholders)) {
     const model = parts[1] ?? '';
     aliases = [...new Set(scenes.flatMap((s) => s.motions.filter((m) => m.model === model).map((m) => m.motion)))];
   }
-  const suggestions = aliases.filter((a) => a.startsWith(typed) && a !== typed).map((a) => ({ insert: a, label: a, detail: /model alias/.test(placeholders) ? 'model' : 'motion' }));
+  const suggestions = aliases
+    .filter((a) => a.startsWith(typed) && a !== typed)
+    .map((a) => ({ insert: a, label: a, detail: /model alias/.test(placeholders) ? 'model' : 'motion' }));
   return { from, to: tokenEnd, suggestions, message, argIndex, unknownName: null };
 }

@@ -28,7 +28,11 @@ export interface MdfOptions {
   httpOff?: boolean;
 }
 
-export function mdfSnippet(status: ServerStatus, thisComputer = '<this computer’s address>', options: MdfOptions = {}): string {
+export function mdfSnippet(
+  status: ServerStatus,
+  thisComputer = '<this computer’s address>',
+  options: MdfOptions = {},
+): string {
   const host = status.host === '0.0.0.0' || status.host === '::' ? thisComputer : status.host;
   return [
     `Plugin_Remote_Websocket_Host=${host}`,

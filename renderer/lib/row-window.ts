@@ -12,7 +12,14 @@ export interface RowWindow {
   top: number;
 }
 
-export function rowWindow(count: number, scrollTop: number, height: number, rowHeight: number, overscan: number, following: boolean): RowWindow {
+export function rowWindow(
+  count: number,
+  scrollTop: number,
+  height: number,
+  rowHeight: number,
+  overscan: number,
+  following: boolean,
+): RowWindow {
   const total = count * rowHeight;
   const maxTop = Math.max(0, total - height);
   const top = following ? maxTop : Math.min(Math.max(0, scrollTop), maxTop);

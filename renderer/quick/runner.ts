@@ -20,7 +20,10 @@ export interface RunContext {
 }
 
 /** A failed run: the line it stopped at, and why (a protocol problem found before sending, or the core's answer to a send). */
-export type RunResult = { ok: true; sent: number } | { ok: false; why: Words; line: number; sent: number } | { cancelled: true; sent: number };
+export type RunResult =
+  | { ok: true; sent: number }
+  | { ok: false; why: Words; line: number; sent: number }
+  | { cancelled: true; sent: number };
 
 export async function runQuickCommand(command: QuickCommand, ctx: RunContext): Promise<RunResult> {
   const parsed = parseSteps(command.lines);

@@ -46,7 +46,10 @@ export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionS
       return { sessions, target, everMulti };
     }),
   setSettings: (settings) => set((s) => ({ settings: { ...settings, ...s.settingsPending } })),
-  changeSettings: (patch) => set((s) => (s.settings ? { settings: { ...s.settings, ...patch }, settingsPending: { ...s.settingsPending, ...patch } } : {})),
+  changeSettings: (patch) =>
+    set((s) =>
+      s.settings ? { settings: { ...s.settings, ...patch }, settingsPending: { ...s.settingsPending, ...patch } } : {},
+    ),
   settleSettings: (patch) =>
     set((s) => {
       const pending: Partial<Record<keyof Settings, unknown>> = { ...s.settingsPending };

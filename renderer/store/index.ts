@@ -8,9 +8,14 @@ import { createLogSlice, type LogSlice } from './log-slice';
 import { createSaySlice, type SaySlice } from './say-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type PanelState = ConnectionSlice & LogSlice & ComposeSlice & UiSlice & AudioSlice & SaySlice & {
-  hydrate(snapshot: Snapshot): void;
-};
+export type PanelState = ConnectionSlice &
+  LogSlice &
+  ComposeSlice &
+  UiSlice &
+  AudioSlice &
+  SaySlice & {
+    hydrate(snapshot: Snapshot): void;
+  };
 
 export const usePanel = create<PanelState>()((...a) => ({
   ...createConnectionSlice(...a),

@@ -53,7 +53,15 @@ export class LogBuffer {
   /** The entries that pass the filter, oldest first. */
   get view(): LogView {
     const first = this.nextSeq - this.held;
-    return this.shown ? new ColumnView(this.list, this.cache, this.shown.subarray(this.shownStart, this.shownEnd), first, this.shownEnd - this.shownStart) : new ColumnView(this.list, this.cache, null, first, this.held);
+    return this.shown
+      ? new ColumnView(
+          this.list,
+          this.cache,
+          this.shown.subarray(this.shownStart, this.shownEnd),
+          first,
+          this.shownEnd - this.shownStart,
+        )
+      : new ColumnView(this.list, this.cache, null, first, this.held);
   }
 
   /** The entry with this id, if still held (binary searches: ids ascend). */
@@ -188,7 +196,8 @@ export class LogBuffer {
     for (const f of older.found) total += f.length;
     const merged = new Float64Array(Math.max(1024, total));
     let at = 0;
-    for (let k = older.found.length - 1; k >= 0; k--) for (const seq of older.found[k]!) if (seq >= first) merged[at++] = seq;
+    for (let k = older.found.length - 1; k >= 0; k--)
+      for (const seq of older.found[k]!) if (seq >= first) merged[at++] = seq;
     merged.set(this.shown!.subarray(this.shownStart, this.shownEnd), at);
     this.shown = merged;
     this.shownStart = 0;
@@ -259,6 +268,7 @@ export class LogBuffer {
     bases.splice(0, drop);
     const firstSeq = bases[0]!;
     for (const [id, seq] of this.awaiting) if (seq < firstSeq) this.awaiting.delete(id);
-    if (this.shown) while (this.shownStart < this.shownEnd && this.shown[this.shownStart]! < firstSeq) this.shownStart++;
+    if (this.shown)
+      while (this.shownStart < this.shownEnd && this.shown[this.shownStart]! < firstSeq) this.shownStart++;
   }
 }

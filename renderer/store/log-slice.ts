@@ -53,12 +53,19 @@ export interface LogSlice {
  * Tests a window's older rows against a new filter a slice at a time, yielding between slices so
  * the page keeps drawing and taking batches; the view re-renders once all are in.
  */
-function filterInSlices(log: LogBuffer, set: (fn: (s: PanelState) => Partial<PanelState>) => void, get: () => PanelState): void {
+function filterInSlices(
+  log: LogBuffer,
+  set: (fn: (s: PanelState) => Partial<PanelState>) => void,
+  get: () => PanelState,
+): void {
   const generation = log.filterGeneration;
   const step = (): void => {
     if (log.filterGeneration !== generation) return;
     if (log.filterMore()) return void setTimeout(step, 0);
-    set((s) => ({ logRevision: s.logRevision + 1, frozen: s.frozen && log === get().log ? log.view.freeze(s.frozenAt) : s.frozen }));
+    set((s) => ({
+      logRevision: s.logRevision + 1,
+      frozen: s.frozen && log === get().log ? log.view.freeze(s.frozenAt) : s.frozen,
+    }));
   };
   setTimeout(step, 0);
 }
@@ -83,12 +90,19 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       try {
         parsed = parseSessionLog(text);
       } catch (error) {
-        return { key: 'openLog.failed', params: { name, problem: error instanceof OpenLogError ? error.words : { raw: (error as Error).message } } };
+        return {
+          key: 'openLog.failed',
+          params: { name, problem: error instanceof OpenLogError ? error.words : { raw: (error as Error).message } },
+        };
       }
       const log = new LogBuffer(Math.max(parsed.entries.length, 1));
       log.setFilter(buildFilter(get().filters, get().filterSession).filter);
       log.append(parsed.entries);
-      set((s) => ({ viewing: { name, log, truncated: parsed.truncated }, everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1), logRevision: s.logRevision + 1 }));
+      set((s) => ({
+        viewing: { name, log, truncated: parsed.truncated },
+        everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1),
+        logRevision: s.logRevision + 1,
+      }));
       return null;
     },
     closeViewing: () => set((s) => ({ viewing: null, logRevision: s.logRevision + 1 })),
@@ -103,7 +117,11 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       if (added === 0 && !changed) return;
       const multi = get().everMulti || wire.session.some((s, i) => i % 2 === 1 && s !== null && s > 1);
       const redraw = pacer.rows(added);
-      set((s) => ({ logArrived: s.logArrived + 1, everMulti: multi, ...(redraw ? { logRevision: s.logRevision + 1 } : {}) }));
+      set((s) => ({
+        logArrived: s.logArrived + 1,
+        everMulti: multi,
+        ...(redraw ? { logRevision: s.logRevision + 1 } : {}),
+      }));
     },
     markGap: (dropped) => {
       const { log } = get();
@@ -137,7 +155,13 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
         get().log.setFilter(built.filter);
       }
       get().viewing?.log.setFilter(built.filter);
-      set((s) => ({ filters, highlight: built.highlight, filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null), logRevision: s.logRevision + 1, frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null }));
+      set((s) => ({
+        filters,
+        highlight: built.highlight,
+        filterError: slow ?? (built.error ? { key: 'log.badRegex', params: { error: built.error } } : null),
+        logRevision: s.logRevision + 1,
+        frozen: s.frozen ? get().log.view.freeze(s.frozenAt) : null,
+      }));
       for (const log of [get().log, get().viewing?.log]) if (log?.filtering) filterInSlices(log, set, get);
     },
     setFilterSession: (filterSession) => {

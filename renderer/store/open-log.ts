@@ -49,7 +49,12 @@ export function parseSessionLog(text: string): ParsedLog {
       }
       continue;
     }
-    if (typeof record.id !== 'number' || typeof record.text !== 'string' || typeof record.dir !== 'string' || !DIRS.has(record.dir)) {
+    if (
+      typeof record.id !== 'number' ||
+      typeof record.text !== 'string' ||
+      typeof record.dir !== 'string' ||
+      !DIRS.has(record.dir)
+    ) {
       throw new OpenLogError({ key: 'openLog.notEntry', params: { line: i + 1 } });
     }
     if (record.echoOf !== undefined) continue;
@@ -63,7 +68,9 @@ export function parseSessionLog(text: string): ParsedLog {
       type: typeof record.type === 'string' ? record.type : record.text.split('|')[0]!,
       text: record.text,
       ...(typeof record.binary === 'number' ? { binary: record.binary } : {}),
-      ...(typeof record.delivery === 'string' && DELIVERIES.has(record.delivery) ? { delivery: record.delivery as Delivery } : {}),
+      ...(typeof record.delivery === 'string' && DELIVERIES.has(record.delivery)
+        ? { delivery: record.delivery as Delivery }
+        : {}),
       ...(typeof record.rtt === 'number' ? { rtt: record.rtt } : {}),
       ...(record.notForwarded === true ? { notForwarded: true as const } : {}),
       ...(agentLine(record.agent) ?? {}),
@@ -78,6 +85,22 @@ export function parseSessionLog(text: string): ParsedLog {
 function agentLine(value: unknown): { agent: AgentLogLine } | null {
   if (!value || typeof value !== 'object') return null;
   const a = value as Record<string, unknown>;
-  const ok = typeof a.time === 'string' && typeof a.tick === 'number' && typeof a.module === 'string' && typeof a.level === 'string' && LEVELS.has(a.level) && typeof a.text === 'string';
-  return ok ? { agent: { time: a.time as string, tick: a.tick as number, module: a.module as string, level: a.level as AgentLogLine['level'], text: a.text as string } } : null;
+  const ok =
+    typeof a.time === 'string' &&
+    typeof a.tick === 'number' &&
+    typeof a.module === 'string' &&
+    typeof a.level === 'string' &&
+    LEVELS.has(a.level) &&
+    typeof a.text === 'string';
+  return ok
+    ? {
+        agent: {
+          time: a.time as string,
+          tick: a.tick as number,
+          module: a.module as string,
+          level: a.level as AgentLogLine['level'],
+          text: a.text as string,
+        },
+      }
+    : null;
 }

@@ -53,7 +53,12 @@ export class RenderPacer {
     else this.floodSince ??= at;
     if (this.owed) return false;
     /* A burst's first moments are drawn batch by batch, so its last rows show as soon as they come. */
-    const pace = this.floodSince === null ? this.options.everyMs : at - this.floodSince >= this.options.floodAfterMs ? this.options.floodEveryMs : 0;
+    const pace =
+      this.floodSince === null
+        ? this.options.everyMs
+        : at - this.floodSince >= this.options.floodAfterMs
+          ? this.options.floodEveryMs
+          : 0;
     const wait = this.lastRender + pace - at;
     if (wait <= 0) {
       this.lastRender = at;

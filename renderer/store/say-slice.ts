@@ -38,9 +38,15 @@ export const createSaySlice: StateCreator<PanelState, [], [], SaySlice> = (set) 
   sayHistory: [],
   keyState: null,
   setVoiceList: (engine, patch) =>
-    set((s) => ({ voiceLists: { ...s.voiceLists, [engine]: { voices: [], loading: false, problem: null, ...s.voiceLists[engine], ...patch } } })),
+    set((s) => ({
+      voiceLists: {
+        ...s.voiceLists,
+        [engine]: { voices: [], loading: false, problem: null, ...s.voiceLists[engine], ...patch },
+      },
+    })),
   setSayBusy: (sayBusy) => set({ sayBusy }),
   setSayMessage: (sayMessage) => set({ sayMessage }),
-  rememberSaid: (text) => set((s) => ({ sayHistory: [...s.sayHistory.filter((h) => h !== text), text].slice(-SAY_HISTORY_MAX) })),
+  rememberSaid: (text) =>
+    set((s) => ({ sayHistory: [...s.sayHistory.filter((h) => h !== text), text].slice(-SAY_HISTORY_MAX) })),
   setKeyState: (keyState) => set({ keyState }),
 });

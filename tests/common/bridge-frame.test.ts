@@ -36,7 +36,12 @@ describe('bridge frames', () => {
   });
 
   it('reads a binary frame that sits inside a larger buffer (as Node hands them over)', () => {
-    const wire = encodeBridgeFrame({ t: 'req', id: 1, ch: 'audio:stream-file', arg: { target: 1, alias: '0', name: 'a.wav', pcm: new Uint8Array([1, 2, 3, 4]), whenBusy: 'queue' } }) as Uint8Array;
+    const wire = encodeBridgeFrame({
+      t: 'req',
+      id: 1,
+      ch: 'audio:stream-file',
+      arg: { target: 1, alias: '0', name: 'a.wav', pcm: new Uint8Array([1, 2, 3, 4]), whenBusy: 'queue' },
+    }) as Uint8Array;
     const pool = new Uint8Array(wire.length + 16);
     pool.set(wire, 9);
     const back = decodeBridgeFrame(pool.subarray(9, 9 + wire.length), true) as Extract<BridgeFrame, { t: 'req' }>;

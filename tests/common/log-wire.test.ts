@@ -15,13 +15,22 @@ const base = { t: 1_764_400_000_000, dir: 'in', session: 1, kind: 'event' } as c
 describe('log wire', () => {
   it('reuses its columns without mixing batches: a smaller batch after a larger one carries only its own rows, and a batch taken stays as it was', () => {
     const encoder = new LogWireEncoder();
-    const line = (id: number, text: string): LogEntry => ({ ...base, id, t: base.t + id, type: text.split('|')[0]!, text });
+    const line = (id: number, text: string): LogEntry => ({
+      ...base,
+      id,
+      t: base.t + id,
+      type: text.split('|')[0]!,
+      text,
+    });
     for (let id = 1; id <= 5; id++) encoder.add(line(id, `BIG|${id}`));
     const first = encoder.take([])!;
     encoder.add(line(6, 'SMALL|6'));
     encoder.add({ ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' });
     const second = decodeLogWire(JSON.parse(JSON.stringify(encoder.take([])!)));
-    expect(second.entries).toEqual([line(6, 'SMALL|6'), { ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' }]);
+    expect(second.entries).toEqual([
+      line(6, 'SMALL|6'),
+      { ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' },
+    ]);
     expect(decodeLogWire(first).entries.map((e) => e.text)).toEqual(['BIG|1', 'BIG|2', 'BIG|3', 'BIG|4', 'BIG|5']);
     expect(encoder.take([])).toBeNull();
   });
@@ -30,14 +39,57 @@ describe('log wire', () => {
     const entries: LogEntry[] = [
       { ...base, id: 7, type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
       { ...base, id: 8, t: base.t + 3, type: '(binary)', text: '00 01 02 …', binary: 4096 },
-      { ...base, id: 10, t: base.t + 2, dir: 'out', kind: 'command', type: 'MOTION_ADD', text: 'MOTION_ADD|0|wave|w.vmd', delivery: 'pending' },
+      {
+        ...base,
+        id: 10,
+        t: base.t + 2,
+        dir: 'out',
+        kind: 'command',
+        type: 'MOTION_ADD',
+        text: 'MOTION_ADD|0|wave|w.vmd',
+        delivery: 'pending',
+      },
       { ...base, id: 11, dir: 'out', kind: 'control', type: '__AV_START', text: '__AV_START', delivery: 'sent' },
-      { ...base, id: 12, dir: 'out', kind: 'control', type: '__AV_SETMODEL', text: '__AV_SETMODEL,0', delivery: 'delivered', rtt: 12 },
-      { ...base, id: 13, dir: 'sys', session: null, kind: 'error', type: 'ERROR', text: '5 messages from #1 not shown', msg: { key: 'hiddenOverBudget', params: { n: 5, id: 1, rate: 50_000 } } },
-      { ...base, id: 14, session: 2, kind: 'warning', type: 'Warning', text: '[2026/11/29 05:05:59.326] [304] MMDAgent: Warning: slow', agent: { time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Warning', text: 'slow' } },
+      {
+        ...base,
+        id: 12,
+        dir: 'out',
+        kind: 'control',
+        type: '__AV_SETMODEL',
+        text: '__AV_SETMODEL,0',
+        delivery: 'delivered',
+        rtt: 12,
+      },
+      {
+        ...base,
+        id: 13,
+        dir: 'sys',
+        session: null,
+        kind: 'error',
+        type: 'ERROR',
+        text: '5 messages from #1 not shown',
+        msg: { key: 'hiddenOverBudget', params: { n: 5, id: 1, rate: 50_000 } },
+      },
+      {
+        ...base,
+        id: 14,
+        session: 2,
+        kind: 'warning',
+        type: 'Warning',
+        text: '[2026/11/29 05:05:59.326] [304] MMDAgent: Warning: slow',
+        agent: { time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Warning', text: 'slow' },
+      },
       { ...base, id: 15, session: 2, type: 'RECOG_EVENT_STOP', text: 'RECOG_EVENT_STOP|hello', notForwarded: true },
       { ...base, id: 16, session: 2, type: 'X', text: 'X|1', echoOf: 10 },
-      { ...base, id: 17, dir: 'down', kind: 'control', type: '(audio)', text: 'Audio stream started', msg: { key: 'viewGap', params: { n: 1 } } },
+      {
+        ...base,
+        id: 17,
+        dir: 'down',
+        kind: 'control',
+        type: '(audio)',
+        text: 'Audio stream started',
+        msg: { key: 'viewGap', params: { n: 1 } },
+      },
       { ...base, id: 18, dir: 'up', session: 3, type: 'Y', text: 'Y' },
       { ...base, id: 19, session: 3, type: '', text: '|starts with a bar' },
       { ...base, id: 20, session: 3, type: 'Z', text: 'Z|line\nwith a newline and \u0000 and 日本語 and 😀' },
@@ -49,7 +101,12 @@ describe('log wire', () => {
 
   it('keeps a long text whole, and many short ones cheap: texts in one string, the type left to the reader', () => {
     const long = `LONG|${'x'.repeat(100_000)}`;
-    const entries: LogEntry[] = Array.from({ length: 1000 }, (_, k) => ({ ...base, id: k + 1, type: 'FLOOD_EVENT', text: `FLOOD_EVENT|${k}` }));
+    const entries: LogEntry[] = Array.from({ length: 1000 }, (_, k) => ({
+      ...base,
+      id: k + 1,
+      type: 'FLOOD_EVENT',
+      text: `FLOOD_EVENT|${k}`,
+    }));
     entries.push({ ...base, id: 1001, type: 'LONG', text: long });
     const { wire, batch } = roundTrip(entries);
     expect(batch.entries).toEqual(entries);

@@ -20,7 +20,18 @@ describe('catalog lookup', () => {
   });
 
   it('offers names while typing the name, and aliases the agent reported where a form asks for them', () => {
-    const scene = [{ models: ['mei', 'gene'], motions: [{ model: 'mei', motion: 'base' }, { model: 'mei', motion: 'wave' }], speaking: [], lipsync: [], listening: false }];
+    const scene = [
+      {
+        models: ['mei', 'gene'],
+        motions: [
+          { model: 'mei', motion: 'base' },
+          { model: 'mei', motion: 'wave' },
+        ],
+        speaking: [],
+        lipsync: [],
+        listening: false,
+      },
+    ];
     const onName = analyze('MOTION_A', 8, scene);
     expect(onName.suggestions[0]).toMatchObject({ insert: 'MOTION_ADD|', label: 'MOTION_ADD' });
     const onModel = analyze('MOTION_CHANGE|m', 15, scene);

@@ -8,11 +8,20 @@ const audio = makeTestAudio();
 test.use({
   launchOptions: {
     executablePath: chromiumExecutable(),
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${audio.wav}%noloop`],
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${audio.wav}%noloop`,
+    ],
   },
 });
 
-test('streams the fake capture device with SNDSTRM; its envelope matches the WAV', async ({ page, web, agent }, testInfo) => {
+test('streams the fake capture device with SNDSTRM; its envelope matches the WAV', async ({
+  page,
+  web,
+  agent,
+}, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await page.getByRole('button', { name: 'Start microphone' }).click();
@@ -32,7 +41,11 @@ test('streams the fake capture device with SNDSTRM; its envelope matches the WAV
   expect(corr).toBeGreaterThanOrEqual(0.95);
 });
 
-test('Mute holds the chunks back on the audio thread while the level still shows; unmuting lets them through', async ({ page, web, agent }) => {
+test('Mute holds the chunks back on the audio thread while the level still shows; unmuting lets them through', async ({
+  page,
+  web,
+  agent,
+}) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await page.getByRole('button', { name: 'Mute' }).click();
@@ -40,7 +53,9 @@ test('Mute holds the chunks back on the audio thread while the level still shows
   await page.getByRole('button', { name: 'Start microphone' }).click();
   await expect(page.getByText('Muted: nothing is sent')).toBeVisible();
   /* The voice is heard (the meter moves, so chunks are being cut), yet nothing reaches the agent. */
-  await expect(page.getByRole('meter', { name: 'Input level' })).toHaveAttribute('aria-valuetext', /dBFS/, { timeout: 10_000 });
+  await expect(page.getByRole('meter', { name: 'Input level' })).toHaveAttribute('aria-valuetext', /dBFS/, {
+    timeout: 10_000,
+  });
   await agent.waitFor(() => agent.audioEvents.includes('SNDSTRM'), 3000, 'SNDSTRM');
   expect(agent.audio.length).toBe(0);
   await page.getByRole('button', { name: 'Mute' }).click();

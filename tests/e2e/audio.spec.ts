@@ -12,7 +12,11 @@ async function open(page: Page, web: WebPanel): Promise<void> {
 }
 
 test.describe('file streaming', () => {
-  test('streams a WAV through the file picker: preamble, SNDFILE, paced audio, SNDBRKS, matching sox', async ({ page, web, agent }, testInfo) => {
+  test('streams a WAV through the file picker: preamble, SNDFILE, paced audio, SNDBRKS, matching sox', async ({
+    page,
+    web,
+    agent,
+  }, testInfo) => {
     await open(page, web);
     await page.getByLabel('Audio file').setInputFiles(audio.wav);
     await expect(page.getByText('speech.wav')).toBeVisible();
@@ -20,7 +24,9 @@ test.describe('file streaming', () => {
     const progress = page.getByRole('progressbar', { name: 'Streaming progress' });
     await expect(progress).toBeVisible();
     /* Progress moves while the file is paced out. */
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 3000 }).toBeGreaterThan(1000);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 3000 })
+      .toBeGreaterThan(1000);
     await page.screenshot({ path: testInfo.outputPath('audio-streaming.png') });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS', 20_000, 'SNDBRKS');
     expect(agent.received).toEqual(['__AV_START', '__AV_SETMODEL,0']);
@@ -56,9 +62,13 @@ test.describe('file streaming', () => {
 
   test('bad input gets a clear message and nothing is sent', async ({ page, web, agent }) => {
     await open(page, web);
-    await page.getByLabel('Audio file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not audio at all') });
+    await page
+      .getByLabel('Audio file')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not audio at all') });
     await expect(page.getByRole('alert')).toContainText('"notes.txt" could not be decoded as audio');
-    await page.getByLabel('Audio file').setInputFiles({ name: 'empty.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(0) });
+    await page
+      .getByLabel('Audio file')
+      .setInputFiles({ name: 'empty.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(0) });
     await expect(page.getByRole('alert')).toContainText('"empty.wav" is empty');
     await expect(page.getByRole('button', { name: 'Stream file' })).toBeDisabled();
     await page.waitForTimeout(200);

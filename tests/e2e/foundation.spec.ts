@@ -34,10 +34,18 @@ test('shows Connected within a second of the agent connecting, and Waiting when 
   await page.goto(web.uiUrl);
   await expect(status(page)).toContainText('Waiting');
   /* The wait is marked by a few pulses, never an endless animation: that kept the page drawing every frame while idle. */
-  const animations = await page.evaluate(() => document.getAnimations().map((a) => ({ name: (a as CSSAnimation).animationName, iterations: a.effect?.getTiming().iterations })));
+  const animations = await page.evaluate(() =>
+    document
+      .getAnimations()
+      .map((a) => ({ name: (a as CSSAnimation).animationName, iterations: a.effect?.getTiming().iterations })),
+  );
   expect(animations.map((a) => a.name)).toContain('pulse');
   expect(animations.filter((a) => a.iterations === Infinity)).toEqual([]);
-  await expect(page.getByRole('textbox', { name: '.mdf lines' })).toHaveValue(new RegExp(`Plugin_Remote_Websocket_Host=127\\.0\\.0\\.1\\n.*Port=${new URL(web.agentUrl).port}\\n.*Directory=/chat\\nPlugin_Remote_RetryCount=`));
+  await expect(page.getByRole('textbox', { name: '.mdf lines' })).toHaveValue(
+    new RegExp(
+      `Plugin_Remote_Websocket_Host=127\\.0\\.0\\.1\\n.*Port=${new URL(web.agentUrl).port}\\n.*Directory=/chat\\nPlugin_Remote_RetryCount=`,
+    ),
+  );
   const a = await connectAgent();
   await expect(status(page)).toContainText('Connected', { timeout: 1000 });
   await expect(page.getByRole('button', { name: 'Disconnect agent #1' })).toBeVisible();
@@ -66,7 +74,15 @@ test('shows 1,000 agent events in order', async ({ page }) => {
 test('sends exactly the typed line, and the echo marks it delivered', async ({ page }, testInfo) => {
   await page.goto(web.uiUrl);
   const a = await connectAgent({
-    startup: ['PLUGIN_EVENT_ENABLE|Variables', 'STAGE|images/floor_green.png,images/back_white.png', 'MODEL_ADD|0|gene/Gene_light.pmd', 'MODEL_EVENT_ADD|0', 'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|20|01'],
+    startup: [
+      'PLUGIN_EVENT_ENABLE|Variables',
+      'STAGE|images/floor_green.png,images/back_white.png',
+      'MODEL_ADD|0|gene/Gene_light.pmd',
+      'MODEL_EVENT_ADD|0',
+      'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF',
+      'MOTION_EVENT_ADD|0|base',
+      'CURRENT_TIME|20|01',
+    ],
   });
   await expect(status(page)).toContainText('Connected');
   await page.getByLabel('Message', { exact: true }).fill('MOTION_ADD|0|wave|motion/wave.vmd');
@@ -116,7 +132,9 @@ test('targets one agent of several', async ({ page }) => {
   const a = await connectAgent();
   const b = await connectAgent();
   await expect(status(page)).toContainText('2 agents');
-  await page.getByLabel('Target').selectOption({ label: await page.getByLabel('Target').locator('option').nth(2).innerText() });
+  await page
+    .getByLabel('Target')
+    .selectOption({ label: await page.getByLabel('Target').locator('option').nth(2).innerText() });
   await page.getByLabel('Message', { exact: true }).fill('KEY|x');
   await page.keyboard.press('Enter');
   await b.waitFor(() => b.received.length === 1);

@@ -8,7 +8,11 @@ let agent: FakeAgent;
 
 test.beforeEach(async () => {
   web = await startWebPanel();
-  agent = await FakeAgent.connect(web.agentUrl, { allLog: true, frameMs: 100, startup: ['MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|05|05'] });
+  agent = await FakeAgent.connect(web.agentUrl, {
+    allLog: true,
+    frameMs: 100,
+    startup: ['MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|05|05'],
+  });
 });
 
 test.afterEach(async () => {
@@ -20,7 +24,9 @@ test.afterEach(async () => {
 const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 const kind = (page: Page) => page.getByRole('combobox', { name: 'Kind' });
 
-test("an agent's own error is caught and found: delivery, kinds, modules, type chips, scene and its error count", async ({ page }, testInfo) => {
+test("an agent's own error is caught and found: delivery, kinds, modules, type chips, scene and its error count", async ({
+  page,
+}, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   const message = page.getByRole('textbox', { name: 'Message' });
@@ -68,7 +74,9 @@ test("an agent's own error is caught and found: delivery, kinds, modules, type c
   await expect(page.getByRole('button', { name: 'Warnings agent #1 reported: 1' })).toBeVisible();
 });
 
-test('the .mdf snippet turns on the full log and turns off the HTTP command server, and remembers both', async ({ page }) => {
+test('the .mdf snippet turns on the full log and turns off the HTTP command server, and remembers both', async ({
+  page,
+}) => {
   await page.goto(web.uiUrl);
   const lines = page.getByRole('textbox', { name: '.mdf lines' });
   await expect(lines).not.toHaveValue(/AllLog/);

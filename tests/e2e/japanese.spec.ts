@@ -37,7 +37,9 @@ async function takenPort(): Promise<number> {
   return (blocker.address() as { port: number }).port;
 }
 
-test('a taken port, a send with no agent and a refused periodic message read in Japanese', async ({ page }, testInfo) => {
+test('a taken port, a send with no agent and a refused periodic message read in Japanese', async ({
+  page,
+}, testInfo) => {
   const port = await takenPort();
   web = await startWebPanel(['--ws-port', String(port)], japaneseDataDir());
   await page.goto(web.uiUrl);
@@ -52,12 +54,16 @@ test('a taken port, a send with no agent and a refused periodic message read in 
   const message = page.getByRole('textbox', { name: 'メッセージ' });
   await message.fill('MOTION_ADD|0|wave|motion/wave.vmd');
   await message.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'MMDAgent-EX が接続していないため、何も送っていません。' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'MMDAgent-EX が接続していないため、何も送っていません。' }),
+  ).toBeVisible();
   await expect(message).toHaveValue('MOTION_ADD|0|wave|motion/wave.vmd');
 
   await page.getByRole('textbox', { name: '繰り返し送る内容' }).fill('SNDFILE');
   await page.getByRole('button', { name: '開始', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'テキストのメッセージは "SND" で始められません。' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'テキストのメッセージは "SND" で始められません。' }),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('refusals-ja.png') });
 });
 
@@ -69,6 +75,10 @@ test('a dialogue-server link that is down reads in Japanese, reason included', a
   agents.push(await FakeAgent.connect(web.agentUrl, { frameMs: 100 }));
   await page.goto(web.uiUrl);
   const upstream = page.getByRole('status', { name: '上流' });
-  await expect(upstream).toHaveText(/^切断（connect ECONNREFUSED [0-9.:]+） · 再試行 \d+ 回 · 次は \d+ 秒後$/, { timeout: 10_000 });
-  await expect(page.getByRole('log', { name: 'メッセージログ' })).toContainText(`対話サーバ ws://127.0.0.1:${closed}/chat にまだ接続できません`);
+  await expect(upstream).toHaveText(/^切断（connect ECONNREFUSED [0-9.:]+） · 再試行 \d+ 回 · 次は \d+ 秒後$/, {
+    timeout: 10_000,
+  });
+  await expect(page.getByRole('log', { name: 'メッセージログ' })).toContainText(
+    `対話サーバ ws://127.0.0.1:${closed}/chat にまだ接続できません`,
+  );
 });

@@ -3,7 +3,11 @@ import { expect, test } from '../support/agent-fixture';
 import { FakeAgent } from '../support/fake-agent';
 
 for (const height of [600, 800, 1100]) {
-  test(`follows the newest row at a ${height} px window, and counts the rows that arrive while scrolled up`, async ({ page, web, agent }) => {
+  test(`follows the newest row at a ${height} px window, and counts the rows that arrive while scrolled up`, async ({
+    page,
+    web,
+    agent,
+  }) => {
     await page.setViewportSize({ width: 1280, height });
     await page.goto(web.uiUrl);
     await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
@@ -35,7 +39,11 @@ for (const height of [600, 800, 1100]) {
   });
 }
 
-test('keeps following through a flood, and only the user (a key here) leaves the bottom', async ({ page, web, agent }) => {
+test('keeps following through a flood, and only the user (a key here) leaves the bottom', async ({
+  page,
+  web,
+  agent,
+}) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   const log = page.getByRole('log', { name: 'Message log' });
@@ -52,7 +60,11 @@ test('keeps following through a flood, and only the user (a key here) leaves the
   await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
 });
 
-test('while following, renders four rows above the view (a flood redraws fewer); scrolled up, sixteen', async ({ page, web, agent }) => {
+test('while following, renders four rows above the view (a flood redraws fewer); scrolled up, sixteen', async ({
+  page,
+  web,
+  agent,
+}) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   const log = page.getByRole('log', { name: 'Message log' });

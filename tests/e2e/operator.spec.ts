@@ -42,9 +42,16 @@ async function createCommand(page: Page, label: string, lines: string, hotkey: s
   await expect(quick(page).getByRole('button', { name: label, exact: true })).toBeVisible();
 }
 
-test('a quick command with a hotkey sends its lines in order with the waits respected, never while typing, and can be cancelled', async ({ page }) => {
+test('a quick command with a hotkey sends its lines in order with the waits respected, never while typing, and can be cancelled', async ({
+  page,
+}) => {
   await open(page);
-  await createCommand(page, 'Wave', 'MOTION_ADD|{model}|wave|motion/wave.vmd|PART|ONCE\nwait 400\nSYNTH_START|{model}|mei|hello\nwait 300\nKEY|{target}', '7');
+  await createCommand(
+    page,
+    'Wave',
+    'MOTION_ADD|{model}|wave|motion/wave.vmd|PART|ONCE\nwait 400\nSYNTH_START|{model}|mei|hello\nwait 300\nKEY|{target}',
+    '7',
+  );
 
   /* Typing the hotkey in a text field types it; nothing is sent. */
   await page.getByRole('textbox', { name: 'Message' }).fill('');
@@ -66,7 +73,10 @@ test('a quick command with a hotkey sends its lines in order with the waits resp
   const sentAt = async (): Promise<number[]> => {
     const logs = join(dataDir, 'logs');
     const file = readdirSync(logs).find((f) => f.endsWith('.jsonl'))!;
-    const records = readFileSync(join(logs, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { dir?: string; t?: number });
+    const records = readFileSync(join(logs, file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { dir?: string; t?: number });
     return records.filter((r) => r.dir === 'out').map((r) => r.t!);
   };
   await expect.poll(async () => (await sentAt()).length, { message: 'the three lines in the session log' }).toBe(3);
@@ -86,29 +96,49 @@ test('a quick command with a hotkey sends its lines in order with the waits resp
   expect(agent.received).not.toContain('KEY|second');
 });
 
-test('buttons reorder by drag and drop and stay so; a bad set file gets a clear message and a good one becomes a set', async ({ page }) => {
+test('buttons reorder by drag and drop and stay so; a bad set file gets a clear message and a good one becomes a set', async ({
+  page,
+}) => {
   await open(page);
   const q = quick(page);
   const labels = () => q.locator('.quick-btn').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect((await labels()).slice(0, 2)).toEqual(['Greet', 'Nod']);
-  await q.getByRole('button', { name: 'Nod', exact: true }).dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
-  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
+  await q
+    .getByRole('button', { name: 'Nod', exact: true })
+    .dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
+  await expect
+    .poll(labels)
+    .toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
   await page.reload();
-  await expect.poll(labels).toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
+  await expect
+    .poll(labels)
+    .toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
 
   const file = q.getByLabel('Quick-command set file');
-  await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"X","commands":[{"label":"B","lines":["SNDFILE"]}]}') });
-  await expect(q.getByRole('alert')).toContainText('“bad.json” is not a quick-command set: Command 1 (“B”): Line 1: A text message cannot start with "SND"');
+  await file.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"name":"X","commands":[{"label":"B","lines":["SNDFILE"]}]}'),
+  });
+  await expect(q.getByRole('alert')).toContainText(
+    '“bad.json” is not a quick-command set: Command 1 (“B”): Line 1: A text message cannot start with "SND"',
+  );
   await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
   await expect(q.getByRole('alert')).toContainText('“broken.json” is not JSON');
-  await file.setInputFiles({ name: 'debug.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ name: 'Debug', commands: [{ label: 'Ping', lines: ['KEY|ping'] }] })) });
+  await file.setInputFiles({
+    name: 'debug.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ name: 'Debug', commands: [{ label: 'Ping', lines: ['KEY|ping'] }] })),
+  });
   await expect(q.getByRole('combobox', { name: 'Quick-command set' }).locator('option:checked')).toHaveText('Debug');
   await expect(q.getByRole('button', { name: 'Ping', exact: true })).toBeVisible();
   await q.getByRole('button', { name: 'Ping', exact: true }).click();
   await agent.waitFor(() => agent.received.includes('KEY|ping'), 3000, 'the imported command');
 });
 
-test('? opens the shortcut overlay listing every shortcut, and Ctrl+Shift+E exports the filtered view', async ({ page }) => {
+test('? opens the shortcut overlay listing every shortcut, and Ctrl+Shift+E exports the filtered view', async ({
+  page,
+}) => {
   await open(page);
   agent.emit('KEY|a');
   await expect(log(page)).toContainText('KEY|a');
@@ -116,7 +146,8 @@ test('? opens the shortcut overlay listing every shortcut, and Ctrl+Shift+E expo
   await page.keyboard.press('?');
   const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(overlay).toBeVisible();
-  for (const keys of ['Enter', 'Shift+Enter', 'Tab', 'Esc', '/', 'Ctrl+Shift+E', 'Ctrl+O', '? / F1']) await expect(overlay.getByText(keys, { exact: true })).toBeVisible();
+  for (const keys of ['Enter', 'Shift+Enter', 'Tab', 'Esc', '/', 'Ctrl+Shift+E', 'Ctrl+O', '? / F1'])
+    await expect(overlay.getByText(keys, { exact: true })).toBeVisible();
   await expect(overlay.getByText('Quick command “Greet” (Demo A)')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(overlay).toBeHidden();
@@ -149,7 +180,9 @@ test('autocomplete inserts MOTION_ADD and shows its argument forms; an unknown n
   await agent.waitFor(() => agent.received.includes('MY_OWN_EVENT|x'), 3000, 'the unknown message, sent as typed');
 });
 
-test('the type filter hides CURRENT_TIME, a regex filter highlights, and the scene view shows model 0', async ({ page }) => {
+test('the type filter hides CURRENT_TIME, a regex filter highlights, and the scene view shows model 0', async ({
+  page,
+}) => {
   await open(page);
   agent.emit('CURRENT_TIME|12|00');
   agent.emit('KEY|a');
@@ -176,10 +209,13 @@ test('the type filter hides CURRENT_TIME, a regex filter highlights, and the sce
   /* Focus the user gives another field before the next frame stays there: the insert's deferred focus does not take it back. */
   const motion = await scene.getByRole('button', { name: 'Motion base of model 0' }).elementHandle();
   const filter = await page.getByRole('searchbox', { name: 'Filter' }).elementHandle();
-  await page.evaluate(([m, f]) => {
-    (m as HTMLElement).click();
-    (f as HTMLElement).focus();
-  }, [motion, filter] as const);
+  await page.evaluate(
+    ([m, f]) => {
+      (m as HTMLElement).click();
+      (f as HTMLElement).focus();
+    },
+    [motion, filter] as const,
+  );
   await expect(message).toHaveValue('0base');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await expect(page.getByRole('searchbox', { name: 'Filter' })).toBeFocused();
@@ -192,7 +228,9 @@ test('the type filter hides CURRENT_TIME, a regex filter highlights, and the sce
   await expect(detail.getByRole('button', { name: 'Copy' })).toBeVisible();
 });
 
-test('switching to Japanese changes the labels, and settings survive a restart of the browser-mode server', async ({ page }, testInfo) => {
+test('switching to Japanese changes the labels, and settings survive a restart of the browser-mode server', async ({
+  page,
+}, testInfo) => {
   await open(page);
   agent.emit('MODEL_EVENT_ADD|0');
   agent.emit('CURRENT_TIME|12|00');
@@ -225,10 +263,21 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   agent = await FakeAgent.connect(web.agentUrl, { frameMs: 100 });
   await page.goto(web.uiUrl);
   await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'CURRENT_TIME: 非表示（クリックでこの種別だけを表示）' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'CURRENT_TIME: 非表示（クリックでこの種別だけを表示）' }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect(page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'モデル別名' })).toHaveValue('mei');
-  await page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true }).click();
-  await agent.waitFor(() => agent.received.includes('MOTION_ADD|mei|bow|motion/bow.vmd|PART|ONCE'), 3000, 'the remembered command with the remembered model');
+  await page
+    .getByRole('region', { name: 'クイックコマンド' })
+    .getByRole('button', { name: 'お辞儀', exact: true })
+    .click();
+  await agent.waitFor(
+    () => agent.received.includes('MOTION_ADD|mei|bow|motion/bow.vmd|PART|ONCE'),
+    3000,
+    'the remembered command with the remembered model',
+  );
 });

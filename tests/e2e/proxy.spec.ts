@@ -12,7 +12,10 @@ test.beforeEach(async () => {
   server = new FakeDialogueServer();
   await server.start();
   web = await startWebPanel(['--upstream', server.url]);
-  agent = await FakeAgent.connect(web.agentUrl, { frameMs: 150, startup: ['MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base'] });
+  agent = await FakeAgent.connect(web.agentUrl, {
+    frameMs: 150,
+    startup: ['MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base'],
+  });
 });
 
 test.afterEach(async () => {
@@ -25,7 +28,9 @@ test.afterEach(async () => {
 const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 const upstream = (page: Page) => page.getByRole('status', { name: 'Upstream' });
 
-test('shows the chain up, relays TEST_MESSAGE as server → agent, and injects to the dialogue server as the agent', async ({ page }, testInfo) => {
+test('shows the chain up, relays TEST_MESSAGE as server → agent, and injects to the dialogue server as the agent', async ({
+  page,
+}, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await expect(page.getByText('MMDAgent-EX #1')).toBeVisible();
@@ -69,7 +74,9 @@ test('shows the chain up, relays TEST_MESSAGE as server → agent, and injects t
   expect(server.connections).toBe(2);
 });
 
-test('keeps the agent when the dialogue server restarts, shows the link down with Retry now, and resumes', async ({ page }) => {
+test('keeps the agent when the dialogue server restarts, shows the link down with Retry now, and resumes', async ({
+  page,
+}) => {
   await page.goto(web.uiUrl);
   await expect(upstream(page)).toHaveText(/^up/);
   const port = server.port;

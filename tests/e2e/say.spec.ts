@@ -12,7 +12,11 @@ async function open(page: Page, web: WebPanel): Promise<void> {
 }
 
 test.describe('Say it', () => {
-  test('VOICEVOX-compatible: pick a voice from the engine’s list, type, Say; the agent gets the engine’s audio', async ({ page, web, agent }, testInfo) => {
+  test('VOICEVOX-compatible: pick a voice from the engine’s list, type, Say; the agent gets the engine’s audio', async ({
+    page,
+    web,
+    agent,
+  }, testInfo) => {
     const engine = await FakeVoicevox.start();
     try {
       await open(page, web);
@@ -33,8 +37,12 @@ test.describe('Say it', () => {
       expect(agent.received).toEqual(['__AV_START', '__AV_SETMODEL,0']);
       expect(agent.audioEvents[0]).toBe('SNDFILE');
       expect(engine.syntheses.map((s) => [s.style, s.text])).toEqual([[3, 'こんにちは、ずんだもんなのだ']]);
-      expect(envelopeCorrelation(soxReference(engine.syntheses[0]!.wav), int16(agent.audio))).toBeGreaterThanOrEqual(0.9);
-      await expect(page.getByRole('log', { name: 'Message log' })).toContainText('Said to agent #1 with the VOICEVOX-compatible engine (ずんだもん (ノーマル))');
+      expect(envelopeCorrelation(soxReference(engine.syntheses[0]!.wav), int16(agent.audio))).toBeGreaterThanOrEqual(
+        0.9,
+      );
+      await expect(page.getByRole('log', { name: 'Message log' })).toContainText(
+        'Said to agent #1 with the VOICEVOX-compatible engine (ずんだもん (ノーマル))',
+      );
       await expect(say.getByLabel('Text to say')).toHaveValue('');
     } finally {
       await engine.close();
@@ -57,10 +65,16 @@ test.describe('Say it', () => {
     await expect(box).toHaveValue('');
     await box.press('ArrowUp');
     await expect(box).toHaveValue('Hello from the computer’s own voice. "Quotes"; $(and) `ticks` stay text.');
-    await expect(page.getByRole('log', { name: 'Message log' })).toContainText('with the system voice (English (America) (en-us))');
+    await expect(page.getByRole('log', { name: 'Message log' })).toContainText(
+      'with the system voice (English (America) (en-us))',
+    );
   });
 
-  test('MMDAgent-EX voice: the agent gets SYNTH_START with the voice, and Stop speech sends SYNTH_STOP', async ({ page, web, agent }) => {
+  test('MMDAgent-EX voice: the agent gets SYNTH_START with the voice, and Stop speech sends SYNTH_STOP', async ({
+    page,
+    web,
+    agent,
+  }) => {
     await open(page, web);
     const say = page.getByRole('region', { name: 'Say' });
     await expect(say.getByLabel('Voice engine')).toHaveValue('agent');
@@ -68,21 +82,31 @@ test.describe('Say it', () => {
     await say.getByLabel('Voice', { exact: true }).press('Tab');
     await say.getByLabel('Text to say').fill('ようこそ、メイです');
     await say.getByRole('button', { name: 'Say', exact: true }).click();
-    await agent.waitFor(() => agent.received.includes('SYNTH_START|0|mei_voice_happy|ようこそ、メイです'), 5000, 'SYNTH_START');
+    await agent.waitFor(
+      () => agent.received.includes('SYNTH_START|0|mei_voice_happy|ようこそ、メイです'),
+      5000,
+      'SYNTH_START',
+    );
     await expect(say.getByRole('status')).toContainText('Sent SYNTH_START to agent #1');
     await say.getByRole('button', { name: 'Stop speech' }).click();
     await agent.waitFor(() => agent.received.includes('SYNTH_STOP|0'), 5000, 'SYNTH_STOP');
     expect(agent.audioEvents).toEqual([]);
   });
 
-  test('an engine that is not running: an alert naming its host and port, nothing sent, the text kept', async ({ page, web, agent }) => {
+  test('an engine that is not running: an alert naming its host and port, nothing sent, the text kept', async ({
+    page,
+    web,
+    agent,
+  }) => {
     const port = await freePort();
     await open(page, web);
     const say = page.getByRole('region', { name: 'Say' });
     await say.getByLabel('Voice engine').selectOption({ label: 'VOICEVOX-compatible' });
     await say.getByLabel('Engine URL').fill(`http://127.0.0.1:${port}`);
     await say.getByLabel('Engine URL').press('Enter');
-    await expect(say.getByRole('alert').first()).toContainText(`Cannot reach the VOICEVOX-compatible engine at http://127.0.0.1:${port}`);
+    await expect(say.getByRole('alert').first()).toContainText(
+      `Cannot reach the VOICEVOX-compatible engine at http://127.0.0.1:${port}`,
+    );
     await say.getByLabel('Text to say').fill('届かない');
     await expect(say.getByRole('alert')).toHaveCount(1);
     await say.getByRole('button', { name: 'Say', exact: true }).click();
@@ -97,7 +121,11 @@ test.describe('Say it', () => {
   });
 });
 
-test('Settings set the speech timeout and the text limit; a text over the limit gets a message and nothing is sent', async ({ page, web, agent }) => {
+test('Settings set the speech timeout and the text limit; a text over the limit gets a message and nothing is sent', async ({
+  page,
+  web,
+  agent,
+}) => {
   await open(page, web);
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });

@@ -22,7 +22,10 @@ test.afterEach(async () => {
   await web.stop();
 });
 
-test('a web page in the browser cannot reach the agent endpoint (cross-site WebSocket hijacking)', async ({ page, context }) => {
+test('a web page in the browser cannot reach the agent endpoint (cross-site WebSocket hijacking)', async ({
+  page,
+  context,
+}) => {
   const panel = await context.newPage();
   await panel.goto(web.uiUrl);
   await page.goto(evilUrl);
@@ -37,7 +40,9 @@ test('a web page in the browser cannot reach the agent endpoint (cross-site WebS
     web.agentUrl,
   );
   expect(outcome).toBe('refused');
-  await expect(panel.getByRole('log', { name: 'Message log' })).toContainText('refused: a web page (Origin: http://127.0.0.1:');
+  await expect(panel.getByRole('log', { name: 'Message log' })).toContainText(
+    'refused: a web page (Origin: http://127.0.0.1:',
+  );
   await expect(panel.getByRole('status', { name: 'Connection' })).toContainText('Waiting');
 });
 
@@ -61,14 +66,50 @@ test('the browser UI and its bridge refuse a page without the token', async ({ p
 test('opens a previous session log read-only, tolerating a cut last line', async ({ page }) => {
   await page.goto(web.uiUrl);
   const lines = [
-    { id: 1, t: 1_700_000_000_000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.' },
-    { id: 2, t: 1_700_000_000_100, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
-    { id: 3, t: 1_700_000_000_200, dir: 'out', session: 1, kind: 'command', type: 'MOTION_ADD', text: 'MOTION_ADD|0|wave|w.vmd', delivery: 'pending' },
-    { id: 4, t: 1_700_000_000_380, dir: 'in', session: 1, kind: 'event', type: 'MOTION_ADD', text: 'MOTION_ADD|0|wave|w.vmd', echoOf: 3 },
+    {
+      id: 1,
+      t: 1_700_000_000_000,
+      dir: 'sys',
+      session: null,
+      kind: 'status',
+      type: 'STATUS',
+      text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.',
+    },
+    {
+      id: 2,
+      t: 1_700_000_000_100,
+      dir: 'in',
+      session: 1,
+      kind: 'event',
+      type: 'MODEL_EVENT_ADD',
+      text: 'MODEL_EVENT_ADD|0',
+    },
+    {
+      id: 3,
+      t: 1_700_000_000_200,
+      dir: 'out',
+      session: 1,
+      kind: 'command',
+      type: 'MOTION_ADD',
+      text: 'MOTION_ADD|0|wave|w.vmd',
+      delivery: 'pending',
+    },
+    {
+      id: 4,
+      t: 1_700_000_000_380,
+      dir: 'in',
+      session: 1,
+      kind: 'event',
+      type: 'MOTION_ADD',
+      text: 'MOTION_ADD|0|wave|w.vmd',
+      echoOf: 3,
+    },
     { update: 3, delivery: 'delivered', rtt: 180 },
   ];
   const file = lines.map((l) => JSON.stringify(l)).join('\n') + '\n{"id":5,"t":17000';
-  await page.getByLabel('Session log file').setInputFiles({ name: 'session-old.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
+  await page
+    .getByLabel('Session log file')
+    .setInputFiles({ name: 'session-old.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
   await expect(page.getByRole('status', { name: 'Viewing' })).toContainText('session-old.jsonl (read-only)');
   await expect(page.getByRole('status', { name: 'Viewing' })).toContainText('last line was cut short');
   const log = page.getByRole('log', { name: 'Message log' });
@@ -80,6 +121,8 @@ test('opens a previous session log read-only, tolerating a cut last line', async
   await page.getByRole('button', { name: 'Back to live log' }).click();
   await page.getByLabel('Filter').fill('');
   await expect(log).toContainText('Listening on ws://127.0.0.1');
-  await page.getByLabel('Session log file').setInputFiles({ name: 'notes.jsonl', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld\n') });
+  await page
+    .getByLabel('Session log file')
+    .setInputFiles({ name: 'notes.jsonl', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld\n') });
   await expect(page.getByRole('alert')).toContainText('"notes.jsonl": Line 1 is not valid JSON');
 });

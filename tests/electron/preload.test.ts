@@ -3,7 +3,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const exposed = new Map<string, unknown>();
 const ipcRenderer = { invoke: vi.fn(), send: vi.fn(), on: vi.fn(), removeListener: vi.fn(), postMessage: vi.fn() };
-vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer }));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+  ipcRenderer,
+}));
 
 type Listener = (event: { source: unknown; data: unknown; ports: readonly unknown[] }) => void;
 const listeners: Listener[] = [];
@@ -12,14 +15,19 @@ vi.stubGlobal('window', fakeWindow);
 afterAll(() => void vi.unstubAllGlobals());
 
 await import('../../electron/preload.js');
-const offer = (event: { source: unknown; data: unknown; ports: readonly unknown[] }): void => listeners.forEach((l) => l(event));
+const offer = (event: { source: unknown; data: unknown; ports: readonly unknown[] }): void =>
+  listeners.forEach((l) => l(event));
 
 describe('preload', () => {
   it('exposes only window.api, built from the contract', () => {
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api') as { micChunk(target: number, pcm: Uint8Array, at: number): void; ready(): unknown };
     api.micChunk(1, new Uint8Array(2), 5);
-    expect(ipcRenderer.send).toHaveBeenCalledWith('audio:mic-chunk', { target: 1, pcm: new Uint8Array(2), capturedAt: 5 });
+    expect(ipcRenderer.send).toHaveBeenCalledWith('audio:mic-chunk', {
+      target: 1,
+      pcm: new Uint8Array(2),
+      capturedAt: 5,
+    });
     void api.ready();
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('panel:ready', undefined);
   });

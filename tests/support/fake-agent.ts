@@ -108,7 +108,8 @@ export class FakeAgent {
     this.log('Remote', 'Sent', line);
     this.log('MMDAgent', 'Captured', line);
     const [type, , , file] = line.split('|');
-    if (type === 'MOTION_ADD' && file && /(^|\/)nope[^/]*$/.test(file)) this.log('MMDAgent', 'Error', `addMotion: not found: ${file}`);
+    if (type === 'MOTION_ADD' && file && /(^|\/)nope[^/]*$/.test(file))
+      this.log('MMDAgent', 'Error', `addMotion: not found: ${file}`);
   }
 
   /**
@@ -146,7 +147,9 @@ export class FakeAgent {
     this.ws = ws;
     ws.on('message', (data: Buffer, isBinary) => this.receive(data, isBinary));
     ws.on('error', () => undefined);
-    ws.on('close', (code) => this.dropped(code === 1005 || code === 1000 ? 'closed by the server' : `connection ended (${code})`));
+    ws.on('close', (code) =>
+      this.dropped(code === 1005 || code === 1000 ? 'closed by the server' : `connection ended (${code})`),
+    );
     if (!this.pump) this.pump = setInterval(() => this.flushOutbox(), 2);
     return new Promise((resolve, reject) => {
       ws.once('open', () => {

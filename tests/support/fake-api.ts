@@ -12,7 +12,19 @@ export type Answer = (channel: string, arg: unknown) => unknown;
 export const SNAPSHOT: Snapshot = {
   settings: structuredClone(DEFAULT_SETTINGS),
   status: { state: 'listening', url: 'ws://127.0.0.1:9001/chat', host: '127.0.0.1', port: 9001, path: '/chat' },
-  sessions: [{ id: 1, remoteAddress: '127.0.0.1', remotePort: 5000, path: '/chat', isMMDAgent: true, connectedAt: 0, messagesIn: 0, messagesOut: 0, responsive: true }],
+  sessions: [
+    {
+      id: 1,
+      remoteAddress: '127.0.0.1',
+      remotePort: 5000,
+      path: '/chat',
+      isMMDAgent: true,
+      connectedAt: 0,
+      messagesIn: 0,
+      messagesOut: 0,
+      responsive: true,
+    },
+  ],
   recent: [],
   logFile: '/tmp/session.jsonl',
   host: 'web',

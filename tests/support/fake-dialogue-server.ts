@@ -97,7 +97,9 @@ export class FakeDialogueServer {
     this.connections++;
     this.clients.add(ws);
     ws.on('error', () => undefined);
-    ws.on('message', (data: Buffer, binary) => this.frames.push({ data: Buffer.from(data), binary, at: performance.now() }));
+    ws.on('message', (data: Buffer, binary) =>
+      this.frames.push({ data: Buffer.from(data), binary, at: performance.now() }),
+    );
     ws.on('close', () => {
       if (this.clients.delete(ws)) this.closedByPeer++;
       clearInterval(timer);

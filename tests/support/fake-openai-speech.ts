@@ -27,15 +27,42 @@ export class FakeOpenAiSpeech {
     const server = await listenHttp(async (req, res) => {
       const body = await readAll(req);
       const url = new URL(req.url ?? '/', 'http://x');
-      if (req.method !== 'POST' || url.pathname !== '/v1/audio/speech') return json(res, 404, { error: { message: `Unknown request URL: ${req.method} ${url.pathname}`, type: 'invalid_request_error', code: 'unknown_url' } });
-      if (fake!.key && req.headers.authorization !== `Bearer ${fake!.key}`) return json(res, 401, { error: { message: `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`, type: 'invalid_request_error', code: 'invalid_api_key' } });
+      if (req.method !== 'POST' || url.pathname !== '/v1/audio/speech')
+        return json(res, 404, {
+          error: {
+            message: `Unknown request URL: ${req.method} ${url.pathname}`,
+            type: 'invalid_request_error',
+            code: 'unknown_url',
+          },
+        });
+      if (fake!.key && req.headers.authorization !== `Bearer ${fake!.key}`)
+        return json(res, 401, {
+          error: {
+            message: `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`,
+            type: 'invalid_request_error',
+            code: 'invalid_api_key',
+          },
+        });
       let parsed: Record<string, unknown>;
       try {
         parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       } catch {
-        return json(res, 400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error', code: null } });
+        return json(res, 400, {
+          error: {
+            message: 'We could not parse the JSON body of your request.',
+            type: 'invalid_request_error',
+            code: null,
+          },
+        });
       }
-      if (typeof parsed.input !== 'string' || typeof parsed.model !== 'string' || typeof parsed.voice !== 'string') return json(res, 400, { error: { message: "Missing required parameter: 'input'.", type: 'invalid_request_error', code: 'missing_required_parameter' } });
+      if (typeof parsed.input !== 'string' || typeof parsed.model !== 'string' || typeof parsed.voice !== 'string')
+        return json(res, 400, {
+          error: {
+            message: "Missing required parameter: 'input'.",
+            type: 'invalid_request_error',
+            code: 'missing_required_parameter',
+          },
+        });
       const wav = encodeWav(speechLike(parsed.input, 24000), 24000);
       new DataView(wav.buffer).setUint32(4, 0xffffffff, true);
       new DataView(wav.buffer).setUint32(40, 0xffffffff, true);

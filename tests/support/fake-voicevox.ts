@@ -84,8 +84,14 @@ export class FakeVoicevox {
     if (req.method === 'GET' && url.pathname === '/speakers') return json(res, 200, SPEAKERS);
     if (req.method === 'POST' && url.pathname === '/audio_query') {
       const text = url.searchParams.get('text');
-      if (text === null || !url.searchParams.has('speaker')) return json(res, 422, { detail: [{ loc: ['query', text === null ? 'text' : 'speaker'], msg: 'field required', type: 'value_error.missing' }] });
-      if (!STYLE_IDS.has(speaker)) return json(res, 404, { detail: `該当するスタイル(style_id=${speaker})が見つかりません` });
+      if (text === null || !url.searchParams.has('speaker'))
+        return json(res, 422, {
+          detail: [
+            { loc: ['query', text === null ? 'text' : 'speaker'], msg: 'field required', type: 'value_error.missing' },
+          ],
+        });
+      if (!STYLE_IDS.has(speaker))
+        return json(res, 404, { detail: `該当するスタイル(style_id=${speaker})が見つかりません` });
       return json(res, 200, audioQuery(text));
     }
     if (req.method === 'POST' && url.pathname === '/synthesis') {
@@ -93,9 +99,12 @@ export class FakeVoicevox {
       try {
         query = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       } catch {
-        return json(res, 422, { detail: [{ loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' }] });
+        return json(res, 422, {
+          detail: [{ loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' }],
+        });
       }
-      if (!STYLE_IDS.has(speaker)) return json(res, 404, { detail: `該当するスタイル(style_id=${speaker})が見つかりません` });
+      if (!STYLE_IDS.has(speaker))
+        return json(res, 404, { detail: `該当するスタイル(style_id=${speaker})が見つかりません` });
       const text = String(query.kana ?? '');
       await new Promise((r) => setTimeout(r, this.options.synthesisDelayMs?.(text) ?? 0));
       const fail = this.options.failSynthesis;
@@ -115,7 +124,21 @@ export class FakeVoicevox {
 /** The AudioQuery VOICEVOX answers (accent phrases abbreviated to one mora per character; kana keeps the text). */
 function audioQuery(text: string): Record<string, unknown> {
   return {
-    accent_phrases: [{ moras: [...text].map((c) => ({ text: c, consonant: null, consonant_length: null, vowel: 'a', vowel_length: 0.1, pitch: 5.5 })), accent: 1, pause_mora: null, is_interrogative: false }],
+    accent_phrases: [
+      {
+        moras: [...text].map((c) => ({
+          text: c,
+          consonant: null,
+          consonant_length: null,
+          vowel: 'a',
+          vowel_length: 0.1,
+          pitch: 5.5,
+        })),
+        accent: 1,
+        pause_mora: null,
+        is_interrogative: false,
+      },
+    ],
     speedScale: 1,
     pitchScale: 0,
     intonationScale: 1,

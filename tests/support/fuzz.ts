@@ -22,12 +22,14 @@ export interface FuzzFrame {
 /** One frame: a marked line of 0–100,000 bytes with invalid UTF-8, NUL, lone CR or an SND prefix, or binary. */
 export function fuzzFrame(rand: () => number, client: number, n: number, maxPayload: number): FuzzFrame {
   const kind = rand();
-  if (kind < 0.01) return { data: Buffer.alloc(maxPayload + 1 + Math.floor(rand() * 1000), 0x41), binary: rand() < 0.5, marker: null };
+  if (kind < 0.01)
+    return { data: Buffer.alloc(maxPayload + 1 + Math.floor(rand() * 1000), 0x41), binary: rand() < 0.5, marker: null };
   const len = rand() < 0.05 ? Math.floor(rand() * 100_000) : Math.floor(rand() * 200);
   const body = Buffer.alloc(len);
   for (let i = 0; i < len; i++) {
     const r = rand();
-    body[i] = r < 0.1 ? 0x00 : r < 0.2 ? 0x0d : r < 0.35 ? 0x80 + Math.floor(rand() * 0x80) : 0x20 + Math.floor(rand() * 0x5e);
+    body[i] =
+      r < 0.1 ? 0x00 : r < 0.2 ? 0x0d : r < 0.35 ? 0x80 + Math.floor(rand() * 0x80) : 0x20 + Math.floor(rand() * 0x5e);
   }
   if (kind < 0.2) {
     const marker = `FB|${client}|${n}|`;
@@ -35,7 +37,11 @@ export function fuzzFrame(rand: () => number, client: number, n: number, maxPayl
   }
   const marker = `FZ|${client}|${n}|`;
   const prefix = kind < 0.3 ? 'SND1280' : '';
-  return { data: Buffer.concat([Buffer.from(prefix + marker), body, Buffer.from('\n')]), binary: false, marker: prefix + marker };
+  return {
+    data: Buffer.concat([Buffer.from(prefix + marker), body, Buffer.from('\n')]),
+    binary: false,
+    marker: prefix + marker,
+  };
 }
 
 export interface FuzzResult {
@@ -45,7 +51,13 @@ export interface FuzzResult {
 }
 
 /** Several clients send `total` frames; a client closed for an oversize frame reconnects. */
-export async function fuzz(url: string, total: number, clients: number, maxPayload: number, seed = 1): Promise<FuzzResult> {
+export async function fuzz(
+  url: string,
+  total: number,
+  clients: number,
+  maxPayload: number,
+  seed = 1,
+): Promise<FuzzResult> {
   const accepted: string[] = [];
   let refusedOversize = 0;
   const per = Math.ceil(total / clients);

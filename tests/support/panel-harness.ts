@@ -56,7 +56,10 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
  * For a test file: things to undo after each test (newest first), and a `panel()` that
  * starts a Panel and closes it afterwards. Call once, at the top of the file.
  */
-export function autoCleanup(): { cleanup: (() => unknown)[]; panel(options?: Partial<PanelOptions>): Promise<Harness> } {
+export function autoCleanup(): {
+  cleanup: (() => unknown)[];
+  panel(options?: Partial<PanelOptions>): Promise<Harness>;
+} {
   const cleanup: (() => unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanup.splice(0).reverse()) await fn();

@@ -16,7 +16,12 @@ export function speechLike(text: string, rate: number, speed = 1, volume = 1): I
     for (let i = 0; i < n && start + i < total; i++) {
       const env = Math.sin((Math.PI * i) / n);
       const t = i / rate;
-      const x = loud * env * (0.6 * Math.sin(2 * Math.PI * f * t) + 0.3 * Math.sin(2 * Math.PI * 2 * f * t) + 0.1 * Math.sin(2 * Math.PI * 3 * f * t));
+      const x =
+        loud *
+        env *
+        (0.6 * Math.sin(2 * Math.PI * f * t) +
+          0.3 * Math.sin(2 * Math.PI * 2 * f * t) +
+          0.1 * Math.sin(2 * Math.PI * 3 * f * t));
       out[start + i] = Math.max(-32768, Math.min(32767, Math.round(x * 20000)));
     }
   });

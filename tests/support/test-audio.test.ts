@@ -10,7 +10,8 @@ describe('envelopeCorrelation', () => {
   };
 
   it('scores the same speech as a match wherever the 40 ms windows fall', () => {
-    for (const lag of [0, 160, 320, 480, 8000 + 320]) expect(envelopeCorrelation(reference, delayed(lag))).toBeGreaterThan(0.99);
+    for (const lag of [0, 160, 320, 480, 8000 + 320])
+      expect(envelopeCorrelation(reference, delayed(lag))).toBeGreaterThan(0.99);
   });
 
   it('still tells different audio apart', () => {

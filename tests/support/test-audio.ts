@@ -10,7 +10,10 @@ function tool(cmd: string, args: string[]): void {
   try {
     execFileSync(cmd, args, { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`${cmd} failed or is missing (install the Debian packages espeak-ng, sox and libsox-fmt-mp3): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `${cmd} failed or is missing (install the Debian packages espeak-ng, sox and libsox-fmt-mp3): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -27,9 +30,19 @@ export function makeTestAudio(): TestAudio {
   const wav = join(DIR, 'speech.wav');
   const mp3 = join(DIR, 'speech.mp3');
   const raw = join(DIR, 'speech-16k.raw');
-  if (!existsSync(wav)) tool('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', wav, 'Hello there. I am the avatar of MMDAgent-EX, and I speak with lip sync.']);
+  if (!existsSync(wav))
+    tool('espeak-ng', [
+      '-v',
+      'en-us',
+      '-s',
+      '150',
+      '-w',
+      wav,
+      'Hello there. I am the avatar of MMDAgent-EX, and I speak with lip sync.',
+    ]);
   if (!existsSync(mp3)) tool('sox', [wav, '-C', '128', mp3]);
-  if (!existsSync(raw)) tool('sox', [wav, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', raw]);
+  if (!existsSync(raw))
+    tool('sox', [wav, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', raw]);
   const buf = readFileSync(raw);
   const mp3Seconds = Number(execFileSync('soxi', ['-D', mp3]).toString().trim());
   return { wav, mp3, reference: new Int16Array(buf.buffer, buf.byteOffset, buf.length / 2), mp3Seconds };
@@ -39,7 +52,20 @@ export function makeTestAudio(): TestAudio {
 export function soxReference(wav: Uint8Array): Int16Array {
   const dir = mkdtempSync(join(tmpdir(), 'rp-sox-ref-'));
   writeFileSync(join(dir, 'in.wav'), wav);
-  tool('sox', [join(dir, 'in.wav'), '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', join(dir, 'ref.raw')]);
+  tool('sox', [
+    join(dir, 'in.wav'),
+    '-r',
+    '16000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    '-e',
+    'signed-integer',
+    '-t',
+    'raw',
+    join(dir, 'ref.raw'),
+  ]);
   const buf = readFileSync(join(dir, 'ref.raw'));
   return new Int16Array(buf.buffer, buf.byteOffset, buf.length / 2);
 }
@@ -88,7 +114,8 @@ export function envelopeCorrelation(ref: Int16Array, got: Int16Array, rate = 160
   const n = Math.round((rate * windowMs) / 1000);
   const step = Math.max(1, Math.round(rate / 400));
   let best = -1;
-  for (let offset = 0; offset < n; offset += step) best = Math.max(best, bestCorrelation(a, envelope(got, rate, windowMs, offset)));
+  for (let offset = 0; offset < n; offset += step)
+    best = Math.max(best, bestCorrelation(a, envelope(got, rate, windowMs, offset)));
   return best;
 }
 

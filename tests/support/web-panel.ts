@@ -13,10 +13,17 @@ export interface WebPanel {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startWebPanel(args: string[] = [], dataDir = mkdtempSync(join(tmpdir(), 'rp-web-'))): Promise<WebPanel> {
-  const proc = spawn(process.execPath, ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startWebPanel(
+  args: string[] = [],
+  dataDir = mkdtempSync(join(tmpdir(), 'rp-web-')),
+): Promise<WebPanel> {
+  const proc = spawn(
+    process.execPath,
+    ['dist/node/electron/web/cli.js', '--ws-port', '0', '--ui-port', '0', '--data-dir', dataDir, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

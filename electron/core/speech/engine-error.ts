@@ -38,7 +38,13 @@ export async function engineFetch(call: HttpCall): Promise<Response> {
   }
   if (!response.ok) {
     const message = await readBody(response, call, timeout).then(engineMessage, () => '');
-    throw new EngineError({ key: 'engineHttp', engine: call.engine, url: call.url, status: response.status, message: message || response.statusText });
+    throw new EngineError({
+      key: 'engineHttp',
+      engine: call.engine,
+      url: call.url,
+      status: response.status,
+      message: message || response.statusText,
+    });
   }
   return response;
 }
@@ -56,7 +62,11 @@ export async function readBody(response: Response, call: HttpCall, timeout?: Abo
       size += r.value.length;
       if (size > MAX_BODY) {
         await reader.cancel();
-        throw new EngineError({ key: 'engineUndecodable', engine: call.engine, detail: `The answer is larger than ${MAX_BODY / 1024 / 1024} MB.` });
+        throw new EngineError({
+          key: 'engineUndecodable',
+          engine: call.engine,
+          detail: `The answer is larger than ${MAX_BODY / 1024 / 1024} MB.`,
+        });
       }
       chunks.push(r.value);
     }
@@ -75,13 +85,27 @@ export async function readBody(response: Response, call: HttpCall, timeout?: Abo
 /** An engine's problem with a secret (the API key) blanked wherever the engine or the runtime repeated it. */
 export function redact(error: unknown, secret: string): unknown {
   if (!(error instanceof EngineError) || secret.length < 4) return error;
-  const hide = (v: unknown): unknown => (typeof v === 'string' ? v.split(secret).join('[key]').replace(/Bearer \S+/g, 'Bearer [key]') : v);
-  return new EngineError(Object.fromEntries(Object.entries(error.problem).map(([k, v]) => [k, hide(v)])) as EngineProblem);
+  const hide = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v
+          .split(secret)
+          .join('[key]')
+          .replace(/Bearer \S+/g, 'Bearer [key]')
+      : v;
+  return new EngineError(
+    Object.fromEntries(Object.entries(error.problem).map(([k, v]) => [k, hide(v)])) as EngineProblem,
+  );
 }
 
 function failure(error: unknown, call: HttpCall, timeout?: AbortSignal): Error {
   if (call.signal?.aborted) return new SpeechCancelled();
-  if (timeout?.aborted || (error as Error).name === 'TimeoutError') return new EngineError({ key: 'engineTimeout', engine: call.engine, url: call.url, seconds: Math.round(call.timeoutMs / 100) / 10 });
+  if (timeout?.aborted || (error as Error).name === 'TimeoutError')
+    return new EngineError({
+      key: 'engineTimeout',
+      engine: call.engine,
+      url: call.url,
+      seconds: Math.round(call.timeoutMs / 100) / 10,
+    });
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const detail = cause?.code ?? cause?.message ?? (error as Error).message;
   return new EngineError({ key: 'engineUnreachable', engine: call.engine, url: origin(call.url), detail });
@@ -93,21 +117,31 @@ export function engineMessage(body: Uint8Array): string {
   try {
     const json = JSON.parse(text) as { detail?: unknown; error?: { message?: unknown } | string; message?: unknown };
     if (typeof json.detail === 'string') return json.detail;
-    if (Array.isArray(json.detail)) return json.detail.map((d: { msg?: unknown; loc?: unknown }) => [Array.isArray(d.loc) ? d.loc.join('.') : '', d.msg].filter(Boolean).join(': ')).join('; ');
+    if (Array.isArray(json.detail))
+      return json.detail
+        .map((d: { msg?: unknown; loc?: unknown }) =>
+          [Array.isArray(d.loc) ? d.loc.join('.') : '', d.msg].filter(Boolean).join(': '),
+        )
+        .join('; ');
     if (typeof json.error === 'string') return json.error;
     if (json.error && typeof json.error.message === 'string') return json.error.message;
     if (typeof json.message === 'string') return json.message;
   } catch {
     /* Not JSON: the text itself, shortened. */
   }
-  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** An engine's http(s) address without trailing slashes; anything else is refused as typed. */
 export function httpBase(url: string, engine: SpeechEngine): string {
   const typed = url.trim();
   const parsed = URL.canParse(typed) ? new URL(typed) : null;
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new EngineError({ key: 'engineUrl', engine, url: typed.slice(0, 200) });
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:'))
+    throw new EngineError({ key: 'engineUrl', engine, url: typed.slice(0, 200) });
   return parsed.href.replace(/\/+$/, '');
 }
 

@@ -2,7 +2,13 @@
  * The three engines the panel drives itself, behind one shape: list voices, and turn one
  * sentence into a WAV. Settings are read at each call, so a changed URL applies at once.
  */
-import { EXAMPLE_AGENT_VOICES, OPENAI_VOICES, type SpeechEngine, type SpeechSettings, type Voice } from '../../../common/speech.js';
+import {
+  EXAMPLE_AGENT_VOICES,
+  OPENAI_VOICES,
+  type SpeechEngine,
+  type SpeechSettings,
+  type Voice,
+} from '../../../common/speech.js';
 import { openAiSynth } from './openai.js';
 import { systemSynth, systemVoices } from './system-engine.js';
 import type { Platform } from './system-voice.js';
@@ -24,9 +30,18 @@ export function synthesize(engine: PanelEngine, ctx: EngineContext, text: string
     case 'system':
       return systemSynth(ctx.platform, text, voice, { timeoutMs, signal: ctx.signal });
     case 'voicevox':
-      return voicevoxSynth({ url: ctx.speech.voicevoxUrl, timeoutMs, signal: ctx.signal }, text, voice, ctx.speech.sliders);
+      return voicevoxSynth(
+        { url: ctx.speech.voicevoxUrl, timeoutMs, signal: ctx.signal },
+        text,
+        voice,
+        ctx.speech.sliders,
+      );
     case 'openai':
-      return openAiSynth({ url: ctx.speech.openaiUrl, model: ctx.speech.openaiModel, key: ctx.apiKey(), timeoutMs, signal: ctx.signal }, text, voice);
+      return openAiSynth(
+        { url: ctx.speech.openaiUrl, model: ctx.speech.openaiModel, key: ctx.apiKey(), timeoutMs, signal: ctx.signal },
+        text,
+        voice,
+      );
   }
 }
 

@@ -42,7 +42,8 @@ export class KeyVault {
       return { ok: true, state: this.state() };
     }
     /* A key is printable ASCII (it goes in an HTTP header): anything else is refused before it can reach one. */
-    if (!/^[\x21-\x7e]+$/.test(clean) || clean.length > 1000) return { ok: false, problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'key' } } };
+    if (!/^[\x21-\x7e]+$/.test(clean) || clean.length > 1000)
+      return { ok: false, problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'key' } } };
     if (!this.sealer.available()) return { ok: false, problem: { key: 'keyStoreUnavailable' } };
     const stored: Stored = { store: this.sealer.store, value: this.sealer.seal(clean) };
     this.settings.setSecret(NAME, stored);

@@ -15,14 +15,27 @@ export interface OpenAiTarget {
 
 /** `<base>/v1/audio/speech`; a base that already ends in /v1 (as SDKs write it) is not doubled. */
 export function speechUrl(base: string): string {
-  const root = httpBase(base, 'openai').replace(/\/audio\/speech$/, '').replace(/\/v1$/, '');
+  const root = httpBase(base, 'openai')
+    .replace(/\/audio\/speech$/, '')
+    .replace(/\/v1$/, '');
   return `${root}/v1/audio/speech`;
 }
 
-export function speechRequest(t: Pick<OpenAiTarget, 'url' | 'model' | 'key'>, text: string, voice: string): { url: string; init: RequestInit } {
+export function speechRequest(
+  t: Pick<OpenAiTarget, 'url' | 'model' | 'key'>,
+  text: string,
+  voice: string,
+): { url: string; init: RequestInit } {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'audio/wav' };
   if (t.key) headers.authorization = `Bearer ${t.key}`;
-  return { url: speechUrl(t.url), init: { method: 'POST', headers, body: JSON.stringify({ model: t.model, voice, input: text, response_format: 'wav' }) } };
+  return {
+    url: speechUrl(t.url),
+    init: {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ model: t.model, voice, input: text, response_format: 'wav' }),
+    },
+  };
 }
 
 export async function openAiSynth(t: OpenAiTarget, text: string, voice: string): Promise<Uint8Array> {

@@ -23,7 +23,11 @@ export function splitSentences(text: string): string[] {
       }
       let end = i + 1;
       /* "?!", "...", "。」" and the like end together. */
-      while (end < line.length && (JA_ENDS.includes(line[end]!) || '.…'.includes(line[end]!) || CLOSERS.includes(line[end]!))) end++;
+      while (
+        end < line.length &&
+        (JA_ENDS.includes(line[end]!) || '.…'.includes(line[end]!) || CLOSERS.includes(line[end]!))
+      )
+        end++;
       if (ja || end >= line.length || /\s/.test(line[end]!)) {
         push(out, line.slice(start, end));
         start = end;

@@ -93,7 +93,13 @@ export class Speaker {
     }
   }
 
-  private async synthesizeAndStart(req: SayRequest, engine: PanelEngine, voice: string, text: string, previous: Promise<void>): Promise<SayResult> {
+  private async synthesizeAndStart(
+    req: SayRequest,
+    engine: PanelEngine,
+    voice: string,
+    text: string,
+    previous: Promise<void>,
+  ): Promise<SayResult> {
     const sentences = splitSentences(text);
     const t0 = performance.now();
     const controller = this.track(req.target);
@@ -117,7 +123,11 @@ export class Speaker {
     const onEnd = (end: SpeechEnd): void => {
       controller.abort();
       this.untrack(req.target, controller);
-      this.host.notice(endNotice(story, end, failure), req.target, failure || end.reason === 'agentDisconnected' ? 'error' : 'status');
+      this.host.notice(
+        endNotice(story, end, failure),
+        req.target,
+        failure || end.reason === 'agentDisconnected' ? 'error' : 'status',
+      );
     };
     const agentNow = this.host.agentProblem(req.target);
     if (agentNow) {
@@ -125,7 +135,13 @@ export class Speaker {
       return { ok: false, problem: agentNow };
     }
     const replacing = req.whenBusy === 'replace' ? this.host.audio.currentName(req.target) : undefined;
-    const { result, handle } = this.host.audio.speak(req.target, { name: logText(text), alias: req.alias, first: first.pcm, whenBusy: req.whenBusy, onEnd });
+    const { result, handle } = this.host.audio.speak(req.target, {
+      name: logText(text),
+      alias: req.alias,
+      first: first.pcm,
+      whenBusy: req.whenBusy,
+      onEnd,
+    });
     /* Say → first packet handed to the socket: the engine's share, and the panel's own (decode, resample, send). */
     story.engineMs = round1(first.engineMs);
     story.panelMs = round1(performance.now() - t0 - first.engineMs);
@@ -136,7 +152,13 @@ export class Speaker {
     this.ownVoice.delete(req.target);
     void this.rest(engine, ctx, sentences.slice(1), voice, handle, (p) => (failure = p));
     const queued = result.queued > 0;
-    return { ok: true, engine, sentences: sentences.length, queued, ...(replacing && !queued ? { replaced: replacing } : {}) };
+    return {
+      ok: true,
+      engine,
+      sentences: sentences.length,
+      queued,
+      ...(replacing && !queued ? { replaced: replacing } : {}),
+    };
   }
 
   /** Stop speech: syntheses end, the stream ends with SNDBRKS, the agent's own voice gets SYNTH_STOP. */
@@ -151,7 +173,9 @@ export class Speaker {
     const own = this.ownVoice.has(target) || this.host.speaking(target, alias);
     if (own) this.host.sendLine(target, `SYNTH_STOP|${alias}`);
     this.ownVoice.delete(target);
-    return synthesizing || streamed || own ? { ok: true, queued: 0 } : { ok: false, problem: { key: 'nothingSpeaking' } };
+    return synthesizing || streamed || own
+      ? { ok: true, queued: 0 }
+      : { ok: false, problem: { key: 'nothingSpeaking' } };
   }
 
   /** Stops every synthesis (quit, listener restart). */
@@ -165,25 +189,43 @@ export class Speaker {
    * behind a stream: "replace" ends what the panel is streaming first, "queue" is refused.
    */
   private sayOwnVoice(req: SayRequest, voice: string, text: string): SayResult {
-    if (voice === '' || /[|\r\n]/.test(voice)) return { ok: false, problem: voice === '' ? { key: 'engineNoVoice', engine: 'agent' } : { key: 'voiceBad', voice } };
+    if (voice === '' || /[|\r\n]/.test(voice))
+      return {
+        ok: false,
+        problem: voice === '' ? { key: 'engineNoVoice', engine: 'agent' } : { key: 'voiceBad', voice },
+      };
     /* The text is the last field: a line break would end the message and a | would cut it. */
     const line = `SYNTH_START|${req.alias}|${voice}|${text.replace(/\s*[\r\n|]+\s*/g, ' ')}`;
     if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
     const problem = lineProblem(line);
     if (problem) return { ok: false, problem: { key: 'line', problem } };
     const playing = this.host.audio.currentName(req.target);
-    if (playing !== undefined && req.whenBusy === 'queue') return { ok: false, problem: { key: 'agentVoiceBusy', name: playing } };
+    if (playing !== undefined && req.whenBusy === 'queue')
+      return { ok: false, problem: { key: 'agentVoiceBusy', name: playing } };
     if (playing !== undefined) {
       for (const c of this.running.get(req.target) ?? []) c.abort();
       this.host.audio.replaceAll(req.target, voice);
     }
     if (!this.host.sendLine(req.target, line)) return { ok: false, problem: { key: 'agentGone', id: req.target } };
     this.ownVoice.add(req.target);
-    return { ok: true, engine: 'agent', sentences: 1, queued: false, ...(playing !== undefined ? { replaced: playing } : {}) };
+    return {
+      ok: true,
+      engine: 'agent',
+      sentences: 1,
+      queued: false,
+      ...(playing !== undefined ? { replaced: playing } : {}),
+    };
   }
 
   /** The sentences after the first, synthesized in order and handed on as each is ready. */
-  private async rest(engine: PanelEngine, ctx: EngineContext, sentences: string[], voice: string, handle: SpeechHandle, failed: (p: Problem) => void): Promise<void> {
+  private async rest(
+    engine: PanelEngine,
+    ctx: EngineContext,
+    sentences: string[],
+    voice: string,
+    handle: SpeechHandle,
+    failed: (p: Problem) => void,
+  ): Promise<void> {
     for (const sentence of sentences) {
       let pcm: Uint8Array;
       try {
@@ -262,6 +304,7 @@ function endNotice(story: Story, end: SpeechEnd, failure: Problem | null): Notic
 /** A problem's fields as notice values (`why` is its key), so a UI can word it again. */
 export function flatProblem(p: Problem): Record<string, string | number> {
   const out: Record<string, string | number> = { why: p.key };
-  for (const [k, v] of Object.entries(p)) if (k !== 'key' && (typeof v === 'string' || typeof v === 'number')) out[k === 'engine' ? 'failedEngine' : k] = v;
+  for (const [k, v] of Object.entries(p))
+    if (k !== 'key' && (typeof v === 'string' || typeof v === 'number')) out[k === 'engine' ? 'failedEngine' : k] = v;
   return out;
 }

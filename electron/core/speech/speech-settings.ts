@@ -19,7 +19,12 @@ export function speechProblem(v: unknown): SettingProblem | null {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return { code: 'type' };
   if (!SPEECH_ENGINES.includes(s.engine as never)) return bad('engine');
   const voices = s.voices as Record<string, unknown> | undefined;
-  if (!voices || typeof voices !== 'object' || SPEECH_ENGINES.some((e) => typeof voices[e] !== 'string' || (voices[e] as string).length > 200)) return bad('voices');
+  if (
+    !voices ||
+    typeof voices !== 'object' ||
+    SPEECH_ENGINES.some((e) => typeof voices[e] !== 'string' || (voices[e] as string).length > 200)
+  )
+    return bad('voices');
   if (!httpUrl(s.voicevoxUrl)) return bad('voicevoxUrl');
   if (!httpUrl(s.openaiUrl)) return bad('openaiUrl');
   if (typeof s.openaiModel !== 'string' || s.openaiModel.length > 200) return bad('openaiModel');
@@ -30,6 +35,7 @@ export function speechProblem(v: unknown): SettingProblem | null {
     if (typeof x !== 'number' || !Number.isFinite(x) || x < range.min - 1e-9 || x > range.max + 1e-9) return bad(name);
   }
   if (typeof s.timeoutSec !== 'number' || !(s.timeoutSec >= 1 && s.timeoutSec <= 300)) return bad('timeoutSec');
-  if (typeof s.maxChars !== 'number' || !Number.isInteger(s.maxChars) || s.maxChars < 1 || s.maxChars > 20_000) return bad('maxChars');
+  if (typeof s.maxChars !== 'number' || !Number.isInteger(s.maxChars) || s.maxChars < 1 || s.maxChars > 20_000)
+    return bad('maxChars');
   return null;
 }

@@ -21,7 +21,12 @@ export interface RunOptions {
 export function run(platform: Platform, cmd: Command, o: RunOptions): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (o.signal?.aborted) return reject(new SpeechCancelled());
-    const child = spawn(cmd.program, cmd.args, { shell: false, windowsHide: true, env: { ...process.env, ...cmd.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd.program, cmd.args, {
+      shell: false,
+      windowsHide: true,
+      env: { ...process.env, ...cmd.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     let size = 0;
     let stderr = '';
@@ -42,15 +47,32 @@ export function run(platform: Platform, cmd: Command, o: RunOptions): Promise<Ui
       child.kill();
     };
     const onAbort = (): void => finish(new SpeechCancelled());
-    const timer = setTimeout(() => finish(new EngineError({ key: 'engineTimeout', engine: 'system', url: cmd.program, seconds: o.timeoutMs / 1000 })), o.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(
+          new EngineError({ key: 'engineTimeout', engine: 'system', url: cmd.program, seconds: o.timeoutMs / 1000 }),
+        ),
+      o.timeoutMs,
+    );
     o.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (error: NodeJS.ErrnoException) => {
       const { program, install } = PROGRAMS[platform];
-      finish(error.code === 'ENOENT' ? new EngineError({ key: 'engineMissing', program, install }) : new EngineError({ key: 'engineFailed', engine: 'system', detail: error.message }));
+      finish(
+        error.code === 'ENOENT'
+          ? new EngineError({ key: 'engineMissing', program, install })
+          : new EngineError({ key: 'engineFailed', engine: 'system', detail: error.message }),
+      );
     });
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_OUTPUT) return finish(new EngineError({ key: 'engineFailed', engine: 'system', detail: `${cmd.program} wrote more than ${MAX_OUTPUT} bytes.` }));
+      if (size > MAX_OUTPUT)
+        return finish(
+          new EngineError({
+            key: 'engineFailed',
+            engine: 'system',
+            detail: `${cmd.program} wrote more than ${MAX_OUTPUT} bytes.`,
+          }),
+        );
       out.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -58,7 +80,14 @@ export function run(platform: Platform, cmd: Command, o: RunOptions): Promise<Ui
     });
     child.on('close', (code) => {
       if (code === 0) finish(null, new Uint8Array(Buffer.concat(out)));
-      else finish(new EngineError({ key: 'engineFailed', engine: 'system', detail: `${cmd.program} exited with ${code ?? 'a signal'}${stderr.trim() ? `: ${stderr.trim()}` : ''}` }));
+      else
+        finish(
+          new EngineError({
+            key: 'engineFailed',
+            engine: 'system',
+            detail: `${cmd.program} exited with ${code ?? 'a signal'}${stderr.trim() ? `: ${stderr.trim()}` : ''}`,
+          }),
+        );
     });
     /* A program that exits before reading its input closes the pipe: that is its exit's story, not ours. */
     child.stdin.on('error', () => undefined);

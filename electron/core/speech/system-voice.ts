@@ -57,14 +57,32 @@ export function synthCommand(platform: Platform, text: string, voice: string, ou
     case 'darwin':
       return {
         program: 'say',
-        args: [...(voice ? ['-v', voice] : []), '--file-format=WAVE', '--data-format=LEI16@16000', '-o', outFile, '-f', '-'],
+        args: [
+          ...(voice ? ['-v', voice] : []),
+          '--file-format=WAVE',
+          '--data-format=LEI16@16000',
+          '-o',
+          outFile,
+          '-f',
+          '-',
+        ],
         stdin: text,
         wavFrom: { file: outFile },
       };
     case 'win32':
-      return { program: 'powershell.exe', args: [...POWERSHELL_ARGS, SAPI_SPEAK], env: { RP_TEXT: text, RP_VOICE: voice, RP_OUT: outFile }, wavFrom: { file: outFile } };
+      return {
+        program: 'powershell.exe',
+        args: [...POWERSHELL_ARGS, SAPI_SPEAK],
+        env: { RP_TEXT: text, RP_VOICE: voice, RP_OUT: outFile },
+        wavFrom: { file: outFile },
+      };
     case 'linux':
-      return { program: 'espeak-ng', args: ['--stdout', '-b', '1', ...(voice ? ['-v', voice] : []), '--stdin'], stdin: text, wavFrom: 'stdout' };
+      return {
+        program: 'espeak-ng',
+        args: ['--stdout', '-b', '1', ...(voice ? ['-v', voice] : []), '--stdin'],
+        stdin: text,
+        wavFrom: 'stdout',
+      };
   }
 }
 
@@ -92,7 +110,9 @@ export function parseVoices(platform: Platform, out: string): Voice[] {
     case 'win32':
       return lines.flatMap((l) => {
         const [name, culture] = l.split('\t');
-        return name?.trim() ? [{ id: name.trim(), label: culture?.trim() ? `${name.trim()} (${culture.trim()})` : name.trim() }] : [];
+        return name?.trim()
+          ? [{ id: name.trim(), label: culture?.trim() ? `${name.trim()} (${culture.trim()})` : name.trim() }]
+          : [];
       });
     case 'linux':
       /* "Pty Language Age/Gender VoiceName File Other Languages": the language code selects the voice. */

@@ -43,7 +43,8 @@ interface Speaker {
 
 /** One voice per talking style, "speaker (style)"; singing styles cannot read text. */
 export function speakerVoices(json: unknown): Voice[] {
-  if (!Array.isArray(json)) throw new EngineError({ key: 'engineUndecodable', engine: 'voicevox', detail: '/speakers did not answer a list.' });
+  if (!Array.isArray(json))
+    throw new EngineError({ key: 'engineUndecodable', engine: 'voicevox', detail: '/speakers did not answer a list.' });
   const voices: Voice[] = [];
   for (const s of json as Speaker[]) {
     for (const style of s?.styles ?? []) {
@@ -56,13 +57,24 @@ export function speakerVoices(json: unknown): Voice[] {
 
 export async function voicevoxVoices(t: VoicevoxTarget): Promise<Voice[]> {
   const base = voicevoxBase(t.url);
-  const call = { engine: 'voicevox' as const, url: `${base}/speakers`, init: { method: 'GET' }, timeoutMs: t.timeoutMs, signal: t.signal };
+  const call = {
+    engine: 'voicevox' as const,
+    url: `${base}/speakers`,
+    init: { method: 'GET' },
+    timeoutMs: t.timeoutMs,
+    signal: t.signal,
+  };
   const body = await readBody(await engineFetch(call), call);
   return speakerVoices(parseJson(body, '/speakers'));
 }
 
 /** Text → the engine's WAV, in two calls. */
-export async function voicevoxSynth(t: VoicevoxTarget, text: string, style: string, sliders: SpeechSliders): Promise<Uint8Array> {
+export async function voicevoxSynth(
+  t: VoicevoxTarget,
+  text: string,
+  style: string,
+  sliders: SpeechSliders,
+): Promise<Uint8Array> {
   const base = voicevoxBase(t.url);
   /* No voice chosen yet: the engine's first talking style, as its own editor starts with. */
   const chosen = style.trim() || (await voicevoxVoices(t))[0]?.id || '';
@@ -71,11 +83,20 @@ export async function voicevoxSynth(t: VoicevoxTarget, text: string, style: stri
   const common = { engine: 'voicevox' as const, timeoutMs: t.timeoutMs, signal: t.signal };
   const queryCall = { ...common, url: audioQueryUrl(base, text, id), init: { method: 'POST' } };
   const query = parseJson(await readBody(await engineFetch(queryCall), queryCall), '/audio_query');
-  if (!query || typeof query !== 'object') throw new EngineError({ key: 'engineUndecodable', engine: 'voicevox', detail: '/audio_query did not answer a query object.' });
+  if (!query || typeof query !== 'object')
+    throw new EngineError({
+      key: 'engineUndecodable',
+      engine: 'voicevox',
+      detail: '/audio_query did not answer a query object.',
+    });
   const synthCall = {
     ...common,
     url: synthesisUrl(base, id),
-    init: { method: 'POST', headers: { 'content-type': 'application/json', accept: 'audio/wav' }, body: JSON.stringify(tuneQuery(query as Record<string, unknown>, sliders)) },
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'audio/wav' },
+      body: JSON.stringify(tuneQuery(query as Record<string, unknown>, sliders)),
+    },
   };
   return readBody(await engineFetch(synthCall), synthCall);
 }

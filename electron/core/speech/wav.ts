@@ -35,12 +35,20 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
         if (declared < 40 || body + 26 > bytes.length) throw new WavError('The WAV format block is cut short.');
         format = view.getUint16(body + 24, true);
       }
-      fmt = { format, channels: view.getUint16(body + 2, true), rate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      fmt = {
+        format,
+        channels: view.getUint16(body + 2, true),
+        rate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
     } else if (id === 'data') {
       if (!fmt) throw new WavError('The WAV has audio before its format block.');
       /* A streamed WAV does not know its length (0, 0xFFFFFFFF, or more than was sent): the data runs to the end. */
       const riff = view.getUint32(4, true);
-      const streamed = declared === 0xffffffff || body + declared > bytes.length || (declared === 0 && (riff === 0 || riff >= 0x7fff0000));
+      const streamed =
+        declared === 0xffffffff ||
+        body + declared > bytes.length ||
+        (declared === 0 && (riff === 0 || riff >= 0x7fff0000));
       const end = streamed ? bytes.length : body + declared;
       return { sampleRate: fmt.rate, channels: fmt.channels, samples: toMono(view, body, end, fmt) };
     }
@@ -49,9 +57,15 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   throw new WavError('The WAV has no audio data.');
 }
 
-function toMono(view: DataView, start: number, end: number, f: { format: number; channels: number; rate: number; bits: number }): Float32Array {
+function toMono(
+  view: DataView,
+  start: number,
+  end: number,
+  f: { format: number; channels: number; rate: number; bits: number },
+): Float32Array {
   const width = f.bits / 8;
-  if (f.channels < 1 || f.channels > 16 || f.rate < 1000 || f.rate > 384_000) throw new WavError(`Unusable WAV: ${f.channels} channels at ${f.rate} Hz.`);
+  if (f.channels < 1 || f.channels > 16 || f.rate < 1000 || f.rate > 384_000)
+    throw new WavError(`Unusable WAV: ${f.channels} channels at ${f.rate} Hz.`);
   const read = reader(f.format, f.bits);
   if (!read) throw new WavError(`Unsupported WAV encoding (format ${f.format}, ${f.bits}-bit).`);
   const frame = width * f.channels;
@@ -71,7 +85,7 @@ function reader(format: number, bits: number): Read | null {
   if (format === PCM) {
     if (bits === 8) return (v, p) => (v.getUint8(p) - 128) / 128;
     if (bits === 16) return (v, p) => v.getInt16(p, true) / 32768;
-    if (bits === 24) return (v, p) => ((v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 8388608);
+    if (bits === 24) return (v, p) => (v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 8388608;
     if (bits === 32) return (v, p) => v.getInt32(p, true) / 2147483648;
   }
   if (format === FLOAT) {

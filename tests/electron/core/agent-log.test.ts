@@ -24,10 +24,22 @@ describe('parseAgentLog', () => {
       'MMDAgent:Captured',
       'MMDAgent:Error',
     ]);
-    expect(parsed[8]).toEqual({ time: '2026/11/29 05:05:50.758', tick: 235, module: 'MMDAgent', level: 'Sent', text: 'CURRENT_TIME|05|05' });
+    expect(parsed[8]).toEqual({
+      time: '2026/11/29 05:05:50.758',
+      tick: 235,
+      module: 'MMDAgent',
+      level: 'Sent',
+      text: 'CURRENT_TIME|05|05',
+    });
     expect(parsed[2]!.text).toBe('MENU|SETITEM|Gene|5|髪留あり|MODEL_BINDFACE|0|髪留なし|0');
     expect(parsed[5]!.text).toBe('[main:4] [0 -> LOOP] MODEL_EVENT_ADD|0');
-    expect(parsed[12]).toEqual({ time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Error', text: 'addMotion: not found: motions/action/nope.vmd' });
+    expect(parsed[12]).toEqual({
+      time: '2026/11/29 05:05:59.326',
+      tick: 304,
+      module: 'MMDAgent',
+      level: 'Error',
+      text: 'addMotion: not found: motions/action/nope.vmd',
+    });
   });
 
   it('leaves look-alikes alone: bare messages, a text starting with "[", a bad date, no tick, an unknown level', () => {

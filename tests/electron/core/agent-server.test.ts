@@ -15,7 +15,14 @@ afterEach(async () => {
 
 /** A server whose handlers record everything they are told. */
 async function serve(settings: Partial<ServerSettings> = {}, options: AgentServerOptions = {}) {
-  const seen = { opened: [] as SessionInfo[], lines: [] as string[], binary: [] as [number, string][], closed: [] as Reason[], responsive: [] as boolean[], rejected: [] as Reason[] };
+  const seen = {
+    opened: [] as SessionInfo[],
+    lines: [] as string[],
+    binary: [] as [number, string][],
+    closed: [] as Reason[],
+    responsive: [] as boolean[],
+    rejected: [] as Reason[],
+  };
   const server = new AgentServer(
     {
       onOpen: (s) => seen.opened.push(s),
@@ -45,7 +52,12 @@ describe('agent server', () => {
     expect(status.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
     await agent(status.url.replace('127.0.0.1', 'localhost'));
     await waitUntil(() => seen.opened.length === 1);
-    expect(seen.opened[0]).toMatchObject({ remoteAddress: '127.0.0.1', path: '/chat', isMMDAgent: true, responsive: true });
+    expect(seen.opened[0]).toMatchObject({
+      remoteAddress: '127.0.0.1',
+      path: '/chat',
+      isMMDAgent: true,
+      responsive: true,
+    });
     expect(server.count()).toBe(1);
   });
 

@@ -24,7 +24,10 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
   it('sends preamble, mode, paced audio and SNDBRKS; bytes intact; 10 s arrive over 10 s ± 0.2 s', async () => {
     const { h, a, id } = await setup();
     const pcm = tone(10);
-    expect(h.panel.streamFile({ target: id, alias: '0', name: 'tone.wav', pcm, whenBusy: 'queue' })).toEqual({ ok: true, queued: 0 });
+    expect(h.panel.streamFile({ target: id, alias: '0', name: 'tone.wav', pcm, whenBusy: 'queue' })).toEqual({
+      ok: true,
+      queued: 0,
+    });
     await a.waitFor(() => a.audioEvents.at(-1) === 'SNDBRKS', 15_000, 'SNDBRKS');
     expect(a.received).toEqual(['__AV_START', '__AV_SETMODEL,0']);
     expect(a.avatarStarted).toBe(true);
@@ -41,7 +44,9 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     expect(span).toBeLessThan(10.2);
     expect(a.exitCode).toBeNull();
     /* The stream is three log entries and the control lines, not 250 packet rows. */
-    await h.waitFor(() => h.entries.some((e) => /Finished streaming "tone.wav".*10\.00 s, 320,000 bytes in 250 packets/.test(e.text)));
+    await h.waitFor(() =>
+      h.entries.some((e) => /Finished streaming "tone.wav".*10\.00 s, 320,000 bytes in 250 packets/.test(e.text)),
+    );
     expect(h.entries.filter((e) => e.dir === 'out').map((e) => `${e.kind}:${e.text}:${e.delivery}`)).toEqual([
       'control:__AV_START:sent',
       'control:__AV_SETMODEL,0:sent',
@@ -57,7 +62,10 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     h.panel.streamFile({ target: id, alias: '0', name: 'long.wav', pcm: tone(5), whenBusy: 'queue' });
     await a.waitFor(() => a.packetSizes.length > 30, 3000);
     expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
-    await h.waitFor(() => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(agent disconnected\)/.test(e.text)), 3000);
+    await h.waitFor(
+      () => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(agent disconnected\)/.test(e.text)),
+      3000,
+    );
     await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
     const id2 = h.sessions()[0]!.id;
     const before = a.received.length;
@@ -69,7 +77,12 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
   it('streams the microphone with SNDSTRM and measures capture → wire latency', async () => {
     const { h, a, id } = await setup();
     expect(h.panel.micStart(id, '0')).toEqual({ ok: true, queued: 0 });
-    for (let i = 0; i < 25; i++) h.panel.micChunk({ target: id, pcm: new Uint8Array(1280).fill(i), capturedAt: performance.timeOrigin + performance.now() - 5 });
+    for (let i = 0; i < 25; i++)
+      h.panel.micChunk({
+        target: id,
+        pcm: new Uint8Array(1280).fill(i),
+        capturedAt: performance.timeOrigin + performance.now() - 5,
+      });
     const [status] = h.panel.snapshot().audio;
     expect(status).toMatchObject({ session: id, state: 'mic' });
     expect(status!.latencyP50).toBeGreaterThanOrEqual(5);
@@ -81,10 +94,15 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     expect(a.audio.length).toBe(25 * 1280);
   });
 
-  it('counts a capture time ahead of this process\'s clock (the page\'s clock differs by a few ms) as 0, never negative', async () => {
+  it("counts a capture time ahead of this process's clock (the page's clock differs by a few ms) as 0, never negative", async () => {
     const { h, id } = await setup();
     h.panel.micStart(id, '0');
-    for (let i = 0; i < 5; i++) h.panel.micChunk({ target: id, pcm: new Uint8Array(1280), capturedAt: performance.timeOrigin + performance.now() + 40 });
+    for (let i = 0; i < 5; i++)
+      h.panel.micChunk({
+        target: id,
+        pcm: new Uint8Array(1280),
+        capturedAt: performance.timeOrigin + performance.now() + 40,
+      });
     const [status] = h.panel.snapshot().audio;
     expect([status!.latencyP50, status!.latencyP99]).toEqual([0, 0]);
     h.panel.micStop(id);
@@ -92,6 +110,9 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
 
   it('refuses audio for an agent that is not connected', async () => {
     const { h } = await setup();
-    expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({ ok: false, problem: { key: 'agentGone', id: 99 } });
+    expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({
+      ok: false,
+      problem: { key: 'agentGone', id: 99 },
+    });
   });
 });

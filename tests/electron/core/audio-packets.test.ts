@@ -98,7 +98,12 @@ describe('Pacer', () => {
   it('ends with send-failed when the socket refuses', () => {
     const clock = new FakeClock();
     let ended = '';
-    const p = new Pacer(packetize(pcm(400)), () => false, (r) => (ended = r), { clock });
+    const p = new Pacer(
+      packetize(pcm(400)),
+      () => false,
+      (r) => (ended = r),
+      { clock },
+    );
     p.start();
     expect(ended).toBe('send-failed');
   });

@@ -12,7 +12,8 @@ function host() {
     notice: (msg) => void notices.push(noticeEnglish(msg)),
     changed: () => undefined,
   };
-  const lines = (session: number) => wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
+  const lines = (session: number) =>
+    wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
   return { h, wire, notices, lines };
 }
 
@@ -54,10 +55,21 @@ describe('AudioStreamer', () => {
   it('queues or replaces a second file, as asked, and stop ends the segment with SNDBRKS', () => {
     const { h, lines, notices } = host();
     const a = new AudioStreamer(h);
-    expect(a.streamFile(1, { alias: '0', name: 'a.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({ ok: true, queued: 0 });
-    expect(a.streamFile(1, { alias: '0', name: 'b.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({ ok: true, queued: 1 });
-    expect(a.status()).toEqual([expect.objectContaining({ session: 1, state: 'file', name: 'a.wav', queued: ['b.wav'] })]);
-    expect(a.streamFile(1, { alias: '0', name: 'c.wav', pcm: pcm(2000), whenBusy: 'replace' })).toEqual({ ok: true, queued: 0 });
+    expect(a.streamFile(1, { alias: '0', name: 'a.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({
+      ok: true,
+      queued: 0,
+    });
+    expect(a.streamFile(1, { alias: '0', name: 'b.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({
+      ok: true,
+      queued: 1,
+    });
+    expect(a.status()).toEqual([
+      expect.objectContaining({ session: 1, state: 'file', name: 'a.wav', queued: ['b.wav'] }),
+    ]);
+    expect(a.streamFile(1, { alias: '0', name: 'c.wav', pcm: pcm(2000), whenBusy: 'replace' })).toEqual({
+      ok: true,
+      queued: 0,
+    });
     expect(lines(1)).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS', 'SNDFILE']);
     expect(notices.some((n) => /Stopped streaming "a.wav".*replaced by "c.wav"/.test(n))).toBe(true);
     expect(a.stop(1)).toEqual({ ok: true, queued: 0 });
@@ -70,9 +82,17 @@ describe('AudioStreamer', () => {
     const { h, wire } = host();
     const a = new AudioStreamer(h);
     a.maxDurationSec = 2;
-    expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({ ok: false, problem: { key: 'audioEmpty', name: 'e.wav' } });
-    expect(a.streamFile(1, { alias: '0', name: 'l.wav', pcm: pcm(2100), whenBusy: 'queue' })).toMatchObject({ ok: false, problem: { key: 'audioTooLong', name: 'l.wav', limit: 2 } });
-    expect(a.streamFile(1, { alias: 'a,b', name: 'x.wav', pcm: pcm(100), whenBusy: 'queue' })).toMatchObject({ ok: false });
+    expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({
+      ok: false,
+      problem: { key: 'audioEmpty', name: 'e.wav' },
+    });
+    expect(a.streamFile(1, { alias: '0', name: 'l.wav', pcm: pcm(2100), whenBusy: 'queue' })).toMatchObject({
+      ok: false,
+      problem: { key: 'audioTooLong', name: 'l.wav', limit: 2 },
+    });
+    expect(a.streamFile(1, { alias: 'a,b', name: 'x.wav', pcm: pcm(100), whenBusy: 'queue' })).toMatchObject({
+      ok: false,
+    });
     expect(a.micStart(1, '')).toMatchObject({ ok: false });
     expect(wire).toEqual([]);
   });
@@ -97,7 +117,9 @@ describe('AudioStreamer', () => {
         expect(f.length).toBe(7 + n);
       }
     }
-    const micBytes = wire.filter((w) => w.session === 2 && typeof w.frame !== 'string').reduce((n, w) => n + (w.frame as Uint8Array).length - 7, 0);
+    const micBytes = wire
+      .filter((w) => w.session === 2 && typeof w.frame !== 'string')
+      .reduce((n, w) => n + (w.frame as Uint8Array).length - 7, 0);
     expect(micBytes).toBe(1280 + 10_000 + 8194);
   });
 
@@ -131,11 +153,16 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
     const clock = new FakeClock();
     const a = new AudioStreamer(h, { clock });
     const ends: SpeechEnd[] = [];
-    const events = (session = 1) => wire.filter((w) => w.session === session).map((w) => (typeof w.frame === 'string' ? w.frame : `audio:${w.frame.length - 7}`));
-    const say = (first: Uint8Array, whenBusy: 'queue' | 'replace' = 'queue', name = 'hello') => a.speak(1, { name, alias: '0', first, whenBusy, onEnd: (e) => ends.push(e) });
+    const events = (session = 1) =>
+      wire
+        .filter((w) => w.session === session)
+        .map((w) => (typeof w.frame === 'string' ? w.frame : `audio:${w.frame.length - 7}`));
+    const say = (first: Uint8Array, whenBusy: 'queue' | 'replace' = 'queue', name = 'hello') =>
+      a.speak(1, { name, alias: '0', first, whenBusy, onEnd: (e) => ends.push(e) });
     return { a, clock, ends, events, lines, say };
   }
-  const bytes = (events: string[]) => events.filter((e) => e.startsWith('audio:')).reduce((n, e) => n + Number(e.slice(6)), 0);
+  const bytes = (events: string[]) =>
+    events.filter((e) => e.startsWith('audio:')).reduce((n, e) => n + Number(e.slice(6)), 0);
 
   it('plays each pushed sentence as its own SNDFILE…SNDBRKS segment, waiting for one not yet synthesized', () => {
     const { a, clock, ends, events, say } = speaking();
@@ -143,12 +170,24 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
     expect(result).toEqual({ ok: true, queued: 0 });
     clock.advance(500);
     /* The first sentence is done; the second is still being synthesized: the utterance waits. */
-    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS']);
+    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual([
+      '__AV_START',
+      '__AV_SETMODEL,0',
+      'SNDFILE',
+      'SNDBRKS',
+    ]);
     expect(a.status()).toEqual([{ session: 1, state: 'speech', name: 'hello', totalMs: 400, sentMs: 400, queued: [] }]);
     expect(handle!.push(pcm(200))).toBe(true);
     handle!.close();
     clock.advance(500);
-    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDFILE', 'SNDBRKS', 'SNDFILE', 'SNDBRKS']);
+    expect(events().filter((e) => !e.startsWith('audio:'))).toEqual([
+      '__AV_START',
+      '__AV_SETMODEL,0',
+      'SNDFILE',
+      'SNDBRKS',
+      'SNDFILE',
+      'SNDBRKS',
+    ]);
     expect(bytes(events())).toBe(600 * 32);
     expect(ends).toEqual([{ how: 'done', sentMs: 600, segments: 2, replacedBy: '' }]);
     expect(handle!.push(pcm(100))).toBe(false);
@@ -161,7 +200,9 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
     clock.advance(500);
     expect(a.stopSpeech(1)).toBe(true);
     expect(events().at(-1)).toBe('SNDBRKS');
-    expect(ends).toEqual([{ how: 'stopped', reason: 'operatorStop', sentMs: expect.closeTo(680, -2), segments: 1, replacedBy: '' }]);
+    expect(ends).toEqual([
+      { how: 'stopped', reason: 'operatorStop', sentMs: expect.closeTo(680, -2), segments: 1, replacedBy: '' },
+    ]);
     expect(handle!.push(pcm(100))).toBe(false);
     expect(a.stopSpeech(1)).toBe(false);
   });
@@ -200,7 +241,9 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
 
   it('refuses a bad alias, empty audio, and speaking over the microphone', () => {
     const { a, say } = speaking();
-    expect(a.speak(1, { name: 'x', alias: 'a|b', first: pcm(10), whenBusy: 'queue', onEnd: () => undefined }).result).toEqual({ ok: false, problem: { key: 'badAlias' } });
+    expect(
+      a.speak(1, { name: 'x', alias: 'a|b', first: pcm(10), whenBusy: 'queue', onEnd: () => undefined }).result,
+    ).toEqual({ ok: false, problem: { key: 'badAlias' } });
     expect(say(new Uint8Array(1)).result).toEqual({ ok: false, problem: { key: 'audioEmpty', name: 'hello' } });
     a.micStart(1, '0');
     expect(say(pcm(10)).result).toEqual({ ok: false, problem: { key: 'micBusy' } });
@@ -216,10 +259,22 @@ describe('AudioStreamer: one timeline per agent', () => {
     const { h, wire } = host();
     const clock = new FakeClock();
     const sent: { at: number; ms: number }[] = [];
-    const counting: AudioHost = { ...h, sendBytes: (session, bytes) => (sent.push({ at: clock.now(), ms: (bytes.length - 7) / 32 }), h.sendBytes(session, bytes)) };
+    const counting: AudioHost = {
+      ...h,
+      sendBytes: (session, bytes) => (
+        sent.push({ at: clock.now(), ms: (bytes.length - 7) / 32 }),
+        h.sendBytes(session, bytes)
+      ),
+    };
     const a = new AudioStreamer(counting, { clock });
     /* Three sentences all synthesized before the first ends, then a file queued behind them. */
-    const { handle } = a.speak(1, { name: 'three', alias: '0', first: pcm(1000), whenBusy: 'queue', onEnd: () => undefined });
+    const { handle } = a.speak(1, {
+      name: 'three',
+      alias: '0',
+      first: pcm(1000),
+      whenBusy: 'queue',
+      onEnd: () => undefined,
+    });
     handle!.push(pcm(1000));
     handle!.push(pcm(1000));
     handle!.close();

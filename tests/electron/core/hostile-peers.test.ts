@@ -25,7 +25,10 @@ const resources = (): Record<string, number> =>
 /** The fuzz marker an entry carries: from the text of a line, or from the hex preview of a binary frame. */
 function markerOf(record: Record<string, unknown>): string | null {
   const text = String(record.text ?? '');
-  const ascii = record.binary !== undefined ? Buffer.from(text.replace(/ …$/, '').split(' ').join(''), 'hex').toString('latin1') : text;
+  const ascii =
+    record.binary !== undefined
+      ? Buffer.from(text.replace(/ …$/, '').split(' ').join(''), 'hex').toString('latin1')
+      : text;
   return /^(SND1280)?F[ZB]\|\d+\|\d+\|/.exec(ascii)?.[0] ?? null;
 }
 
@@ -104,9 +107,20 @@ describe('hostile peers', () => {
   it('refuses a web page (Origin) with 403 unless its origin is allowed', async () => {
     const h = await panel();
     const refused = new WebSocket(h.url, { headers: { Origin: 'https://evil.example' } });
-    const status = await new Promise<number>((r) => refused.once('unexpected-response', (_q, res) => r(res.statusCode!)));
+    const status = await new Promise<number>((r) =>
+      refused.once('unexpected-response', (_q, res) => r(res.statusCode!)),
+    );
     expect(status).toBe(403);
-    await h.waitFor(() => h.entries.some((e) => /refused: a web page \(Origin: https:\/\/evil\.example\) tried to connect \(403\)/.test(e.text) && e.msg?.params.reason === 'webOrigin'), 2000, 'log entry');
+    await h.waitFor(
+      () =>
+        h.entries.some(
+          (e) =>
+            /refused: a web page \(Origin: https:\/\/evil\.example\) tried to connect \(403\)/.test(e.text) &&
+            e.msg?.params.reason === 'webOrigin',
+        ),
+      2000,
+      'log entry',
+    );
     expect(await h.panel.updateSettings({ allowedOrigins: ['http://localhost:3000'] })).toEqual({ ok: true });
     const allowed = new WebSocket(h.url, { headers: { Origin: 'http://localhost:3000' } });
     cleanup.push(() => allowed.terminate());
@@ -119,8 +133,16 @@ describe('hostile peers', () => {
     const agent = await FakeAgent.connect(h.url);
     cleanup.push(() => agent.quit());
     for (let i = 0; i < 5000; i++) agent.emit(`FLOOD|${i}`);
-    await h.waitFor(() => h.disk().filter((r) => String(r.text).startsWith('FLOOD|')).length === 5000, 5000, 'all on disk');
-    await h.waitFor(() => h.entries.some((e) => /messages from agent #1 were not shown/.test(e.text)), 3000, 'the marker');
+    await h.waitFor(
+      () => h.disk().filter((r) => String(r.text).startsWith('FLOOD|')).length === 5000,
+      5000,
+      'all on disk',
+    );
+    await h.waitFor(
+      () => h.entries.some((e) => /messages from agent #1 were not shown/.test(e.text)),
+      3000,
+      'the marker',
+    );
     const shown = h.entries.filter((e) => e.text.startsWith('FLOOD|')).length;
     expect(shown).toBeGreaterThanOrEqual(2000);
     expect(shown).toBeLessThan(5000);

@@ -37,7 +37,14 @@ describe('JsonlWriter', () => {
   it('keeps lines longer than its buffer, and any UTF-8, whole and in order among short ones', () => {
     const path = join(dir, 'long.jsonl');
     const w = new JsonlWriter(path, { flushMs: 60_000, highWaterBytes: 64 });
-    const records = [{ s: 'short' }, { s: '日本語😀'.repeat(40) }, { s: 'x' }, { s: 'é'.repeat(21) }, { s: 'y'.repeat(500) }, { s: 'z' }];
+    const records = [
+      { s: 'short' },
+      { s: '日本語😀'.repeat(40) },
+      { s: 'x' },
+      { s: 'é'.repeat(21) },
+      { s: 'y'.repeat(500) },
+      { s: 'z' },
+    ];
     for (const r of records) w.append(r);
     w.close();
     expect(readJsonl(path).records).toEqual(records);

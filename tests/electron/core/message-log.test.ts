@@ -13,7 +13,12 @@ function take(log: MessageLog): LogBatch | null {
 function setup() {
   let now = 1_000;
   const disk: object[] = [];
-  const log = new MessageLog({ sink: { append: (r) => disk.push(r), appendEntry: (e) => disk.push(JSON.parse(entryJson(e))) }, echoTimeoutMs: 5000, recentLimit: 3, now: () => now });
+  const log = new MessageLog({
+    sink: { append: (r) => disk.push(r), appendEntry: (e) => disk.push(JSON.parse(entryJson(e))) },
+    echoTimeoutMs: 5000,
+    recentLimit: 3,
+    now: () => now,
+  });
   return { log, disk, advance: (ms: number) => (now += ms) };
 }
 
@@ -25,7 +30,16 @@ describe('MessageLog', () => {
     const batch = take(log)!;
     expect(batch.entries).toEqual([
       { id: 1, t: 1000, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
-      { id: 2, t: 1000, dir: 'sys', session: null, kind: 'status', type: 'STATUS', text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.', msg: { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } } },
+      {
+        id: 2,
+        t: 1000,
+        dir: 'sys',
+        session: null,
+        kind: 'status',
+        type: 'STATUS',
+        text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.',
+        msg: { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } },
+      },
     ]);
     expect(disk).toEqual(batch.entries);
     expect(take(log)).toBeNull();
@@ -131,7 +145,10 @@ describe('MessageLog', () => {
     /* The Captured receipt comes first here, to show it never counts as the echo. */
     const captured = log.incoming(1, `[2026/11/29 05:05:59.326] [304] MMDAgent: Captured: ${line}`);
     const echo = log.incoming(1, `[2026/11/29 05:05:59.326] [304] Remote: Sent: ${line}`);
-    const error = log.incoming(1, '[2026/11/29 05:05:59.326] [304] MMDAgent: Error: addMotion: not found: motions/action/nope.vmd');
+    const error = log.incoming(
+      1,
+      '[2026/11/29 05:05:59.326] [304] MMDAgent: Error: addMotion: not found: motions/action/nope.vmd',
+    );
     expect(echo.echoOf).toBe(sent.id);
     expect(captured.echoOf).toBeUndefined();
     expect(error).toMatchObject({ kind: 'error', type: 'Error' });
@@ -142,9 +159,21 @@ describe('MessageLog', () => {
       ['MOTION_ADD', 'command', 'Captured'],
       ['Error', 'error', 'Error'],
     ]);
-    expect(batch.entries[1]!.agent).toEqual({ time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Error', text: 'addMotion: not found: motions/action/nope.vmd' });
+    expect(batch.entries[1]!.agent).toEqual({
+      time: '2026/11/29 05:05:59.326',
+      tick: 304,
+      module: 'MMDAgent',
+      level: 'Error',
+      text: 'addMotion: not found: motions/action/nope.vmd',
+    });
     /* The disk keeps the wire line and the parsed fields, the echo included. */
-    expect(disk).toContainEqual(expect.objectContaining({ echoOf: sent.id, text: `[2026/11/29 05:05:59.326] [304] Remote: Sent: ${line}`, agent: expect.objectContaining({ module: 'Remote', level: 'Sent' }) }));
+    expect(disk).toContainEqual(
+      expect.objectContaining({
+        echoOf: sent.id,
+        text: `[2026/11/29 05:05:59.326] [304] Remote: Sent: ${line}`,
+        agent: expect.objectContaining({ module: 'Remote', level: 'Sent' }),
+      }),
+    );
   });
 
   it('gives a wrapped message its inner type and kind, and the log levels their own kinds', () => {
@@ -155,7 +184,9 @@ describe('MessageLog', () => {
       '[2026/11/29 05:05:50.722] [0] VIManager: Status: [main:4] [0 -> LOOP] MODEL_EVENT_ADD|0',
       '[2026/11/29 05:05:48.502] [0] MMDAgent: Warning: use embedded BreeSerif font',
       'MODEL_EVENT_ADD|0',
-    ].map((line) => log.incoming(1, line)).map((e) => [e.type, e.kind]);
+    ]
+      .map((line) => log.incoming(1, line))
+      .map((e) => [e.type, e.kind]);
     expect(kinds).toEqual([
       ['CURRENT_TIME', 'event'],
       ['MOTION_ADD', 'command'],

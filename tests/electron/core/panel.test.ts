@@ -18,7 +18,9 @@ describe('Panel', () => {
     const a = await agent(h.url);
     for (let i = 0; i < 1000; i++) a.emit(`TEST_EVENT|${i}`);
     await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 1000, 5000, '1000 entries');
-    expect(h.entries.filter((e) => e.dir === 'in').map((e) => e.text)).toEqual(Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}`));
+    expect(h.entries.filter((e) => e.dir === 'in').map((e) => e.text)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}`),
+    );
     await h.waitFor(() => h.sessions()[0]?.messagesIn === 1000);
   });
 
@@ -67,8 +69,14 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
-    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } } });
-    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({ ok: false, problem: { key: 'line', problem: { code: 'snd' }, line: 2 } });
+    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({
+      ok: false,
+      problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } },
+    });
+    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({
+      ok: false,
+      problem: { key: 'line', problem: { code: 'snd' }, line: 2 },
+    });
     expect(h.panel.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
     await new Promise((r) => setTimeout(r, 50));
     expect(a.frames).toEqual([]);
@@ -110,7 +118,14 @@ describe('Panel', () => {
     expect(status.state).toBe('error');
     expect(status.error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port });
     expect(status.error!.suggestedPort).toBeGreaterThan(port);
-    await h.waitFor(() => h.entries.some((e) => e.kind === 'error' && e.msg?.key === 'notListening' && e.msg.params.code === 'EADDRINUSE'), 2000, 'error entry');
+    await h.waitFor(
+      () =>
+        h.entries.some(
+          (e) => e.kind === 'error' && e.msg?.key === 'notListening' && e.msg.params.code === 'EADDRINUSE',
+        ),
+      2000,
+      'error entry',
+    );
   });
 
   it('asks before a settings change that closes agents, then restarts the listener', async () => {
@@ -126,7 +141,14 @@ describe('Panel', () => {
     const b = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
     expect(b.exitCode).toBeNull();
-    await h.waitFor(() => h.entries.some((e) => /left: the panel stopped listening/.test(e.text) && e.msg?.params.reason === 'listenerStopped'), 2000, 'closure entry');
+    await h.waitFor(
+      () =>
+        h.entries.some(
+          (e) => /left: the panel stopped listening/.test(e.text) && e.msg?.params.reason === 'listenerStopped',
+        ),
+      2000,
+      'closure entry',
+    );
   });
 
   it('never closes agents without confirmation, even when settings changes overlap', async () => {
@@ -134,7 +156,10 @@ describe('Panel', () => {
     const a = await agent(h.url, { onDrop: 'reconnect' });
     await h.waitFor(() => h.sessions().length === 1);
     /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
-    const [x, y] = await Promise.all([h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true), h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true)]);
+    const [x, y] = await Promise.all([
+      h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true),
+      h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true),
+    ]);
     expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
     expect(h.panel.status()).toMatchObject({ state: 'listening', path: '/b' });
     const b = await agent(h.url);
@@ -172,7 +197,12 @@ describe('Panel', () => {
     const { readJsonl } = await import('../../../electron/core/log-writer.js');
     const texts = readJsonl<{ text?: string; dir?: string }>(path).records.map((r) => `${r.dir}:${r.text}`);
     expect(texts).toEqual(
-      expect.arrayContaining(['in:PLUGIN_EVENT_ENABLE|Variables', 'in:MODEL_EVENT_ADD|0', 'out:MODEL_ADD|1|x.pmd', 'in:MODEL_ADD|1|x.pmd']),
+      expect.arrayContaining([
+        'in:PLUGIN_EVENT_ENABLE|Variables',
+        'in:MODEL_EVENT_ADD|0',
+        'out:MODEL_ADD|1|x.pmd',
+        'in:MODEL_ADD|1|x.pmd',
+      ]),
     );
   });
 
@@ -184,7 +214,11 @@ describe('Panel', () => {
     await h.waitFor(() => h.sessions()[0]?.warnings === 1, 3000, 'the start-up warning counted');
     const id = h.sessions()[0]!.id;
     expect(h.panel.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
-    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivered by the Sent line');
+    await h.waitFor(
+      () => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'),
+      3000,
+      'delivered by the Sent line',
+    );
     await h.waitFor(() => h.sessions()[0]?.errors === 1, 3000, 'the error counted');
     expect(scenes.at(-1)?.[id]?.models).toEqual(['0']);
     const rows = h.entries.filter((e) => e.dir === 'in').map((e) => `${e.agent?.module}:${e.agent?.level}:${e.type}`);

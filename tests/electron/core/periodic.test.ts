@@ -10,7 +10,10 @@ describe('periodic sender', () => {
     const sent: string[] = [];
     let connected = true;
     const p = new PeriodicSender(
-      (req: PeriodicRequest): SendResult => (connected ? (sent.push(req.text), { ok: true, lines: 1, sessions: 1 }) : { ok: false, problem: { key: 'noAgent' } }),
+      (req: PeriodicRequest): SendResult =>
+        connected
+          ? (sent.push(req.text), { ok: true, lines: 1, sessions: 1 })
+          : { ok: false, problem: { key: 'noAgent' } },
       () => undefined,
     );
     const started = p.start({ target: 'all', text: 'TEST_MESSAGE', everySec: 2, to: 'agent' });
@@ -28,8 +31,14 @@ describe('periodic sender', () => {
   });
 
   it('refuses bad input with a message', () => {
-    const p = new PeriodicSender(() => ({ ok: true, lines: 1, sessions: 1 }), () => undefined);
+    const p = new PeriodicSender(
+      () => ({ ok: true, lines: 1, sessions: 1 }),
+      () => undefined,
+    );
     expect(p.start({ target: 1, text: 'SNDFILE', everySec: 2, to: 'agent' })).toMatchObject({ ok: false });
-    expect(p.start({ target: 1, text: 'A', everySec: 0, to: 'agent' })).toMatchObject({ ok: false, problem: { key: 'periodicInterval', min: 0.1, max: 3600 } });
+    expect(p.start({ target: 1, text: 'A', everySec: 0, to: 'agent' })).toMatchObject({
+      ok: false,
+      problem: { key: 'periodicInterval', min: 0.1, max: 3600 },
+    });
   });
 });

@@ -98,7 +98,9 @@ describe('incoming framing', () => {
     expect(decodeUtf8(enc('ok'))).toBe('ok');
     /* Surrogates and overlong forms are invalid too; valid runs around them survive. */
     expect(decodeUtf8(new Uint8Array([0x61, 0xed, 0xa0, 0x80, 0x62]))).toBe('a\\xED\\xA0\\x80b');
-    expect(decodeUtf8(new Uint8Array([0xc0, 0x80, ...enc('こ'), 0xff, 0xf0, 0x9f, 0x98, 0x80]))).toBe('\\xC0\\x80こ\\xFF😀');
+    expect(decodeUtf8(new Uint8Array([0xc0, 0x80, ...enc('こ'), 0xff, 0xf0, 0x9f, 0x98, 0x80]))).toBe(
+      '\\xC0\\x80こ\\xFF😀',
+    );
   });
 
   it('does not hold a line without an end forever', () => {

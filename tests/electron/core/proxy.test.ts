@@ -80,10 +80,16 @@ describe('proxy mode', () => {
     expect(agent.received).toContain('SYNTH_START|0|mei_voice_normal|テスト');
 
     /* The log names each direction; the audio is one summarised stream, not a row per packet. */
-    await h.waitFor(() => h.entries.some((e) => e.dir === 'down' && e.type === '(audio)' && e.text.includes('ended')), 3000, 'the audio summary');
+    await h.waitFor(
+      () => h.entries.some((e) => e.dir === 'down' && e.type === '(audio)' && e.text.includes('ended')),
+      3000,
+      'the audio summary',
+    );
     expect(h.entries.filter((e) => e.dir === 'down' && e.type === 'MOTION_ADD')).toHaveLength(1);
     expect(h.entries.filter((e) => e.dir === 'in' && e.type === 'RECOG_EVENT_STOP')).toHaveLength(1);
-    expect(h.entries.find((e) => e.type === '(audio)' && e.text.includes('ended'))!.text).toMatch(/0\.04 s of audio in 1 packets/);
+    expect(h.entries.find((e) => e.type === '(audio)' && e.text.includes('ended'))!.text).toMatch(
+      /0\.04 s of audio in 1 packets/,
+    );
     expect(agent.exitCode).toBeNull();
   });
 
@@ -100,7 +106,10 @@ describe('proxy mode', () => {
     const port = server.port;
     await server.stop();
     env.cleanup.push(() => server.stop());
-    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: fast });
+    const h = await env.panel({
+      overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true },
+      upstream: fast,
+    });
     const agent = await connectAgent(h.url, { startup: STARTUP });
     await new Promise((r) => setTimeout(r, 600));
     await server.start(port);
@@ -113,13 +122,23 @@ describe('proxy mode', () => {
     const server = new FakeDialogueServer({ intervalMs: 0 });
     await server.start();
     await server.stop();
-    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: { ...fast, holdMs: 300 } });
+    const h = await env.panel({
+      overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true },
+      upstream: { ...fast, holdMs: 300 },
+    });
     const agent = await connectAgent(h.url, { startup: STARTUP.slice(0, 3) });
-    await h.waitFor(() => h.entries.some((e) => /3 frames the agent sent .* were not forwarded/.test(e.text)), 3000, 'the give-up notice');
+    await h.waitFor(
+      () => h.entries.some((e) => /3 frames the agent sent .* were not forwarded/.test(e.text)),
+      3000,
+      'the give-up notice',
+    );
     agent.emit('KEY|x');
     await h.waitFor(() => h.entries.some((e) => e.type === 'KEY'), 3000, 'KEY');
     expect(h.entries.find((e) => e.type === 'KEY')!.notForwarded).toBe(true);
-    expect(h.panel.sessionList()[0]!.upstream).toMatchObject({ state: expect.stringMatching(/retrying|connecting/), notForwarded: 4 });
+    expect(h.panel.sessionList()[0]!.upstream).toMatchObject({
+      state: expect.stringMatching(/retrying|connecting/),
+      notForwarded: 4,
+    });
   });
 
   it('re-cuts a 20,000-byte frame from upstream into frames of at most 4096 bytes with the same bytes', async () => {
@@ -161,7 +180,11 @@ describe('proxy mode', () => {
     expect(agent.exitCode).toBeNull();
     expect(agent.connections).toBe(1);
     expect(server.connections).toBe(6);
-    await h.waitFor(() => h.entries.filter((e) => /reconnected after/.test(e.text)).length === 5, 3000, 'five gap notices');
+    await h.waitFor(
+      () => h.entries.filter((e) => /reconnected after/.test(e.text)).length === 5,
+      3000,
+      'five gap notices',
+    );
     expect(h.entries.filter((e) => /went down/.test(e.text))).toHaveLength(5);
     expect(h.entries.some((e) => e.dir === 'in' && e.notForwarded)).toBe(true);
     /* Nothing is replayed: every line the server got is distinct. */
@@ -236,7 +259,7 @@ describe('proxy mode', () => {
     expect(agent.exitCode).toBeNull();
   });
 
-  it('turns on and off from settings for agents already connected, and refuses the panel\'s own endpoint as upstream', async () => {
+  it("turns on and off from settings for agents already connected, and refuses the panel's own endpoint as upstream", async () => {
     const server = new FakeDialogueServer({ intervalMs: 0 });
     await server.start();
     env.cleanup.push(() => server.stop());
@@ -244,7 +267,10 @@ describe('proxy mode', () => {
     const agent = await connectAgent(h.url);
     await h.waitFor(() => h.panel.sessionList().length === 1, 2000, 'the agent');
     expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
-    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toEqual({ ok: false, problem: { key: 'upstreamLoop', url: h.url } });
+    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toEqual({
+      ok: false,
+      problem: { key: 'upstreamLoop', url: h.url },
+    });
     expect(await h.panel.updateSettings({ upstreamUrl: server.url, upstreamEnabled: true })).toEqual({ ok: true });
     await server.waitFor(() => server.open === 1, 3000, 'the link for the connected agent');
     expect(h.panel.sessionList()[0]!.upstream?.state).toBe('open');
@@ -260,7 +286,10 @@ describe('proxy mode', () => {
     const port = server.port;
     await server.stop();
     env.cleanup.push(() => server.stop());
-    const h = await env.panel({ overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true }, upstream: { ...fast, holdFrames: 3 } });
+    const h = await env.panel({
+      overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true },
+      upstream: { ...fast, holdFrames: 3 },
+    });
     await connectAgent(h.url, { startup: ['A|1', 'A|2', 'A|3', 'A|4', 'A|5'] });
     await h.waitFor(() => h.entries.filter((e) => e.type === 'A').length === 5, 2000, 'the burst in the log');
     await server.start(port);
@@ -302,7 +331,10 @@ describe('proxy mode', () => {
     /* Nothing more comes from anyone: only the tick can see that the stream went quiet. */
     await h.waitFor(() => h.entries.filter((e) => e.dir === 'down').length === 2, 4000, 'the end row');
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1000);
-    expect(h.entries.filter((e) => e.dir === 'down')[1]!.msg).toMatchObject({ key: 'downAudioEnd', params: { reason: 'streamIdle', packets: 5, bytes: 6400 } });
+    expect(h.entries.filter((e) => e.dir === 'down')[1]!.msg).toMatchObject({
+      key: 'downAudioEnd',
+      params: { reason: 'streamIdle', packets: 5, bytes: 6400 },
+    });
     await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest');
   });
 

@@ -57,7 +57,9 @@ describe('core request handlers', () => {
     await expect(h['periodic:start']({ target: 1, text: 'A', everySec: '2' })).rejects.toThrow(/interval/);
     await expect(h['periodic:stop']({ id: 'x' })).rejects.toThrow(/id/);
     await expect(h['session:disconnect']({ id: '1' })).rejects.toThrow(/id/);
-    await expect(h['audio:stream-file']({ target: 'all', alias: '0', name: 'a', pcm: new Uint8Array(2) })).rejects.toThrow(/one agent/);
+    await expect(
+      h['audio:stream-file']({ target: 'all', alias: '0', name: 'a', pcm: new Uint8Array(2) }),
+    ).rejects.toThrow(/one agent/);
     await expect(h['audio:stream-file']({ target: 1, alias: '0', name: 'a', pcm: [1, 2] })).rejects.toThrow(/audio/);
     await expect(h['audio:mic-start']({ target: 1, alias: 0 })).rejects.toThrow(/alias/);
     for (const fn of Object.values(calls)) expect(fn).not.toHaveBeenCalled();
@@ -66,7 +68,14 @@ describe('core request handlers', () => {
   it('drops a malformed microphone chunk silently and passes a good one on', () => {
     const { calls, panel } = fakePanel();
     const post = postHandlers(panel)['audio:mic-chunk'];
-    for (const bad of [null, 'x', { target: 1, pcm: [1], capturedAt: 0 }, { target: '1', pcm: new Uint8Array(2), capturedAt: 0 }, { target: 1, pcm: new Uint8Array(2) }]) post(bad);
+    for (const bad of [
+      null,
+      'x',
+      { target: 1, pcm: [1], capturedAt: 0 },
+      { target: '1', pcm: new Uint8Array(2), capturedAt: 0 },
+      { target: 1, pcm: new Uint8Array(2) },
+    ])
+      post(bad);
     expect(calls.micChunk).not.toHaveBeenCalled();
     const chunk = { target: 1, pcm: new Uint8Array(1280), capturedAt: 5 };
     post(chunk);
@@ -77,6 +86,7 @@ describe('core request handlers', () => {
     const { panel } = fakePanel();
     const h = coreHandlers(panel);
     expect(hasHandler(h, 'message:send')).toBe(true);
-    for (const channel of ['file:save', 'toString', '__proto__', 'constructor', 42, undefined]) expect(hasHandler(h, channel), String(channel)).toBe(false);
+    for (const channel of ['file:save', 'toString', '__proto__', 'constructor', 42, undefined])
+      expect(hasHandler(h, channel), String(channel)).toBe(false);
   });
 });

@@ -12,11 +12,22 @@ describe('scene view, from the agent’s events', () => {
     s.observe(1, 'SYNTH_EVENT_START|0');
     s.observe(1, 'LIPSYNC_EVENT_START|0');
     s.observe(1, 'RECOG_EVENT_START');
-    expect(s.snapshot()[1]).toEqual({ models: ['0'], motions: [{ model: '0', motion: 'base' }], speaking: ['0'], lipsync: ['0'], listening: true });
+    expect(s.snapshot()[1]).toEqual({
+      models: ['0'],
+      motions: [{ model: '0', motion: 'base' }],
+      speaking: ['0'],
+      lipsync: ['0'],
+      listening: true,
+    });
     s.observe(1, 'SYNTH_EVENT_STOP|0');
     s.observe(1, 'LIPSYNC_EVENT_STOP|0');
     s.observe(1, 'RECOG_EVENT_STOP|こんにちは');
-    expect(s.snapshot()[1]).toMatchObject({ speaking: [], lipsync: [], listening: false, recognized: { text: 'こんにちは', t: 1000 } });
+    expect(s.snapshot()[1]).toMatchObject({
+      speaking: [],
+      lipsync: [],
+      listening: false,
+      recognized: { text: 'こんにちは', t: 1000 },
+    });
     expect(s.observe(1, 'CURRENT_TIME|12|00')).toBe(false);
     s.observe(1, 'MODEL_EVENT_DELETE|0');
     expect(s.snapshot()[1]!.motions).toEqual([]);

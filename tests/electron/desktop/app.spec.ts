@@ -23,7 +23,10 @@ function electronBinary(): string | null {
   }
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  const binary = join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8').trim(),
+  );
   return existsSync(binary) ? binary : null;
 }
 
@@ -37,17 +40,32 @@ test('the desktop app opens, shows an agent Connected, sends a line and quits cl
   const userData = mkdtempSync(join(tmpdir(), 'rp-desktop-'));
   /* Any free port, so a real MMDAgent-EX or another panel on 9001 is never disturbed. */
   writeFileSync(join(userData, 'settings.json'), JSON.stringify({ wsPort: 0, language: 'en' }));
-  const app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, CI: '1' } });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['.', `--user-data-dir=${userData}`],
+    env: { ...process.env, CI: '1' },
+  });
   const page = await app.firstWindow();
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Waiting');
-  const exposed = await page.evaluate(() => ({ api: typeof (window as { api?: object }).api, require: typeof (window as { require?: unknown }).require, process: typeof (window as { process?: unknown }).process }));
+  const exposed = await page.evaluate(() => ({
+    api: typeof (window as { api?: object }).api,
+    require: typeof (window as { require?: unknown }).require,
+    process: typeof (window as { process?: unknown }).process,
+  }));
   expect(exposed).toEqual({ api: 'object', require: 'undefined', process: 'undefined' });
-  const url = await page.evaluate(async () => (await (window as unknown as { api: { ready(): Promise<{ status: { url: string } }> } }).api.ready()).status.url);
+  const url = await page.evaluate(
+    async () =>
+      (await (window as unknown as { api: { ready(): Promise<{ status: { url: string } }> } }).api.ready()).status.url,
+  );
   const agent = await FakeAgent.connect(url, { frameMs: 150 });
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await page.getByRole('textbox', { name: 'Message' }).fill('MOTION_ADD|0|wave|motion/wave.vmd');
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-  await agent.waitFor(() => agent.received.includes('MOTION_ADD|0|wave|motion/wave.vmd'), 5000, 'the line at the agent');
+  await agent.waitFor(
+    () => agent.received.includes('MOTION_ADD|0|wave|motion/wave.vmd'),
+    5000,
+    'the line at the agent',
+  );
   agent.quit();
   await app.close();
 });

@@ -81,7 +81,8 @@ export function createElectronMock(userData: string) {
       },
       getSelectedStorageBackend: (): string => 'gnome_libsecret',
       encryptString: (plain: string): Buffer => Buffer.from(`sealed:${[...plain].reverse().join('')}`, 'utf8'),
-      decryptString: (sealed: Buffer): string => [...sealed.toString('utf8').replace(/^sealed:/, '')].reverse().join(''),
+      decryptString: (sealed: Buffer): string =>
+        [...sealed.toString('utf8').replace(/^sealed:/, '')].reverse().join(''),
     },
     handlers,
     listeners,

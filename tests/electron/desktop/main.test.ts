@@ -14,7 +14,8 @@ const electron = createElectronMock(userData);
 vi.mock('electron', () => electron);
 
 const appFrame = { url: 'app://panel/index.html', parent: null };
-const call = (channel: string, arg?: unknown, frame: unknown = appFrame) => electron.handlers.get(channel)!({ senderFrame: frame }, arg);
+const call = (channel: string, arg?: unknown, frame: unknown = appFrame) =>
+  electron.handlers.get(channel)!({ senderFrame: frame }, arg);
 
 let win: FakeWindow;
 beforeAll(async () => {
@@ -33,7 +34,13 @@ afterAll(async () => {
 describe('Electron main (mocked electron)', () => {
   it('creates the window with the security baseline set explicitly', () => {
     const prefs = win.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
     expect(win.url).toBe('app://panel/index.html');
   });
@@ -79,7 +86,9 @@ describe('Electron main (mocked electron)', () => {
     const agent = await FakeAgent.connect(snapshot.status.url);
     for (let i = 0; i < 500; i++) agent.emit(`E|${i}`);
     await vi.waitFor(() => {
-      const entries = fresh.sent.filter(([c]) => c === 'log:batch').flatMap(([, p]) => decodeLogWire(p as LogWire).entries);
+      const entries = fresh.sent
+        .filter(([c]) => c === 'log:batch')
+        .flatMap(([, p]) => decodeLogWire(p as LogWire).entries);
       expect(entries.filter((e) => e.text.startsWith('E|'))).toHaveLength(500);
     });
     const batches = fresh.sent.filter(([c]) => c === 'log:batch').length;
@@ -104,11 +113,16 @@ describe('Electron main (mocked electron)', () => {
   it('streams microphone chunks only from the app, through the same sender check', async () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
-    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1));
+    await vi.waitFor(async () =>
+      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1),
+    );
     const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions[0]!.id;
     expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const chunk = electron.listeners.get('audio:mic-chunk')!;
-    chunk({ senderFrame: { url: 'https://evil.example/', parent: null } }, { target: id, pcm: new Uint8Array(1280), capturedAt: Date.now() });
+    chunk(
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      { target: id, pcm: new Uint8Array(1280), capturedAt: Date.now() },
+    );
     chunk({ senderFrame: appFrame }, { target: id, pcm: new Uint8Array(1280).fill(1), capturedAt: Date.now() });
     await call('audio:mic-stop', { target: id });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
@@ -120,12 +134,17 @@ describe('Electron main (mocked electron)', () => {
   it('takes microphone chunks on a port the app opened, and closes ports from strangers or for other channels', async () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
-    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions.length).toBeGreaterThan(0));
+    await vi.waitFor(async () =>
+      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions.length).toBeGreaterThan(0),
+    );
     const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions.at(-1)!.id;
     expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const open = electron.listeners.get('port:open')!;
     const stranger = new FakePort();
-    open({ senderFrame: { url: 'https://evil.example/', parent: null }, ports: [stranger] }, { channel: 'audio:mic-chunk' });
+    open(
+      { senderFrame: { url: 'https://evil.example/', parent: null }, ports: [stranger] },
+      { channel: 'audio:mic-chunk' },
+    );
     const wrongChannel = new FakePort();
     open({ senderFrame: appFrame, ports: [wrongChannel] }, { channel: 'message:send' });
     const port = new FakePort();
@@ -156,9 +175,15 @@ describe('Electron main (mocked electron)', () => {
     expect(snapshot).not.toContain(key);
     expect(snapshot).not.toContain(sealed);
     electron.safeStorage.available = false;
-    expect(await call('speech:set-key', { key: 'another' })).toEqual({ ok: false, problem: { key: 'keyStoreUnavailable' } });
+    expect(await call('speech:set-key', { key: 'another' })).toEqual({
+      ok: false,
+      problem: { key: 'keyStoreUnavailable' },
+    });
     electron.safeStorage.available = true;
-    expect(await call('speech:set-key', { key: null })).toEqual({ ok: true, state: { set: false, store: 'safeStorage' } });
+    expect(await call('speech:set-key', { key: null })).toEqual({
+      ok: true,
+      state: { set: false, store: 'safeStorage' },
+    });
     expect(readFileSync(join(userData, 'settings.json'), 'utf8')).not.toContain(sealed);
   });
 
@@ -180,7 +205,10 @@ describe('Electron main (mocked electron)', () => {
   it('allows only the microphone, only for the app origin', () => {
     const ask = (permission: string, url: string, mediaTypes?: string[]): boolean => {
       let granted = false;
-      electron.session.defaultSession.permissionRequest!({}, permission, (ok: boolean) => (granted = ok), { requestingUrl: url, mediaTypes });
+      electron.session.defaultSession.permissionRequest!({}, permission, (ok: boolean) => (granted = ok), {
+        requestingUrl: url,
+        mediaTypes,
+      });
       return granted;
     };
     expect(ask('media', 'app://panel/index.html', ['audio'])).toBe(true);
@@ -196,12 +224,17 @@ describe('Electron main (mocked electron)', () => {
   it('warns before quitting with an agent connected, and stays when the user cancels', async () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
-    await vi.waitFor(async () => expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1));
+    await vi.waitFor(async () =>
+      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1),
+    );
     electron.dialog.showMessageBoxSync.mockReturnValue(1);
     const event = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    const [, options] = electron.dialog.showMessageBoxSync.mock.calls.at(-1) as unknown as [unknown, { detail: string }];
+    const [, options] = electron.dialog.showMessageBoxSync.mock.calls.at(-1) as unknown as [
+      unknown,
+      { detail: string },
+    ];
     expect(options.detail).toMatch(/MMDAgent-EX exits when this connection closes/);
     await new Promise((r) => setTimeout(r, 50));
     expect(agent.exitCode).toBeNull();
@@ -217,12 +250,21 @@ describe('Electron main (mocked electron)', () => {
     expect(exportItem.accelerator).toBe('CmdOrCtrl+Shift+E');
     exportItem.click!();
     items.find((i) => i.label === 'Keyboard Shortcuts')!.click!();
-    await vi.waitFor(() => expect(win.webContents.sent.filter(([ch]) => ch === 'menu:command').map(([, p]) => p)).toEqual([{ command: 'export-txt' }, { command: 'shortcuts' }]));
+    await vi.waitFor(() =>
+      expect(win.webContents.sent.filter(([ch]) => ch === 'menu:command').map(([, p]) => p)).toEqual([
+        { command: 'export-txt' },
+        { command: 'shortcuts' },
+      ]),
+    );
   });
 
   it('rebuilds the app menu in Japanese when the language setting changes, and back', async () => {
     type Item = { label?: string; submenu?: Item[] };
-    const labels = (): string[] => (electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as Item[]).flatMap((m) => [m.label ?? '', ...(m.submenu ?? []).map((i) => i.label ?? '')]);
+    const labels = (): string[] =>
+      (electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as Item[]).flatMap((m) => [
+        m.label ?? '',
+        ...(m.submenu ?? []).map((i) => i.label ?? ''),
+      ]);
     expect(labels()).toContain('Export Log View (.txt)…');
     await call('settings:update', { patch: { language: 'ja' } });
     await vi.waitFor(() => expect(labels()).toContain('ログの表示を書き出す（.txt）…'));

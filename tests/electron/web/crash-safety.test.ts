@@ -39,7 +39,9 @@ describe('crash safety', () => {
     const dir = join(web.dataDir, 'logs');
     const file = join(dir, readdirSync(dir)[0]!);
     const { records, truncated } = readJsonl<{ text?: string; dir?: string }>(file);
-    const got = records.filter((r) => r.dir === 'in' && r.text?.startsWith('FLOOD|')).map((r) => Number(r.text!.slice(6)));
+    const got = records
+      .filter((r) => r.dir === 'in' && r.text?.startsWith('FLOOD|'))
+      .map((r) => Number(r.text!.slice(6)));
     /* In order, no duplicates, no holes. */
     expect(got).toEqual(Array.from({ length: got.length }, (_, i) => i));
     const sentBeforeKill = sentAt.filter((t) => t <= killedAt).length;

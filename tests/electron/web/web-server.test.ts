@@ -29,7 +29,10 @@ afterAll(async () => {
   await h.close();
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: web.port, path, headers }, (res) => {
       let body = '';
@@ -51,7 +54,7 @@ describe('browser mode web server', () => {
     expect((await get('/')).status).toBe(401);
     expect((await get('/index.html')).status).toBe(401);
     expect((await get('/?token=nope')).status).toBe(403);
-    expect((await get("/", { Cookie: `${web.cookieName}=nope` })).status).toBe(403);
+    expect((await get('/', { Cookie: `${web.cookieName}=nope` })).status).toBe(403);
   });
 
   it('moves the token into a strict same-site cookie and serves with CSP and nosniff', async () => {
@@ -71,7 +74,9 @@ describe('browser mode web server', () => {
       for (const upgrade of [false, true]) {
         const reply = await new Promise<string>((resolve) => {
           const s = connect(web.port, '127.0.0.1', () =>
-            s.write(`${line}\r\nHost: 127.0.0.1\r\n${upgrade ? 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' : ''}\r\n`),
+            s.write(
+              `${line}\r\nHost: 127.0.0.1\r\n${upgrade ? 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' : ''}\r\n`,
+            ),
           );
           let data = '';
           s.on('data', (d) => (data += d));
@@ -97,7 +102,15 @@ describe('browser mode web server', () => {
   });
 
   it('serves nothing outside the built renderer', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fpackage.json', '/nope.js', '/%00', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/nope.js',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect((await get(path, cookie())).status, path).toBe(404);
     }
   });
@@ -120,8 +133,14 @@ describe('browser mode web server', () => {
     ws.send(JSON.stringify({ t: 'req', id: 3, ch: 'message:send', arg: { target: 'all', text: 42 } }));
     ws.send(JSON.stringify({ t: 'req', id: 4, ch: 'file:save', arg: {} }));
     await h.waitFor(() => frames.some((f) => f.t === 'res' && f.id === 3));
-    expect(frames.find((f) => f.t === 'res' && f.id === 2)).toMatchObject({ ok: true, result: { ok: false, problem: { key: 'noAgent' } } });
-    expect(frames.find((f) => f.t === 'res' && f.id === 3)).toMatchObject({ ok: false, error: 'The message must be text.' });
+    expect(frames.find((f) => f.t === 'res' && f.id === 2)).toMatchObject({
+      ok: true,
+      result: { ok: false, problem: { key: 'noAgent' } },
+    });
+    expect(frames.find((f) => f.t === 'res' && f.id === 3)).toMatchObject({
+      ok: false,
+      error: 'The message must be text.',
+    });
     expect(frames.some((f) => f.t === 'res' && f.id === 4)).toBe(false);
     ws.close();
   });
@@ -129,14 +148,19 @@ describe('browser mode web server', () => {
   it('tells a client that fell behind how many entries it missed as soon as it catches up, with no more traffic', async () => {
     const small = await startWebServer({ panel: h.panel, root: site, maxBridgeBuffer: 64 << 10 });
     const agent = await FakeAgent.connect(h.url, { frameMs: 1 });
-    const ws = new WebSocket(`ws://127.0.0.1:${small.port}/bridge`, { headers: { Cookie: `${small.cookieName}=${small.token}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${small.port}/bridge`, {
+      headers: { Cookie: `${small.cookieName}=${small.token}` },
+    });
     let big = 0;
     let gap = 0;
     let ready = false;
     ws.on('message', (d: Buffer, binary) => {
       const f = decodeBridgeFrame(d, binary);
       if (f?.t === 'res' && f.id === 1) ready = true;
-      if (f?.t === 'evt' && f.ch === 'log:batch') big += decodeLogWire(f.payload as EventMap['log:batch']).entries.filter((e) => e.text.startsWith('BIG|')).length;
+      if (f?.t === 'evt' && f.ch === 'log:batch')
+        big += decodeLogWire(f.payload as EventMap['log:batch']).entries.filter((e) =>
+          e.text.startsWith('BIG|'),
+        ).length;
       if (f?.t === 'evt' && f.ch === 'log:gap') gap += (f.payload as EventMap['log:gap']).dropped;
     });
     await new Promise((r) => ws.once('open', r));
@@ -145,11 +169,19 @@ describe('browser mode web server', () => {
     /* The client stops reading while 3,000 entries of 4 KB come: more than the socket's buffers hold. */
     ws.pause();
     for (let i = 0; i < 3000; i++) agent.emit(`BIG|${i}|${'x'.repeat(4000)}`);
-    await h.waitFor(() => h.disk().filter((r) => String(r.text).startsWith('BIG|')).length === 3000, 10_000, 'all on disk');
+    await h.waitFor(
+      () => h.disk().filter((r) => String(r.text).startsWith('BIG|')).length === 3000,
+      10_000,
+      'all on disk',
+    );
     /* Time for the panel's ticks to offer it every batch while it is not reading. */
     await new Promise((r) => setTimeout(r, 300));
     ws.resume();
-    await h.waitFor(() => gap > 0 && big + gap === 3000, 5_000, `every entry received or reported missing (${big} + ${gap})`);
+    await h.waitFor(
+      () => gap > 0 && big + gap === 3000,
+      5_000,
+      `every entry received or reported missing (${big} + ${gap})`,
+    );
     expect(big).toBeGreaterThan(0);
     ws.close();
     agent.quit();

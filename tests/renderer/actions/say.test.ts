@@ -30,13 +30,20 @@ describe('Say actions', () => {
     expect(calls('speech:say')).toEqual([{ target: 1, alias: 'mei', text: ' こんにちは。元気？ ', whenBusy: 'queue' }]);
     const s = usePanel.getState();
     expect(s.sayHistory).toEqual(['こんにちは。元気？']);
-    expect(sayWords(s.sayMessage!.words, en)).toBe('Saying it to agent #1 with the VOICEVOX-compatible engine; it replaced “intro.wav”.');
-    expect(sayWords(s.sayMessage!.words, ja)).toBe('エージェント #1 に VOICEVOX 互換エンジン でしゃべらせています。「intro.wav」を置き換えました。');
+    expect(sayWords(s.sayMessage!.words, en)).toBe(
+      'Saying it to agent #1 with the VOICEVOX-compatible engine; it replaced “intro.wav”.',
+    );
+    expect(sayWords(s.sayMessage!.words, ja)).toBe(
+      'エージェント #1 に VOICEVOX 互換エンジン でしゃべらせています。「intro.wav」を置き換えました。',
+    );
     expect(s.sayBusy).toBe(false);
   });
 
   it('keeps the text (returns false) when the core refuses, with the engine’s problem in words', async () => {
-    api.answer(() => ({ ok: false, problem: { key: 'engineUnreachable', engine: 'voicevox', url: 'http://127.0.0.1:50021', detail: 'ECONNREFUSED' } }));
+    api.answer(() => ({
+      ok: false,
+      problem: { key: 'engineUnreachable', engine: 'voicevox', url: 'http://127.0.0.1:50021', detail: 'ECONNREFUSED' },
+    }));
     expect(await sayText('hello')).toBe(false);
     const s = usePanel.getState();
     expect(s.sayHistory).toEqual([]);
@@ -44,7 +51,9 @@ describe('Say actions', () => {
     expect(sayWords(s.sayMessage!.words, en)).toBe(
       'Cannot reach the VOICEVOX-compatible engine at http://127.0.0.1:50021 (ECONNREFUSED). Start VOICEVOX, or its engine with --host 127.0.0.1, and check the Engine URL.',
     );
-    expect(sayWords(s.sayMessage!.words, ja)).toContain('http://127.0.0.1:50021 の VOICEVOX 互換エンジン に接続できません');
+    expect(sayWords(s.sayMessage!.words, ja)).toContain(
+      'http://127.0.0.1:50021 の VOICEVOX 互換エンジン に接続できません',
+    );
   });
 
   it('with several agents and Target "all", asks for one and sends nothing', async () => {
@@ -56,9 +65,17 @@ describe('Say actions', () => {
   });
 
   it('words each outcome: queued, the agent’s own voice, stopped before anything was sent', () => {
-    expect(sayWords(sayOutcome({ ok: true, engine: 'system', sentences: 1, queued: true }, 3, '').words, en)).toBe('Queued for agent #3 after the audio playing now (system voice).');
-    expect(sayWords(sayOutcome({ ok: true, engine: 'agent', sentences: 1, queued: false }, 3, 'mei_voice_sad').words, en)).toBe('Sent SYNTH_START to agent #3: MMDAgent-EX says it with mei_voice_sad.');
-    expect(sayOutcome({ ok: false, cancelled: true }, 3, '')).toEqual({ ok: false, error: false, words: { key: 'say.cancelled' } });
+    expect(sayWords(sayOutcome({ ok: true, engine: 'system', sentences: 1, queued: true }, 3, '').words, en)).toBe(
+      'Queued for agent #3 after the audio playing now (system voice).',
+    );
+    expect(
+      sayWords(sayOutcome({ ok: true, engine: 'agent', sentences: 1, queued: false }, 3, 'mei_voice_sad').words, en),
+    ).toBe('Sent SYNTH_START to agent #3: MMDAgent-EX says it with mei_voice_sad.');
+    expect(sayOutcome({ ok: false, cancelled: true }, 3, '')).toEqual({
+      ok: false,
+      error: false,
+      words: { key: 'say.cancelled' },
+    });
   });
 
   it('keeps at most 50 said lines, newest last, without repeats', () => {
@@ -72,9 +89,15 @@ describe('Say actions', () => {
   });
 
   it('loads voices through the core, and saves the chosen one with the other engines’ left as they were', async () => {
-    api.answer((ch) => (ch === 'speech:voices' ? { ok: true, voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }] } : { ok: true }));
+    api.answer((ch) =>
+      ch === 'speech:voices' ? { ok: true, voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }] } : { ok: true },
+    );
     await loadVoices('voicevox');
-    expect(usePanel.getState().voiceLists.voicevox).toEqual({ voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }], loading: false, problem: null });
+    expect(usePanel.getState().voiceLists.voicevox).toEqual({
+      voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }],
+      loading: false,
+      problem: null,
+    });
     await saveVoice('voicevox', '3');
     const patch = calls('settings:update').at(-1) as { patch: { speech: { voices: Record<string, string> } } };
     expect(patch.patch.speech.voices).toEqual({ ...SNAPSHOT.settings.speech.voices, voicevox: '3' });
@@ -82,7 +105,11 @@ describe('Say actions', () => {
   });
 
   it('Stop speech asks the core for the agent and model; the key is write-only and an empty one is not sent', async () => {
-    api.answer((ch) => (ch === 'speech:set-key' ? { ok: true, state: { set: true, store: 'settings-file' } } : { ok: false, problem: { key: 'nothingSpeaking' } }));
+    api.answer((ch) =>
+      ch === 'speech:set-key'
+        ? { ok: true, state: { set: true, store: 'settings-file' } }
+        : { ok: false, problem: { key: 'nothingSpeaking' } },
+    );
     usePanel.setState({ target: 1 });
     await stopSpeech();
     expect(calls('speech:stop')).toEqual([{ target: 1, alias: '0' }]);
@@ -94,13 +121,22 @@ describe('Say actions', () => {
   });
 
   it('a refused setting (a bad Engine URL) is shown and undone, so the next change does not carry it', async () => {
-    api.answer((ch) => (ch === 'settings:update' ? { ok: false, problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'voicevoxUrl' } } } : { ok: true }));
+    api.answer((ch) =>
+      ch === 'settings:update'
+        ? {
+            ok: false,
+            problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'voicevoxUrl' } },
+          }
+        : { ok: true },
+    );
     const { saveSpeech, engineUrl } = await import('../../../renderer/actions/say.js');
     expect(engineUrl('127.0.0.1:50021')).toBe('http://127.0.0.1:50021');
     expect(engineUrl(' https://tts.example/ ')).toBe('https://tts.example/');
     await saveSpeech({ voicevoxUrl: 'ftp://nope' });
     expect(usePanel.getState().settings!.speech.voicevoxUrl).toBe(SNAPSHOT.settings.speech.voicevoxUrl);
-    expect(sayWords(usePanel.getState().sayMessage!.words, en)).toBe('Setting “speech”: the Engine URL must be an http:// or https:// address, such as http://127.0.0.1:50021.');
+    expect(sayWords(usePanel.getState().sayMessage!.words, en)).toBe(
+      'Setting “speech”: the Engine URL must be an http:// or https:// address, such as http://127.0.0.1:50021.',
+    );
   });
 
   it('an older voice list that answers late never overwrites a newer one', async () => {
@@ -112,13 +148,19 @@ describe('Say actions', () => {
     await newer;
     answers[0]!({ ok: false, problem: { key: 'engineTimeout', engine: 'system', url: 'espeak-ng', seconds: 20 } });
     await older;
-    expect(usePanel.getState().voiceLists.system).toEqual({ voices: [{ id: 'en-us', label: 'new' }], loading: false, problem: null });
+    expect(usePanel.getState().voiceLists.system).toEqual({
+      voices: [{ id: 'en-us', label: 'new' }],
+      loading: false,
+      problem: null,
+    });
   });
 
   it('a quick command’s say step goes to the core with its engine and voice, queued', async () => {
     usePanel.setState({ target: 1 });
     api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 1, queued: false }));
     await runCommand({ id: 'c', label: 'Hi', lines: 'say[voicevox:3] やあ', hotkey: '', color: '', to: 'agent' });
-    expect(calls('speech:say')).toEqual([{ target: 1, alias: '0', text: 'やあ', engine: 'voicevox', voice: '3', whenBusy: 'queue' }]);
+    expect(calls('speech:say')).toEqual([
+      { target: 1, alias: '0', text: 'やあ', engine: 'voicevox', voice: '3', whenBusy: 'queue' },
+    ]);
   });
 });

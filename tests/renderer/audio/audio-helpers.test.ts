@@ -5,11 +5,17 @@ import { micProblem } from '../../../renderer/audio/mic-capture.js';
 
 /** Just what `downmix` reads of an AudioBuffer. */
 const buffer = (...channels: number[][]): AudioBuffer =>
-  ({ numberOfChannels: channels.length, length: channels[0]!.length, getChannelData: (c: number) => Float32Array.from(channels[c]!) }) as unknown as AudioBuffer;
+  ({
+    numberOfChannels: channels.length,
+    length: channels[0]!.length,
+    getChannelData: (c: number) => Float32Array.from(channels[c]!),
+  }) as unknown as AudioBuffer;
 
 describe('audio helpers', () => {
   it('converts float samples to s16 with clipping, full scale at both ends', () => {
-    expect(Array.from(toInt16(Float32Array.from([0, 0.5, -0.5, 1, -1, 1.7, -3])))).toEqual([0, 16384, -16384, 32767, -32768, 32767, -32768]);
+    expect(Array.from(toInt16(Float32Array.from([0, 0.5, -0.5, 1, -1, 1.7, -3])))).toEqual([
+      0, 16384, -16384, 32767, -32768, 32767, -32768,
+    ]);
   });
 
   it('averages channels to mono and leaves mono as it is', () => {
@@ -24,12 +30,19 @@ describe('audio helpers', () => {
 
   it('words a microphone failure by its cause, with how to allow access on this platform', () => {
     const named = (name: string, message = ''): Error => Object.assign(new Error(message), { name });
-    expect(micProblem(named('NotAllowedError'), 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)')).toEqual({ key: 'mic.blockedMac' });
-    expect(micProblem(named('NotAllowedError'), 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toEqual({ key: 'mic.blockedWindows' });
+    expect(micProblem(named('NotAllowedError'), 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)')).toEqual({
+      key: 'mic.blockedMac',
+    });
+    expect(micProblem(named('NotAllowedError'), 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)')).toEqual({
+      key: 'mic.blockedWindows',
+    });
     expect(micProblem(named('SecurityError'), 'Mozilla/5.0 (X11; Linux x86_64)')).toEqual({ key: 'mic.blockedLinux' });
     expect(micProblem(named('NotFoundError'))).toEqual({ key: 'mic.notFound' });
     expect(micProblem(named('OverconstrainedError'))).toEqual({ key: 'mic.notFound' });
     expect(micProblem(named('NotReadableError'))).toEqual({ key: 'mic.busy' });
-    expect(micProblem(named('AbortError', 'device lost'))).toEqual({ key: 'mic.failed', params: { error: 'device lost' } });
+    expect(micProblem(named('AbortError', 'device lost'))).toEqual({
+      key: 'mic.failed',
+      params: { error: 'device lost' },
+    });
   });
 });

@@ -34,7 +34,7 @@ describe('ChunkGate', () => {
     expect(out.got.map((c) => [c.target, c.pcm[0], c.capturedAt])).toEqual([[3, 3, 1120]]);
   });
 
-  it('transfers each chunk\'s buffer instead of copying it', () => {
+  it("transfers each chunk's buffer instead of copying it", () => {
     const gate = new ChunkGate();
     const out = sink();
     gate.configure({ kind: 'sink', target: 1 }, out);

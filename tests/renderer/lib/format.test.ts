@@ -17,6 +17,11 @@ describe('format', () => {
   it('exports the view as wire lines or JSON Lines', () => {
     const rows = [entry(1, 'A|1'), entry(2, 'B|2')];
     expect(exportText(rows, 'txt')).toBe('A|1\nB|2\n');
-    expect(exportText(rows, 'jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual([1, 2]);
+    expect(
+      exportText(rows, 'jsonl')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([1, 2]);
   });
 });

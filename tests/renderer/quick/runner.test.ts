@@ -3,7 +3,14 @@ import type { QuickCommand, SendResult, SendTo, Target } from '../../../common/c
 import type { Words } from '../../../renderer/i18n/index.js';
 import { runQuickCommand, sleep } from '../../../renderer/quick/runner.js';
 
-const command = (lines: string, to: SendTo = 'agent'): QuickCommand => ({ id: 'c', label: 'Test', lines, hotkey: '', color: '', to });
+const command = (lines: string, to: SendTo = 'agent'): QuickCommand => ({
+  id: 'c',
+  label: 'Test',
+  lines,
+  hotkey: '',
+  color: '',
+  to,
+});
 
 describe('quick-command sequences', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -17,10 +24,26 @@ describe('quick-command sequences', () => {
       sent.push({ at: Date.now(), target, line, to });
       return { ok: true, lines: 1, sessions: 1 };
     };
-    const say = async (target: number, step: { text: string; engine?: string; voice?: string }): Promise<Words | null> => {
+    const say = async (
+      target: number,
+      step: { text: string; engine?: string; voice?: string },
+    ): Promise<Words | null> => {
       const failed = fail?.(`say ${step.text}`) ?? null;
-      if (failed) return { problem: { key: 'engineUnreachable', engine: 'voicevox', url: 'http://127.0.0.1:50021', detail: 'ECONNREFUSED' } };
-      sent.push({ at: Date.now(), target, line: `say:${step.engine ?? ''}:${step.voice ?? ''}:${step.text}`, to: 'agent' });
+      if (failed)
+        return {
+          problem: {
+            key: 'engineUnreachable',
+            engine: 'voicevox',
+            url: 'http://127.0.0.1:50021',
+            detail: 'ECONNREFUSED',
+          },
+        };
+      sent.push({
+        at: Date.now(),
+        target,
+        line: `say:${step.engine ?? ''}:${step.voice ?? ''}:${step.text}`,
+        to: 'agent',
+      });
       return null;
     };
     return { sent, send, say };
@@ -30,7 +53,16 @@ describe('quick-command sequences', () => {
     const { sent, send, say } = harness();
     const start = Date.now();
     const steps: number[] = [];
-    const run = runQuickCommand(command('A|{model}\nwait 400\nB|{target}\nwait 250\nC'), { target: 3, sessions: [3], model: 'mei', send, say, sleep, signal: new AbortController().signal, onStep: (i) => steps.push(i) });
+    const run = runQuickCommand(command('A|{model}\nwait 400\nB|{target}\nwait 250\nC'), {
+      target: 3,
+      sessions: [3],
+      model: 'mei',
+      send,
+      say,
+      sleep,
+      signal: new AbortController().signal,
+      onStep: (i) => steps.push(i),
+    });
     await vi.advanceTimersByTimeAsync(399);
     expect(sent.map((s) => s.line)).toEqual(['A|mei']);
     await vi.advanceTimersByTimeAsync(1);
@@ -44,7 +76,15 @@ describe('quick-command sequences', () => {
   it('is cancelled during a wait, and the rest is never sent', async () => {
     const { sent, send, say } = harness();
     const controller = new AbortController();
-    const run = runQuickCommand(command('A\nwait 5000\nB'), { target: 1, sessions: [1], model: '0', send, say, sleep, signal: controller.signal });
+    const run = runQuickCommand(command('A\nwait 5000\nB'), {
+      target: 1,
+      sessions: [1],
+      model: '0',
+      send,
+      say,
+      sleep,
+      signal: controller.signal,
+    });
     await vi.advanceTimersByTimeAsync(1000);
     controller.abort();
     await expect(run).resolves.toEqual({ cancelled: true, sent: 1 });
@@ -54,7 +94,15 @@ describe('quick-command sequences', () => {
 
   it('with target "all", {target} sends to each agent with its own id; a failure stops the sequence', async () => {
     const { sent, send, say } = harness((line) => (line === 'STOP' ? '7' : null));
-    const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), { target: 'all', sessions: [1, 4], model: '0', send, say, sleep, signal: new AbortController().signal });
+    const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), {
+      target: 'all',
+      sessions: [1, 4],
+      model: '0',
+      send,
+      say,
+      sleep,
+      signal: new AbortController().signal,
+    });
     expect(sent.map((s) => [s.target, s.line, s.to])).toEqual([
       [1, 'KEY|1', 'server'],
       [4, 'KEY|4', 'server'],
@@ -65,13 +113,31 @@ describe('quick-command sequences', () => {
 
   it('refuses a command whose lines break the protocol rules before sending anything', async () => {
     const { sent, send, say } = harness();
-    await expect(runQuickCommand(command('A\nSNDSTRM'), { target: 1, sessions: [1], model: '0', send, say, sleep, signal: new AbortController().signal })).resolves.toMatchObject({ ok: false, sent: 0 });
+    await expect(
+      runQuickCommand(command('A\nSNDSTRM'), {
+        target: 1,
+        sessions: [1],
+        model: '0',
+        send,
+        say,
+        sleep,
+        signal: new AbortController().signal,
+      }),
+    ).resolves.toMatchObject({ ok: false, sent: 0 });
     expect(sent).toEqual([]);
   });
 
   it('say steps speak to the agent (each agent with Target "all"), with their own engine and voice; a failed say stops the sequence', async () => {
     const { sent, send, say } = harness((line) => (line === 'say broken' ? 'x' : null));
-    const ok = await runQuickCommand(command('say Hello there.\nwait 10\nsay[voicevox:3] こんにちは'), { target: 'all', sessions: [2, 5], model: '0', send, say, sleep: async () => undefined, signal: new AbortController().signal });
+    const ok = await runQuickCommand(command('say Hello there.\nwait 10\nsay[voicevox:3] こんにちは'), {
+      target: 'all',
+      sessions: [2, 5],
+      model: '0',
+      send,
+      say,
+      sleep: async () => undefined,
+      signal: new AbortController().signal,
+    });
     expect(ok).toEqual({ ok: true, sent: 4 });
     expect(sent.map((s) => [s.target, s.line])).toEqual([
       [2, 'say:::Hello there.'],
@@ -79,7 +145,15 @@ describe('quick-command sequences', () => {
       [2, 'say:voicevox:3:こんにちは'],
       [5, 'say:voicevox:3:こんにちは'],
     ]);
-    const failed = await runQuickCommand(command('A\nsay broken\nB'), { target: 1, sessions: [1], model: '0', send, say, sleep, signal: new AbortController().signal });
+    const failed = await runQuickCommand(command('A\nsay broken\nB'), {
+      target: 1,
+      sessions: [1],
+      model: '0',
+      send,
+      say,
+      sleep,
+      signal: new AbortController().signal,
+    });
     expect(failed).toMatchObject({ ok: false, line: 2, sent: 1, why: { problem: { key: 'engineUnreachable' } } });
     expect(sent.at(-1)!.line).toBe('A');
   });

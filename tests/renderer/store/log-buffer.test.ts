@@ -36,7 +36,8 @@ describe('LogBuffer', () => {
 });
 
 describe('LogBuffer in columns', () => {
-  const rows = (n: number, from = 1, extra: Partial<LogEntry> = {}) => Array.from({ length: n }, (_, k) => entry(from + k, `R|${from + k}`, extra));
+  const rows = (n: number, from = 1, extra: Partial<LogEntry> = {}) =>
+    Array.from({ length: n }, (_, k) => entry(from + k, `R|${from + k}`, extra));
 
   it('reads the same row as the same object, and only the rows asked for', () => {
     const b = new LogBuffer(1000);
@@ -82,7 +83,12 @@ describe('LogBuffer in columns', () => {
     const b = new LogBuffer();
     b.append(rows(3, 1, { dir: 'out', kind: 'command', delivery: 'pending' }));
     const row = b.view.at(1)!;
-    expect(b.update([{ id: 2, delivery: 'delivered', rtt: 9 }, { id: 99, delivery: 'no-echo' }])).toBe(true);
+    expect(
+      b.update([
+        { id: 2, delivery: 'delivered', rtt: 9 },
+        { id: 99, delivery: 'no-echo' },
+      ]),
+    ).toBe(true);
     expect(row).toMatchObject({ delivery: 'delivered', rtt: 9 });
     expect(b.find(3)!.delivery).toBe('pending');
     b.append(rows(3, 4));
@@ -103,7 +109,11 @@ describe('LogBuffer in columns', () => {
 
 describe('LogBuffer with the default filter', () => {
   it('hides Captured receipts from the agent log, in batches with and without them, on append and on change', () => {
-    const captured = (id: number) => entry(id, `[2026/11/29 05:05:59.326] [1] MMDAgent: Captured: X|${id}`, { type: 'X', agent: { time: '2026/11/29 05:05:59.326', tick: 1, module: 'MMDAgent', level: 'Captured', text: `X|${id}` } });
+    const captured = (id: number) =>
+      entry(id, `[2026/11/29 05:05:59.326] [1] MMDAgent: Captured: X|${id}`, {
+        type: 'X',
+        agent: { time: '2026/11/29 05:05:59.326', tick: 1, module: 'MMDAgent', level: 'Captured', text: `X|${id}` },
+      });
     const b = new LogBuffer();
     b.setFilter(buildFilter(NO_FILTERS).filter);
     b.append([entry(1, 'A|1'), entry(2, 'A|2')]);
@@ -154,11 +164,13 @@ describe('LogBuffer chunks filled in place', () => {
 describe('LogBuffer: a filter change over a large window, newest rows first', () => {
   const big = (n: number): LogBuffer => {
     const b = new LogBuffer(n);
-    for (let start = 1; start <= n; start += 1000) b.append(Array.from({ length: Math.min(1000, n - start + 1) }, (_, k) => entry(start + k, `E|${start + k}`)));
+    for (let start = 1; start <= n; start += 1000)
+      b.append(Array.from({ length: Math.min(1000, n - start + 1) }, (_, k) => entry(start + k, `E|${start + k}`)));
     return b;
   };
   const byThree = (e: LogEntry): boolean => e.id % 3 === 0;
-  const expected = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((id) => id % 3 === 0);
+  const expected = (from: number, to: number): number[] =>
+    Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((id) => id % 3 === 0);
 
   it('tests the newest slice at once and the older rows in slices, ending with what one pass gives', () => {
     const b = big(100_000);
@@ -192,14 +204,15 @@ describe('LogBuffer: a filter change over a large window, newest rows first', ()
     const b = big(60_000);
     b.setFilter(byThree);
     expect(b.filterMore()).toBe(true);
-    for (let start = 60_001; start <= 100_000; start += 1000) b.append(Array.from({ length: 1000 }, (_, k) => entry(start + k, `E|${start + k}`)));
+    for (let start = 60_001; start <= 100_000; start += 1000)
+      b.append(Array.from({ length: 1000 }, (_, k) => entry(start + k, `E|${start + k}`)));
     while (b.filterMore());
     const ids = b.view.map((e) => e.id);
     expect(ids[0]).toBeGreaterThan(100_000 - b.size);
     expect(ids).toEqual(expected(100_001 - b.size, 100_000));
   });
 
-  it('a newer filter change makes the older one\'s slices do nothing', () => {
+  it("a newer filter change makes the older one's slices do nothing", () => {
     const b = big(100_000);
     b.setFilter(byThree);
     const generation = b.filterGeneration;

@@ -4,7 +4,12 @@ import { NO_FILTERS, buildFilter, highlightParts } from '../../../renderer/store
 import { LogBuffer } from '../../../renderer/store/log-buffer.js';
 
 let id = 0;
-const e = (dir: LogEntry['dir'], text: string, session: number | null = 1, kind: LogEntry['kind'] = 'event'): LogEntry => ({ id: ++id, t: 0, dir, session, kind, type: dir === 'sys' ? 'STATUS' : text.split('|')[0]!, text });
+const e = (
+  dir: LogEntry['dir'],
+  text: string,
+  session: number | null = 1,
+  kind: LogEntry['kind'] = 'event',
+): LogEntry => ({ id: ++id, t: 0, dir, session, kind, type: dir === 'sys' ? 'STATUS' : text.split('|')[0]!, text });
 
 const entries = [
   e('in', 'CURRENT_TIME|12|00'),
@@ -22,14 +27,31 @@ const run = (f: Partial<typeof NO_FILTERS>, session: number | 'all' = 'all') => 
 
 describe('log filters', () => {
   it("no filter keeps everything but the agent's Captured receipts, which show when asked for", () => {
-    const captured: LogEntry = { ...entries[0]!, id: 99, agent: { time: '2026/11/29 05:05:50.722', tick: 0, module: 'VIManager', level: 'Captured', text: entries[0]!.text } };
+    const captured: LogEntry = {
+      ...entries[0]!,
+      id: 99,
+      agent: {
+        time: '2026/11/29 05:05:50.722',
+        tick: 0,
+        module: 'VIManager',
+        level: 'Captured',
+        text: entries[0]!.text,
+      },
+    };
     const sent: LogEntry = { ...captured, id: 100, agent: { ...captured.agent!, level: 'Sent' } };
     expect([...entries, captured, sent].filter(buildFilter(NO_FILTERS).filter!)).toEqual([...entries, sent]);
     expect(buildFilter({ ...NO_FILTERS, captured: true }).filter).toBeNull();
   });
 
   it('hides types with exclude chips, and shows only included types (panel notices stay)', () => {
-    expect(run({ types: [{ type: 'CURRENT_TIME', mode: 'exclude' }, { type: 'AVATAR_EVENT_IDLE', mode: 'exclude' }] })).toEqual(['MOTION_EVENT_ADD|0|wave', 'MOTION_ADD|0|wave|w.vmd', 'KEY|a', 'Agent #2 connected', 'TEST_MESSAGE']);
+    expect(
+      run({
+        types: [
+          { type: 'CURRENT_TIME', mode: 'exclude' },
+          { type: 'AVATAR_EVENT_IDLE', mode: 'exclude' },
+        ],
+      }),
+    ).toEqual(['MOTION_EVENT_ADD|0|wave', 'MOTION_ADD|0|wave|w.vmd', 'KEY|a', 'Agent #2 connected', 'TEST_MESSAGE']);
     expect(run({ types: [{ type: 'KEY', mode: 'include' }] })).toEqual(['KEY|a', 'Agent #2 connected']);
   });
 

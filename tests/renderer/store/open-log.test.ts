@@ -14,14 +14,43 @@ describe('opening a session log', () => {
     ].join('\n');
     const parsed = parseSessionLog(text);
     expect(parsed.truncated).toBe(true);
-    expect(parsed.entries).toEqual([{ id: 1, t: 1, dir: 'out', session: 1, kind: 'command', type: 'KEY', text: 'KEY|a', delivery: 'delivered', rtt: 170 }]);
+    expect(parsed.entries).toEqual([
+      {
+        id: 1,
+        t: 1,
+        dir: 'out',
+        session: 1,
+        kind: 'command',
+        type: 'KEY',
+        text: 'KEY|a',
+        delivery: 'delivered',
+        rtt: 170,
+      },
+    ]);
   });
 
   it('refuses a file whose entries the view could not show, by line, instead of breaking the panel', () => {
-    const why = (text: string): unknown => thrown(() => parseSessionLog(text), (error) => (error instanceof OpenLogError ? error.words : error));
+    const why = (text: string): unknown =>
+      thrown(
+        () => parseSessionLog(text),
+        (error) => (error instanceof OpenLogError ? error.words : error),
+      );
     expect(why(line({ id: 1, text: 'x', dir: 'sideways' }))).toEqual({ key: 'openLog.notEntry', params: { line: 1 } });
-    expect(why(`${line({ id: 1, text: 'x', dir: 'in' })}\nnot json\n${line({ id: 2, text: 'y', dir: 'in' })}`)).toEqual({ key: 'openLog.notJson', params: { line: 2 } });
+    expect(why(`${line({ id: 1, text: 'x', dir: 'in' })}\nnot json\n${line({ id: 2, text: 'y', dir: 'in' })}`)).toEqual(
+      { key: 'openLog.notJson', params: { line: 2 } },
+    );
     /* Missing or odd fields get safe values rather than reaching the renderer. */
-    expect(parseSessionLog(line({ id: 5, text: 'MODEL_EVENT_ADD|0', dir: 'in', kind: 42, delivery: 'teleported' })).entries[0]).toEqual({ id: 5, t: 0, dir: 'in', session: null, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' });
+    expect(
+      parseSessionLog(line({ id: 5, text: 'MODEL_EVENT_ADD|0', dir: 'in', kind: 42, delivery: 'teleported' }))
+        .entries[0],
+    ).toEqual({
+      id: 5,
+      t: 0,
+      dir: 'in',
+      session: null,
+      kind: 'event',
+      type: 'MODEL_EVENT_ADD',
+      text: 'MODEL_EVENT_ADD|0',
+    });
   });
 });

@@ -37,7 +37,17 @@ describe('store', () => {
 
   it('drops a target that disconnected back to all', () => {
     const s = usePanel.getState();
-    const session = { id: 3, remoteAddress: '127.0.0.1', remotePort: 1, path: '/chat', isMMDAgent: true, connectedAt: 0, messagesIn: 0, messagesOut: 0, responsive: true };
+    const session = {
+      id: 3,
+      remoteAddress: '127.0.0.1',
+      remotePort: 1,
+      path: '/chat',
+      isMMDAgent: true,
+      connectedAt: 0,
+      messagesIn: 0,
+      messagesOut: 0,
+      responsive: true,
+    };
     s.setSessions([session]);
     s.setTarget(3);
     s.setSessions([]);
@@ -53,7 +63,13 @@ describe('store', () => {
 
   it('a filter change over a large window shows the newest rows at once, then all of them, re-rendering when done; pause follows', async () => {
     const s = usePanel.getState();
-    for (let start = 1; start <= 100_000; start += 1000) s.appendBatch({ entries: Array.from({ length: 1000 }, (_, k) => entry(start + k, `${(start + k) % 2 ? 'ODD' : 'EVEN'}|${start + k}`)), updates: [] });
+    for (let start = 1; start <= 100_000; start += 1000)
+      s.appendBatch({
+        entries: Array.from({ length: 1000 }, (_, k) =>
+          entry(start + k, `${(start + k) % 2 ? 'ODD' : 'EVEN'}|${start + k}`),
+        ),
+        updates: [],
+      });
     s.setPaused(true);
     s.setFilters({ text: 'EVEN|' });
     const first = usePanel.getState();

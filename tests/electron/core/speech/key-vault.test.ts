@@ -26,14 +26,22 @@ describe('the engine key', () => {
 
   it('refuses a key with a line break, and a keychain that is not there', () => {
     const store = new SettingsStore(null);
-    expect(new KeyVault(store).set('sk-1\nInjected: header')).toMatchObject({ ok: false, problem: { key: 'setting', problem: { field: 'key' } } });
+    expect(new KeyVault(store).set('sk-1\nInjected: header')).toMatchObject({
+      ok: false,
+      problem: { key: 'setting', problem: { field: 'key' } },
+    });
     const locked: Sealer = { store: 'safeStorage', available: () => false, seal: (s) => s, open: (s) => s };
     expect(new KeyVault(store, locked).set('sk-1')).toEqual({ ok: false, problem: { key: 'keyStoreUnavailable' } });
   });
 
   it('a key sealed by another store (the desktop app’s keychain) is not used as if it were plain', () => {
     const path = file();
-    const sealed: Sealer = { store: 'safeStorage', available: () => true, seal: (s) => Buffer.from(s).toString('base64'), open: (s) => Buffer.from(s, 'base64').toString() };
+    const sealed: Sealer = {
+      store: 'safeStorage',
+      available: () => true,
+      seal: (s) => Buffer.from(s).toString('base64'),
+      open: (s) => Buffer.from(s, 'base64').toString(),
+    };
     expect(new KeyVault(new SettingsStore(path), sealed).set('sk-desk')).toMatchObject({ ok: true });
     expect(readFileSync(path, 'utf8')).not.toContain('sk-desk');
     expect(new KeyVault(new SettingsStore(path), sealed).get()).toBe('sk-desk');

@@ -17,11 +17,24 @@ describe('OpenAI-compatible requests', () => {
   });
 
   it('sends model, voice, input and response_format wav as JSON; the key only as a Bearer header', () => {
-    const { url, init } = speechRequest({ url: 'https://api.openai.com', model: 'gpt-4o-mini-tts', key: 'sk-1' }, 'Hello "there"\nfriend', 'coral');
+    const { url, init } = speechRequest(
+      { url: 'https://api.openai.com', model: 'gpt-4o-mini-tts', key: 'sk-1' },
+      'Hello "there"\nfriend',
+      'coral',
+    );
     expect(url).toBe('https://api.openai.com/v1/audio/speech');
     expect(init.method).toBe('POST');
-    expect(init.headers).toEqual({ 'content-type': 'application/json', accept: 'audio/wav', authorization: 'Bearer sk-1' });
-    expect(JSON.parse(init.body as string)).toEqual({ model: 'gpt-4o-mini-tts', voice: 'coral', input: 'Hello "there"\nfriend', response_format: 'wav' });
+    expect(init.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'audio/wav',
+      authorization: 'Bearer sk-1',
+    });
+    expect(JSON.parse(init.body as string)).toEqual({
+      model: 'gpt-4o-mini-tts',
+      voice: 'coral',
+      input: 'Hello "there"\nfriend',
+      response_format: 'wav',
+    });
     expect(url).not.toContain('sk-1');
     expect(init.body).not.toContain('sk-1');
   });

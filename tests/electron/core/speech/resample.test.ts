@@ -29,8 +29,10 @@ describe('resampling to 16 kHz', () => {
   });
 
   it('keeps a tone below 8 kHz and removes one above it (no aliasing)', async () => {
-    const tone = (f: number): Float32Array => Float32Array.from({ length: 24000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * f * i) / 24000));
-    const rms = (x: Float32Array): number => Math.sqrt(x.slice(1000, -1000).reduce((s, v) => s + v * v, 0) / (x.length - 2000));
+    const tone = (f: number): Float32Array =>
+      Float32Array.from({ length: 24000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * f * i) / 24000));
+    const rms = (x: Float32Array): number =>
+      Math.sqrt(x.slice(1000, -1000).reduce((s, v) => s + v * v, 0) / (x.length - 2000));
     expect(rms(await resampleTo16k(tone(1000), 24000))).toBeGreaterThan(0.34);
     expect(rms(await resampleTo16k(tone(10_000), 24000))).toBeLessThan(0.02);
   });
@@ -44,7 +46,8 @@ describe('resampling to 16 kHz', () => {
     let worst = 0;
     for (let w = 100; w + 160 < y.length - 100; w += 160) {
       let err = 0;
-      for (let i = w; i < w + 160; i++) err = Math.max(err, Math.abs(y[i]! - 0.5 * Math.sin((2 * Math.PI * 440 * i) / 16000)));
+      for (let i = w; i < w + 160; i++)
+        err = Math.max(err, Math.abs(y[i]! - 0.5 * Math.sin((2 * Math.PI * 440 * i) / 16000)));
       worst = Math.max(worst, err);
     }
     expect(worst).toBeLessThan(0.01);

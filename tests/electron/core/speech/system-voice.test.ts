@@ -19,8 +19,16 @@ describe('system voice commands', () => {
       expect(cmd.args.join('\n')).not.toContain('quoted');
       expect(cmd.stdin ?? cmd.env?.RP_TEXT).toBe(HOSTILE);
     }
-    expect(synthCommand('darwin', 'x', 'Kyoko', '/tmp/o.wav')).toMatchObject({ program: 'say', args: ['-v', 'Kyoko', '--file-format=WAVE', '--data-format=LEI16@16000', '-o', '/tmp/o.wav', '-f', '-'], wavFrom: { file: '/tmp/o.wav' } });
-    expect(synthCommand('linux', 'x', 'en-us', '')).toMatchObject({ program: 'espeak-ng', args: ['--stdout', '-b', '1', '-v', 'en-us', '--stdin'], wavFrom: 'stdout' });
+    expect(synthCommand('darwin', 'x', 'Kyoko', '/tmp/o.wav')).toMatchObject({
+      program: 'say',
+      args: ['-v', 'Kyoko', '--file-format=WAVE', '--data-format=LEI16@16000', '-o', '/tmp/o.wav', '-f', '-'],
+      wavFrom: { file: '/tmp/o.wav' },
+    });
+    expect(synthCommand('linux', 'x', 'en-us', '')).toMatchObject({
+      program: 'espeak-ng',
+      args: ['--stdout', '-b', '1', '-v', 'en-us', '--stdin'],
+      wavFrom: 'stdout',
+    });
     const ps = synthCommand('win32', 'x', 'Microsoft Haruka Desktop', 'C:\\t\\o.wav');
     expect(ps.program).toBe('powershell.exe');
     expect(ps.env).toEqual({ RP_TEXT: 'x', RP_VOICE: 'Microsoft Haruka Desktop', RP_OUT: 'C:\\t\\o.wav' });
@@ -32,7 +40,12 @@ describe('system voice commands', () => {
 
   it('lists voices from each platform’s listing', () => {
     expect(voicesCommand('darwin').args).toEqual(['-v', '?']);
-    expect(parseVoices('darwin', 'Kyoko               ja_JP    # こんにちは、私の名前はKyokoです。\nEddy (English (US)) en_US    # Hello! My name is Eddy.\nBad News            en_US    # The light you see\n')).toEqual([
+    expect(
+      parseVoices(
+        'darwin',
+        'Kyoko               ja_JP    # こんにちは、私の名前はKyokoです。\nEddy (English (US)) en_US    # Hello! My name is Eddy.\nBad News            en_US    # The light you see\n',
+      ),
+    ).toEqual([
       { id: 'Kyoko', label: 'Kyoko (ja_JP)' },
       { id: 'Eddy (English (US))', label: 'Eddy (English (US)) (en_US)' },
       { id: 'Bad News', label: 'Bad News (en_US)' },
@@ -41,7 +54,12 @@ describe('system voice commands', () => {
       { id: 'Microsoft Haruka Desktop', label: 'Microsoft Haruka Desktop (ja-JP)' },
       { id: 'Microsoft Zira Desktop', label: 'Microsoft Zira Desktop (en-US)' },
     ]);
-    expect(parseVoices('linux', 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n 5  ja              --/M      Japanese           jpx/ja\n')).toEqual([
+    expect(
+      parseVoices(
+        'linux',
+        'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n 5  ja              --/M      Japanese           jpx/ja\n',
+      ),
+    ).toEqual([
       { id: 'en-us', label: 'English (America) (en-us)' },
       { id: 'ja', label: 'Japanese (ja)' },
     ]);
@@ -61,17 +79,39 @@ describe.runIf(process.platform === 'linux')('espeak-ng, for real', () => {
     const voices = await systemVoices('linux', { timeoutMs: 10_000 });
     expect(voices.length).toBeGreaterThan(50);
     expect(voices).toContainEqual({ id: 'ja', label: 'Japanese (ja)' });
-    const missing = await run('linux', { program: 'espeak-ng-not-installed', args: [], wavFrom: 'stdout' }, { timeoutMs: 5000 }).catch((e: EngineError) => e.problem);
-    expect(missing).toEqual({ key: 'engineMissing', program: 'espeak-ng', install: expect.stringContaining('apt install espeak-ng') });
+    const missing = await run(
+      'linux',
+      { program: 'espeak-ng-not-installed', args: [], wavFrom: 'stdout' },
+      { timeoutMs: 5000 },
+    ).catch((e: EngineError) => e.problem);
+    expect(missing).toEqual({
+      key: 'engineMissing',
+      program: 'espeak-ng',
+      install: expect.stringContaining('apt install espeak-ng'),
+    });
   });
 
   it('a failing program, a timeout and Stop each end it with their own outcome', async () => {
-    const failed = await run('linux', { program: 'ls', args: ['/no/such/dir'], wavFrom: 'stdout' }, { timeoutMs: 5000 }).catch((e: EngineError) => e.problem);
-    expect(failed).toMatchObject({ key: 'engineFailed', engine: 'system', detail: expect.stringMatching(/^ls exited with 2: .*No such file/) });
-    const slow = await run('linux', { program: 'sleep', args: ['5'], wavFrom: 'stdout' }, { timeoutMs: 200 }).catch((e: EngineError) => e.problem);
+    const failed = await run(
+      'linux',
+      { program: 'ls', args: ['/no/such/dir'], wavFrom: 'stdout' },
+      { timeoutMs: 5000 },
+    ).catch((e: EngineError) => e.problem);
+    expect(failed).toMatchObject({
+      key: 'engineFailed',
+      engine: 'system',
+      detail: expect.stringMatching(/^ls exited with 2: .*No such file/),
+    });
+    const slow = await run('linux', { program: 'sleep', args: ['5'], wavFrom: 'stdout' }, { timeoutMs: 200 }).catch(
+      (e: EngineError) => e.problem,
+    );
     expect(slow).toEqual({ key: 'engineTimeout', engine: 'system', url: 'sleep', seconds: 0.2 });
     const stop = new AbortController();
-    const pending = run('linux', { program: 'sleep', args: ['5'], wavFrom: 'stdout' }, { timeoutMs: 5000, signal: stop.signal }).catch((e: Error) => e.constructor.name);
+    const pending = run(
+      'linux',
+      { program: 'sleep', args: ['5'], wavFrom: 'stdout' },
+      { timeoutMs: 5000, signal: stop.signal },
+    ).catch((e: Error) => e.constructor.name);
     stop.abort();
     expect(await pending).toBe('SpeechCancelled');
   });
