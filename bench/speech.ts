@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogEntry } from '../common/contract.js';
+import type { LogEntry } from '../common/log.js';
 import { decodeLogWire } from '../common/log-wire.js';
 import { DEFAULT_SPEECH, type SpeechEngine } from '../common/speech.js';
 import { Panel } from '../electron/core/panel.js';

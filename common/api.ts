@@ -5,19 +5,10 @@
  * No electron, DOM or node imports.
  */
 import type { SayRequest, SpeechEngine } from './speech.js';
-import type {
-  EventChannel,
-  EventMap,
-  PeriodicRequest,
-  PostChannel,
-  PostMap,
-  RequestChannel,
-  RequestMap,
-  SendTo,
-  Settings,
-  StreamFileRequest,
-  Target,
-} from './contract.js';
+import type { PeriodicRequest, SendTo, Target } from './agents.js';
+import type { StreamFileRequest } from './audio.js';
+import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from './contract.js';
+import type { Settings } from './settings.js';
 
 export interface Transport {
   invoke<C extends RequestChannel>(channel: C, arg: RequestMap[C][0]): Promise<RequestMap[C][1]>;

@@ -4,7 +4,7 @@
  * sees a few hundred objects instead of a million (holding entry objects, a young-generation
  * collection under a flood took 180 ms). Rows become objects only when something reads them.
  */
-import type { Delivery, Direction, EntryExtra, EntryKind, EntryUpdate, LogEntry, LogWire } from './contract.js';
+import type { Delivery, Direction, EntryExtra, EntryKind, EntryUpdate, LogEntry, LogWire } from './log.js';
 import { messageType } from './wire-rules.js';
 
 export const DIR_CODE: Record<Direction, string> = { in: 'i', out: 'o', down: 'd', up: 'u', sys: 's' };

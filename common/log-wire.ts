@@ -3,7 +3,7 @@
  * one string. A flood of short lines crosses IPC or the bridge as about a sixth of the bytes of
  * an object per entry, and both ends build and parse it in a fraction of the time.
  */
-import type { EntryExtra, EntryUpdate, LogBatch, LogEntry, LogWire } from './contract.js';
+import type { EntryExtra, EntryUpdate, LogBatch, LogEntry, LogWire } from './log.js';
 import { DIR_CODE, KIND_CODE, LogColumns } from './log-columns.js';
 import { isMessageType } from './wire-rules.js';
 

@@ -4,7 +4,7 @@
  * pane. Commands first, then Plugin_Remote control lines, then events.
  */
 import catalog from '../assets/message-catalog.json' with { type: 'json' };
-import type { EntryKind } from './contract.js';
+import type { EntryKind } from './log.js';
 
 export type CatalogKind = 'command' | 'event' | 'remote-control';
 

@@ -2,7 +2,8 @@
  * Quick commands: parsing a command's lines into steps, placeholders, and checking an
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
-import type { CommandProblem, QuickCommand, QuickSet, QuickSetProblem, SendTo, StepProblem } from './contract.js';
+import type { SendTo } from './agents.js';
+import type { CommandProblem, QuickSetProblem, StepProblem } from './problems.js';
 import { fillTemplate } from './fill-template.js';
 import { DEFAULT_SPEECH, SPEECH_ENGINES, type SpeechEngine } from './speech.js';
 import { lineProblem } from './wire-rules.js';
@@ -150,4 +151,24 @@ export function exportQuickSet(set: QuickSet): string {
   return (
     JSON.stringify({ format: 'remote-panel-quick-commands', version: 1, name: set.name, commands }, null, 2) + '\n'
   );
+}
+
+/** A one-press button: message lines sent in order, with `wait <ms>` lines between them. */
+export interface QuickCommand {
+  id: string;
+  label: string;
+  /** One message per line; `wait 500` pauses; `{model}` and `{target}` are filled in at send time. */
+  lines: string;
+  /** e.g. `F5`, `Ctrl+1`, `Alt+Shift+B`; empty for none. */
+  hotkey: string;
+  /** A CSS colour for the button, or empty. */
+  color: string;
+  /** Proxy mode: where the lines go. */
+  to: SendTo;
+}
+
+export interface QuickSet {
+  id: string;
+  name: string;
+  commands: QuickCommand[];
 }

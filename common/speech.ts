@@ -3,7 +3,7 @@
  * drives (the computer's voices, a VOICEVOX-compatible engine, an OpenAI-compatible service).
  * Types and plain data, shared by the core, the contract and the renderer.
  */
-import type { StreamResult, WhenBusy } from './contract.js';
+import type { StreamResult, WhenBusy } from './audio.js';
 import type { Problem } from './problems.js';
 
 /** `agent`: MMDAgent-EX synthesizes (SYNTH_START). The others synthesize in the panel and stream SND audio. */

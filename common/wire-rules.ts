@@ -3,7 +3,7 @@
  * (docs/protocol.md). Pure, with no node or DOM imports: the core enforces them and
  * the renderer checks composed lines and quick commands with the very same code.
  */
-import type { LineProblem, Problem } from './contract.js';
+import type { LineProblem, Problem } from './problems.js';
 
 /** MMDAgent-EX's receive buffer per connection; a frame this large kills it. */
 export const AGENT_BUFFER_BYTES = 8192;

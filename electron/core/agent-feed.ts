@@ -3,7 +3,7 @@
  * logged line by line beside the forwarding, never in its path; comings and goings are noted and
  * what each agent left behind is settled.
  */
-import type { SessionInfo } from '../../common/contract.js';
+import type { SessionInfo } from '../../common/agents.js';
 import type { AgentReports } from './agent-reports.js';
 import type { AgentServerHandlers } from './agent-server.js';
 import type { AudioStreamer } from './audio-stream.js';

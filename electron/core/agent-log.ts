@@ -3,7 +3,7 @@
  * `Plugin_Remote_AllLog=true`: `[YYYY/MM/DD hh:mm:ss.mmm] [tick] Module: Level: text`. Recognised
  * per line, so both kinds may arrive from one agent (see docs/protocol.md).
  */
-import type { AgentLogLevel, AgentLogLine } from '../../common/contract.js';
+import type { AgentLogLevel, AgentLogLine } from '../../common/log.js';
 
 const LINE =
   /^\[(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\] \[(\d{1,12})\] ([A-Za-z0-9_.-]{1,64}): (Sent|Captured|Status|Warning|Error): ?(.*)$/s;

@@ -3,7 +3,8 @@
  * Warning lines it reported since it connected, and which of its lines were not messages, so
  * message counts and the rate count messages rather than the receipts around them.
  */
-import type { LogEntry, SessionInfo } from '../../common/contract.js';
+import type { SessionInfo } from '../../common/agents.js';
+import type { LogEntry } from '../../common/log.js';
 
 interface Counts {
   errors: number;

@@ -6,7 +6,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Reason, ServerSettings, ServerStatus, SessionInfo } from '../../common/contract.js';
+import type { ServerStatus, SessionInfo } from '../../common/agents.js';
+import type { Reason } from '../../common/problems.js';
+import type { ServerSettings } from '../../common/settings.js';
 import { describeListenError } from './listen-errors.js';
 import { LineSplitter, hexPreview } from './protocol.js';
 

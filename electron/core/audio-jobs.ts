@@ -2,7 +2,8 @@
  * What the audio streamer keeps per agent: a file, the microphone, or a Say (segment by
  * segment), and how each shows in the UI's status.
  */
-import type { AudioStatus, ReasonCode, WhenBusy } from '../../common/contract.js';
+import type { AudioStatus, WhenBusy } from '../../common/audio.js';
+import type { ReasonCode } from '../../common/problems.js';
 import { lineProblem } from '../../common/wire-rules.js';
 import { durationMs, type Pacer } from './audio-packets.js';
 import { percentile } from './stats.js';

@@ -2,14 +2,8 @@
  * Audio streams to agents: one at a time per agent, with the avatar preamble each
  * connection needs (MMDAgent-EX resets `__AV_*` state on every new connection).
  */
-import type {
-  AudioStatus,
-  NoticeMsg,
-  ReasonCode,
-  StreamFileRequest,
-  StreamResult,
-  WhenBusy,
-} from '../../common/contract.js';
+import type { AudioStatus, StreamFileRequest, StreamResult, WhenBusy } from '../../common/audio.js';
+import type { NoticeMsg, ReasonCode } from '../../common/problems.js';
 import {
   aliasOk,
   evenBytes,

@@ -3,7 +3,7 @@
  * log writer's buffer: a flood writes every message to disk, and building a string per line first
  * made over a third of the core's garbage (about 0.8 KB a message), whose collection slowed a burst.
  */
-import type { LogEntry } from '../../common/contract.js';
+import type { LogEntry } from '../../common/log.js';
 
 /** JSON for an entry, built by hand: about twice as fast as JSON.stringify of the object. */
 export function entryJson(e: LogEntry): string {

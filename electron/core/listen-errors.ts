@@ -1,6 +1,6 @@
 /** A listener that could not start: the OS error code and where, with a free port to offer. */
 import { createServer } from 'node:http';
-import type { ListenProblem } from '../../common/contract.js';
+import type { ListenProblem } from '../../common/problems.js';
 
 export async function describeListenError(
   error: NodeJS.ErrnoException,

@@ -3,7 +3,7 @@
  * there in these words, from the same key and values the UI words in its own language.
  * Nothing else in the core holds sentences.
  */
-import type { NoticeMsg, NoticeKey, ReasonCode } from '../../common/contract.js';
+import type { NoticeMsg, NoticeKey, ReasonCode } from '../../common/problems.js';
 import { fillTemplate } from '../../common/fill-template.js';
 
 const NOTICES: Record<NoticeKey, string> = {

@@ -7,7 +7,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LogEntry } from '../../common/contract.js';
+import type { LogEntry } from '../../common/log.js';
 import { entryJson, entryJsonBound, extrasJson, writeEntryJson } from './entry-json.js';
 
 export interface LogWriterOptions {

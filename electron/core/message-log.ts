@@ -3,7 +3,8 @@
  * log, and joins the UI batch of the current tick. Outgoing lines wait for their
  * echo from MMDAgent-EX, which marks them delivered instead of showing twice.
  */
-import type { AgentLogLine, EntryKind, EntryUpdate, LogEntry, LogWire, NoticeMsg } from '../../common/contract.js';
+import type { AgentLogLine, EntryKind, EntryUpdate, LogEntry, LogWire } from '../../common/log.js';
+import type { NoticeMsg } from '../../common/problems.js';
 import { LogWireEncoder, decodeLogWire } from '../../common/log-wire.js';
 import { carriesMessage, parseAgentLog } from './agent-log.js';
 import { noticeEnglish } from './log-words.js';

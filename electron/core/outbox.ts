@@ -3,7 +3,9 @@
  * one agent or all of them, and every line goes out through the proxy (which keeps the panel's
  * own frames out of the middle of the dialogue server's) and into the log.
  */
-import type { Problem, SendResult, SendTo, StreamResult, Target } from '../../common/contract.js';
+import type { SendResult, SendTo, Target } from '../../common/agents.js';
+import type { StreamResult } from '../../common/audio.js';
+import type { Problem } from '../../common/problems.js';
 import type { AgentServer } from './agent-server.js';
 import type { AudioStreamer } from './audio-stream.js';
 import type { MessageLog } from './message-log.js';

@@ -7,20 +7,17 @@
 import { join } from 'node:path';
 import type {
   ChangeResult,
-  EventMap,
-  MicChunk,
   PeriodicRequest,
   PeriodicStart,
   SendResult,
   SendTo,
   ServerStatus,
   SessionInfo,
-  Settings,
-  Snapshot,
-  StreamFileRequest,
-  StreamResult,
   Target,
-} from '../../common/contract.js';
+} from '../../common/agents.js';
+import type { MicChunk, StreamFileRequest, StreamResult } from '../../common/audio.js';
+import type { EventMap, Snapshot } from '../../common/contract.js';
+import type { Settings } from '../../common/settings.js';
 import { agentFeed } from './agent-feed.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
@@ -39,7 +36,8 @@ import { KeyVault, type Sealer } from './speech/key-vault.js';
 import { warmResampler } from './speech/resample.js';
 import { Speaker } from './speech/speaker.js';
 import { platformOf } from './speech/system-voice.js';
-import { SettingsStore, upstreamUrl } from './settings.js';
+import { upstreamUrl } from '../../common/settings-rules.js';
+import { SettingsStore } from './settings.js';
 import { UiBudget } from './ui-budget.js';
 import { UiTick } from './ui-tick.js';
 import { UiUpdates } from './ui-updates.js';

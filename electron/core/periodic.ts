@@ -3,7 +3,7 @@
  * documentation's sample server that sends a test message every 2 s. It lives in the core,
  * so it keeps time while a browser tab sleeps or the window reloads.
  */
-import type { PeriodicJob, PeriodicRequest, PeriodicStart, SendResult } from '../../common/contract.js';
+import type { PeriodicJob, PeriodicRequest, PeriodicStart, SendResult } from '../../common/agents.js';
 import { splitCompose } from './protocol.js';
 
 const MIN_SEC = 0.1;

@@ -3,7 +3,7 @@
  * (see docs/protocol.md). Pure functions, no sockets.
  */
 import { Buffer } from 'node:buffer';
-import type { EntryKind } from '../../common/contract.js';
+import type { EntryKind } from '../../common/log.js';
 import { catalogKind } from '../../common/message-catalog.js';
 
 export {

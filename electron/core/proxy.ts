@@ -3,7 +3,8 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { ReasonCode, SendResult, UpstreamInfo } from '../../common/contract.js';
+import type { SendResult, UpstreamInfo } from '../../common/agents.js';
+import type { ReasonCode } from '../../common/problems.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../../common/assert-never.js';
 import type { MessageLog } from './message-log.js';

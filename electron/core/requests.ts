@@ -2,7 +2,10 @@
  * One handler per core request, shared by the Electron IPC adapter and the browser
  * bridge. Arguments cross a process or network boundary, so their shape is checked.
  */
-import type { CoreRequestMap, PostMap, Settings, Target, WhenBusy } from '../../common/contract.js';
+import type { Target } from '../../common/agents.js';
+import type { WhenBusy } from '../../common/audio.js';
+import type { CoreRequestMap, PostMap } from '../../common/contract.js';
+import type { Settings } from '../../common/settings.js';
 import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech.js';
 import type { Panel } from './panel.js';
 

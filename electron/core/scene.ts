@@ -2,7 +2,7 @@
  * What each agent has loaded and is doing, learned from the events it emits. MMDAgent-EX
  * never replays state, so a session's scene starts empty and is dropped when it leaves.
  */
-import type { SceneState } from '../../common/contract.js';
+import type { SceneState } from '../../common/agents.js';
 
 interface Scene {
   models: Set<string>;

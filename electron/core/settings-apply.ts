@@ -4,8 +4,9 @@
  * connection closes), so it needs the operator's confirmation. Changes run one at a time, so two
  * saves can never race two listeners.
  */
-import type { ChangeResult, ServerStatus, Settings } from '../../common/contract.js';
-import { mergedSettingsProblem, settingsProblem } from './settings.js';
+import type { ChangeResult, ServerStatus } from '../../common/agents.js';
+import type { Settings } from '../../common/settings.js';
+import { mergedSettingsProblem, settingsProblem } from '../../common/settings-rules.js';
 
 export interface SettingsHost {
   /** The settings in force (stored, with this run's overrides on top). */

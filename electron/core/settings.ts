@@ -7,21 +7,13 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
-import type {
-  LogFilters,
-  NoticeMsg,
-  Problem,
-  QuickSet,
-  ServerStatus,
-  SettingProblem,
-  Settings,
-  TypeChip,
-  UrlProblem,
-  WindowBounds,
-} from '../../common/contract.js';
-import { QuickSetError, parseQuickSet } from '../../common/quick-commands.js';
+import type { LogFilters } from '../../common/log.js';
+import type { NoticeMsg } from '../../common/problems.js';
+import type { QuickSet } from '../../common/quick-commands.js';
+import { parseQuickSet } from '../../common/quick-commands.js';
+import { CHECKS, settingsProblem } from '../../common/settings-rules.js';
+import type { Settings } from '../../common/settings.js';
 import { DEFAULT_SPEECH } from '../../common/speech.js';
-import { speechProblem } from './speech/speech-settings.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
 export const SETTINGS_VERSION = '2.0.0';
@@ -53,148 +45,6 @@ export const DEFAULT_SETTINGS: Settings = {
   mdfHttpOff: false,
   speech: DEFAULT_SPEECH,
 };
-
-/** Why an upstream URL cannot be used; null when it is fine ('' is fine: not set). */
-export function upstreamUrlProblem(value: string): UrlProblem | null {
-  const v = value.trim();
-  if (v === '') return null;
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    return { code: 'not-url', value: v.slice(0, 200) };
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { code: 'scheme' };
-  if (url.username || url.password) return { code: 'credentials' };
-  if (url.hash) return { code: 'hash' };
-  return null;
-}
-
-type Check = (value: unknown) => SettingProblem | null;
-const TYPE: SettingProblem = { code: 'type' };
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const typed =
-  (type: 'string' | 'number' | 'boolean', more?: (v: never) => SettingProblem | null): Check =>
-  (v) =>
-    typeof v !== type ? TYPE : (more?.(v as never) ?? null);
-const oneOf =
-  (...allowed: string[]): Check =>
-  (v) =>
-    isStr(v) && allowed.includes(v) ? null : TYPE;
-
-function filtersProblem(v: unknown): SettingProblem | null {
-  const f = v as Partial<LogFilters> | null;
-  if (!f || typeof f !== 'object') return TYPE;
-  if (!isStr(f.text) || typeof f.regex !== 'boolean' || !Array.isArray(f.types)) return TYPE;
-  if (
-    oneOf('all', 'in', 'out', 'down', 'up', 'sys')(f.dir) ||
-    oneOf('all', 'event', 'command', 'control', 'status', 'warning', 'error')(f.kind)
-  )
-    return TYPE;
-  if (f.captured !== undefined && typeof f.captured !== 'boolean') return TYPE;
-  const chipOk = (c: TypeChip): boolean =>
-    !!c && isStr(c.type) && c.type.length <= 200 && (c.mode === 'include' || c.mode === 'exclude');
-  return f.types.length <= 200 && f.types.every(chipOk) ? null : TYPE;
-}
-
-function boundsProblem(v: unknown): SettingProblem | null {
-  if (v === null) return null;
-  const b = v as Partial<WindowBounds>;
-  const num = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
-  return b &&
-    typeof b === 'object' &&
-    num(b.width) &&
-    num(b.height) &&
-    (b.x === undefined || num(b.x)) &&
-    (b.y === undefined || num(b.y))
-    ? null
-    : TYPE;
-}
-
-function setsProblem(v: unknown): SettingProblem | null {
-  if (!Array.isArray(v) || v.length > 100) return TYPE;
-  try {
-    v.forEach((s) => parseQuickSet(s));
-    return null;
-  } catch (error) {
-    return error instanceof QuickSetError ? { code: 'quick-set', problem: error.problem } : TYPE;
-  }
-}
-
-const CHECKS: { [K in keyof Settings]: Check } = {
-  wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : { code: 'host' })),
-  wsPort: typed('number', (p: number) => (Number.isInteger(p) && p >= 0 && p <= 65535 ? null : { code: 'port' })),
-  wsPath: typed('string', (p: string) =>
-    /^\/?[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(p.trim()) ? null : { code: 'path' },
-  ),
-  allowedOrigins: (v) => {
-    if (!Array.isArray(v) || v.some((o) => !isStr(o))) return TYPE;
-    const bad = v.find((o: string) => !/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(o));
-    return bad === undefined ? null : { code: 'origin', value: bad };
-  },
-  echoTimeoutSec: typed('number', (n: number) =>
-    n >= 0.5 && n <= 120 ? null : { code: 'echo-timeout', min: 0.5, max: 120 },
-  ),
-  modelAlias: typed('string', (a: string) => (a.length <= 200 && !/[,|\r\n]/.test(a) ? null : { code: 'alias' })),
-  audioMaxSec: typed('number', (n: number) => (n >= 1 && n <= 3600 ? null : { code: 'audio-max', min: 1, max: 3600 })),
-  upstreamUrl: typed('string', (u: string) => {
-    const problem = upstreamUrlProblem(u);
-    return problem ? { code: 'upstream-url', problem } : null;
-  }),
-  upstreamEnabled: typed('boolean'),
-  language: oneOf('auto', 'en', 'ja'),
-  theme: oneOf('system', 'light', 'dark'),
-  logFilters: filtersProblem,
-  quickSets: setsProblem,
-  activeQuickSet: typed('string'),
-  windowBounds: boundsProblem,
-  mdfAllLog: typed('boolean'),
-  mdfHttpOff: typed('boolean'),
-  speech: speechProblem,
-};
-
-/** Why a settings patch is refused, as a problem for the UI to word; null when it is fine. */
-export function settingsProblem(patch: Partial<Settings>): Problem | null {
-  for (const [key, value] of Object.entries(patch)) {
-    if (!Object.hasOwn(CHECKS, key)) return { key: 'setting', setting: key, problem: { code: 'unknown' } };
-    const problem = CHECKS[key as keyof Settings](value);
-    if (problem) return { key: 'setting', setting: key, problem };
-  }
-  return null;
-}
-
-/**
- * The checks that need the whole picture, not one patch: proxy mode needs a URL (whichever of
- * the two the patch changes), and that URL must not be the panel's own endpoint.
- */
-export function mergedSettingsProblem(merged: Settings, bound: ServerStatus): Problem | null {
-  if (merged.upstreamEnabled && merged.upstreamUrl.trim() === '') return { key: 'upstreamNoUrl' };
-  return upstreamLoopProblem(merged, bound);
-}
-
-/** A dialogue-server URL that points back at the panel's own endpoint would loop every frame. */
-export function upstreamLoopProblem(
-  s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>,
-  bound: Pick<ServerStatus, 'host' | 'port' | 'path'>,
-): Problem | null {
-  if (!s.upstreamEnabled || s.upstreamUrl.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(s.upstreamUrl.trim());
-  } catch {
-    return null;
-  }
-  const local = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0', bound.host];
-  const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
-  return local.includes(url.hostname) && port === bound.port && (url.pathname || '/') === bound.path
-    ? { key: 'upstreamLoop', url: url.href }
-    : null;
-}
-
-/** The URL proxy mode connects to, or null when it is off. */
-export function upstreamUrl(s: Pick<Settings, 'upstreamEnabled' | 'upstreamUrl'>): string | null {
-  return s.upstreamEnabled && s.upstreamUrl.trim() !== '' ? s.upstreamUrl.trim() : null;
-}
 
 /** Keeps known keys that pass their check; anything else falls back to the default. */
 export function sanitize(raw: unknown): Settings {
@@ -311,7 +161,7 @@ function openConf(path: string): Conf<Record<string, unknown>> {
         if (!existsSync(legacy)) return;
         try {
           const bounds = JSON.parse(readFileSync(legacy, 'utf8')) as unknown;
-          if (boundsProblem(bounds) === null) store.set('windowBounds', bounds);
+          if (CHECKS.windowBounds(bounds) === null) store.set('windowBounds', bounds);
           rmSync(legacy, { force: true });
         } catch {
           /* An unreadable old window size is not worth a message; defaults apply. */

@@ -3,7 +3,8 @@
  * message, so the session list goes out at most four times a second and audio progress ten;
  * scene changes go out on the next tick.
  */
-import type { AudioStatus, SceneState, SessionInfo } from '../../common/contract.js';
+import type { SceneState, SessionInfo } from '../../common/agents.js';
+import type { AudioStatus } from '../../common/audio.js';
 
 export interface UiSources {
   sessions(): SessionInfo[];

@@ -6,7 +6,8 @@
  */
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import type { LinkReason, UpstreamInfo } from '../../common/contract.js';
+import type { UpstreamInfo } from '../../common/agents.js';
+import type { LinkReason } from '../../common/problems.js';
 
 /** MMDAgent-EX's buffer is 8192 bytes for all frames together; half of it per frame is safe. */
 export const MAX_DOWN_FRAME = 4096;

@@ -2,7 +2,7 @@
  * The desktop app's own words (menu, quit warning) in English and Japanese, following the same
  * language setting as the window. Kept here: main never imports renderer code.
  */
-import type { Language } from '../../common/contract.js';
+import type { Language } from '../../common/settings.js';
 import { fillTemplate } from '../../common/fill-template.js';
 
 export type MainLang = 'en' | 'ja';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen } from 'electron';
-import type { WindowBounds } from '../../common/contract.js';
+import type { WindowBounds } from '../../common/settings.js';
 import type { Panel } from '../core/panel.js';
 import { APP_URL, devServerUrl } from './app-origin.js';
 

@@ -3,7 +3,7 @@
  * problems it prints before any window exists. Everything on screen is worded by the renderer.
  */
 import { assertNever } from '../../common/assert-never.js';
-import type { ListenProblem, UrlProblem } from '../../common/contract.js';
+import type { ListenProblem, UrlProblem } from '../../common/problems.js';
 
 export function urlProblemText(p: UrlProblem): string {
   switch (p.code) {

@@ -4,10 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Settings } from '../../common/contract.js';
+import type { Settings } from '../../common/settings.js';
 import { Panel } from '../core/panel.js';
 import { appDataDir } from '../core/paths.js';
-import { upstreamUrlProblem } from '../core/settings.js';
+import { PORT_RANGE, parsePort, upstreamUrlProblem } from '../../common/settings-rules.js';
 import { listenProblemText, urlProblemText } from './cli-text.js';
 import { startWebServer } from './web-server.js';
 
@@ -90,9 +90,9 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function portArg(flag: string, value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`${flag} must be a port number from 0 to 65535, not "${value}".`);
+  const port = parsePort(value);
+  if (port === null) {
+    console.error(`${flag} must be a port number from ${PORT_RANGE.min} to ${PORT_RANGE.max}, not "${value}".`);
     process.exit(2);
   }
   return port;

@@ -1,4 +1,4 @@
-import type { LogEntry } from '../../common/contract';
+import type { LogEntry } from '../../common/log';
 import { splitCompose } from '../../common/wire-rules';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';

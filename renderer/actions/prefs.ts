@@ -2,7 +2,8 @@
  * UI preferences live in the core's settings, so Electron and browser mode both keep them
  * and they survive restarts. Applied here at once; written through the core.
  */
-import type { ChangeResult, Settings } from '../../common/contract';
+import type { ChangeResult } from '../../common/agents';
+import type { Settings } from '../../common/settings';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';

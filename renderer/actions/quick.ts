@@ -1,5 +1,5 @@
 /** What the quick-command panel and its hotkeys do. */
-import type { QuickCommand, QuickSet } from '../../common/contract';
+import type { QuickCommand, QuickSet } from '../../common/quick-commands';
 import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../common/quick-commands';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';

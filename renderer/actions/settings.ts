@@ -1,4 +1,4 @@
-import type { Settings } from '../../common/contract';
+import type { Settings } from '../../common/settings';
 import { getApi } from '../bridge/connect';
 import type { Words } from '../i18n';
 import { usePanel } from '../store';

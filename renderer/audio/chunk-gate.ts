@@ -7,7 +7,7 @@
  * samples is the one taken nearest a render, and the window follows the clocks' slow drift.
  */
 import { assertNever } from '../../common/assert-never';
-import type { MicChunk } from '../../common/contract';
+import type { MicChunk } from '../../common/audio';
 
 export type GateMessage =
   /** The sink port travels with this message; `target` is the agent the chunks are for. */

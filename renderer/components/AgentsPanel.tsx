@@ -2,7 +2,7 @@ import { disconnectAgent } from '../actions/agents';
 import { useT } from './use-t';
 import { usePanel } from '../store';
 import { clockTime, formatCount, sessionLabel } from '../lib/format';
-import type { SessionInfo } from '../../common/contract';
+import type { SessionInfo } from '../../common/agents';
 
 /** Connected agents, with the warning-guarded Disconnect the protocol requires. */
 export function AgentsPanel() {

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { Target } from '../../common/contract';
+import type { Target } from '../../common/agents';
 import { formArgs, separatorOf } from '../../common/message-catalog';
 import { sessionLabel } from '../lib/format';
 import { useSay, useT } from './use-t';

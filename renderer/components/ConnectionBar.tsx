@@ -1,4 +1,4 @@
-import type { Language, Theme } from '../../common/contract';
+import type { Language, Theme } from '../../common/settings';
 import { sessionLabel } from '../lib/format';
 import { useT } from './use-t';
 import { usePanel } from '../store';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LogEntry } from '../../common/contract';
+import type { LogEntry } from '../../common/log';
 import { parseMessage } from '../../common/wire-rules';
 import { sendAgain } from '../actions/compose';
 import { argNames } from '../../common/message-catalog';

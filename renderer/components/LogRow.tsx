@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { LogEntry } from '../../common/contract';
+import type { LogEntry } from '../../common/log';
 import { assertNever } from '../../common/assert-never';
 import { clockTime } from '../lib/format';
 import { translate, translator, type Lang, type MessageKey } from '../i18n';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EntryKind, LogEntry } from '../../common/contract';
+import type { EntryKind, LogEntry } from '../../common/log';
 import { useSay, useT } from './use-t';
 import { formatCount } from '../lib/format';
 import { usePanel } from '../store';

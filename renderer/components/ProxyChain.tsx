@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionInfo, UpstreamInfo } from '../../common/contract';
+import type { SessionInfo, UpstreamInfo } from '../../common/agents';
 import { retryUpstream } from '../actions/agents';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { QuickCommand } from '../../common/contract';
+import type { QuickCommand } from '../../common/quick-commands';
 import { parseSteps } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';

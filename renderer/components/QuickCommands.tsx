@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import type { QuickCommand, QuickSet } from '../../common/contract';
+import type { QuickCommand, QuickSet } from '../../common/quick-commands';
 import { newId } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';

@@ -1,4 +1,4 @@
-import type { SceneState } from '../../common/contract';
+import type { SceneState } from '../../common/agents';
 import { clockTime } from '../lib/format';
 import { useT } from './use-t';
 import { usePanel } from '../store';

@@ -1,5 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../common/contract';
+import {
+  AUDIO_MAX_SEC,
+  PORT_RANGE,
+  SPEECH_MAX_CHARS,
+  SPEECH_TIMEOUT_SEC,
+  inRange,
+  parsePort,
+} from '../../common/settings-rules';
+import type { Settings } from '../../common/settings';
 import type { Words } from '../i18n';
 import { useSay, useT } from './use-t';
 import { usePanel } from '../store';
@@ -47,16 +55,19 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const portNumber = Number(port);
-    if (!/^\d+$/.test(port.trim()) || portNumber < 1 || portNumber > 65535)
-      return setError({ key: 'settings.badPort' });
+    const portNumber = parsePort(port);
+    if (portNumber === null) return setError({ key: 'settings.badPort', params: { ...PORT_RANGE } });
     const minutes = Number(maxMin);
-    if (!(minutes >= 0.1 && minutes <= 60)) return setError({ key: 'settings.badMax' });
+    const audioMaxSec = Math.round(minutes * 60);
+    if (!inRange(audioMaxSec, AUDIO_MAX_SEC))
+      return setError({ key: 'settings.badMax', params: { min: AUDIO_MAX_SEC.min / 60, max: AUDIO_MAX_SEC.max / 60 } });
     if (upstreamOn && !/^wss?:\/\/\S+$/i.test(upstream.trim())) return setError({ key: 'settings.badUpstream' });
     const timeoutSec = Number(speechTimeout);
-    if (!(timeoutSec >= 1 && timeoutSec <= 300)) return setError({ key: 'settings.badSpeechTimeout' });
+    if (!inRange(timeoutSec, SPEECH_TIMEOUT_SEC))
+      return setError({ key: 'settings.badSpeechTimeout', params: { ...SPEECH_TIMEOUT_SEC } });
     const chars = Number(maxChars);
-    if (!Number.isInteger(chars) || chars < 1 || chars > 20_000) return setError({ key: 'settings.badMaxChars' });
+    if (!Number.isInteger(chars) || !inRange(chars, SPEECH_MAX_CHARS))
+      return setError({ key: 'settings.badMaxChars', params: { ...SPEECH_MAX_CHARS } });
     const speech = { ...(usePanel.getState().settings?.speech ?? initial.speech), timeoutSec, maxChars: chars };
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
@@ -64,7 +75,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       wsHost: host.trim(),
       wsPort: portNumber,
       wsPath: path.trim(),
-      audioMaxSec: Math.round(minutes * 60),
+      audioMaxSec,
       allowedOrigins,
       upstreamUrl: upstream.trim(),
       upstreamEnabled: upstreamOn,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { TypeChip } from '../../common/contract';
+import type { TypeChip } from '../../common/log';
 import { useT } from './use-t';
 import { usePanel } from '../store';
 

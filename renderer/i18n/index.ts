@@ -6,7 +6,8 @@
  * Nothing here reads the store: the store and actions keep `Words` (a key and its values, or a
  * core problem), and components word them in the language of the moment (`components/use-t`).
  */
-import type { Language, Problem, QuickSetProblem, StepProblem } from '../../common/contract';
+import type { Problem, QuickSetProblem, StepProblem } from '../../common/problems';
+import type { Language } from '../../common/settings';
 import { fillTemplate } from '../../common/fill-template';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';

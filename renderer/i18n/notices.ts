@@ -2,7 +2,8 @@
  * The panel's notices in the UI's language. The core tags each notice with a key and its values
  * (and writes English on disk); reasons among the values are codes, worded here too.
  */
-import type { LogEntry, NoticeKey, NoticeMsg, Problem, ReasonCode } from '../../common/contract';
+import type { LogEntry } from '../../common/log';
+import type { NoticeKey, NoticeMsg, Problem, ReasonCode } from '../../common/problems';
 import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech';
 import { coreEn } from './core-en';
 import { coreProblemText } from './problems';

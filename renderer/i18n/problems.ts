@@ -8,12 +8,12 @@ import type {
   CommandProblem,
   ListenProblem,
   Problem,
-  QuickCommand,
   QuickSetProblem,
   SettingProblem,
   StepProblem,
   UrlProblem,
-} from '../../common/contract';
+} from '../../common/problems';
+import type { QuickCommand } from '../../common/quick-commands';
 import { commandProblem as findCommandProblem } from '../../common/quick-commands';
 import type { Translate, Words } from '.';
 

@@ -72,10 +72,10 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'how.openai': 'エンジンの URL と、サーバーが動いているかを確かめてください。',
   'settings.speechTimeout': '音声エンジンのタイムアウト（秒、しゃべらせる）',
   'settings.speechTimeoutName': '音声エンジンのタイムアウト（秒）',
-  'settings.badSpeechTimeout': '音声エンジンのタイムアウトは 1〜300 秒にしてください。',
+  'settings.badSpeechTimeout': '音声エンジンのタイムアウトは {min}〜{max} 秒にしてください。',
   'settings.maxChars': 'しゃべらせる文の最大長（文字）',
   'settings.maxCharsName': 'しゃべらせる文の最大長（文字）',
-  'settings.badMaxChars': 'しゃべらせる文の最大長は 1〜20,000 の整数にしてください。',
+  'settings.badMaxChars': 'しゃべらせる文の最大長は {min}〜{max} の整数にしてください。',
   'setting.speechUrl':
     'エンジンの URL は http://127.0.0.1:50021 のような http:// または https:// のアドレスにしてください。',
   'setting.speech': '「しゃべらせる」の設定「{field}」が正しくありません。',

@@ -3,7 +3,7 @@
  * otherwise the documented forms of the message with the current argument marked, and the
  * model or motion aliases the agent reported where the form asks for one.
  */
-import type { SceneState } from '../../common/contract';
+import type { SceneState } from '../../common/agents';
 import { findMessage, formArgs, separatorOf, suggestNames, type CatalogEntry } from '../../common/message-catalog';
 
 export interface Suggestion {

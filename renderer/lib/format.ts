@@ -1,5 +1,6 @@
 /** Small presentation helpers shared by components. */
-import type { LogEntry, ServerStatus, SessionInfo } from '../../common/contract';
+import type { ServerStatus, SessionInfo } from '../../common/agents';
+import type { LogEntry } from '../../common/log';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

@@ -2,7 +2,8 @@
  * Runs a quick command: its lines in order, with its waits, placeholders filled at send
  * time. Sending and sleeping are passed in, so tests drive it with a fake clock.
  */
-import type { QuickCommand, SendResult, SendTo, Target } from '../../common/contract';
+import type { SendResult, SendTo, Target } from '../../common/agents';
+import type { QuickCommand } from '../../common/quick-commands';
 import { fillPlaceholders, parseSteps, type Step } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { AudioStatus, SceneState, WhenBusy } from '../../common/contract';
+import type { SceneState } from '../../common/agents';
+import type { AudioStatus, WhenBusy } from '../../common/audio';
 import type { Words } from '../i18n';
 import type { PanelState } from '.';
 

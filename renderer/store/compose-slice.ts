@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SendTo, Target } from '../../common/contract';
+import type { SendTo, Target } from '../../common/agents';
 import type { Words } from '../i18n';
 import type { PanelState } from '.';
 

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { PeriodicJob, ServerStatus, SessionInfo, Settings, Snapshot } from '../../common/contract';
+import type { PeriodicJob, ServerStatus, SessionInfo } from '../../common/agents';
+import type { Snapshot } from '../../common/contract';
+import type { Settings } from '../../common/settings';
 import type { PanelState } from '.';
 
 export type CoreLink = 'connecting' | 'up' | 'down';

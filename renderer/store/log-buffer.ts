@@ -4,7 +4,7 @@
  * mutable and outside React state; the store bumps a revision to re-render. The disk log keeps
  * everything; this only bounds what the UI holds.
  */
-import type { EntryUpdate, LogEntry, LogWire } from '../../common/contract';
+import type { EntryUpdate, LogEntry, LogWire } from '../../common/log';
 import { LogColumns } from '../../common/log-columns';
 import { encodeLogBatch } from '../../common/log-wire';
 import { HIDE_CAPTURED } from './log-filter';

@@ -2,7 +2,7 @@
  * The log's filters as one predicate: direction, kind, session, message-type chips
  * (include / exclude), and text or a regular expression, with what to highlight.
  */
-import type { LogEntry, LogFilters } from '../../common/contract';
+import type { LogEntry, LogFilters } from '../../common/log';
 import type { EntryFilter } from './log-buffer';
 
 export interface BuiltFilter {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/contract';
+import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/log';
 import { encodeLogBatch } from '../../common/log-wire';
 import { LogBuffer } from './log-buffer';
 import { RENDER_PACE, RenderPacer } from './render-pacer';

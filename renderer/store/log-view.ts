@@ -3,7 +3,7 @@
  * same row read twice is the same object (memoized rows stay put), through a cache the buffer
  * shares with every view of it, keyed by a sequence number no other row ever has.
  */
-import type { LogEntry } from '../../common/contract';
+import type { LogEntry } from '../../common/log';
 import type { LogColumns } from '../../common/log-columns';
 
 /** What views read: the chunks and each chunk's first sequence number, ascending. */

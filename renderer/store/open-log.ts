@@ -3,7 +3,7 @@
  * delivery updates applied, echoes left out as in the live view. A last line cut
  * short by a crash is tolerated; anything else broken is reported by line.
  */
-import type { AgentLogLine, Delivery, LogEntry } from '../../common/contract';
+import type { AgentLogLine, Delivery, LogEntry } from '../../common/log';
 import type { Words } from '../i18n';
 
 const DIRS = new Set(['in', 'out', 'down', 'up', 'sys']);

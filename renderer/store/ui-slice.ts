@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { QuickCommand } from '../../common/contract';
+import type { QuickCommand } from '../../common/quick-commands';
 import type { Words } from '../i18n';
 import type { PanelState } from '.';
 

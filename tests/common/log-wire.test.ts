@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../common/contract.js';
+import type { LogEntry } from '../../common/log.js';
 import { LogWireEncoder, LogWireError, decodeLogWire } from '../../common/log-wire.js';
 
 /** Through the encoder, JSON (as IPC and the bridge carry it) and the decoder. */

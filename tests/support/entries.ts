@@ -1,5 +1,5 @@
 /** A log entry for renderer tests: an incoming line from agent #1 unless told otherwise. */
-import type { LogEntry } from '../../common/contract.js';
+import type { LogEntry } from '../../common/log.js';
 
 export const entry = (id: number, text: string, extra: Partial<LogEntry> = {}): LogEntry => ({
   id,

@@ -5,7 +5,8 @@
  * reaches the agent before the first sentence's audio is ready, and one log entry tells each
  * utterance's story (engine, voice, text, duration).
  */
-import type { NoticeMsg, Problem, ReasonCode, StreamResult } from '../../../common/contract.js';
+import type { StreamResult } from '../../../common/audio.js';
+import type { NoticeMsg, Problem, ReasonCode } from '../../../common/problems.js';
 import type { SayRequest, SayResult, SpeechEngine, SpeechSettings, VoicesResult } from '../../../common/speech.js';
 import { lineProblem } from '../../../common/wire-rules.js';
 import { aliasOk } from '../audio-jobs.js';

@@ -2,7 +2,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Reason, ServerSettings, SessionInfo } from '../../../common/contract.js';
+import type { SessionInfo } from '../../../common/agents.js';
+import type { Reason } from '../../../common/problems.js';
+import type { ServerSettings } from '../../../common/settings.js';
 import { AgentServer, type AgentServerOptions } from '../../../electron/core/agent-server.js';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { waitUntil } from '../../support/wait.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../../common/contract.js';
+import type { LogEntry } from '../../../common/log.js';
 import { entryJson, entryJsonBound, extrasJson, writeEntryJson } from '../../../electron/core/entry-json.js';
 import { JsonlWriter, readJsonl } from '../../../electron/core/log-writer.js';
 import { entry } from '../../support/entries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogBatch } from '../../../common/contract.js';
+import type { LogBatch } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { entryJson } from '../../../electron/core/entry-json.js';
 import { MessageLog } from '../../../electron/core/message-log.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PeriodicRequest, SendResult } from '../../../common/contract.js';
+import type { PeriodicRequest, SendResult } from '../../../common/agents.js';
 import { PeriodicSender } from '../../../electron/core/periodic.js';
 
 describe('periodic sender', () => {

@@ -2,14 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_VERSION,
-  SettingsStore,
-  mergedSettingsProblem,
-  sanitize,
-  settingsProblem,
-} from '../../../electron/core/settings.js';
+import { mergedSettingsProblem, settingsProblem } from '../../../common/settings-rules.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsStore, sanitize } from '../../../electron/core/settings.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'rp-settings-'));
 

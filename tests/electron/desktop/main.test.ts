@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LogWire } from '../../../common/contract.js';
+import type { LogWire } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { FakePort, FakeWindow, createElectronMock } from './electron-mock.js';

@@ -1,6 +1,6 @@
 /** Quick-command actions through the real bridge and api, over a transport that records requests. */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { QuickCommand } from '../../../common/contract.js';
+import type { QuickCommand } from '../../../common/quick-commands.js';
 import { exportSet, importSet, runCommand } from '../../../renderer/actions/quick.js';
 import { resetPanelStore, usePanel } from '../../../renderer/store/index.js';
 import { SNAPSHOT, installFakeApi } from '../../support/fake-api.js';

@@ -1,6 +1,6 @@
 /** The microphone worklet's gate: what leaves the audio thread, when, and with which capture time. */
 import { describe, expect, it } from 'vitest';
-import type { MicChunk } from '../../../common/contract.js';
+import type { MicChunk } from '../../../common/audio.js';
 import { ChunkGate, type ChunkSink } from '../../../renderer/audio/chunk-gate.js';
 
 function sink(): ChunkSink & { got: MicChunk[]; transferred: unknown[] } {

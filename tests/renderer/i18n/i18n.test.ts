@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../../common/contract.js';
+import type { LogEntry } from '../../../common/log.js';
 import { resolveLang, translate, translator } from '../../../renderer/i18n/index.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { ja } from '../../../renderer/i18n/ja.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuickCommand, SendResult, SendTo, Target } from '../../../common/contract.js';
+import type { SendResult, SendTo, Target } from '../../../common/agents.js';
+import type { QuickCommand } from '../../../common/quick-commands.js';
 import type { Words } from '../../../renderer/i18n/index.js';
 import { runQuickCommand, sleep } from '../../../renderer/quick/runner.js';
 

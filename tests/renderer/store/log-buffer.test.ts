@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../../common/contract.js';
+import type { LogEntry } from '../../../common/log.js';
 import { FILTER_SLICE_ROWS, LogBuffer } from '../../../renderer/store/log-buffer.js';
 import { NO_FILTERS, buildFilter } from '../../../renderer/store/log-filter.js';
 import { entry } from '../../support/entries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../../common/contract.js';
+import type { LogEntry } from '../../../common/log.js';
 import { NO_FILTERS, buildFilter, highlightParts } from '../../../renderer/store/log-filter.js';
 import { LogBuffer } from '../../../renderer/store/log-buffer.js';
 
