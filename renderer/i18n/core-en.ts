@@ -2,6 +2,8 @@
  * English words for what the core reports as codes: problems, listener errors, reasons and
  * log notices. Kept beside `en.ts` (which spreads it in) so the UI's own table stays readable.
  */
+import { NOTICE_PARTS, NOTICE_WORDS, REASON_WORDS, prefixed } from '../../common/notice-words';
+
 export const coreEn = {
   'problem.noAgent': 'No MMDAgent-EX is connected, so nothing was sent.',
   'problem.agentGone': 'Agent #{id} is no longer connected, so nothing was sent.',
@@ -46,77 +48,8 @@ export const coreEn = {
     '{host} is not an address of this computer. Use 127.0.0.1 unless MMDAgent-EX runs on another machine.',
   'listen.other': 'Could not listen on {host}:{port}: {detail}',
 
-  'reason.operator': 'closed by the operator',
-  'reason.listenerStopped': 'the panel stopped listening',
-  'reason.frameTooLarge': 'frame larger than the limit',
-  'reason.protocolError': 'protocol error ({detail})',
-  'reason.agentDisconnected': 'agent disconnected',
-  'reason.agentClosed': 'agent closed ({detail})',
-  'reason.sendFailed': 'send failed: {detail}',
-  'reason.wrongPath': 'upgrade to {path} refused (404): the panel listens on {expected}',
-  'reason.webOrigin':
-    'a web page (Origin: {origin}) tried to connect (403). Allow its origin in Settings if you trust it',
-  'reason.tooMany': 'already {max} sessions (429)',
-  'reason.connectionGone': 'the connection is gone',
-  'reason.replaced': 'replaced by “{name}”',
-  'reason.operatorStop': 'stopped by the operator',
-  'reason.panelStopped': 'the panel stopped',
-  'reason.linkLost': 'connection lost',
-  'reason.linkClosed': 'closed ({detail})',
-  'reason.linkError': '{detail}',
-  'reason.holdTimeout': 'the dialogue server did not answer within {seconds} s',
-  'reason.agentLeft': 'the agent left',
-  'reason.serverLeft': 'the dialogue server left',
-  'reason.streamBreak': 'SNDBRKS',
-  'reason.streamIdle': 'no packets for 1 s',
-
-  'notice.listening': 'Listening on {url} for MMDAgent-EX.',
-  'notice.notListening': 'The panel is not listening on {host}:{port} ({code}).',
-  'notice.agentConnected': 'MMDAgent-EX connected from {remote} (agent #{id}).',
-  'notice.clientConnected': 'A client without X-App-Type: MMDAgent connected from {remote} (agent #{id}).',
-  'notice.agentLeft': 'Agent #{id} ({remote}) left: {reason}.',
-  'notice.pingsMissed': 'Agent #{id} does not answer pings (the connection is kept open).',
-  'notice.pingsBack': 'Agent #{id} answers pings again.',
-  'notice.rejected': 'Connection from {remote} refused: {reason}.',
-  'notice.hiddenOnLeave': '{n} messages from agent #{id} were not shown; the session log has every one.',
-  'notice.hiddenOverBudget':
-    '{n} messages from agent #{id} were not shown (over {rate} a second); the session log has every one.',
-  'notice.logWriteFailed': 'The session log cannot be written ({error}). Messages are still shown here.',
-  'notice.settingsInvalid':
-    'Some settings could not be used and their defaults are in use: {keys}. The file as it was is kept as {kept}.',
-  'notice.settingsCorrupt':
-    'The settings file could not be read ({error}). It was kept as {aside}; defaults are in use.',
-  'notice.settingsUnreadable':
-    'The settings file {path} could not be read ({error}); defaults are in use and it was left as is.',
-  'notice.upstreamConnected': 'Agent #{id} ⇄ dialogue server {url}: connected; forwarding.',
-  'notice.upstreamReconnected':
-    'Agent #{id} ⇄ dialogue server: reconnected after {seconds} s down; {missed} lines from the agent were not forwarded meanwhile. Forwarding resumed; nothing was re-sent.',
-  'notice.upstreamDown':
-    'The dialogue server link of agent #{id} went down ({reason}). The agent stays connected; retrying.',
-  'notice.upstreamHoldDropped':
-    '{n} frames the agent sent while its first dialogue-server connection opened were not forwarded: {reason}.',
-  'notice.upstreamUnreachable': 'The dialogue server at {url} is not reachable yet ({reason}); retrying.',
-  'notice.upstreamRecut':
-    "The dialogue server sent a {bytes}-byte frame; it was re-cut into {pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).",
-  'notice.upstreamStalled':
-    'The dialogue server left an item unfinished for {seconds} s; the panel finished it ({bytes} bytes) and sent its own {waiting} waiting frames.',
-  'notice.agentAudioReset':
-    "The agent's audio state was reset as a reconnect would reset it: {bytes} bytes finished a half-sent item; sent {sent}.",
-  'notice.micStreaming': 'Microphone streaming to agent #{id} (model {model}).',
-  'notice.fileStreaming':
-    'Streaming "{name}" to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
-  'notice.streamFinished': 'Finished streaming {what} to agent #{id}: {duration}, {bytes} bytes in {packets} packets.',
-  'notice.streamStopped':
-    'Stopped streaming {what} to agent #{id} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
-  'notice.downAudioStart': 'audio stream from the dialogue server started ({mode})',
-  'notice.downAudioEnd':
-    'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
-  'notice.said': 'Said to agent #{id} with the {engine} ({voice}): “{text}” ({duration}; sentences: {sentences}).',
-  'notice.speechStopped': 'Speech to agent #{id} stopped ({reason}) after {duration} ({engine}, {voice}): “{text}”.',
-  'notice.speechFailed': 'Speech to agent #{id} failed after {duration} ({engine}, {voice}): {error} (text: “{text}”)',
-  'notice.viewGap': '{n} messages not shown here: this view fell behind. The session log on disk has every one.',
-  'notice.microphone': 'the microphone',
+  ...prefixed('reason.', REASON_WORDS),
+  ...prefixed('notice.', NOTICE_WORDS),
+  ...prefixed('notice.', NOTICE_PARTS),
   'notice.seconds': '{s} s',
-  'notice.droppedChunks': '{n} microphone chunks ahead of real time were dropped.',
-  'notice.file': '"{name}"',
 } as const;

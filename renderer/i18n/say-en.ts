@@ -1,4 +1,6 @@
 /** English: the Say region (text to speech) and its engines' problems. Spread into `en.ts`. */
+import { ENGINE_WORDS, prefixed } from '../../common/notice-words';
+
 export const sayEn = {
   'say.title': 'Say',
   'say.engine': 'Voice engine',
@@ -6,10 +8,7 @@ export const sayEn = {
   'say.engine.system': 'System voice',
   'say.engine.voicevox': 'VOICEVOX-compatible',
   'say.engine.openai': 'OpenAI-compatible',
-  'engine.agent': 'MMDAgent-EX voice',
-  'engine.system': 'system voice',
-  'engine.voicevox': 'VOICEVOX-compatible engine',
-  'engine.openai': 'OpenAI-compatible service',
+  ...prefixed('engine.', ENGINE_WORDS),
   'say.url': 'Engine URL',
   'say.voice': 'Voice',
   'say.voicePick': 'Choose a voice',

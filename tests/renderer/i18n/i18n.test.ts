@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { NOTICE_WORDS } from '../../../common/notice-words.js';
+import type { NoticeKey } from '../../../common/problems.js';
 import type { LogEntry } from '../../../common/log.js';
 import { resolveLang, translate, translator } from '../../../renderer/i18n/index.js';
 import { en } from '../../../renderer/i18n/en.js';
@@ -86,7 +88,7 @@ describe('a Say in the log, in the UI language', () => {
       msg: { key: 'said', params: story },
     };
     expect(noticeText(said, translator('en'), 'en')).toBe(
-      'Said to agent #2 with the VOICEVOX-compatible engine (ずんだもん (ノーマル)): “こんにちは” (1.50 s; sentences: 1).',
+      'Said to agent #2 with the VOICEVOX-compatible engine (ずんだもん (ノーマル)): "こんにちは" (1.50 s; sentences: 1).',
     );
     expect(noticeText(said, translator('ja'), 'ja')).toBe(
       'エージェント #2 に VOICEVOX 互換エンジン（ずんだもん (ノーマル)）でしゃべらせました: 「こんにちは」（1.50 秒、1 文）。',
@@ -104,13 +106,13 @@ describe('a Say in the log, in the UI language', () => {
       msg: { key: 'speechFailed', params: { ...story, ...flatProblem(problem) } },
     };
     expect(noticeText(failed, translator('en'), 'en')).toBe(
-      'Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): The VOICEVOX-compatible engine answered HTTP 500: boom (text: “こんにちは”)',
+      'Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): The VOICEVOX-compatible engine answered HTTP 500: boom (text: "こんにちは").',
     );
     expect(noticeText(failed, translator('ja'), 'ja')).toContain(
       'VOICEVOX 互換エンジン が HTTP 500 を返しました: boom',
     );
     expect(noticeEnglish(failed.msg!)).toBe(
-      'Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): the engine answered HTTP 500: boom. Text: "こんにちは".',
+      'Speech to agent #2 failed after 1.50 s (VOICEVOX-compatible engine, ずんだもん (ノーマル)): the engine answered HTTP 500: boom (text: "こんにちは").',
     );
   });
 });
@@ -151,5 +153,27 @@ describe('what the core reports, in the UI language', () => {
     expect(words).toBe(
       'Setting “quickSets”: Command 2 (“Greet”): Line 1: A text message cannot start with "SND": MMDAgent-EX would read it as an audio packet.',
     );
+  });
+});
+
+describe('the English notice words, written once', () => {
+  it('word every notice and reason the same on disk and in the English UI', async () => {
+    const { noticeEnglish } = await import('../../../electron/core/log-words.js');
+    const en = translator('en');
+    for (const key of Object.keys(NOTICE_WORDS) as NoticeKey[]) {
+      const params = { id: 3, remote: '127.0.0.1:5000', url: 'ws://x', reason: 'agentDisconnected' };
+      const entry: LogEntry = {
+        id: 1,
+        t: 0,
+        dir: 'sys',
+        session: 3,
+        kind: 'status',
+        type: 'STATUS',
+        text: '',
+        msg: { key, params },
+      };
+      if (key === 'speechFailed') continue;
+      expect(noticeText(entry, en, 'en')).toBe(noticeEnglish({ key, params }));
+    }
   });
 });
