@@ -222,7 +222,7 @@ async function coreCost(proxied: boolean, count = 50_000): Promise<{ loggedMs: n
   let logged = 0;
   panel.on('log:batch', (b) => (logged += decodeLogWire(b).entries.filter((e) => e.type === 'BURST').length));
   await panel.start();
-  const ws = new WebSocket(panel.status().url, {
+  const ws = new WebSocket(panel.server.currentStatus.url, {
     headers: { 'X-App-Type': 'MMDAgent' },
     perMessageDeflate: false,
     family: 4,

@@ -105,16 +105,16 @@ async function resamplerSnr(): Promise<number> {
 export async function benchSpeech(): Promise<void> {
   const engine = await FakeVoicevox.start();
   const { panel, entries } = await startPanel();
-  await panel.updateSettings({
+  await panel.settingsApplier.update({
     speech: {
       ...DEFAULT_SPEECH,
       voicevoxUrl: engine.url,
       voices: { ...DEFAULT_SPEECH.voices, voicevox: '3', system: 'en-us' },
     },
   });
-  const agent = await listener(panel.status().url);
+  const agent = await listener(panel.server.currentStatus.url);
   await new Promise((r) => setTimeout(r, 300));
-  const target = panel.sessionList()[0]!.id;
+  const target = panel.agentList()[0]!.id;
   const rows: [string, string, string?][] = [];
   for (const [label, eng, text] of [
     ['System voice (espeak-ng)', 'system', 'Hello there, this is the computer speaking.'],

@@ -16,7 +16,7 @@ import type {
   Target,
 } from './agents.js';
 import type { AudioStatus, MicChunk, StreamFileRequest, StreamResult } from './audio.js';
-import type { LogEntry, LogWire } from './log.js';
+import type { LogWire } from './log.js';
 import type { Problem } from './problems.js';
 import type { Settings } from './settings.js';
 import type { SpeechRequestMap } from './speech.js';
@@ -25,8 +25,8 @@ export interface Snapshot {
   settings: Settings;
   status: ServerStatus;
   sessions: SessionInfo[];
-  /** The most recent UI entries, so a renderer that starts late misses nothing. */
-  recent: LogEntry[];
+  /** The most recent log batches as they went out, so a renderer that starts late misses nothing. */
+  recent: LogWire[];
   /** Where the session log of this run is written. */
   logFile: string;
   /** Which adapter hosts this UI. */

@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../common/agents.js';
 import type { AgentReports } from './agent-reports.js';
 import type { AgentServerHandlers } from './agent-server.js';
 import type { AudioStreamer } from './audio-stream.js';
+import type { AvatarControl } from './avatar-control.js';
 import type { MessageLog } from './message-log.js';
 import type { AgentProxy } from './proxy.js';
 import type { SceneTracker } from './scene.js';
@@ -14,20 +15,21 @@ import type { Speaker } from './speech/speaker.js';
 import type { UiBudget } from './ui-budget.js';
 import type { UiUpdates } from './ui-updates.js';
 
-/** The panel's parts the feed reaches; the ones built after the agent server come as getters. */
+/** The services the feed hands what agents do to. */
 export interface FeedParts {
   log: MessageLog;
   uiBudget: UiBudget;
   reports: AgentReports;
   scene: SceneTracker;
   ui: UiUpdates;
-  proxy(): AgentProxy;
-  audio(): AudioStreamer;
-  speech(): Speaker;
+  proxy: AgentProxy;
+  audio: AudioStreamer;
+  avatar: AvatarControl;
+  speech: Speaker;
 }
 
 export function agentFeed(parts: FeedParts): AgentServerHandlers {
-  const { log, uiBudget, reports, scene, ui } = parts;
+  const { log, uiBudget, reports, scene, ui, proxy, audio, avatar, speech } = parts;
   /** Whether the agent frame being split into lines right now reached the dialogue server. */
   let frameForwarded = true;
   let loggingFailed = false;
@@ -52,18 +54,18 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
         { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), id: s.id } },
         s.id,
       );
-      parts.proxy().agentOpened(s.id);
+      proxy.agentOpened(s.id);
       ui.sessionsNow();
     },
     /* Forwarding comes first; the per-line logging below runs beside it, never in its path. */
     onFrame: (s, data, binary) => {
-      frameForwarded = parts.proxy().fromAgent(s.id, data, binary);
+      frameForwarded = proxy.fromAgent(s.id, data, binary);
     },
     onLine: (s, line) =>
       besideForwarding(() => {
         const message = reports.note(s.id, log.incoming(s.id, line, uiBudget.take(s.id), frameForwarded));
         if (message !== null && scene.observe(s.id, message)) ui.sceneChanged();
-        if (message !== null) parts.speech().observe(s.id, message);
+        if (message !== null) speech.observe(s.id, message);
         ui.sessionsChanged();
       }),
     onBinary: (s, length, preview) =>
@@ -72,9 +74,10 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
         ui.sessionsChanged();
       }),
     onClose: (s, why) => {
-      parts.proxy().agentClosed(s.id);
+      proxy.agentClosed(s.id);
       log.sessionClosed(s.id);
-      parts.audio().sessionClosed(s.id);
+      audio.sessionClosed(s.id);
+      avatar.forget(s.id);
       const hidden = uiBudget.forget(s.id);
       if (hidden > 0) log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, id: s.id } }, s.id);
       if (scene.drop(s.id)) ui.sceneChanged();

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerStatus, SessionInfo } from '../../common/agents.js';
+import type { ChangeResult, ServerStatus, SessionInfo } from '../../common/agents.js';
 import type { Reason } from '../../common/problems.js';
 import type { ServerSettings } from '../../common/settings.js';
 import { describeListenError } from './listen-errors.js';
@@ -22,6 +22,15 @@ export interface AgentServerHandlers {
   onResponsive(session: SessionInfo, responsive: boolean): void;
   onRejected(why: Reason, remote: string): void;
 }
+
+const IGNORE: AgentServerHandlers = {
+  onOpen: () => undefined,
+  onLine: () => undefined,
+  onBinary: () => undefined,
+  onClose: () => undefined,
+  onResponsive: () => undefined,
+  onRejected: () => undefined,
+};
 
 export interface AgentServerOptions {
   /** Largest frame accepted from a peer; MMDAgent-EX's own lines are far smaller. */
@@ -69,10 +78,10 @@ export class AgentServer {
   private allowedOrigins = new Set<string>();
   private status: ServerStatus = { state: 'stopped', url: '', host: '', port: 0, path: '/' };
 
-  constructor(
-    private readonly handlers: AgentServerHandlers,
-    private readonly options: AgentServerOptions = {},
-  ) {
+  /** Who hears what agents do; set once by `attach`, before the server starts listening. */
+  private handlers: AgentServerHandlers = IGNORE;
+
+  constructor(private readonly options: AgentServerOptions = {}) {
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayload ?? 1 << 20,
@@ -178,6 +187,22 @@ export class AgentServer {
     });
     session.info.messagesOut++;
     return true;
+  }
+
+  /**
+   * The services that handle agents are built after the server they send through, so the server
+   * is told who handles them once they exist.
+   */
+  attach(handlers: AgentServerHandlers): void {
+    this.handlers = handlers;
+  }
+
+  /** The operator's Disconnect: it kills the released MMDAgent-EX, so it needs `confirm`. */
+  disconnect(id: number, confirm = false): ChangeResult {
+    if (!this.sessions.has(id)) return { ok: false, problem: { key: 'agentGone', id } };
+    if (!confirm) return { ok: false, needsConfirm: true, agents: 1, reason: 'disconnect' };
+    this.closeSession(id, { reason: 'operator' });
+    return { ok: true };
   }
 
   /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */

@@ -8,11 +8,6 @@ import { lineProblem } from '../../common/wire-rules.js';
 import { durationMs, type Pacer } from './audio-packets.js';
 import { percentile } from './stats.js';
 
-export interface Preamble {
-  started: boolean;
-  model: string | null;
-}
-
 export interface FileJob {
   kind: 'file';
   name: string;

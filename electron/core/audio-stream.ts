@@ -11,17 +11,19 @@ import {
   type FileJob,
   type Job,
   type MicJob,
-  type Preamble,
   type Queued,
   type SpeakRequest,
   type SpeechHandle,
   type SpeechJob,
 } from './audio-jobs.js';
+import type { AvatarControl } from './avatar-control.js';
 import { MAX_PAYLOAD, Pacer, durationMs, packetize, sndPacket, type PacerOptions } from './audio-packets.js';
 
 export type { SpeakRequest, SpeechEnd, SpeechHandle } from './audio-jobs.js';
 
 export interface AudioHost {
+  /** Whether the agent is connected: audio goes to one agent that is. */
+  has(session: number): boolean;
   /** Raw bytes for one frame (an SND packet). */
   sendBytes(session: number, bytes: Uint8Array): boolean;
   /** A control line (`__AV_START`, `SNDFILE`, …), sent and logged as control. */
@@ -30,11 +32,11 @@ export interface AudioHost {
   changed(): void;
 }
 
+const gone = (session: number): StreamResult => ({ ok: false, problem: { key: 'agentGone', id: session } });
 const wallMs = (): number => performance.timeOrigin + performance.now();
 const MIC_SLACK_MS = 1000;
 
 export class AudioStreamer {
-  private readonly preambles = new Map<number, Preamble>();
   private readonly active = new Map<number, Job>();
   private readonly queues = new Map<number, Queued[]>();
   /** When the audio already sent to each agent ends there: the next stream continues that timeline. */
@@ -43,28 +45,21 @@ export class AudioStreamer {
 
   constructor(
     private readonly host: AudioHost,
+    private readonly avatar: AvatarControl,
     private readonly pacerOptions: PacerOptions = {},
   ) {}
-
-  /** Keeps preamble state true when the operator types control lines by hand. */
-  noteControl(session: number, line: string): void {
-    const p = this.preamble(session);
-    if (line === '__AV_START') p.started = true;
-    else if (line === '__AV_END') Object.assign(p, { started: false, model: null });
-    else if (line.startsWith('__AV_SETMODEL,')) p.model = line.slice('__AV_SETMODEL,'.length);
-  }
 
   /** The agent left: its stream ends and a reconnect starts from a blank avatar state. */
   sessionClosed(session: number): void {
     this.dropQueue(session, 'agentDisconnected');
     const job = this.active.get(session);
     if (job) this.finish(session, job, 'stopped', 'agentDisconnected');
-    this.preambles.delete(session);
     this.playsUntil.delete(session);
     this.host.changed();
   }
 
   streamFile(session: number, req: Omit<StreamFileRequest, 'target'>): StreamResult {
+    if (!this.host.has(session)) return gone(session);
     if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
     const pcm = evenBytes(req.pcm);
     if (pcm.length === 0) return { ok: false, problem: { key: 'audioEmpty', name: req.name } };
@@ -169,6 +164,7 @@ export class AudioStreamer {
   }
 
   stop(session: number): StreamResult {
+    if (!this.host.has(session)) return gone(session);
     const job = this.active.get(session);
     if (!job) return { ok: false, problem: { key: 'nothingStreaming' } };
     this.dropQueue(session, 'operatorStop');
@@ -177,6 +173,7 @@ export class AudioStreamer {
   }
 
   micStart(session: number, alias: string): StreamResult {
+    if (!this.host.has(session)) return gone(session);
     if (!aliasOk(alias)) return { ok: false, problem: { key: 'badAlias' } };
     const current = this.active.get(session);
     if (current && current.kind !== 'mic') return { ok: false, problem: { key: 'fileBusy', name: current.name } };
@@ -395,20 +392,6 @@ export class AudioStreamer {
   }
 
   private ensurePreamble(session: number, alias: string): void {
-    const p = this.preamble(session);
-    if (!p.started) {
-      this.host.control(session, '__AV_START');
-      p.started = true;
-    }
-    if (p.model !== alias) {
-      this.host.control(session, `__AV_SETMODEL,${alias}`);
-      p.model = alias;
-    }
-  }
-
-  private preamble(session: number): Preamble {
-    let p = this.preambles.get(session);
-    if (!p) this.preambles.set(session, (p = { started: false, model: null }));
-    return p;
+    this.avatar.ensure(session, alias, (line) => this.host.control(session, line));
   }
 }

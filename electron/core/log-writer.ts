@@ -14,13 +14,13 @@ export interface LogWriterOptions {
   flushMs?: number;
   /** Pending bytes that trigger an early flush, so a flood cannot grow memory. */
   highWaterBytes?: number;
-  onError?: (error: Error) => void;
 }
 
 export class JsonlWriter {
   private fd: number | null;
   private buffer: Buffer;
   private used = 0;
+  private errorListener: ((error: Error) => void) | null = null;
   private lines = 0;
   private timer: NodeJS.Timeout | null;
   private failed = false;
@@ -28,7 +28,7 @@ export class JsonlWriter {
 
   constructor(
     readonly path: string,
-    private readonly options: LogWriterOptions = {},
+    options: LogWriterOptions = {},
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'a');
@@ -106,7 +106,12 @@ export class JsonlWriter {
   private fail(error: Error): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.onError?.(error);
+    this.errorListener?.(error);
+  }
+
+  /** Who hears the first write error: the writer stops writing after it, once. */
+  onError(listener: (error: Error) => void): void {
+    this.errorListener = listener;
   }
 }
 

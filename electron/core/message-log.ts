@@ -5,20 +5,22 @@
  */
 import type { AgentLogLine, EntryKind, EntryUpdate, LogEntry, LogWire } from '../../common/log.js';
 import type { NoticeMsg } from '../../common/problems.js';
-import { LogWireEncoder, decodeLogWire } from '../../common/log-wire.js';
+import { LogWireEncoder, encodeLogBatch } from '../../common/log-wire.js';
 import { carriesMessage, parseAgentLog } from './agent-log.js';
 import { noticeEnglish } from './log-words.js';
 import { classify, expectedEcho, messageType } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
 export const UI_TEXT_MAX = 16_384;
-/** Characters of text kept for the snapshot a late renderer receives. */
+/** Characters of text kept for the snapshot a late renderer receives (whole batches past the newest). */
 const RECENT_MAX_CHARS = 4_000_000;
 
 export interface LogSink {
   append(record: object): void;
   /** An entry, as `entryJson` (entry-json) writes it, on one line. */
   appendEntry(entry: LogEntry): void;
+  /** The disk failed: the log says so once, and the UI goes on showing messages. */
+  onError?(listener: (error: Error) => void): void;
 }
 
 export interface MessageLogOptions {
@@ -56,6 +58,7 @@ export class MessageLog {
     this.now = options.now ?? Date.now;
     this.recentLimit = options.recentLimit ?? 5000;
     this.echoTimeoutMs = options.echoTimeoutMs ?? 5000;
+    options.sink?.onError?.((e) => this.notice('error', { key: 'logWriteFailed', params: { error: e.message } }));
   }
 
   /**
@@ -161,24 +164,18 @@ export class MessageLog {
     return wire;
   }
 
-  /** The most recent UI entries (bounded by count and by characters), oldest first, as they stand now. */
-  recent(): LogEntry[] {
-    const all = [...this.sent, this.batch.peek()].flatMap((w) => decodeLogWire(w).entries);
-    let first = Math.max(0, all.length - this.recentLimit);
-    let chars = 0;
-    for (let i = all.length - 1; i >= first; i--) {
-      chars += all[i]!.text.length;
-      if (chars > RECENT_MAX_CHARS && i < all.length - 1) {
-        first = i + 1;
-        break;
-      }
-    }
-    const out = all.slice(first);
-    for (const e of out) {
-      const u = this.settled.get(e.id);
-      if (u) Object.assign(e, u);
-    }
-    return out;
+  /**
+   * What a late renderer starts from, as wire batches: those already sent (a window bounded by
+   * count and by characters, whole batches), the one collecting now, and the deliveries settled
+   * since they went out as a last batch of updates alone. Nothing is decoded or encoded again.
+   */
+  recent(): LogWire[] {
+    const wires = [...this.sent];
+    const collecting = this.batch.peek();
+    if (collecting.n > 0) wires.push(collecting);
+    const settled = encodeLogBatch([], [...this.settled.values()]);
+    if (settled) wires.push(settled);
+    return wires;
   }
 
   private make(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {

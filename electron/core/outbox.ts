@@ -4,10 +4,9 @@
  * own frames out of the middle of the dialogue server's) and into the log.
  */
 import type { SendResult, SendTo, Target } from '../../common/agents.js';
-import type { StreamResult } from '../../common/audio.js';
 import type { Problem } from '../../common/problems.js';
 import type { AgentServer } from './agent-server.js';
-import type { AudioStreamer } from './audio-stream.js';
+import type { AvatarControl } from './avatar-control.js';
 import type { MessageLog } from './message-log.js';
 import { splitCompose, wireLine } from './protocol.js';
 import type { AgentProxy } from './proxy.js';
@@ -16,7 +15,7 @@ export interface OutboxHost {
   server: AgentServer;
   proxy: AgentProxy;
   log: MessageLog;
-  audio(): AudioStreamer;
+  avatar: AvatarControl;
   sent(): void;
 }
 
@@ -50,14 +49,8 @@ export class Outbox {
   sendLine(id: number, line: string): boolean {
     if (!this.host.proxy.toAgent(id, wireLine(line), false)) return false;
     this.host.log.outgoing(id, line);
-    if (line.startsWith('__AV')) this.host.audio().noteControl(id, line);
+    this.host.avatar.note(id, line);
     this.host.sent();
     return true;
-  }
-
-  /** Audio goes to one connected agent. */
-  forAgent(target: number, run: () => StreamResult): StreamResult {
-    if (!this.host.server.has(target)) return { ok: false, problem: { key: 'agentGone', id: target } };
-    return run();
   }
 }

@@ -1,28 +1,21 @@
 /**
- * The heart of the app: composes the agent server, the message log, proxying, audio and
- * settings, and is the one object both adapters (Electron IPC, browser bridge) talk to. The
- * rules live beside it: what agents do in `agent-feed`, sending in `outbox`, settings changes in
- * `settings-apply`, the pace of UI updates in `ui-updates` and `ui-tick`.
+ * The composition root of the core: it builds the services in dependency order, wires what they
+ * tell each other, and is what both adapters (Electron IPC, browser bridge) hold. Requests go to
+ * the service that answers them (`requests.ts`); the rules live in the services themselves: what
+ * agents do in `agent-feed`, sending in `outbox`, settings changes in `settings-apply`, the pace of
+ * UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type {
-  ChangeResult,
-  PeriodicRequest,
-  PeriodicStart,
-  SendResult,
-  SendTo,
-  ServerStatus,
-  SessionInfo,
-  Target,
-} from '../../common/agents.js';
-import type { MicChunk, StreamFileRequest, StreamResult } from '../../common/audio.js';
+import type { SessionInfo } from '../../common/agents.js';
 import type { EventMap, Snapshot } from '../../common/contract.js';
+import { upstreamUrl } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { agentFeed } from './agent-feed.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
 import { AudioStreamer } from './audio-stream.js';
+import { AvatarControl } from './avatar-control.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog } from './message-log.js';
@@ -32,15 +25,14 @@ import { PeriodicSender } from './periodic.js';
 import { AgentProxy } from './proxy.js';
 import { SceneTracker } from './scene.js';
 import { SettingsApplier } from './settings-apply.js';
+import { SettingsStore } from './settings.js';
 import { KeyVault, type Sealer } from './speech/key-vault.js';
 import { warmResampler } from './speech/resample.js';
 import { Speaker } from './speech/speaker.js';
 import { platformOf } from './speech/system-voice.js';
-import { upstreamUrl } from '../../common/settings-rules.js';
-import { SettingsStore } from './settings.js';
 import { UiBudget } from './ui-budget.js';
 import { UiTick } from './ui-tick.js';
-import { UiUpdates } from './ui-updates.js';
+import { UiUpdates, type UiSources } from './ui-updates.js';
 import type { UpstreamOptions } from './upstream.js';
 
 export interface PanelOptions {
@@ -69,135 +61,115 @@ export interface PanelOptions {
 export type PanelEvents = EventMap;
 
 export class Panel extends Emitter<PanelEvents> {
-  private readonly log: MessageLog;
-  private readonly server: AgentServer;
+  readonly settingsStore: SettingsStore;
+  /** The OpenAI-compatible key, write-only. */
+  readonly keys: KeyVault;
+  readonly tick: UiTick;
+  readonly log: MessageLog;
+  /** The WebSocket server MMDAgent-EX connects to. */
+  readonly server: AgentServer;
+  readonly proxy: AgentProxy;
+  readonly outbox: Outbox;
+  readonly audio: AudioStreamer;
+  /** Say it: text to speech, streamed to the agent. */
+  readonly speech: Speaker;
+  readonly periodic: PeriodicSender;
+  readonly settingsApplier: SettingsApplier;
+  private readonly overrides: Partial<Settings>;
   private readonly writer: JsonlWriter | null;
-  private readonly audio: AudioStreamer;
-  private readonly scene = new SceneTracker();
-  private readonly reports = new AgentReports();
-  private readonly proxy: AgentProxy;
-  private readonly periodic: PeriodicSender;
-  private readonly outbox: Outbox;
-  private readonly ui: UiUpdates;
-  private readonly applier: SettingsApplier;
   /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
   private readonly uiBudget: UiBudget;
-  private readonly settingsStore: SettingsStore;
-  private readonly overrides: Partial<Settings>;
-  /** Say it: text to speech, and the write-only engine key. */
-  readonly speech: Speaker;
-  readonly keys: KeyVault;
-  private readonly tick: UiTick;
+  private readonly ui: UiUpdates;
+  private readonly uiSources: UiSources;
+  private readonly scene = new SceneTracker();
+  private readonly reports = new AgentReports();
+  private readonly avatar = new AvatarControl();
 
   constructor(private readonly options: PanelOptions) {
     super();
-    this.settingsStore = new SettingsStore(options.dataDir ? join(options.dataDir, 'settings.json') : null);
     this.overrides = { ...options.overrides };
-    const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
-    this.writer = logDir
-      ? new JsonlWriter(join(logDir, sessionLogName()), {
-          onError: (e) => this.log.notice('error', { key: 'logWriteFailed', params: { error: e.message } }),
-        })
-      : null;
+    this.settingsStore = new SettingsStore(options.dataDir ? join(options.dataDir, 'settings.json') : null);
+    this.keys = new KeyVault(this.settingsStore, options.sealer);
+    const settings = this.settings();
+
     this.tick = new UiTick(() => this.flushTick(), options.tickMs ?? 4);
-    this.log = new MessageLog({
-      sink: this.writer,
-      echoTimeoutMs: this.settings().echoTimeoutSec * 1000,
-      changed: () => this.tick.wake(),
-    });
+    const wake = (): void => this.tick.wake();
+    const logDir = options.logDir ?? (options.dataDir ? join(options.dataDir, 'logs') : null);
+    this.writer = logDir ? new JsonlWriter(join(logDir, sessionLogName())) : null;
+    this.log = new MessageLog({ sink: this.writer, echoTimeoutMs: settings.echoTimeoutSec * 1000, changed: wake });
     this.uiBudget = new UiBudget(options.uiRatePerSec ?? 50_000);
-    this.ui = new UiUpdates(
+    this.ui = new UiUpdates((event, payload) => this.emit(event, payload as never), Date.now, wake);
+
+    const { log, ui, avatar, uiBudget } = this;
+    const server = (this.server = new AgentServer(options.server));
+    const proxy = (this.proxy = new AgentProxy(
       {
-        sessions: () => this.sessionList(),
-        audio: () => this.audio.status(),
-        audioStreaming: () => this.audio.streaming,
-        scene: () => this.scene.snapshot(),
-      },
-      (event, payload) => this.emit(event, payload as never),
-      Date.now,
-      () => this.tick.wake(),
-    );
-    this.server = new AgentServer(
-      agentFeed({
-        log: this.log,
-        uiBudget: this.uiBudget,
-        reports: this.reports,
-        scene: this.scene,
-        ui: this.ui,
-        proxy: () => this.proxy,
-        audio: () => this.audio,
-        speech: () => this.speech,
-      }),
-      options.server,
-    );
-    this.proxy = new AgentProxy(
-      {
-        sendToAgent: (id, data, binary) => this.server.send(id, data, binary),
-        log: this.log,
-        uiAllowed: (id) => this.uiBudget.take(id),
-        agentControl: (id, line) => this.audio.noteControl(id, line),
-        changed: () => this.ui.sessionsChanged(),
+        sendToAgent: (id, data, binary) => server.send(id, data, binary),
+        log,
+        uiAllowed: (id) => uiBudget.take(id),
+        agentControl: (id, line) => avatar.note(id, line),
+        changed: () => ui.sessionsChanged(),
       },
       options.upstream,
-    );
-    this.outbox = new Outbox({
-      server: this.server,
-      proxy: this.proxy,
-      log: this.log,
-      audio: () => this.audio,
-      sent: () => this.ui.sessionsChanged(),
-    });
-    this.audio = new AudioStreamer(
+    ));
+    const outbox = (this.outbox = new Outbox({ server, proxy, log, avatar, sent: () => ui.sessionsChanged() }));
+    const audio = (this.audio = new AudioStreamer(
       {
+        has: (id) => server.has(id),
         sendBytes: (id, bytes) =>
-          this.proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
-        control: (id, line) => this.outbox.sendLine(id, line),
-        notice: (msg, id, kind = 'status') => this.log.notice(kind, msg, id),
-        changed: () => this.ui.audioChanged(),
+          proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
+        control: (id, line) => outbox.sendLine(id, line),
+        notice: (msg, id, kind = 'status') => log.notice(kind, msg, id),
+        changed: () => ui.audioChanged(),
       },
+      avatar,
       options.pacer,
-    );
-    this.keys = new KeyVault(this.settingsStore, options.sealer);
-    this.speech = new Speaker({
-      audio: this.audio,
+    ));
+    const { scene, keys } = this;
+    const speech = (this.speech = new Speaker({
+      audio,
       speech: () => this.settings().speech,
-      agentProblem: (id) => this.outbox.targetProblem(id),
-      sendLine: (id, line) => this.outbox.sendLine(id, line),
-      notice: (msg, id, kind) => this.log.notice(kind, msg, id),
-      apiKey: () => this.keys.get(),
-      speaking: (id, alias) => this.scene.snapshot()[id]?.speaking.includes(alias) ?? false,
+      agentProblem: (id) => outbox.targetProblem(id),
+      sendLine: (id, line) => outbox.sendLine(id, line),
+      notice: (msg, id, kind) => log.notice(kind, msg, id),
+      apiKey: () => keys.get(),
+      speaking: (id, alias) => scene.snapshot()[id]?.speaking.includes(alias) ?? false,
       platform: platformOf(process.platform),
-    });
-    this.periodic = new PeriodicSender(
-      (req) => this.outbox.send(req.target, req.text, req.to),
-      () => this.emit('periodic:changed', this.periodic.list()),
-    );
-    this.applier = new SettingsApplier({
+    }));
+    const periodic = (this.periodic = new PeriodicSender(
+      (req) => outbox.send(req.target, req.text, req.to),
+      () => this.emit('periodic:changed', periodic.list()),
+    ));
+    this.settingsApplier = new SettingsApplier({
       current: () => this.settings(),
-      bound: () => this.server.currentStatus,
-      agents: () => this.server.count(),
+      bound: () => server.currentStatus,
+      agents: () => server.count(),
       commit: (patch) => {
         for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
         this.settingsStore.update(patch);
         return this.settings();
       },
-      applied: (settings) => this.follow(settings),
+      applied: (next) => this.follow(next),
       restartListener: async () => {
-        this.speech.stopAll();
-        this.audio.stopAll();
-        await this.server.stop();
+        speech.stopAll();
+        audio.stopAll();
+        await server.stop();
         await this.listen();
       },
     });
-    this.follow(this.settings(), false);
-    if (this.settingsStore.recovery) this.log.notice('error', this.settingsStore.recovery);
+
+    server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech }));
+    this.uiSources = {
+      sessions: () => this.agentList(),
+      audio: () => audio.status(),
+      audioStreaming: () => audio.streaming,
+      scene: () => scene.snapshot(),
+    };
+    this.follow(settings, false);
+    if (this.settingsStore.recovery) log.notice('error', this.settingsStore.recovery);
   }
 
-  /** Whether the UI tick runs: it rests while nothing waits for a UI. */
-  get ticking(): boolean {
-    return this.tick.ticking;
-  }
-
+  /** The stored settings with this run's command-line overrides on top. */
   settings(): Settings {
     return { ...this.settingsStore.get(), ...this.overrides };
   }
@@ -213,7 +185,7 @@ export class Panel extends Emitter<PanelEvents> {
     return {
       settings: this.settings(),
       status: this.server.currentStatus,
-      sessions: this.sessionList(),
+      sessions: this.agentList(),
       recent: this.log.recent(),
       logFile: this.writer?.path ?? '',
       host: this.options.host,
@@ -221,15 +193,6 @@ export class Panel extends Emitter<PanelEvents> {
       scene: this.scene.snapshot(),
       periodic: this.periodic.list(),
     };
-  }
-
-  /** Where the listener is (the real port, even when 0 was asked for), or why it is not. */
-  status(): ServerStatus {
-    return this.server.currentStatus;
-  }
-
-  agentCount(): number {
-    return this.server.count();
   }
 
   /** This run's session log file, or null when logs are not kept. */
@@ -242,68 +205,13 @@ export class Panel extends Emitter<PanelEvents> {
     this.writer?.flush();
   }
 
-  get proxying(): boolean {
-    return this.proxy.enabled;
-  }
-
-  /** Sessions with their dialogue-server link, when proxying. */
-  sessionList(): SessionInfo[] {
+  /** The connected agents, with what their own log reported and their dialogue-server link. */
+  agentList(): SessionInfo[] {
     return this.server.list().map((s) => {
       const upstream = this.proxy.info(s.id);
       const info = this.reports.decorate(s);
       return upstream ? { ...info, upstream } : info;
     });
-  }
-
-  send(target: Target, text: string, to: SendTo = 'agent'): SendResult {
-    return this.outbox.send(target, text, to);
-  }
-
-  /** "Retry now" for dialogue-server links waiting out their backoff. */
-  retryUpstream(target: Target): ChangeResult {
-    if (!this.proxy.enabled) return { ok: false, problem: { key: 'proxyOff' } };
-    const n = this.proxy.retry(this.outbox.targetIds(target));
-    return n > 0 ? { ok: true } : { ok: false, problem: { key: 'nothingToRetry' } };
-  }
-
-  startPeriodic(req: PeriodicRequest): PeriodicStart {
-    return this.periodic.start(req);
-  }
-
-  stopPeriodic(id: number): ChangeResult {
-    return this.periodic.stop(id) ? { ok: true } : { ok: false, problem: { key: 'periodicNotRunning' } };
-  }
-
-  streamFile(req: StreamFileRequest): StreamResult {
-    return this.outbox.forAgent(req.target, () => this.audio.streamFile(req.target, req));
-  }
-
-  stopAudio(target: number): StreamResult {
-    return this.outbox.forAgent(target, () => this.audio.stop(target));
-  }
-
-  micStart(target: number, alias: string): StreamResult {
-    return this.outbox.forAgent(target, () => this.audio.micStart(target, alias));
-  }
-
-  micStop(target: number): StreamResult {
-    return this.audio.micStop(target);
-  }
-
-  micChunk(chunk: MicChunk): void {
-    this.audio.micChunk(chunk.target, chunk.pcm, chunk.capturedAt);
-  }
-
-  /** Changing where the panel listens restarts the listener; with agents connected it needs `confirm`. */
-  updateSettings(patch: Partial<Settings>, confirm = false): Promise<ChangeResult> {
-    return this.applier.update(patch, confirm);
-  }
-
-  disconnect(id: number, confirm = false): ChangeResult {
-    if (!this.server.has(id)) return { ok: false, problem: { key: 'agentGone', id } };
-    if (!confirm) return { ok: false, needsConfirm: true, agents: 1, reason: 'disconnect' };
-    this.server.closeSession(id, { reason: 'operator' });
-    return { ok: true };
   }
 
   /** Quit: close agents with empty close frames and flush the log to disk. */
@@ -345,17 +253,20 @@ export class Panel extends Emitter<PanelEvents> {
 
   /** One tick's work; true while more is to come (a batch just went, or a timed duty waits). */
   private flushTick(): boolean {
-    for (const [session, hidden] of this.uiBudget.takeHidden()) {
-      this.log.notice(
-        'error',
-        { key: 'hiddenOverBudget', params: { n: hidden, id: session, rate: this.uiBudget.ratePerSec } },
-        session,
-      );
+    for (const [agentId, hidden] of this.uiBudget.takeHidden()) {
+      const params = { n: hidden, id: agentId, rate: this.uiBudget.ratePerSec };
+      this.log.notice('error', { key: 'hiddenOverBudget', params }, agentId);
     }
     this.proxy.tick();
     const batch = this.log.takeBatch();
     if (batch) this.emit('log:batch', batch);
-    this.ui.flush();
-    return batch !== null || this.log.awaitingEchoes || this.uiBudget.hiding || this.proxy.busy || this.ui.pending;
+    this.ui.flush(this.uiSources);
+    return (
+      batch !== null ||
+      this.log.awaitingEchoes ||
+      this.uiBudget.hiding ||
+      this.proxy.busy ||
+      this.ui.pending(this.uiSources)
+    );
   }
 }

@@ -3,7 +3,7 @@
  * documentation's sample server that sends a test message every 2 s. It lives in the core,
  * so it keeps time while a browser tab sleeps or the window reloads.
  */
-import type { PeriodicJob, PeriodicRequest, PeriodicStart, SendResult } from '../../common/agents.js';
+import type { ChangeResult, PeriodicJob, PeriodicRequest, PeriodicStart, SendResult } from '../../common/agents.js';
 import { splitCompose } from './protocol.js';
 
 const MIN_SEC = 0.1;
@@ -40,13 +40,13 @@ export class PeriodicSender {
     return { ok: true, id: job.id };
   }
 
-  stop(id: number): boolean {
+  stop(id: number): ChangeResult {
     const entry = this.jobs.get(id);
-    if (!entry) return false;
+    if (!entry) return { ok: false, problem: { key: 'periodicNotRunning' } };
     clearInterval(entry.timer);
     this.jobs.delete(id);
     this.changed();
-    return true;
+    return { ok: true };
   }
 
   stopAll(): void {

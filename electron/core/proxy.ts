@@ -3,7 +3,7 @@
  * first and logged beside; the panel's own frames to an agent wait until the dialogue
  * server's byte stream stands between two items, so the two never interleave mid-line.
  */
-import type { SendResult, UpstreamInfo } from '../../common/agents.js';
+import type { ChangeResult, SendResult, UpstreamInfo } from '../../common/agents.js';
 import type { ReasonCode } from '../../common/problems.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../../common/assert-never.js';
@@ -182,10 +182,12 @@ export class AgentProxy {
     return true;
   }
 
-  retry(ids: number[]): number {
+  /** "Retry now" for dialogue-server links waiting out their backoff. */
+  retry(ids: number[]): ChangeResult {
+    if (!this.enabled) return { ok: false, problem: { key: 'proxyOff' } };
     let n = 0;
     for (const id of ids) if (this.links.get(id)?.upstream.retryNow()) n++;
-    return n;
+    return n > 0 ? { ok: true } : { ok: false, problem: { key: 'nothingToRetry' } };
   }
 
   /** Whether a link has a timed duty: an audio stream that may go idle, or held messages that may stall. */

@@ -51,13 +51,13 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       if (typeof text !== 'string') throw new Error('The message must be text.');
       if (to !== undefined && to !== 'agent' && to !== 'server')
         throw new Error('"Send to" must be the agent or the dialogue server.');
-      return panel.send(target(t), text, to ?? 'agent');
+      return panel.outbox.send(target(t), text, to ?? 'agent');
     },
-    'upstream:retry': async (arg) => panel.retryUpstream(target(record(arg).target)),
+    'upstream:retry': async (arg) => panel.proxy.retry(panel.outbox.targetIds(target(record(arg).target))),
     'periodic:start': async (arg) => {
       const a = record(arg);
       if (typeof a.everySec !== 'number') throw new Error('The interval must be a number of seconds.');
-      return panel.startPeriodic({
+      return panel.periodic.start({
         target: target(a.target),
         text: text(a.text, 'The message'),
         everySec: a.everySec,
@@ -67,34 +67,33 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     'periodic:stop': async (arg) => {
       const { id } = record(arg);
       if (typeof id !== 'number') throw new Error('The periodic job id must be a number.');
-      return panel.stopPeriodic(id);
+      return panel.periodic.stop(id);
     },
     'settings:update': async (arg) => {
       const { patch, confirm } = record(arg);
-      return panel.updateSettings(record(patch) as Partial<Settings>, confirm === true);
+      return panel.settingsApplier.update(record(patch) as Partial<Settings>, confirm === true);
     },
     'session:disconnect': async (arg) => {
       const { id, confirm } = record(arg);
       if (typeof id !== 'number') throw new Error('The session id must be a number.');
-      return panel.disconnect(id, confirm === true);
+      return panel.server.disconnect(id, confirm === true);
     },
     'audio:stream-file': async (arg) => {
       const a = record(arg);
       const whenBusy: WhenBusy = a.whenBusy === 'queue' ? 'queue' : 'replace';
-      return panel.streamFile({
-        target: agent(a.target),
+      return panel.audio.streamFile(agent(a.target), {
         alias: text(a.alias, 'The model alias'),
         name: text(a.name, 'The file name'),
         pcm: bytes(a.pcm),
         whenBusy,
       });
     },
-    'audio:stop': async (arg) => panel.stopAudio(agent(record(arg).target)),
+    'audio:stop': async (arg) => panel.audio.stop(agent(record(arg).target)),
     'audio:mic-start': async (arg) => {
       const a = record(arg);
-      return panel.micStart(agent(a.target), text(a.alias, 'The model alias'));
+      return panel.audio.micStart(agent(a.target), text(a.alias, 'The model alias'));
     },
-    'audio:mic-stop': async (arg) => panel.micStop(agent(record(arg).target)),
+    'audio:mic-stop': async (arg) => panel.audio.micStop(agent(record(arg).target)),
     'speech:say': async (arg) => {
       const a = record(arg);
       return panel.speech.say({
@@ -129,7 +128,7 @@ export function postHandlers(panel: Panel): PostHandlers {
       if (!arg || typeof arg !== 'object') return;
       const a = arg as Record<string, unknown>;
       if (typeof a.target !== 'number' || !(a.pcm instanceof Uint8Array) || typeof a.capturedAt !== 'number') return;
-      panel.micChunk({ target: a.target, pcm: a.pcm, capturedAt: a.capturedAt });
+      panel.audio.micChunk(a.target, a.pcm, a.capturedAt);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * What a UI hears besides log batches, at a pace it can take. Message counts change with every
  * message, so the session list goes out at most four times a second and audio progress ten;
- * scene changes go out on the next tick.
+ * scene changes, and an agent that came or went, go out on the next tick. The services only mark
+ * what changed; the state itself is read from the sources at the tick, so this depends on nothing.
  */
 import type { SceneState, SessionInfo } from '../../common/agents.js';
 import type { AudioStatus } from '../../common/audio.js';
@@ -29,9 +30,10 @@ export class UiUpdates {
   private audioDirty = false;
   private audioSentAt = 0;
   private sceneDirty = false;
+  /** An agent came or went: the list goes out at the next tick, whatever its pace. */
+  private sessionsUrgent = false;
 
   constructor(
-    private readonly sources: UiSources,
     private readonly emit: <K extends keyof UiEvents>(event: K, payload: UiEvents[K]) => void,
     private readonly now: () => number = Date.now,
     /** Asks for a tick: something waits to go out. */
@@ -39,8 +41,8 @@ export class UiUpdates {
   ) {}
 
   /** Whether something waits for a later tick: a change held back by its pace, or a stream's progress. */
-  get pending(): boolean {
-    return this.sessionsDirty || this.audioDirty || this.sceneDirty || this.sources.audioStreaming();
+  pending(sources: UiSources): boolean {
+    return this.sessionsDirty || this.audioDirty || this.sceneDirty || sources.audioStreaming();
   }
 
   sessionsChanged(): void {
@@ -58,27 +60,29 @@ export class UiUpdates {
     this.wake();
   }
 
-  /** An agent came or went: the list goes out now, not at the next quarter second. */
+  /** An agent came or went: the list goes out at the next tick, not at the next quarter second. */
   sessionsNow(): void {
-    this.emit('sessions:changed', this.sources.sessions());
+    this.sessionsUrgent = true;
+    this.sessionsChanged();
   }
 
   /** Called once per tick, after the log batch. */
-  flush(): void {
+  flush(sources: UiSources): void {
     const now = this.now();
-    if ((this.audioDirty || this.sources.audioStreaming()) && now - this.audioSentAt >= AUDIO_EVERY_MS) {
+    if ((this.audioDirty || sources.audioStreaming()) && now - this.audioSentAt >= AUDIO_EVERY_MS) {
       this.audioDirty = false;
       this.audioSentAt = now;
-      this.emit('audio:status', this.sources.audio());
+      this.emit('audio:status', sources.audio());
     }
     if (this.sceneDirty) {
       this.sceneDirty = false;
-      this.emit('scene:changed', this.sources.scene());
+      this.emit('scene:changed', sources.scene());
     }
-    if (this.sessionsDirty && now - this.sessionsSentAt >= SESSIONS_EVERY_MS) {
+    if (this.sessionsDirty && (this.sessionsUrgent || now - this.sessionsSentAt >= SESSIONS_EVERY_MS)) {
       this.sessionsDirty = false;
+      this.sessionsUrgent = false;
       this.sessionsSentAt = now;
-      this.emit('sessions:changed', this.sources.sessions());
+      this.emit('sessions:changed', sources.sessions());
     }
   }
 }

@@ -11,7 +11,7 @@ export function setupQuit(panel: Panel, win: BrowserWindow): void {
   let done = false;
   let stopping = false;
   const confirmQuit = (): boolean => {
-    const agents = panel.agentCount();
+    const agents = panel.server.count();
     if (agents === 0) return true;
     const lang = mainLang(panel.settings().language, app.getLocale?.() ?? 'en');
     const choice = dialog.showMessageBoxSync(win, {

@@ -49,7 +49,7 @@ export function setupWindow(panel: Panel): BrowserWindow {
       if (!win.isDestroyed() && !win.isMinimized() && !win.isFullScreen()) {
         const { x, y, width, height } = win.getNormalBounds();
         /* Window size is a convenience; a failed save is not worth a message. */
-        void panel.updateSettings({ windowBounds: { x, y, width, height } }).catch(() => undefined);
+        void panel.settingsApplier.update({ windowBounds: { x, y, width, height } }).catch(() => undefined);
       }
     }, 400);
   };

@@ -69,14 +69,14 @@ export async function main(argv: string[]): Promise<void> {
     host: values['ui-host'] ?? '127.0.0.1',
     port: values['ui-port'] ? portArg('--ui-port', values['ui-port']) : 0,
   });
-  const status = panel.status();
+  const status = panel.server.currentStatus;
   console.log(`Remote Panel UI: ${web.url}`);
   console.log(
     status.state === 'listening'
       ? `MMDAgent-EX endpoint: ${status.url}`
       : `MMDAgent-EX endpoint not listening: ${status.error ? listenProblemText(status.error) : status.state}`,
   );
-  if (panel.proxying) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
+  if (panel.proxy.enabled) console.log(`Proxy mode: each agent is connected onward to ${panel.settings().upstreamUrl}`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

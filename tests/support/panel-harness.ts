@@ -39,7 +39,7 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
   return {
     panel,
     get url() {
-      return panel.status().url;
+      return panel.server.currentStatus.url;
     },
     dataDir,
     entries,

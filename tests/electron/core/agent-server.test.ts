@@ -25,17 +25,15 @@ async function serve(settings: Partial<ServerSettings> = {}, options: AgentServe
     responsive: [] as boolean[],
     rejected: [] as Reason[],
   };
-  const server = new AgentServer(
-    {
-      onOpen: (s) => seen.opened.push(s),
-      onLine: (_s, line) => seen.lines.push(line),
-      onBinary: (_s, length, preview) => seen.binary.push([length, preview]),
-      onClose: (_s, why) => seen.closed.push(why),
-      onResponsive: (_s, ok) => seen.responsive.push(ok),
-      onRejected: (why) => seen.rejected.push(why),
-    },
-    options,
-  );
+  const server = new AgentServer(options);
+  server.attach({
+    onOpen: (s) => seen.opened.push(s),
+    onLine: (_s, line) => seen.lines.push(line),
+    onBinary: (_s, length, preview) => seen.binary.push([length, preview]),
+    onClose: (_s, why) => seen.closed.push(why),
+    onResponsive: (_s, ok) => seen.responsive.push(ok),
+    onRejected: (why) => seen.rejected.push(why),
+  });
   const status = await server.start({ ...SETTINGS, ...settings });
   cleanup.push(() => server.stop());
   return { server, status, seen };

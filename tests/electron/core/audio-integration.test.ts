@@ -24,7 +24,7 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
   it('sends preamble, mode, paced audio and SNDBRKS; bytes intact; 10 s arrive over 10 s ± 0.2 s', async () => {
     const { h, a, id } = await setup();
     const pcm = tone(10);
-    expect(h.panel.streamFile({ target: id, alias: '0', name: 'tone.wav', pcm, whenBusy: 'queue' })).toEqual({
+    expect(h.panel.audio.streamFile(id, { alias: '0', name: 'tone.wav', pcm, whenBusy: 'queue' })).toEqual({
       ok: true,
       queued: 0,
     });
@@ -57,11 +57,11 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
 
   it('sends the preamble again after the agent reconnects, and stops a stream whose agent left', async () => {
     const { h, a, id } = await setup();
-    h.panel.streamFile({ target: id, alias: '0', name: 'one.wav', pcm: tone(1), whenBusy: 'queue' });
+    h.panel.audio.streamFile(id, { alias: '0', name: 'one.wav', pcm: tone(1), whenBusy: 'queue' });
     await a.waitFor(() => a.audioEvents.at(-1) === 'SNDBRKS', 3000);
-    h.panel.streamFile({ target: id, alias: '0', name: 'long.wav', pcm: tone(5), whenBusy: 'queue' });
+    h.panel.audio.streamFile(id, { alias: '0', name: 'long.wav', pcm: tone(5), whenBusy: 'queue' });
     await a.waitFor(() => a.packetSizes.length > 30, 3000);
-    expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
+    expect(h.panel.server.disconnect(id, true)).toEqual({ ok: true });
     await h.waitFor(
       () => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(agent disconnected\)/.test(e.text)),
       3000,
@@ -69,25 +69,21 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
     const id2 = h.sessions()[0]!.id;
     const before = a.received.length;
-    h.panel.streamFile({ target: id2, alias: '0', name: 'again.wav', pcm: tone(1), whenBusy: 'queue' });
+    h.panel.audio.streamFile(id2, { alias: '0', name: 'again.wav', pcm: tone(1), whenBusy: 'queue' });
     await a.waitFor(() => a.received.length >= before + 2, 3000);
     expect(a.received.slice(before)).toEqual(['__AV_START', '__AV_SETMODEL,0']);
   }, 15_000);
 
   it('streams the microphone with SNDSTRM and measures capture → wire latency', async () => {
     const { h, a, id } = await setup();
-    expect(h.panel.micStart(id, '0')).toEqual({ ok: true, queued: 0 });
+    expect(h.panel.audio.micStart(id, '0')).toEqual({ ok: true, queued: 0 });
     for (let i = 0; i < 25; i++)
-      h.panel.micChunk({
-        target: id,
-        pcm: new Uint8Array(1280).fill(i),
-        capturedAt: performance.timeOrigin + performance.now() - 5,
-      });
+      h.panel.audio.micChunk(id, new Uint8Array(1280).fill(i), performance.timeOrigin + performance.now() - 5);
     const [status] = h.panel.snapshot().audio;
     expect(status).toMatchObject({ session: id, state: 'mic' });
     expect(status!.latencyP50).toBeGreaterThanOrEqual(5);
     expect(status!.latencyP99).toBeLessThan(1000);
-    h.panel.micStop(id);
+    h.panel.audio.micStop(id);
     await a.waitFor(() => a.audioEvents.at(-1) === 'SNDBRKS', 2000);
     expect(a.audioEvents[0]).toBe('SNDSTRM');
     expect(a.packetSizes).toEqual(Array(25).fill(1280));
@@ -96,21 +92,17 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
 
   it("counts a capture time ahead of this process's clock (the page's clock differs by a few ms) as 0, never negative", async () => {
     const { h, id } = await setup();
-    h.panel.micStart(id, '0');
+    h.panel.audio.micStart(id, '0');
     for (let i = 0; i < 5; i++)
-      h.panel.micChunk({
-        target: id,
-        pcm: new Uint8Array(1280),
-        capturedAt: performance.timeOrigin + performance.now() + 40,
-      });
+      h.panel.audio.micChunk(id, new Uint8Array(1280), performance.timeOrigin + performance.now() + 40);
     const [status] = h.panel.snapshot().audio;
     expect([status!.latencyP50, status!.latencyP99]).toEqual([0, 0]);
-    h.panel.micStop(id);
+    h.panel.audio.micStop(id);
   });
 
   it('refuses audio for an agent that is not connected', async () => {
     const { h } = await setup();
-    expect(h.panel.streamFile({ target: 99, alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({
+    expect(h.panel.audio.streamFile(99, { alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: { key: 'agentGone', id: 99 },
     });

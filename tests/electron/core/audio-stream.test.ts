@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AudioStreamer, type AudioHost, type SpeechEnd } from '../../../electron/core/audio-stream.js';
+import { AvatarControl } from '../../../electron/core/avatar-control.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { noticeEnglish } from '../../../electron/core/log-words.js';
 
@@ -7,6 +8,7 @@ function host() {
   const wire: { session: number; frame: string | Uint8Array }[] = [];
   const notices: string[] = [];
   const h: AudioHost = {
+    has: () => true,
     sendBytes: (session, bytes) => (wire.push({ session, frame: bytes }), true),
     control: (session, line) => (wire.push({ session, frame: line }), true),
     notice: (msg) => void notices.push(noticeEnglish(msg)),
@@ -14,15 +16,15 @@ function host() {
   };
   const lines = (session: number) =>
     wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
-  return { h, wire, notices, lines };
+  return { h, wire, notices, lines, avatar: new AvatarControl() };
 }
 
 const pcm = (ms: number) => new Uint8Array(ms * 32);
 
 describe('AudioStreamer', () => {
   it('sends the preamble once per connection, and again after a reconnect', () => {
-    const { h, lines } = host();
-    const a = new AudioStreamer(h);
+    const { h, lines, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
     a.micStart(1, '0');
     a.micStop(1);
     a.micStart(1, '0');
@@ -31,7 +33,9 @@ describe('AudioStreamer', () => {
     a.micStart(1, 'mei');
     a.micStop(1);
     expect(lines(1).slice(6)).toEqual(['__AV_SETMODEL,mei', 'SNDSTRM', 'SNDBRKS']);
+    /* The agent left: the feed ends its streams and forgets what its avatar was told. */
     a.sessionClosed(1);
+    avatar.forget(1);
     a.micStart(1, 'mei');
     expect(lines(1).slice(9)).toEqual(['__AV_START', '__AV_SETMODEL,mei', 'SNDSTRM']);
     /* Another connection has its own state. */
@@ -40,21 +44,21 @@ describe('AudioStreamer', () => {
   });
 
   it('follows control lines the operator typed by hand', () => {
-    const { h, lines } = host();
-    const a = new AudioStreamer(h);
-    a.noteControl(1, '__AV_START');
-    a.noteControl(1, '__AV_SETMODEL,0');
+    const { h, lines, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
+    avatar.note(1, '__AV_START');
+    avatar.note(1, '__AV_SETMODEL,0');
     a.micStart(1, '0');
     expect(lines(1)).toEqual(['SNDSTRM']);
     a.micStop(1);
-    a.noteControl(1, '__AV_END');
+    avatar.note(1, '__AV_END');
     a.micStart(1, '0');
     expect(lines(1).slice(2)).toEqual(['__AV_START', '__AV_SETMODEL,0', 'SNDSTRM']);
   });
 
   it('queues or replaces a second file, as asked, and stop ends the segment with SNDBRKS', () => {
-    const { h, lines, notices } = host();
-    const a = new AudioStreamer(h);
+    const { h, lines, notices, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
     expect(a.streamFile(1, { alias: '0', name: 'a.wav', pcm: pcm(2000), whenBusy: 'queue' })).toEqual({
       ok: true,
       queued: 0,
@@ -79,8 +83,8 @@ describe('AudioStreamer', () => {
   });
 
   it('refuses empty and over-long audio and bad aliases, sending nothing', () => {
-    const { h, wire } = host();
-    const a = new AudioStreamer(h);
+    const { h, wire, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
     a.maxDurationSec = 2;
     expect(a.streamFile(1, { alias: '0', name: 'e.wav', pcm: new Uint8Array(1), whenBusy: 'queue' })).toMatchObject({
       ok: false,
@@ -98,8 +102,8 @@ describe('AudioStreamer', () => {
   });
 
   it('never sends a frame over 8192 bytes or a payload over 4096, on every path', () => {
-    const { h, wire } = host();
-    const a = new AudioStreamer(h, { leadMs: 160 });
+    const { h, wire, avatar } = host();
+    const a = new AudioStreamer(h, avatar, { leadMs: 160 });
     a.streamFile(1, { alias: '0', name: 'odd.wav', pcm: pcm(1234).subarray(0, 1234 * 32 - 6), whenBusy: 'queue' });
     a.stop(1);
     a.micStart(2, '0');
@@ -124,8 +128,8 @@ describe('AudioStreamer', () => {
   });
 
   it('drops microphone audio that runs more than a second ahead of real time', () => {
-    const { h, wire, notices } = host();
-    const a = new AudioStreamer(h);
+    const { h, wire, notices, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
     a.micStart(1, '0');
     for (let i = 0; i < 100; i++) a.micChunk(1, new Uint8Array(1280), 0);
     const packets = wire.filter((w) => typeof w.frame !== 'string').length;
@@ -136,8 +140,8 @@ describe('AudioStreamer', () => {
   });
 
   it('stops a stream when its agent disconnects, with a message, and forgets the queue', () => {
-    const { h, notices, lines } = host();
-    const a = new AudioStreamer(h);
+    const { h, notices, lines, avatar } = host();
+    const a = new AudioStreamer(h, avatar);
     a.streamFile(3, { alias: '0', name: 'a.wav', pcm: pcm(3000), whenBusy: 'queue' });
     a.streamFile(3, { alias: '0', name: 'b.wav', pcm: pcm(3000), whenBusy: 'queue' });
     a.sessionClosed(3);
@@ -149,9 +153,9 @@ describe('AudioStreamer', () => {
 
 describe('AudioStreamer: a Say, sentence by sentence', () => {
   function speaking() {
-    const { h, wire, lines } = host();
+    const { h, wire, lines, avatar } = host();
     const clock = new FakeClock();
-    const a = new AudioStreamer(h, { clock });
+    const a = new AudioStreamer(h, avatar, { clock });
     const ends: SpeechEnd[] = [];
     const events = (session = 1) =>
       wire
@@ -256,7 +260,7 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
 
 describe('AudioStreamer: one timeline per agent', () => {
   it('back-to-back segments and queued streams never run more than 200 ms ahead of real time', () => {
-    const { h, wire } = host();
+    const { h, wire, avatar } = host();
     const clock = new FakeClock();
     const sent: { at: number; ms: number }[] = [];
     const counting: AudioHost = {
@@ -266,7 +270,7 @@ describe('AudioStreamer: one timeline per agent', () => {
         h.sendBytes(session, bytes)
       ),
     };
-    const a = new AudioStreamer(counting, { clock });
+    const a = new AudioStreamer(counting, avatar, { clock });
     /* Three sentences all synthesized before the first ends, then a file queued behind them. */
     const { handle } = a.speak(1, {
       name: 'three',

@@ -47,8 +47,8 @@ describe('hostile peers', () => {
     cleanup.push(() => agent.quit());
     agent.emit('MODEL_EVENT_ADD|0');
     await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 100, 'the agent event within 100 ms');
-    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.sessionList().at(-1)!.id;
-    h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
+    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.agentList().at(-1)!.id;
+    h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
     await agent.waitFor(() => agent.received.length === 1, 100, 'the line within 100 ms');
     expect(performance.now() - t0).toBeLessThan(250);
     agent.quit();
@@ -91,7 +91,7 @@ describe('hostile peers', () => {
       halfOpen.push(s);
     }
     await h.waitFor(() => halfOpen.every((s) => s.destroyed || s.readableEnded), 5000, 'half-open sockets dropped');
-    await h.waitFor(() => h.panel.agentCount() === 0, 3000, 'sessions gone');
+    await h.waitFor(() => h.panel.server.count() === 0, 3000, 'sessions gone');
     const count = (key: string): number => h.entries.filter((e) => e.msg?.key === key).length;
     await h.waitFor(() => count('agentLeft') >= 1000, 3000, 'every closure logged');
     /* A moment more, so a closure logged twice would show. */
@@ -121,11 +121,11 @@ describe('hostile peers', () => {
       2000,
       'log entry',
     );
-    expect(await h.panel.updateSettings({ allowedOrigins: ['http://localhost:3000'] })).toEqual({ ok: true });
+    expect(await h.panel.settingsApplier.update({ allowedOrigins: ['http://localhost:3000'] })).toEqual({ ok: true });
     const allowed = new WebSocket(h.url, { headers: { Origin: 'http://localhost:3000' } });
     cleanup.push(() => allowed.terminate());
     await new Promise((r) => allowed.once('open', r));
-    expect(h.panel.agentCount()).toBe(1);
+    expect(h.panel.server.count()).toBe(1);
   });
 
   it('rate-limits what one agent puts in the UI, never what goes to disk', async () => {
@@ -148,6 +148,6 @@ describe('hostile peers', () => {
     expect(shown).toBeLessThan(5000);
     expect(agent.exitCode).toBeNull();
     /* The marker came from the tick alone (the flood was over); with nothing left to report, it rests. */
-    await h.waitFor(() => !h.panel.ticking, 3000, 'the tick at rest');
+    await h.waitFor(() => !h.panel.tick.ticking, 3000, 'the tick at rest');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogBatch } from '../../../common/log.js';
+import type { LogBatch, LogEntry } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { entryJson } from '../../../electron/core/entry-json.js';
 import { MessageLog } from '../../../electron/core/message-log.js';
@@ -8,6 +8,17 @@ import { MessageLog } from '../../../electron/core/message-log.js';
 function take(log: MessageLog): LogBatch | null {
   const wire = log.takeBatch();
   return wire && decodeLogWire(wire);
+}
+
+/** The snapshot's batches read back as a renderer does: rows by id (later ones skipped), then the updates. */
+function snapshotRows(log: MessageLog): LogEntry[] {
+  const rows: LogEntry[] = [];
+  for (const wire of log.recent()) {
+    const { entries, updates } = decodeLogWire(wire);
+    for (const e of entries) if (e.id > (rows.at(-1)?.id ?? 0)) rows.push(e);
+    for (const u of updates) Object.assign(rows.find((e) => e.id === u.id) ?? {}, u);
+  }
+  return rows;
 }
 
 function setup() {
@@ -95,13 +106,18 @@ describe('MessageLog', () => {
     expect(take(log)!.updates).toEqual([{ id: m.id, delivery: 'delivered', rtt: 0 }]);
   });
 
-  it('keeps a bounded window of recent entries for late renderers, with their delivery', () => {
+  it('keeps a bounded window of recent batches for late renderers, whole, with their delivery', () => {
     const { log } = setup();
-    for (let i = 0; i < 5; i++) log.incoming(1, `E|${i}`);
-    expect(log.recent().map((e) => e.text)).toEqual(['E|2', 'E|3', 'E|4']);
+    for (let i = 0; i < 5; i++) {
+      log.incoming(1, `E|${i}`);
+      take(log);
+    }
+    /* A window of 3 entries: the batches sent last, as they went out. */
+    expect(log.recent().map((w) => w.n)).toEqual([1, 1, 1]);
+    expect(snapshotRows(log).map((e) => e.text)).toEqual(['E|2', 'E|3', 'E|4']);
     const sent = log.outgoing(1, 'S|x');
     log.incoming(1, 'S|x');
-    expect(log.recent().find((e) => e.id === sent.id)?.delivery).toBe('delivered');
+    expect(snapshotRows(log).find((e) => e.id === sent.id)?.delivery).toBe('delivered');
   });
 
   it('builds the snapshot from batches already sent and the one collecting, with deliveries settled since', () => {
@@ -113,20 +129,16 @@ describe('MessageLog', () => {
     take(log);
     log.incoming(1, 'S|x');
     log.incoming(1, 'E|2');
-    /* The echo is not a row; the sent line has left the window of 3; with a wider window it shows delivered. */
-    expect(log.recent().map((e) => e.text)).toEqual(['E|0', 'E|1', 'E|2']);
-    const wide = new MessageLog({ sink: null, recentLimit: 10, now: () => 1_000 });
-    const out = wide.outgoing(1, 'S|y');
-    take(wide);
-    wide.incoming(1, 'E|0');
-    take(wide);
-    wide.incoming(1, 'S|y');
-    expect(wide.recent().map((e) => [e.id, e.delivery])).toEqual([
-      [out.id, 'delivered'],
-      [out.id + 1, undefined],
+    /* The echo is not a row; the collecting batch is whole; the settled delivery comes last, alone. */
+    expect(snapshotRows(log).map((e) => [e.text, e.delivery])).toEqual([
+      ['S|x', 'delivered'],
+      ['E|0', undefined],
+      ['E|1', undefined],
+      ['E|2', undefined],
     ]);
+    expect(log.recent().at(-1)).toMatchObject({ n: 0, updates: [{ id: sent.id, delivery: 'delivered', rtt: 0 }] });
     /* The collecting batch is still sent whole at the next tick. */
-    expect(take(wide)!.updates).toEqual([{ id: out.id, delivery: 'delivered', rtt: 0 }]);
+    expect(take(log)!.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 0 }]);
     expect(sent.delivery).toBe('delivered');
   });
 

@@ -26,19 +26,19 @@ describe('Panel', () => {
 
   it('rests its UI tick at rest, wakes for a message, and keeps ticking until an unanswered line is marked', async () => {
     const h = await panel({ overrides: { wsPort: 0, echoTimeoutSec: 0.5 } });
-    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest with no agent');
+    await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest with no agent');
     /* The echo comes long after the timeout, so only the tick can mark the line. */
     const a = await agent(h.url, { frameMs: 3000 });
     await h.waitFor(() => h.sessions().length === 1);
-    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest after the agent came');
+    await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest after the agent came');
     a.emit('TEST_EVENT|alone');
     await h.waitFor(() => h.entries.some((e) => e.text === 'TEST_EVENT|alone'), 2000, 'the lone message');
-    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest after the message');
+    await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest after the message');
     const sentAt = Date.now();
-    expect(h.panel.send(h.sessions()[0]!.id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(h.sessions()[0]!.id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toMatchObject({ ok: true });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'no-echo'), 3000, 'no echo');
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(500);
-    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest once nothing waits');
+    await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest once nothing waits');
   });
 
   it('sends exactly the line plus \\n, and the echo marks it delivered', async () => {
@@ -46,7 +46,7 @@ describe('Panel', () => {
     const a = await agent(h.url, { frameMs: 30 });
     await h.waitFor(() => h.sessions().length === 1);
     const id = h.sessions()[0]!.id;
-    expect(h.panel.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
     await a.waitFor(() => a.received.length === 1);
     expect(a.frames.map(String)).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd\n']);
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivery');
@@ -61,7 +61,7 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
-    h.panel.send('all', 'STOP');
+    h.panel.outbox.send('all', 'STOP');
     await a.waitFor(() => a.received.includes('STOP'), 2000, 'STOP to be parsed');
   });
 
@@ -69,22 +69,22 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
-    expect(h.panel.send('all', 'X'.repeat(2048))).toEqual({
+    expect(h.panel.outbox.send('all', 'X'.repeat(2048))).toEqual({
       ok: false,
       problem: { key: 'line', problem: { code: 'too-long', bytes: 2048, max: 2047 } },
     });
-    expect(h.panel.send('all', 'A|1\nSNDFILE')).toEqual({
+    expect(h.panel.outbox.send('all', 'A|1\nSNDFILE')).toEqual({
       ok: false,
       problem: { key: 'line', problem: { code: 'snd' }, line: 2 },
     });
-    expect(h.panel.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
+    expect(h.panel.outbox.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
     await new Promise((r) => setTimeout(r, 50));
     expect(a.frames).toEqual([]);
   });
 
   it('explains that nothing was sent when no agent is connected', async () => {
     const h = await panel();
-    expect(h.panel.send('all', 'A|1')).toEqual({ ok: false, problem: { key: 'noAgent' } });
+    expect(h.panel.outbox.send('all', 'A|1')).toEqual({ ok: false, problem: { key: 'noAgent' } });
   });
 
   it('serves several agents at once; "all" reaches each', async () => {
@@ -92,7 +92,7 @@ describe('Panel', () => {
     const a = await agent(h.url);
     const b = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 2);
-    expect(h.panel.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
+    expect(h.panel.outbox.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
     await a.waitFor(() => a.received.length === 2);
     await b.waitFor(() => b.received.length === 2);
     expect(b.received).toEqual(['A|1', 'B|2']);
@@ -105,7 +105,7 @@ describe('Panel', () => {
     expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(a.exitCode).toBeNull();
-    expect(h.panel.agentCount()).toBe(1);
+    expect(h.panel.server.count()).toBe(1);
   });
 
   it('turns a port in use into a clear status with a suggested port', async () => {
@@ -114,7 +114,7 @@ describe('Panel', () => {
     cleanup.push(() => void blocker.close());
     const port = (blocker.address() as { port: number }).port;
     const h = await panel({ overrides: { wsPort: port } });
-    const status = h.panel.status();
+    const status = h.panel.server.currentStatus;
     expect(status.state).toBe('error');
     expect(status.error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port });
     expect(status.error!.suggestedPort).toBeGreaterThan(port);
@@ -132,10 +132,10 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 1);
-    const ask = await h.panel.updateSettings({ wsPath: '/chat2' });
+    const ask = await h.panel.settingsApplier.update({ wsPath: '/chat2' });
     expect(ask).toEqual({ ok: false, needsConfirm: true, agents: 1, reason: 'move' });
     expect(a.exitCode).toBeNull();
-    expect(await h.panel.updateSettings({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
+    expect(await h.panel.settingsApplier.update({ wsPath: '/chat2' }, true)).toEqual({ ok: true });
     expect(h.url).toMatch(/\/chat2$/);
     await a.waitFor(() => a.exitCode !== null);
     const b = await agent(h.url);
@@ -157,17 +157,17 @@ describe('Panel', () => {
     await h.waitFor(() => h.sessions().length === 1);
     /* Two confirmed moves at once (one agent gone each time), then an unrelated change. */
     const [x, y] = await Promise.all([
-      h.panel.updateSettings({ wsPort: 0, wsPath: '/a' }, true),
-      h.panel.updateSettings({ wsPort: 0, wsPath: '/b' }, true),
+      h.panel.settingsApplier.update({ wsPort: 0, wsPath: '/a' }, true),
+      h.panel.settingsApplier.update({ wsPort: 0, wsPath: '/b' }, true),
     ]);
     expect([x, y]).toEqual([{ ok: true }, { ok: true }]);
-    expect(h.panel.status()).toMatchObject({ state: 'listening', path: '/b' });
+    expect(h.panel.server.currentStatus).toMatchObject({ state: 'listening', path: '/b' });
     const b = await agent(h.url);
-    await h.waitFor(() => h.panel.agentCount() === 1);
-    expect(await h.panel.updateSettings({ echoTimeoutSec: 7 })).toEqual({ ok: true });
+    await h.waitFor(() => h.panel.server.count() === 1);
+    expect(await h.panel.settingsApplier.update({ echoTimeoutSec: 7 })).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 100));
     expect(b.exitCode).toBeNull();
-    expect(h.panel.agentCount()).toBe(1);
+    expect(h.panel.server.count()).toBe(1);
     a.quit();
   });
 
@@ -176,8 +176,8 @@ describe('Panel', () => {
     const a = await agent(h.url, { onDrop: 'reconnect' });
     await h.waitFor(() => h.sessions().length === 1);
     const id = h.sessions()[0]!.id;
-    expect(h.panel.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
-    expect(h.panel.disconnect(id, true)).toEqual({ ok: true });
+    expect(h.panel.server.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
+    expect(h.panel.server.disconnect(id, true)).toEqual({ ok: true });
     await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
     expect(a.dropReason).toBe('closed by the server');
     await a.waitFor(() => a.connections === 2, 2000, 'the client side of the reconnect');
@@ -187,7 +187,7 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url, { startup: ['PLUGIN_EVENT_ENABLE|Variables', 'MODEL_EVENT_ADD|0'] });
     await h.waitFor(() => h.entries.filter((e) => e.dir === 'in').length === 2);
-    h.panel.send('all', 'MODEL_ADD|1|x.pmd');
+    h.panel.outbox.send('all', 'MODEL_ADD|1|x.pmd');
     await a.waitFor(() => a.received.length === 1);
     await h.waitFor(() => h.entries.some((e) => e.delivery === 'delivered'));
     const path = h.panel.logFile!;
@@ -213,7 +213,7 @@ describe('Panel', () => {
     const a = await agent(h.url, { allLog: true, frameMs: 30, startup: ['MODEL_EVENT_ADD|0', 'CURRENT_TIME|05|05'] });
     await h.waitFor(() => h.sessions()[0]?.warnings === 1, 3000, 'the start-up warning counted');
     const id = h.sessions()[0]!.id;
-    expect(h.panel.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
     await h.waitFor(
       () => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'),
       3000,

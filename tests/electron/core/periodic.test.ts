@@ -23,7 +23,7 @@ describe('periodic sender', () => {
     connected = false;
     vi.advanceTimersByTime(2000);
     expect(p.list()[0]).toMatchObject({ sent: 3, lastProblem: { key: 'noAgent' } });
-    expect(p.stop((started as { id: number }).id)).toBe(true);
+    expect(p.stop((started as { id: number }).id)).toEqual({ ok: true });
     connected = true;
     vi.advanceTimersByTime(10_000);
     expect(sent).toHaveLength(3);

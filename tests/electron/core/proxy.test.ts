@@ -135,7 +135,7 @@ describe('proxy mode', () => {
     agent.emit('KEY|x');
     await h.waitFor(() => h.entries.some((e) => e.type === 'KEY'), 3000, 'KEY');
     expect(h.entries.find((e) => e.type === 'KEY')!.notForwarded).toBe(true);
-    expect(h.panel.sessionList()[0]!.upstream).toMatchObject({
+    expect(h.panel.agentList()[0]!.upstream).toMatchObject({
       state: expect.stringMatching(/retrying|connecting/),
       notForwarded: 4,
     });
@@ -197,14 +197,14 @@ describe('proxy mode', () => {
     const { server, h } = await setup({ intervalMs: 0 });
     const agent = await connectAgent(h.url);
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
-    const id = h.panel.sessionList()[0]!.id;
+    const id = h.panel.agentList()[0]!.id;
 
-    expect(h.panel.send(id, 'RECOG_EVENT_STOP|こんにちは', 'server')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(id, 'RECOG_EVENT_STOP|こんにちは', 'server')).toMatchObject({ ok: true });
     await server.waitFor(() => server.frames.length === 1, 2000, 'the injected event');
     expect(server.frames[0]!.data.toString('utf8')).toBe('RECOG_EVENT_STOP|こんにちは\n');
     expect(server.frames[0]!.binary).toBe(false);
 
-    expect(h.panel.send(id, 'MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE', 'agent')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE', 'agent')).toMatchObject({ ok: true });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
     agent.emit('MOTION_EVENT_ADD|0|bow');
     await server.waitFor(() => server.frames.length === 2, 2000, 'the event the motion caused');
@@ -214,16 +214,16 @@ describe('proxy mode', () => {
     expect(h.entries.filter((e) => e.dir === 'up').map((e) => e.text)).toEqual(['RECOG_EVENT_STOP|こんにちは']);
 
     /* The same protocol checks apply both ways. */
-    expect(h.panel.send(id, 'SNDFAKE', 'server')).toMatchObject({ ok: false });
-    expect(h.panel.send(id, 'x'.repeat(3000), 'server')).toMatchObject({ ok: false });
+    expect(h.panel.outbox.send(id, 'SNDFAKE', 'server')).toMatchObject({ ok: false });
+    expect(h.panel.outbox.send(id, 'x'.repeat(3000), 'server')).toMatchObject({ ok: false });
   });
 
   it("keeps the echo of the panel's own line from the dialogue server in the full log too, and forwards the rest of the log", async () => {
     const { server, h } = await setup({ intervalMs: 0 });
     await connectAgent(h.url, { allLog: true });
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
-    const id = h.panel.sessionList()[0]!.id;
-    expect(h.panel.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
+    const id = h.panel.agentList()[0]!.id;
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
     await server.waitFor(() => server.lines.some((l) => l.includes('Error: addMotion')), 2000, 'the error forwarded');
     expect(server.lines.filter((l) => l.includes('Remote: Sent:'))).toEqual([]);
@@ -236,7 +236,7 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     agent.quit();
     await server.waitFor(() => server.open === 0 && server.closedByPeer === 1, 3000, 'the upstream close');
-    await h.waitFor(() => h.panel.sessionList().length === 0, 2000, 'the session to end');
+    await h.waitFor(() => h.panel.agentList().length === 0, 2000, 'the session to end');
     expect(server.connections).toBe(1);
   });
 
@@ -254,7 +254,9 @@ describe('proxy mode', () => {
     /* The silence that completes it comes in frames the agent's 8,192-byte buffer takes. */
     expect(Math.max(...agent.frames.map((f) => f.length))).toBeLessThanOrEqual(4096);
     /* The panel's own line after that parses as a line again, not as audio. */
-    expect(h.panel.send(h.panel.sessionList()[0]!.id, 'MOTION_ADD|0|x|x.vmd', 'agent')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(h.panel.agentList()[0]!.id, 'MOTION_ADD|0|x|x.vmd', 'agent')).toMatchObject({
+      ok: true,
+    });
     await agent.waitFor(() => agent.received.includes('MOTION_ADD|0|x|x.vmd'), 2000, 'the next line');
     expect(agent.exitCode).toBeNull();
   });
@@ -265,18 +267,20 @@ describe('proxy mode', () => {
     env.cleanup.push(() => server.stop());
     const h = await env.panel({ upstream: fast });
     const agent = await connectAgent(h.url);
-    await h.waitFor(() => h.panel.sessionList().length === 1, 2000, 'the agent');
-    expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
-    expect(await h.panel.updateSettings({ upstreamUrl: h.url, upstreamEnabled: true })).toEqual({
+    await h.waitFor(() => h.panel.agentList().length === 1, 2000, 'the agent');
+    expect(h.panel.agentList()[0]!.upstream).toBeUndefined();
+    expect(await h.panel.settingsApplier.update({ upstreamUrl: h.url, upstreamEnabled: true })).toEqual({
       ok: false,
       problem: { key: 'upstreamLoop', url: h.url },
     });
-    expect(await h.panel.updateSettings({ upstreamUrl: server.url, upstreamEnabled: true })).toEqual({ ok: true });
+    expect(await h.panel.settingsApplier.update({ upstreamUrl: server.url, upstreamEnabled: true })).toEqual({
+      ok: true,
+    });
     await server.waitFor(() => server.open === 1, 3000, 'the link for the connected agent');
-    expect(h.panel.sessionList()[0]!.upstream?.state).toBe('open');
-    expect(await h.panel.updateSettings({ upstreamEnabled: false })).toEqual({ ok: true });
+    expect(h.panel.agentList()[0]!.upstream?.state).toBe('open');
+    expect(await h.panel.settingsApplier.update({ upstreamEnabled: false })).toEqual({ ok: true });
     await server.waitFor(() => server.open === 0, 3000, 'the link to close');
-    expect(h.panel.sessionList()[0]!.upstream).toBeUndefined();
+    expect(h.panel.agentList()[0]!.upstream).toBeUndefined();
     expect(agent.exitCode).toBeNull();
   });
 
@@ -335,7 +339,7 @@ describe('proxy mode', () => {
       key: 'downAudioEnd',
       params: { reason: 'streamIdle', packets: 5, bytes: 6400 },
     });
-    await h.waitFor(() => !h.panel.ticking, 2000, 'the tick at rest');
+    await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest');
   });
 
   it('turning proxy mode off mid-stream gives the agent the reset a reconnect would, and keeps it', async () => {
@@ -345,7 +349,7 @@ describe('proxy mode', () => {
     server.send('__AV_START\n__AV_SETMODEL,0\nSNDSTRM\n', false);
     server.send(Buffer.concat([Buffer.from('SND1280'), Buffer.alloc(100, 1)]), true);
     await agent.waitFor(() => agent.frames.length === 2 && agent.avatarStarted, 2000, 'the half packet');
-    expect(await h.panel.updateSettings({ upstreamEnabled: false })).toEqual({ ok: true });
+    expect(await h.panel.settingsApplier.update({ upstreamEnabled: false })).toEqual({ ok: true });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS' && !agent.avatarStarted, 3000, 'the reset');
     await server.waitFor(() => server.open === 0, 3000, 'the upstream link to close');
     expect(agent.packetSizes).toEqual([1280]);
@@ -358,7 +362,7 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     server.send('MOTION_ADD|0|half', false);
     await agent.waitFor(() => agent.frames.length === 1, 2000, 'the half line');
-    expect(h.panel.send(h.panel.sessionList()[0]!.id, 'KEY|mine')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(h.panel.agentList()[0]!.id, 'KEY|mine')).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 500));
     expect(agent.received).toEqual([]);
     await agent.waitFor(() => agent.received.includes('KEY|mine'), 4000, "the panel's line");

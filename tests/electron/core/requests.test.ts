@@ -6,23 +6,40 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Panel } from '../../../electron/core/panel.js';
 import { coreHandlers, hasHandler, postHandlers } from '../../../electron/core/requests.js';
 
+/** A Panel whose services record what reaches them: each request goes to the service that answers it. */
 function fakePanel() {
   const ok = { ok: true } as const;
+  const streamed = { ok: true, queued: 0 } as const;
   const calls = {
     snapshot: vi.fn(() => ({ recent: [] })),
     send: vi.fn(() => ({ ok: true, lines: 1, sessions: 1 })),
-    retryUpstream: vi.fn(() => ok),
+    retry: vi.fn(() => ok),
     startPeriodic: vi.fn(() => ({ ok: true, id: 1 })),
     stopPeriodic: vi.fn(() => ok),
     updateSettings: vi.fn(async () => ok),
     disconnect: vi.fn(() => ok),
-    streamFile: vi.fn(() => ({ ok: true, queued: 0 })),
-    stopAudio: vi.fn(() => ({ ok: true, queued: 0 })),
-    micStart: vi.fn(() => ({ ok: true, queued: 0 })),
-    micStop: vi.fn(() => ({ ok: true, queued: 0 })),
+    streamFile: vi.fn(() => streamed),
+    stopAudio: vi.fn(() => streamed),
+    micStart: vi.fn(() => streamed),
+    micStop: vi.fn(() => streamed),
     micChunk: vi.fn(),
   };
-  return { calls, panel: calls as unknown as Panel };
+  const panel = {
+    snapshot: calls.snapshot,
+    outbox: { send: calls.send, targetIds: (t: number | 'all') => (t === 'all' ? [1, 2] : [t]) },
+    proxy: { retry: calls.retry },
+    periodic: { start: calls.startPeriodic, stop: calls.stopPeriodic },
+    settingsApplier: { update: calls.updateSettings },
+    server: { disconnect: calls.disconnect },
+    audio: {
+      streamFile: calls.streamFile,
+      stop: calls.stopAudio,
+      micStart: calls.micStart,
+      micStop: calls.micStop,
+      micChunk: calls.micChunk,
+    },
+  };
+  return { calls, panel: panel as unknown as Panel };
 }
 
 describe('core request handlers', () => {
@@ -43,7 +60,9 @@ describe('core request handlers', () => {
     expect(calls.disconnect).toHaveBeenCalledWith(3, true);
     const pcm = new Uint8Array(4);
     await h['audio:stream-file']({ target: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'sometimes' });
-    expect(calls.streamFile).toHaveBeenCalledWith({ target: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'replace' });
+    expect(calls.streamFile).toHaveBeenCalledWith(1, { alias: '0', name: 'a.wav', pcm, whenBusy: 'replace' });
+    await h['upstream:retry']({ target: 'all' });
+    expect(calls.retry).toHaveBeenCalledWith([1, 2]);
   });
 
   it('refuses a request of the wrong shape before the Panel sees it', async () => {
@@ -79,7 +98,7 @@ describe('core request handlers', () => {
     expect(calls.micChunk).not.toHaveBeenCalled();
     const chunk = { target: 1, pcm: new Uint8Array(1280), capturedAt: 5 };
     post(chunk);
-    expect(calls.micChunk).toHaveBeenCalledWith(chunk);
+    expect(calls.micChunk).toHaveBeenCalledWith(chunk.target, chunk.pcm, chunk.capturedAt);
   });
 
   it('knows only its own channels: nothing inherited from Object answers', () => {

@@ -20,7 +20,7 @@ async function setup(
   const vv = await FakeVoicevox.start(engine);
   cleanup.push(() => vv.close());
   const h = await panel();
-  await h.panel.updateSettings({
+  await h.panel.settingsApplier.update({
     speech: {
       ...DEFAULT_SPEECH,
       engine: 'voicevox',
@@ -168,7 +168,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
       () => slow.close(),
     );
     const sayWith = async (speech: Partial<SpeechSettings>) => {
-      await h.panel.updateSettings({ speech: { ...h.panel.settings().speech, ...speech } });
+      await h.panel.settingsApplier.update({ speech: { ...h.panel.settings().speech, ...speech } });
       return h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' });
     };
     expect(await sayWith({ voicevoxUrl: failing.url })).toEqual({
@@ -201,7 +201,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
       problem: { key: 'engineUrl', engine: 'voicevox', url: '' },
     });
     expect(
-      await h.panel.updateSettings({ speech: { ...h.panel.settings().speech, voicevoxUrl: 'ftp://example' } }),
+      await h.panel.settingsApplier.update({ speech: { ...h.panel.settings().speech, voicevoxUrl: 'ftp://example' } }),
     ).toEqual({
       ok: false,
       problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'voicevoxUrl' } },
@@ -255,7 +255,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
   it('a Say while a file plays queues behind it or replaces it, and says which', async () => {
     const { h, a, id } = await setup();
     const pcm = new Uint8Array(32000 * 2);
-    h.panel.streamFile({ target: id, alias: '0', name: 'music.wav', pcm, whenBusy: 'queue' });
+    h.panel.audio.streamFile(id, { alias: '0', name: 'music.wav', pcm, whenBusy: 'queue' });
     expect(await h.panel.speech.say({ target: id, alias: '0', text: '待ちます', whenBusy: 'queue' })).toMatchObject({
       ok: true,
       queued: true,
@@ -304,13 +304,7 @@ describe('Say, several at once', () => {
 
   it('MMDAgent-EX’s own voice will not wait behind a stream, and replacing ends the stream first', async () => {
     const { h, a, id } = await setup({ engine: 'agent' });
-    h.panel.streamFile({
-      target: id,
-      alias: '0',
-      name: 'music.wav',
-      pcm: new Uint8Array(32000 * 3),
-      whenBusy: 'queue',
-    });
+    h.panel.audio.streamFile(id, { alias: '0', name: 'music.wav', pcm: new Uint8Array(32000 * 3), whenBusy: 'queue' });
     expect(await h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: { key: 'agentVoiceBusy', name: 'music.wav' },
@@ -430,7 +424,7 @@ describe('Say, cut short', () => {
     );
     await h.waitFor(() => h.panel.snapshot().audio.every((s) => s.state === 'idle'), 5000, 'the first Say to end');
     expect(
-      h.panel.streamFile({ target: id, alias: '0', name: 'after.wav', pcm: new Uint8Array(3200), whenBusy: 'queue' }),
+      h.panel.audio.streamFile(id, { alias: '0', name: 'after.wav', pcm: new Uint8Array(3200), whenBusy: 'queue' }),
     ).toEqual({ ok: true, queued: 0 });
     await a.waitFor(() => a.audioEvents.filter((e) => e === 'SNDBRKS').length === 2, 5000);
   }, 15_000);
