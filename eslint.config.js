@@ -37,7 +37,7 @@ const LAYERS = [
   },
   { name: 'electron/preload', places: ['electron/preload.ts'], may: ['common'], packages: ['electron'] },
   { name: 'renderer/i18n', places: ['renderer/i18n/'], may: ['common'] },
-  { name: 'renderer/log', places: ['renderer/log/'], may: ['common'] },
+  { name: 'renderer/log', places: ['renderer/log/'], may: ['common'], typesFrom: ['renderer/i18n'] },
   ...RENDERER_HELPERS.map((name) => ({
     name,
     places: [`${name}/`],

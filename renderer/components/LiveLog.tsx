@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { formatCount } from '../lib/format';
-import { rowWindow } from '../lib/row-window';
+import { rowWindow } from '../log/row-window';
 import { usePanel } from '../store';
 import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';

@@ -4,7 +4,7 @@ import { assertNever } from '../../common/assert-never';
 import { clockTime } from '../lib/format';
 import { translate, translator, type Lang, type MessageKey } from '../i18n';
 import { noticeText } from '../i18n/notices';
-import { highlightParts } from '../store/log-filter';
+import { highlightParts } from '../log/log-filter';
 
 /** Direction glyphs; in proxy mode the column spells out both ends. */
 export const DIRECTIONS: Record<LogEntry['dir'], { glyph: string; label: MessageKey; proxied: MessageKey }> = {

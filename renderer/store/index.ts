@@ -40,7 +40,7 @@ export const usePanel = create<PanelState>()((...a) => ({
     /* The remembered filters come back with the settings (the session filter does not: ids restart). */
     get().setFilters(snapshot.settings.logFilters);
     get().setSessions(snapshot.sessions);
-    get().appendBatch({ entries: snapshot.recent, updates: [] });
+    for (const wire of snapshot.recent) get().appendWire(wire);
   },
 }));
 

@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { LogBatch, LogEntry, LogFilters, LogWire } from '../../common/log';
 import { encodeLogBatch } from '../../common/log-wire';
-import { LogBuffer } from './log-buffer';
-import { RENDER_PACE, RenderPacer } from './render-pacer';
-import { EMPTY_VIEW, type LogView } from './log-view';
-import { NO_FILTERS, buildFilter } from './log-filter';
+import { LogBuffer } from '../log/log-buffer';
+import { RENDER_PACE, RenderPacer } from '../log/render-pacer';
+import { EMPTY_VIEW, type LogView } from '../log/log-view';
+import { NO_FILTERS, buildFilter } from '../log/log-filter';
 import type { Words } from '../i18n';
-import { OpenLogError, parseSessionLog } from './open-log';
+import { OpenLogError, parseSessionLog } from '../log/open-log';
 import type { PanelState } from '.';
 
 /** A filter that takes longer than this over the window is too slow to keep applying. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../common/log.js';
-import { FILTER_SLICE_ROWS, LogBuffer } from '../../../renderer/store/log-buffer.js';
-import { NO_FILTERS, buildFilter } from '../../../renderer/store/log-filter.js';
+import { FILTER_SLICE_ROWS, LogBuffer } from '../../../renderer/log/log-buffer.js';
+import { NO_FILTERS, buildFilter } from '../../../renderer/log/log-filter.js';
 import { entry } from '../../support/entries.js';
 
 describe('LogBuffer', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../common/log.js';
-import { NO_FILTERS, buildFilter, highlightParts } from '../../../renderer/store/log-filter.js';
-import { LogBuffer } from '../../../renderer/store/log-buffer.js';
+import { NO_FILTERS, buildFilter, highlightParts } from '../../../renderer/log/log-filter.js';
+import { LogBuffer } from '../../../renderer/log/log-buffer.js';
 
 let id = 0;
 const e = (

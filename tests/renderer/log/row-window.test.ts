@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow } from '../../../renderer/lib/row-window.js';
+import { rowWindow } from '../../../renderer/log/row-window.js';
 
 describe('the rows in view of a fixed-height list', () => {
   it('follows the bottom, or shows what the scroll position says, with overscan, clamped to the list', () => {

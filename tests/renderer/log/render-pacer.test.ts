@@ -4,7 +4,7 @@
  * redraw owed and not made.
  */
 import { describe, expect, it } from 'vitest';
-import { RenderPacer } from '../../../renderer/store/render-pacer.js';
+import { RenderPacer } from '../../../renderer/log/render-pacer.js';
 
 function harness() {
   let t = 0;

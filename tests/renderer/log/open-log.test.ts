@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenLogError, parseSessionLog } from '../../../renderer/store/open-log.js';
+import { OpenLogError, parseSessionLog } from '../../../renderer/log/open-log.js';
 import { thrown } from '../../support/thrown.js';
 
 const line = (o: object): string => JSON.stringify(o);
