@@ -1,4 +1,7 @@
-/** `npm run bench`: prints numbers; it never fails a build on timing (machines are noisy). */
+/**
+ * `npm run bench [-- --runs N] [log audio proxy load speech]`: prints numbers and writes them to
+ * docs/performance.md; it never fails a build on timing (machines are noisy).
+ */
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -9,14 +12,31 @@ import { benchLogLoad } from './log-load.js';
 import { benchLogRelay } from './log-relay.js';
 import { profileBurst } from './profile-burst.js';
 import { benchProxy } from './proxy.js';
+import { beginRun, writeReport } from './report.js';
 import { benchSpeech } from './speech.js';
 
-const only = process.argv.slice(2);
+const REPORT = 'docs/performance.md';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 1;
+const only = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
 const want = (name: string): boolean => only.length === 0 || only.includes(name);
 
 console.log(`Remote Panel benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
-if (want('log')) await benchLogRelay();
-if (want('audio')) {
+/** Each benchmark, `runs` times; its tables go to its section of the report. */
+async function measure(id: string, title: string, bench: () => Promise<unknown>): Promise<void> {
+  if (!want(id)) return;
+  for (let run = 1; run <= runs; run++) {
+    if (runs > 1) console.log(`\n[${id}: run ${run} of ${runs}]`);
+    beginRun(id, title);
+    await bench();
+  }
+}
+
+await measure('log', 'Log relay: agent → core → bridge → the page', benchLogRelay);
+await measure('load', 'A million messages: disk, the page, filters', benchLogLoad);
+await measure('audio', 'Audio pacing: files and the microphone', async () => {
   /* Speech for the fake microphone, made with espeak-ng (Debian). */
   const dir = join(tmpdir(), 'remote-panel-bench');
   mkdirSync(dir, { recursive: true });
@@ -28,10 +48,13 @@ if (want('audio')) {
       'Hello there. This is the microphone benchmark of Remote Panel for MMDAgent-EX.',
     ]);
   await benchAudio(wav);
+});
+await measure('speech', "Say it: the panel's own time, pacing and the resampler", benchSpeech);
+await measure('proxy', 'Proxy mode: agent ⇄ panel ⇄ dialogue server', benchProxy);
+if (only.length === 0 || only.some((o) => o !== 'profile')) {
+  writeReport(REPORT);
+  console.log(`\nWritten to ${REPORT}`);
 }
-if (want('proxy')) await benchProxy();
-if (want('load')) await benchLogLoad();
-if (want('speech')) await benchSpeech();
 /* Not part of a plain `npm run bench`: a profiling run, asked for by name. */
 if (only.includes('profile')) await profileBurst();
 process.exit(0);
