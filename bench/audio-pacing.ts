@@ -89,7 +89,7 @@ export async function fileRun(web: WebProcess, seconds: number): Promise<PacingR
   const w = await listener(web.agentUrl);
   await new Promise((r) => setTimeout(r, 300));
   const state = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: { id: number }[] };
-  const target = Math.max(...state.sessions.map((s) => s.id));
+  const agentId = Math.max(...state.sessions.map((s) => s.id));
   const samples = new Int16Array(seconds * 16000).map((_, i) => Math.round(6000 * Math.sin(i / 10)));
   const done = new Promise<Arrival[]>((resolve) =>
     w.on('message', (m: { brks?: boolean; arrivals?: Arrival[] }) => m.brks && resolve(m.arrivals!)),
@@ -97,7 +97,7 @@ export async function fileRun(web: WebProcess, seconds: number): Promise<PacingR
   await bridgeRequest(
     web,
     'audio:stream-file',
-    { target, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' },
+    { target: agentId, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' },
     new Uint8Array(samples.buffer),
   );
   const arrivals = await done;

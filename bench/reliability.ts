@@ -102,8 +102,8 @@ async function run(): Promise<Row[]> {
   rows.push([
     'Connection storm',
     '1,000 connect/disconnect cycles, 20 at a time',
-    'every session opened, logged and closed',
-    `sessions left ${state}; RSS ${fmt(beforeStorm)} → ${fmt(rssMb(pid))} MB`,
+    'every agent connected, logged and closed',
+    `agents left ${state}; RSS ${fmt(beforeStorm)} → ${fmt(rssMb(pid))} MB`,
   ]);
 
   /* Half-open sockets. */
@@ -210,8 +210,8 @@ async function run(): Promise<Row[]> {
 }
 
 async function fetchSessions(web: WebProcess): Promise<number> {
-  const snapshot = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: unknown[] };
-  return snapshot.sessions.length;
+  const snapshot = (await bridgeRequest(web, 'panel:ready', {})) as { agents: unknown[] };
+  return snapshot.agents.length;
 }
 
 const rows = await run();

@@ -43,7 +43,7 @@ async function timedSay(
   panel: Panel,
   entries: LogEntry[],
   agent: Awaited<ReturnType<typeof listener>>,
-  target: number,
+  agentId: number,
   engine: SpeechEngine,
   text: string,
 ): Promise<{ total: number; engine: number; core: number; arrivals: Arrival[] }> {
@@ -56,7 +56,7 @@ async function timedSay(
     });
   });
   const t0 = wall();
-  const result = await panel.speech.say({ target, alias: '0', text, engine, whenBusy: 'replace' });
+  const result = await panel.speech.say({ agentId: agentId, alias: '0', text, engine, whenBusy: 'replace' });
   if (!result.ok) throw new Error(`Say failed: ${JSON.stringify(result)}`);
   const arrivals = await done;
   let entry: LogEntry | undefined;
@@ -114,7 +114,7 @@ export async function benchSpeech(): Promise<void> {
   });
   const agent = await listener(panel.server.currentStatus.url);
   await new Promise((r) => setTimeout(r, 300));
-  const target = panel.agentList()[0]!.id;
+  const agentId = panel.agentList()[0]!.agentId;
   const rows: [string, string, string?][] = [];
   for (const [label, eng, text] of [
     ['System voice (espeak-ng)', 'system', 'Hello there, this is the computer speaking.'],
@@ -122,7 +122,7 @@ export async function benchSpeech(): Promise<void> {
   ] as const) {
     const runs = [];
     for (let i = 0; i < RUNS + 2; i++) {
-      const run = await timedSay(panel, entries, agent, target, eng, text);
+      const run = await timedSay(panel, entries, agent, agentId, eng, text);
       if (i >= 2) runs.push(run);
     }
     rows.push(...summary(label, runs));
@@ -132,7 +132,7 @@ export async function benchSpeech(): Promise<void> {
     panel,
     entries,
     agent,
-    target,
+    agentId,
     'voicevox',
     'これはペース配分を測るための長い文です。二つ目の文もあります。三つ目の文で終わります。',
   );

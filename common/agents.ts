@@ -4,8 +4,8 @@ import type { LinkReason, ListenProblem, Problem } from './problems.js';
 /** Where composed lines go in proxy mode. */
 export type SendTo = 'agent' | 'server';
 
-export interface SessionInfo {
-  id: number;
+export interface AgentInfo {
+  agentId: number;
   remoteAddress: string;
   remotePort: number;
   path: string;
@@ -85,7 +85,7 @@ export interface ServerStatus {
 /** `all` sends to every connected agent. */
 export type Target = number | 'all';
 
-export type SendResult = { ok: true; lines: number; sessions: number } | { ok: false; problem: Problem };
+export type SendResult = { ok: true; lines: number; agents: number } | { ok: false; problem: Problem };
 
 /** A change that would close agents asks first: `move` (the listener restarts) or `disconnect` (one agent). */
 export type ChangeResult =

@@ -27,27 +27,27 @@ export function createApi(t: Transport) {
     startPeriodic: (req: PeriodicRequest) => t.invoke('periodic:start', req),
     stopPeriodic: (id: number) => t.invoke('periodic:stop', { id }),
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
-    disconnect: (id: number, confirm = false) => t.invoke('session:disconnect', { id, confirm }),
+    disconnect: (agentId: number, confirm = false) => t.invoke('agent:disconnect', { agentId, confirm }),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
     /** The whole decoded file, once; main paces it to the agent. */
     streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),
-    stopAudio: (target: number) => t.invoke('audio:stop', { target }),
-    micStart: (target: number, alias: string) => t.invoke('audio:mic-start', { target, alias }),
-    micStop: (target: number) => t.invoke('audio:mic-stop', { target }),
+    stopAudio: (agentId: number) => t.invoke('audio:stop', { agentId: agentId }),
+    micStart: (agentId: number, alias: string) => t.invoke('audio:mic-start', { agentId: agentId, alias }),
+    micStop: (agentId: number) => t.invoke('audio:mic-stop', { agentId: agentId }),
     /** Say it: resolves once the first sentence is on its way (or why nothing was sent). */
     say: (req: SayRequest) => t.invoke('speech:say', req),
-    stopSpeech: (target: number, alias: string) => t.invoke('speech:stop', { target, alias }),
+    stopSpeech: (agentId: number, alias: string) => t.invoke('speech:stop', { agentId: agentId, alias }),
     voices: (engine: SpeechEngine) => t.invoke('speech:voices', { engine }),
     /** Write-only: the key is never read back, only whether one is set. */
     setSpeechKey: (key: string | null) => t.invoke('speech:set-key', { key }),
     speechKeyState: () => t.invoke('speech:key-state', undefined),
     /** Fire-and-forget: one 40 ms chunk as captured. */
-    micChunk: (target: number, pcm: Uint8Array, capturedAt: number) =>
-      t.post('audio:mic-chunk', { target, pcm, capturedAt }),
+    micChunk: (agentId: number, pcm: Uint8Array, capturedAt: number) =>
+      t.post('audio:mic-chunk', { agentId: agentId, pcm, capturedAt }),
     onLogBatch: (cb: (batch: EventMap['log:batch']) => void) => t.subscribe('log:batch', cb),
     onLogOpened: (cb: (file: EventMap['log:opened']) => void) => t.subscribe('log:opened', cb),
     onLogGap: (cb: (gap: EventMap['log:gap']) => void) => t.subscribe('log:gap', cb),
-    onSessions: (cb: (sessions: EventMap['sessions:changed']) => void) => t.subscribe('sessions:changed', cb),
+    onAgents: (cb: (agents: EventMap['agents:changed']) => void) => t.subscribe('agents:changed', cb),
     onServerStatus: (cb: (status: EventMap['server:status']) => void) => t.subscribe('server:status', cb),
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),
     onAudioStatus: (cb: (status: EventMap['audio:status']) => void) => t.subscribe('audio:status', cb),
@@ -57,4 +57,4 @@ export function createApi(t: Transport) {
   };
 }
 
-export type PanelApi = ReturnType<typeof createApi>;
+export type Api = ReturnType<typeof createApi>;

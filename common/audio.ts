@@ -4,7 +4,7 @@ import type { Problem } from './problems.js';
 export type WhenBusy = 'queue' | 'replace';
 
 export interface StreamFileRequest {
-  target: number;
+  agentId: number;
   alias: string;
   name: string;
   /** 16 kHz s16le mono PCM, decoded by the renderer, sent once. */
@@ -15,7 +15,7 @@ export interface StreamFileRequest {
 export type StreamResult = { ok: true; queued: number } | { ok: false; problem: Problem };
 
 export interface AudioStatus {
-  session: number;
+  agentId: number;
   /** `speech`: a Say, streamed sentence by sentence. */
   state: 'idle' | 'file' | 'mic' | 'speech';
   name?: string;
@@ -29,7 +29,7 @@ export interface AudioStatus {
 }
 
 export interface MicChunk {
-  target: number;
+  agentId: number;
   pcm: Uint8Array;
   /** Wall-clock ms when the chunk's last sample was captured (on the audio context's clock). */
   capturedAt: number;

@@ -12,7 +12,7 @@ import type {
   SendResult,
   SendTo,
   ServerStatus,
-  SessionInfo,
+  AgentInfo,
   Target,
 } from './agents.js';
 import type { AudioStatus, MicChunk, StreamFileRequest, StreamResult } from './audio.js';
@@ -24,7 +24,7 @@ import type { SpeechRequestMap } from './speech.js';
 export interface Snapshot {
   settings: Settings;
   status: ServerStatus;
-  sessions: SessionInfo[];
+  agents: AgentInfo[];
   /** The most recent log batches as they went out, so a renderer that starts late misses nothing. */
   recent: LogWire[];
   /** Where the session log of this run is written. */
@@ -52,12 +52,12 @@ export interface RequestMap extends SpeechRequestMap {
   'periodic:start': [PeriodicRequest, PeriodicStart];
   'periodic:stop': [{ id: number }, ChangeResult];
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
-  'session:disconnect': [{ id: number; confirm?: boolean }, ChangeResult];
+  'agent:disconnect': [{ agentId: number; confirm?: boolean }, ChangeResult];
   'file:save': [SaveFileRequest, SaveFileResult];
   'audio:stream-file': [StreamFileRequest, StreamResult];
-  'audio:stop': [{ target: number }, StreamResult];
-  'audio:mic-start': [{ target: number; alias: string }, StreamResult];
-  'audio:mic-stop': [{ target: number }, StreamResult];
+  'audio:stop': [{ agentId: number }, StreamResult];
+  'audio:mic-start': [{ agentId: number; alias: string }, StreamResult];
+  'audio:mic-stop': [{ agentId: number }, StreamResult];
 }
 
 /** Fire-and-forget messages from the UI (no answer). */
@@ -73,7 +73,7 @@ export interface EventMap {
   'log:opened': { name: string; text: string };
   /** Entries that were not delivered to this UI (it fell behind); the disk log has them. */
   'log:gap': { dropped: number };
-  'sessions:changed': SessionInfo[];
+  'agents:changed': AgentInfo[];
   'server:status': ServerStatus;
   'settings:changed': Settings;
   'audio:status': AudioStatus[];

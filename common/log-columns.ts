@@ -1,5 +1,5 @@
 /**
- * Log entries held as columns: typed arrays for ids, times and sessions, one string for every
+ * Log entries held as columns: typed arrays for ids, times and agentIds, one string for every
  * text. The renderer keeps its window of up to 200,000 rows this way, so the garbage collector
  * sees a few hundred objects instead of a million (holding entry objects, a young-generation
  * collection under a flood took 180 ms). Rows become objects only when something reads them.
@@ -42,7 +42,7 @@ export class LogColumns {
   private idCol: Float64Array;
   private times: Float64Array;
   /** NaN for the panel's own notices (no session). */
-  private sessions: Float64Array;
+  private agentIds: Float64Array;
   /** Direction index × 8 + kind index. */
   private codes: Uint8Array;
   /** Where each text starts in the chunk's texts, one after another; one more than the rows. */
@@ -61,7 +61,7 @@ export class LogColumns {
     this.count = 0;
     this.idCol = new Float64Array(capacity);
     this.times = new Float64Array(capacity);
-    this.sessions = new Float64Array(capacity);
+    this.agentIds = new Float64Array(capacity);
     this.codes = new Uint8Array(capacity);
     this.offsets = new Uint32Array(capacity + 1);
   }
@@ -97,20 +97,20 @@ export class LogColumns {
     let at = 0;
     let run = 0;
     let runLeft = 0;
-    let session = Number.NaN;
+    let agentId = Number.NaN;
     for (let i = 0; i < n; i++) {
       c.idCol[i] = id += w.id[i]!;
       c.times[i] = t += w.t[i]!;
       c.offsets[i] = at;
       at += w.len[i]!;
       if (runLeft === 0) {
-        runLeft = Number(w.session[run]);
-        const s = w.session[run + 1];
-        session = s === null || s === undefined ? Number.NaN : s;
+        runLeft = Number(w.agentId[run]);
+        const s = w.agentId[run + 1];
+        agentId = s === null || s === undefined ? Number.NaN : s;
         run += 2;
       }
       runLeft--;
-      c.sessions[i] = session;
+      c.agentIds[i] = agentId;
       const dir = DIR_INDEX[w.dir[i]!];
       const kind = KIND_INDEX[w.kind[i]!];
       if (dir === undefined || kind === undefined)
@@ -142,7 +142,7 @@ export class LogColumns {
     if (next.n > this.room) throw new RangeError('no room in this chunk');
     this.idCol.set(next.idCol.subarray(0, next.n), n);
     this.times.set(next.times.subarray(0, next.n), n);
-    this.sessions.set(next.sessions.subarray(0, next.n), n);
+    this.agentIds.set(next.agentIds.subarray(0, next.n), n);
     this.codes.set(next.codes.subarray(0, next.n), n);
     const base = this.offsets[n]!;
     for (let i = 1; i <= next.n; i++) this.offsets[n + i] = next.offsets[i]! + base;
@@ -166,7 +166,7 @@ export class LogColumns {
       const k = i - from;
       c.idCol[k] = this.idCol[i]!;
       c.times[k] = this.times[i]!;
-      c.sessions[k] = this.sessions[i]!;
+      c.agentIds[k] = this.agentIds[i]!;
       c.codes[k] = this.codes[i]!;
       c.offsets[k] = at;
       const text = this.text(i);
@@ -231,14 +231,14 @@ export class LogColumns {
 
   /** Entry `i` as a new object. */
   entry(i: number, lastType = ''): LogEntry {
-    const s = this.sessions[i]!;
+    const s = this.agentIds[i]!;
     const text = this.text(i);
     const code = this.codes[i]!;
     const entry: LogEntry = {
       id: this.idCol[i]!,
       t: this.times[i]!,
       dir: DIRS[code >> 3]!,
-      session: Number.isNaN(s) ? null : s,
+      agentId: Number.isNaN(s) ? null : s,
       kind: KINDS[code & 7]!,
       type: this.types.get(i) ?? typeOf(text, lastType),
       text,
@@ -253,12 +253,12 @@ export class LogColumns {
    * nothing: a whole window is tested without an object per row).
    */
   fill(i: number, into: LogEntry, lastType = ''): LogEntry {
-    const s = this.sessions[i]!;
+    const s = this.agentIds[i]!;
     const code = this.codes[i]!;
     into.id = this.idCol[i]!;
     into.t = this.times[i]!;
     into.dir = DIRS[code >> 3]!;
-    into.session = Number.isNaN(s) ? null : s;
+    into.agentId = Number.isNaN(s) ? null : s;
     into.kind = KINDS[code & 7]!;
     into.text = this.text(i);
     into.type = (this.types.size === 0 ? undefined : this.types.get(i)) ?? typeOf(into.text, lastType);

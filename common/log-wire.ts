@@ -23,7 +23,7 @@ export class LogWireEncoder {
   private readonly lens: number[] = [];
   /** Emptied by `take`, so a batch's texts are not kept past it. */
   private readonly texts: string[] = [];
-  private sessions: (number | null)[] = [];
+  private agentIds: (number | null)[] = [];
   private types: (number | string)[] = [];
   private extras: [number, EntryExtra][] = [];
   private lastId = 0;
@@ -42,10 +42,10 @@ export class LogWireEncoder {
     this.lastT = e.t;
     this.dirs[i] = DIR_CODE[e.dir];
     this.kinds[i] = KIND_CODE[e.kind];
-    const runs = this.sessions;
-    if (i > 0 && this.runSession === e.session) (runs[runs.length - 2] as number)++;
-    else runs.push(1, e.session);
-    this.runSession = e.session;
+    const runs = this.agentIds;
+    if (i > 0 && this.runSession === e.agentId) (runs[runs.length - 2] as number)++;
+    else runs.push(1, e.agentId);
+    this.runSession = e.agentId;
     this.lens[i] = e.text.length;
     this.texts[i] = e.text;
     if (!isMessageType(e.text, e.type)) this.types.push(i, e.type);
@@ -67,7 +67,7 @@ export class LogWireEncoder {
     const wire = this.peek(updates);
     this.texts.fill('', 0, this.n);
     this.n = 0;
-    this.sessions = [];
+    this.agentIds = [];
     this.types = [];
     this.extras = [];
     this.lastId = 0;
@@ -84,7 +84,7 @@ export class LogWireEncoder {
       t: this.times.slice(0, n),
       dir: this.dirs.slice(0, n).join(''),
       kind: this.kinds.slice(0, n).join(''),
-      session: this.sessions.slice(),
+      agentId: this.agentIds.slice(),
       len: this.lens.slice(0, n),
       text: this.texts.slice(0, n).join(''),
       type: this.types.slice(),

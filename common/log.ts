@@ -21,7 +21,7 @@ export interface LogEntry {
   t: number;
   dir: Direction;
   /** Session id, or null for panel-wide notices. */
-  session: number | null;
+  agentId: number | null;
   kind: EntryKind;
   /** Message type (`MODEL_ADD`), `__AV_START`, or a label such as `(binary)`. */
   type: string;
@@ -86,7 +86,7 @@ export interface LogWire {
   dir: string;
   kind: string;
   /** Sessions as runs: count, session, count, session… (null for the panel's own notices). */
-  session: (number | null)[];
+  agentId: (number | null)[];
   /** Each entry's text length; `text` holds the texts one after another. */
   len: number[];
   text: string;

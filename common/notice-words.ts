@@ -8,46 +8,48 @@ import type { NoticeKey, ReasonCode } from './problems.js';
 export const NOTICE_WORDS = {
   listening: 'Listening on {url} for MMDAgent-EX.',
   notListening: 'The panel is not listening on {host}:{port} ({code}).',
-  agentConnected: 'MMDAgent-EX connected from {remote} (agent #{id}).',
-  clientConnected: 'A client without X-App-Type: MMDAgent connected from {remote} (agent #{id}).',
-  agentLeft: 'Agent #{id} ({remote}) left: {reason}.',
-  pingsMissed: 'Agent #{id} does not answer pings (the connection is kept open).',
-  pingsBack: 'Agent #{id} answers pings again.',
+  agentConnected: 'MMDAgent-EX connected from {remote} (agent #{agentId}).',
+  clientConnected: 'A client without X-App-Type: MMDAgent connected from {remote} (agent #{agentId}).',
+  agentLeft: 'Agent #{agentId} ({remote}) left: {reason}.',
+  pingsMissed: 'Agent #{agentId} does not answer pings (the connection is kept open).',
+  pingsBack: 'Agent #{agentId} answers pings again.',
   rejected: 'Connection from {remote} refused: {reason}.',
-  hiddenOnLeave: '{n} messages from agent #{id} were not shown; the session log has every one.',
+  hiddenOnLeave: '{n} messages from agent #{agentId} were not shown; the session log has every one.',
   hiddenOverBudget:
-    '{n} messages from agent #{id} were not shown (over {rate} a second); the session log has every one.',
+    '{n} messages from agent #{agentId} were not shown (over {rate} a second); the session log has every one.',
   logWriteFailed: 'The session log cannot be written ({error}). Messages are still shown here.',
   settingsInvalid:
     'Some settings could not be used and their defaults are in use: {keys}. The file as it was is kept as {kept}.',
   settingsCorrupt: 'The settings file could not be read ({error}). It was kept as {aside}; defaults are in use.',
   settingsUnreadable:
     'The settings file {path} could not be read ({error}); defaults are in use and it was left as is.',
-  upstreamConnected: 'Agent #{id} ⇄ dialogue server {url}: connected; forwarding.',
+  upstreamConnected: 'Agent #{agentId} ⇄ dialogue server {url}: connected; forwarding.',
   upstreamReconnected:
-    'Agent #{id} ⇄ dialogue server: reconnected after {seconds} s down; {missed} lines from the agent were not forwarded meanwhile. Forwarding resumed; nothing was re-sent.',
-  upstreamDown: 'The dialogue server link of agent #{id} went down ({reason}). The agent stays connected; retrying.',
+    'Agent #{agentId} ⇄ dialogue server: reconnected after {seconds} s down; {missed} lines from the agent were not forwarded meanwhile. Forwarding resumed; nothing was re-sent.',
+  upstreamDown:
+    'The dialogue server link of agent #{agentId} went down ({reason}). The agent stays connected; retrying.',
   upstreamHoldDropped:
     '{n} frames the agent sent while its first dialogue-server connection opened were not forwarded: {reason}.',
   upstreamUnreachable: 'The dialogue server at {url} is not reachable yet ({reason}); retrying.',
   upstreamRecut:
-    "The dialogue server sent a {bytes}-byte frame; it was re-cut into {pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per session).",
+    "The dialogue server sent a {bytes}-byte frame; it was re-cut into {pieces} frames of at most 4,096 bytes to protect the agent's 8,192-byte buffer (noted once per agent).",
   upstreamStalled:
     'The dialogue server left an item unfinished for {seconds} s; the panel finished it ({bytes} bytes) and sent its own {waiting} waiting frames.',
   agentAudioReset:
     "The agent's audio state was reset as a reconnect would reset it: {bytes} bytes finished a half-sent item; sent {sent}.",
-  micStreaming: 'Microphone streaming to agent #{id} (model {model}).',
-  fileStreaming: 'Streaming "{name}" to agent #{id}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
-  streamFinished: 'Finished streaming {what} to agent #{id}: {duration}, {bytes} bytes in {packets} packets.',
+  micStreaming: 'Microphone streaming to agent #{agentId} (model {model}).',
+  fileStreaming:
+    'Streaming "{name}" to agent #{agentId}: {duration}, {bytes} bytes in {packets} packets (model {model}).',
+  streamFinished: 'Finished streaming {what} to agent #{agentId}: {duration}, {bytes} bytes in {packets} packets.',
   streamStopped:
-    'Stopped streaming {what} to agent #{id} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
+    'Stopped streaming {what} to agent #{agentId} ({reason}) after {duration}, {bytes} bytes in {packets} packets.',
   downAudioStart: 'audio stream from the dialogue server started ({mode})',
   downAudioEnd:
     'audio stream ended ({reason}): {seconds} s of audio in {packets} packets ({bytes} bytes) over {over} s',
   viewGap: '{n} messages not shown here: this view fell behind. The session log on disk has every one.',
-  said: 'Said to agent #{id} with the {engine} ({voice}): "{text}" ({duration}; sentences: {sentences}).',
-  speechStopped: 'Speech to agent #{id} stopped ({reason}) after {duration} ({engine}, {voice}): "{text}".',
-  speechFailed: 'Speech to agent #{id} failed after {duration} ({engine}, {voice}): {error} (text: "{text}").',
+  said: 'Said to agent #{agentId} with the {engine} ({voice}): "{text}" ({duration}; sentences: {sentences}).',
+  speechStopped: 'Speech to agent #{agentId} stopped ({reason}) after {duration} ({engine}, {voice}): "{text}".',
+  speechFailed: 'Speech to agent #{agentId} failed after {duration} ({engine}, {voice}): {error} (text: "{text}").',
 } as const satisfies Record<NoticeKey, string>;
 
 export const REASON_WORDS = {
@@ -60,7 +62,7 @@ export const REASON_WORDS = {
   sendFailed: 'send failed: {detail}',
   wrongPath: 'upgrade to {path} refused (404): the panel listens on {expected}',
   webOrigin: 'a web page (Origin: {origin}) tried to connect (403). Allow its origin in Settings if you trust it',
-  tooMany: 'already {max} sessions (429)',
+  tooMany: 'already {max} agents (429)',
   connectionGone: 'the connection is gone',
   replaced: 'replaced by "{name}"',
   operatorStop: 'stopped by the operator',

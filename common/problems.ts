@@ -126,9 +126,9 @@ export type QuickSetProblem =
 export type Problem =
   | { key: 'line'; problem: LineProblem; line?: number }
   | { key: 'noAgent' }
-  | { key: 'agentGone'; id: number }
+  | { key: 'agentGone'; agentId: number }
   | { key: 'proxyOff' }
-  | { key: 'upstreamDown'; ids: number[] }
+  | { key: 'upstreamDown'; agentIds: number[] }
   | { key: 'nothingToRetry' }
   | { key: 'periodicInterval'; min: number; max: number }
   | { key: 'periodicLimit'; max: number }

@@ -8,7 +8,7 @@ import { fillTemplate } from './fill-template.js';
 import { DEFAULT_SPEECH, SPEECH_ENGINES, type SpeechEngine } from './speech.js';
 import { lineProblem } from './wire-rules.js';
 
-/** `say` speaks its text with the Say region's engine and voice, or the ones in `say[engine:voice]`. */
+/** `say` speaks its text with the Say it region's engine and voice, or the ones in `say[engine:voice]`. */
 export type Step =
   | { kind: 'send'; line: string }
   | { kind: 'wait'; ms: number }

@@ -91,7 +91,7 @@ export interface Voice {
 }
 
 export interface SayRequest {
-  target: number;
+  agentId: number;
   alias: string;
   text: string;
   /** Missing: the engine and voice in the settings. */
@@ -125,7 +125,7 @@ export type KeyResult = { ok: true; state: KeyState } | { ok: false; problem: Pr
 export interface SpeechRequestMap {
   'speech:say': [SayRequest, SayResult];
   /** Stops this agent's speech now: SNDBRKS for a stream, SYNTH_STOP for its own voice. */
-  'speech:stop': [{ target: number; alias: string }, StreamResult];
+  'speech:stop': [{ agentId: number; alias: string }, StreamResult];
   'speech:voices': [{ engine: SpeechEngine }, VoicesResult];
   /** Write-only: a key, or null to clear it. The key never comes back. */
   'speech:set-key': [{ key: string | null }, KeyResult];

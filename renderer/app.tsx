@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { loadAudioFile } from './actions/audio';
-import { AgentsPanel } from './components/AgentsPanel';
-import { AudioPanel } from './components/AudioPanel';
+import { AgentsCard } from './components/AgentsCard';
+import { SpeechCard } from './components/SpeechCard';
 import { Composer } from './components/Composer';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectionBar } from './components/ConnectionBar';
@@ -12,16 +12,16 @@ import { LiveLog } from './components/LiveLog';
 import { ServerError } from './components/ServerError';
 import { SettingsDialog } from './components/SettingsDialog';
 import { DetailPane } from './components/DetailPane';
-import { PeriodicSender } from './components/PeriodicSender';
+import { PeriodicMessages } from './components/PeriodicMessages';
 import { QuickCommandEditor } from './components/QuickCommandEditor';
 import { QuickCommands } from './components/QuickCommands';
 import { SceneView } from './components/SceneView';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useLang } from './components/use-t';
 import { useGlobalKeys } from './components/use-global-keys';
-import { usePanel } from './store';
+import { useStore } from './store';
 
-/** Dropping an audio file anywhere on the window loads it into the Speak panel. */
+/** Dropping an audio file anywhere on the window loads it into the Speech card. */
 function useAudioDrop(): void {
   useEffect(() => {
     const over = (e: DragEvent): void => {
@@ -44,7 +44,7 @@ function useAudioDrop(): void {
 
 /** The chosen theme and language go on <html> (the theme follows the OS unless one is picked). */
 function useDocumentPrefs(): void {
-  const theme = usePanel((s) => s.settings?.theme ?? 'system');
+  const theme = useStore((s) => s.settings?.theme ?? 'system');
   const lang = useLang();
   useEffect(() => {
     const root = document.documentElement;
@@ -65,10 +65,10 @@ export function App() {
       <ExposureWarning />
       <div className="body">
         <aside className="sidebar">
-          <AgentsPanel />
+          <AgentsCard />
           <SceneView />
-          <AudioPanel />
-          <PeriodicSender />
+          <SpeechCard />
+          <PeriodicMessages />
           <MdfSnippet />
         </aside>
         <main className="main">

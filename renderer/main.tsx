@@ -6,19 +6,19 @@ import { exportView } from './actions/log';
 import { rememberFilters } from './actions/prefs';
 import { App } from './app';
 import { startBridge } from './bridge/connect';
-import { usePanel } from './store';
+import { useStore } from './store';
 import './styles/app.css';
 
 startBridge({
   onMenuCommand: (command) => {
-    if (command === 'shortcuts') usePanel.getState().setShortcutsOpen(true);
+    if (command === 'shortcuts') useStore.getState().setShortcutsOpen(true);
     else void exportView(command === 'export-jsonl' ? 'jsonl' : 'txt');
   },
 });
 rememberFilters();
 watchAgentLoss();
 /* Benchmarks read the store directly (`?bench`); nothing else does. */
-if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: usePanel });
+if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: useStore });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

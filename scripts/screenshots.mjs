@@ -113,7 +113,7 @@ for (const scheme of ['dark', 'light']) {
   await page.goto(ui);
   const ws = await scriptedAgent(agentUrl);
   await page.waitForTimeout(300);
-  const say = page.getByRole('region', { name: 'Say' });
+  const say = page.getByRole('region', { name: 'Say it' });
   await say.getByLabel('Voice engine').selectOption('voicevox');
   await say.getByLabel('Engine URL').fill(engine.url);
   await say.getByLabel('Engine URL').press('Enter');

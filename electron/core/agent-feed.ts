@@ -3,9 +3,9 @@
  * logged line by line beside the forwarding, never in its path; comings and goings are noted and
  * what each agent left behind is settled.
  */
-import type { SessionInfo } from '../../common/agents.js';
+import type { AgentInfo } from '../../common/agents.js';
 import type { AgentReports } from './agent-reports.js';
-import type { AgentServerHandlers } from './agent-server.js';
+import type { AgentServerHandlers } from './agent-events.js';
 import type { AudioStreamer } from './audio-stream.js';
 import type { AvatarControl } from './avatar-control.js';
 import type { MessageLog } from './message-log.js';
@@ -45,49 +45,57 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
     }
   };
 
-  const remote = (s: SessionInfo): string => `${s.remoteAddress}:${s.remotePort}`;
+  const remote = (s: AgentInfo): string => `${s.remoteAddress}:${s.remotePort}`;
 
   return {
     onOpen: (s) => {
       log.notice(
         'status',
-        { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), id: s.id } },
-        s.id,
+        { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), agentId: s.agentId } },
+        s.agentId,
       );
-      proxy.agentOpened(s.id);
-      ui.sessionsNow();
+      proxy.agentOpened(s.agentId);
+      ui.agentsNow();
     },
     /* Forwarding comes first; the per-line logging below runs beside it, never in its path. */
     onFrame: (s, data, binary) => {
-      frameForwarded = proxy.fromAgent(s.id, data, binary);
+      frameForwarded = proxy.fromAgent(s.agentId, data, binary);
     },
     onLine: (s, line) =>
       besideForwarding(() => {
-        const message = reports.note(s.id, log.incoming(s.id, line, uiBudget.take(s.id), frameForwarded));
-        if (message !== null && scene.observe(s.id, message)) ui.sceneChanged();
-        if (message !== null) speech.observe(s.id, message);
-        ui.sessionsChanged();
+        const message = reports.note(
+          s.agentId,
+          log.incoming(s.agentId, line, uiBudget.take(s.agentId), frameForwarded),
+        );
+        if (message !== null && scene.observe(s.agentId, message)) ui.sceneChanged();
+        if (message !== null) speech.observe(s.agentId, message);
+        ui.agentsChanged();
       }),
     onBinary: (s, length, preview) =>
       besideForwarding(() => {
-        log.incomingBinary(s.id, length, preview);
-        ui.sessionsChanged();
+        log.incomingBinary(s.agentId, length, preview);
+        ui.agentsChanged();
       }),
     onClose: (s, why) => {
-      proxy.agentClosed(s.id);
-      log.sessionClosed(s.id);
-      audio.sessionClosed(s.id);
-      avatar.forget(s.id);
-      const hidden = uiBudget.forget(s.id);
-      if (hidden > 0) log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, id: s.id } }, s.id);
-      if (scene.drop(s.id)) ui.sceneChanged();
-      reports.forget(s.id);
-      log.notice('status', { key: 'agentLeft', params: { id: s.id, remote: remote(s), ...why } }, s.id);
-      ui.sessionsNow();
+      proxy.agentClosed(s.agentId);
+      log.agentLeft(s.agentId);
+      audio.agentLeft(s.agentId);
+      avatar.forget(s.agentId);
+      const hidden = uiBudget.forget(s.agentId);
+      if (hidden > 0)
+        log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, agentId: s.agentId } }, s.agentId);
+      if (scene.drop(s.agentId)) ui.sceneChanged();
+      reports.forget(s.agentId);
+      log.notice('status', { key: 'agentLeft', params: { agentId: s.agentId, remote: remote(s), ...why } }, s.agentId);
+      ui.agentsNow();
     },
     onResponsive: (s, ok) => {
-      log.notice(ok ? 'status' : 'error', { key: ok ? 'pingsBack' : 'pingsMissed', params: { id: s.id } }, s.id);
-      ui.sessionsChanged();
+      log.notice(
+        ok ? 'status' : 'error',
+        { key: ok ? 'pingsBack' : 'pingsMissed', params: { agentId: s.agentId } },
+        s.agentId,
+      );
+      ui.agentsChanged();
     },
     onRejected: (why, remoteAddress) =>
       log.notice('error', { key: 'rejected', params: { remote: remoteAddress, ...why } }),

@@ -6,31 +6,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ChangeResult, ServerStatus, SessionInfo } from '../../common/agents.js';
+import type { ChangeResult, ServerStatus, AgentInfo } from '../../common/agents.js';
 import type { Reason } from '../../common/problems.js';
 import type { ServerSettings } from '../../common/settings.js';
+import { NO_HANDLERS, type AgentServerHandlers } from './agent-events.js';
+import { bindHost, endpointUrl, normalizePath, refuse, toBytes } from './endpoint.js';
 import { describeListenError } from './listen-errors.js';
 import { LineSplitter, hexPreview } from './protocol.js';
-
-export interface AgentServerHandlers {
-  onOpen(session: SessionInfo): void;
-  /** Every frame as received, before it is split into lines (proxy mode forwards it from here). */
-  onFrame?(session: SessionInfo, data: Buffer, isBinary: boolean): void;
-  onLine(session: SessionInfo, line: string): void;
-  onBinary(session: SessionInfo, length: number, preview: string): void;
-  onClose(session: SessionInfo, why: Reason): void;
-  onResponsive(session: SessionInfo, responsive: boolean): void;
-  onRejected(why: Reason, remote: string): void;
-}
-
-const IGNORE: AgentServerHandlers = {
-  onOpen: () => undefined,
-  onLine: () => undefined,
-  onBinary: () => undefined,
-  onClose: () => undefined,
-  onResponsive: () => undefined,
-  onRejected: () => undefined,
-};
 
 export interface AgentServerOptions {
   /** Largest frame accepted from a peer; MMDAgent-EX's own lines are far smaller. */
@@ -38,13 +20,13 @@ export interface AgentServerOptions {
   heartbeatMs?: number;
   /** Pongs missed in a row before the agent is reported as not answering. */
   missedPongs?: number;
-  maxSessions?: number;
+  maxAgents?: number;
   /** Time a client has to finish its HTTP upgrade request. */
   handshakeTimeoutMs?: number;
 }
 
-interface Session {
-  info: SessionInfo;
+interface Connection {
+  info: AgentInfo;
   ws: WebSocket;
   splitter: LineSplitter;
   missed: number;
@@ -52,26 +34,10 @@ interface Session {
   failure?: Reason;
 }
 
-/** `localhost` is bound as IPv4: MMDAgent-EX never tries `::1`. */
-export function bindHost(host: string): string {
-  const h = host.trim();
-  return h === '' || h.toLowerCase() === 'localhost' ? '127.0.0.1' : h;
-}
-
-export function normalizePath(path: string): string {
-  const p = path.trim();
-  return p.startsWith('/') ? p : `/${p}`;
-}
-
-export function endpointUrl(host: string, port: number, path: string): string {
-  const h = host.includes(':') ? `[${host}]` : host;
-  return `${port === 443 ? 'wss' : 'ws'}://${h}:${port}${normalizePath(path)}`;
-}
-
 export class AgentServer {
   private http: Server | null = null;
   private readonly wss: WebSocketServer;
-  private readonly sessions = new Map<number, Session>();
+  private readonly connections = new Map<number, Connection>();
   private heartbeat: NodeJS.Timeout | null = null;
   private nextId = 1;
   private path = '/';
@@ -79,7 +45,7 @@ export class AgentServer {
   private status: ServerStatus = { state: 'stopped', url: '', host: '', port: 0, path: '/' };
 
   /** Who hears what agents do; set once by `attach`, before the server starts listening. */
-  private handlers: AgentServerHandlers = IGNORE;
+  private handlers: AgentServerHandlers = NO_HANDLERS;
 
   constructor(private readonly options: AgentServerOptions = {}) {
     this.wss = new WebSocketServer({
@@ -96,16 +62,16 @@ export class AgentServer {
     return this.status;
   }
 
-  list(): SessionInfo[] {
-    return [...this.sessions.values()].map((s) => ({ ...s.info }));
+  list(): AgentInfo[] {
+    return [...this.connections.values()].map((s) => ({ ...s.info }));
   }
 
   count(): number {
-    return this.sessions.size;
+    return this.connections.size;
   }
 
-  has(id: number): boolean {
-    return this.sessions.has(id);
+  has(agentId: number): boolean {
+    return this.connections.has(agentId);
   }
 
   /** Applies at once, without restarting the listener. */
@@ -168,7 +134,7 @@ export class AgentServer {
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    for (const id of [...this.sessions.keys()]) this.closeSession(id, { reason: 'listenerStopped' });
+    for (const agentId of [...this.connections.keys()]) this.closeAgent(agentId, { reason: 'listenerStopped' });
     const server = this.http;
     this.http = null;
     if (server) {
@@ -179,13 +145,14 @@ export class AgentServer {
   }
 
   /** The one guarded send: never throws, never writes to a socket that is not open. */
-  send(id: number, data: string | Uint8Array, binary = typeof data !== 'string'): boolean {
-    const session = this.sessions.get(id);
-    if (!session || session.ws.readyState !== session.ws.OPEN) return false;
-    session.ws.send(data, { binary }, (error) => {
-      if (error) this.handlers.onRejected({ reason: 'sendFailed', detail: error.message }, session.info.remoteAddress);
+  send(agentId: number, data: string | Uint8Array, binary = typeof data !== 'string'): boolean {
+    const connection = this.connections.get(agentId);
+    if (!connection || connection.ws.readyState !== connection.ws.OPEN) return false;
+    connection.ws.send(data, { binary }, (error) => {
+      if (error)
+        this.handlers.onRejected({ reason: 'sendFailed', detail: error.message }, connection.info.remoteAddress);
     });
-    session.info.messagesOut++;
+    connection.info.messagesOut++;
     return true;
   }
 
@@ -198,19 +165,19 @@ export class AgentServer {
   }
 
   /** The operator's Disconnect: it kills the released MMDAgent-EX, so it needs `confirm`. */
-  disconnect(id: number, confirm = false): ChangeResult {
-    if (!this.sessions.has(id)) return { ok: false, problem: { key: 'agentGone', id } };
+  disconnect(agentId: number, confirm = false): ChangeResult {
+    if (!this.connections.has(agentId)) return { ok: false, problem: { key: 'agentGone', agentId: agentId } };
     if (!confirm) return { ok: false, needsConfirm: true, agents: 1, reason: 'disconnect' };
-    this.closeSession(id, { reason: 'operator' });
+    this.closeAgent(agentId, { reason: 'operator' });
     return { ok: true };
   }
 
   /** An empty close frame: a reconnecting MMDAgent-EX would glue a status code to its next line. */
-  closeSession(id: number, why: Reason): boolean {
-    const session = this.sessions.get(id);
-    if (!session) return false;
-    this.drop(session, why);
-    const { ws } = session;
+  closeAgent(agentId: number, why: Reason): boolean {
+    const connection = this.connections.get(agentId);
+    if (!connection) return false;
+    this.drop(connection, why);
+    const { ws } = connection;
     ws.close();
     /* MMDAgent-EX never answers a close frame; do not wait ws's 30 s for it. */
     const force = setTimeout(() => ws.terminate(), 1000);
@@ -235,8 +202,8 @@ export class AgentServer {
       this.handlers.onRejected({ reason: 'webOrigin', origin: String(origin).slice(0, 100) }, remote);
       return refuse(socket, 403, 'Forbidden');
     }
-    const max = this.options.maxSessions ?? 20;
-    if (this.sessions.size >= max) {
+    const max = this.options.maxAgents ?? 20;
+    if (this.connections.size >= max) {
       this.handlers.onRejected({ reason: 'tooMany', max }, remote);
       return refuse(socket, 429, 'Too Many Requests');
     }
@@ -244,8 +211,8 @@ export class AgentServer {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage, path: string): void {
-    const info: SessionInfo = {
-      id: this.nextId++,
+    const info: AgentInfo = {
+      agentId: this.nextId++,
       remoteAddress: req.socket.remoteAddress ?? '?',
       remotePort: req.socket.remotePort ?? 0,
       path,
@@ -255,16 +222,16 @@ export class AgentServer {
       messagesOut: 0,
       responsive: true,
     };
-    const session: Session = { info, ws, splitter: new LineSplitter(), missed: 0 };
-    this.sessions.set(info.id, session);
+    const connection: Connection = { info, ws, splitter: new LineSplitter(), missed: 0 };
+    this.connections.set(info.agentId, connection);
     ws.on('error', (error: Error & { code?: string }) => {
-      session.failure =
+      connection.failure =
         error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
           ? { reason: 'frameTooLarge' }
           : { reason: 'protocolError', detail: error.message };
     });
     ws.on('pong', () => {
-      session.missed = 0;
+      connection.missed = 0;
       if (!info.responsive) {
         info.responsive = true;
         this.handlers.onResponsive({ ...info }, true);
@@ -283,17 +250,17 @@ export class AgentServer {
         this.handlers.onBinary(info, bytes.length, hexPreview(bytes));
         return;
       }
-      session.splitter.each(bytes, onLine);
+      connection.splitter.each(bytes, onLine);
     });
     ws.on('close', (code) => {
-      const rest = session.splitter.flush();
-      if (rest !== null && this.sessions.has(info.id)) {
+      const rest = connection.splitter.flush();
+      if (rest !== null && this.connections.has(info.agentId)) {
         info.messagesIn++;
         this.handlers.onLine(info, rest);
       }
       this.drop(
-        session,
-        session.failure ??
+        connection,
+        connection.failure ??
           (code === 1009
             ? { reason: 'frameTooLarge' }
             : code === 1005 || code === 1006
@@ -304,9 +271,9 @@ export class AgentServer {
     this.handlers.onOpen({ ...info });
   }
 
-  private drop(session: Session, why: Reason): void {
-    if (!this.sessions.delete(session.info.id)) return;
-    this.handlers.onClose({ ...session.info }, why);
+  private drop(connection: Connection, why: Reason): void {
+    if (!this.connections.delete(connection.info.agentId)) return;
+    this.handlers.onClose({ ...connection.info }, why);
   }
 
   /** Pings every agent; one that misses pongs is reported, never closed. */
@@ -314,25 +281,16 @@ export class AgentServer {
     const every = this.options.heartbeatMs ?? 10_000;
     const limit = this.options.missedPongs ?? 2;
     this.heartbeat = setInterval(() => {
-      for (const session of this.sessions.values()) {
-        if (session.ws.readyState !== session.ws.OPEN) continue;
-        session.missed++;
-        if (session.missed > limit && session.info.responsive) {
-          session.info.responsive = false;
-          this.handlers.onResponsive({ ...session.info }, false);
+      for (const connection of this.connections.values()) {
+        if (connection.ws.readyState !== connection.ws.OPEN) continue;
+        connection.missed++;
+        if (connection.missed > limit && connection.info.responsive) {
+          connection.info.responsive = false;
+          this.handlers.onResponsive({ ...connection.info }, false);
         }
-        session.ws.ping();
+        connection.ws.ping();
       }
     }, every);
     this.heartbeat.unref();
   }
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? Buffer.from(data) : data;
 }

@@ -5,7 +5,7 @@
 import type { AudioStatus, WhenBusy } from '../../common/audio.js';
 import type { ReasonCode } from '../../common/problems.js';
 import { lineProblem } from '../../common/wire-rules.js';
-import { durationMs, type Pacer } from './audio-packets.js';
+import { MAX_PAYLOAD, durationMs, sndPacket, type Pacer } from './audio-packets.js';
 import { percentile } from './stats.js';
 
 export interface FileJob {
@@ -76,11 +76,11 @@ export type Queued = FileJob | SpeechJob;
 export type Job = Queued | MicJob;
 
 /** What one agent's audio looks like to the UI now. */
-export function jobStatus(session: number, job: Job | undefined, queued: string[]): AudioStatus {
-  if (!job) return { session, state: 'idle', queued };
+export function jobStatus(agentId: number, job: Job | undefined, queued: string[]): AudioStatus {
+  if (!job) return { agentId: agentId, state: 'idle', queued };
   if (job.kind === 'mic') {
     return {
-      session,
+      agentId: agentId,
       state: 'mic',
       name: job.name,
       sentMs: durationMs(job.bytes),
@@ -91,7 +91,7 @@ export function jobStatus(session: number, job: Job | undefined, queued: string[
   }
   if (job.kind === 'speech')
     return {
-      session,
+      agentId: agentId,
       state: 'speech',
       name: job.name,
       totalMs: job.totalMs,
@@ -99,7 +99,7 @@ export function jobStatus(session: number, job: Job | undefined, queued: string[
       queued,
     };
   return {
-    session,
+    agentId: agentId,
     state: 'file',
     name: job.name,
     totalMs: durationMs(job.pcm.length),
@@ -113,4 +113,72 @@ export const evenBytes = (pcm: Uint8Array): Uint8Array => (pcm.length % 2 ? pcm.
 /** A model alias `__AV_SETMODEL,<alias>` can carry: not empty, no separators, within the line limit. */
 export function aliasOk(alias: string): boolean {
   return alias.trim() !== '' && !/[,|]/.test(alias) && lineProblem(`__AV_SETMODEL,${alias}`) === null;
+}
+
+const wallMs = (): number => performance.timeOrigin + performance.now();
+/** How far the microphone may run ahead of real time before chunks are dropped. */
+const MIC_SLACK_MS = 1000;
+
+/**
+ * One captured chunk of a microphone job, as SND packets through `send`; false when nothing went.
+ * More audio than time has passed (plus a second of slack) is a backlog or a flood: MMDAgent-EX
+ * would drop it anyway, so it is counted and dropped here.
+ */
+export function sendMicChunk(
+  job: MicJob,
+  pcm: Uint8Array,
+  capturedAt: number,
+  send: (packet: Uint8Array) => boolean,
+): boolean {
+  if (durationMs(job.bytes + pcm.length) > performance.now() - job.startedAt + MIC_SLACK_MS) {
+    job.dropped++;
+    return false;
+  }
+  for (let offset = 0; offset < pcm.length; offset += MAX_PAYLOAD) {
+    const payload = pcm.subarray(offset, Math.min(pcm.length, offset + MAX_PAYLOAD));
+    if (payload.length % 2) break;
+    if (!send(sndPacket(payload))) return false;
+    job.packets++;
+    job.bytes += payload.length;
+  }
+  /* The page's clock and this process's agree to a few ms; a chunk cannot arrive before it was captured. */
+  job.latencies.push(Math.max(0, wallMs() - capturedAt));
+  if (job.latencies.length > 500) job.latencies.splice(0, job.latencies.length - 500);
+  return true;
+}
+
+/** What a file or microphone stream sent, for the notice that it finished or stopped. */
+export function streamParams(agentId: number, job: FileJob | MicJob): Record<string, string | number> {
+  const sentMs = job.kind === 'file' ? (job.pacer?.sentMs ?? 0) : durationMs(job.bytes);
+  return {
+    what: job.kind === 'file' ? job.name : '',
+    agentId,
+    duration: Number((sentMs / 1000).toFixed(2)),
+    bytes: job.kind === 'file' ? Math.round(sentMs * 32) : job.bytes,
+    packets: job.kind === 'file' ? (job.pacer?.sentPackets ?? 0) : job.packets,
+    dropped: job.kind === 'mic' ? job.dropped : 0,
+  };
+}
+
+/** A Say's job, before its first sentence is in. */
+export function newSpeechJob(req: SpeakRequest): SpeechJob {
+  const { name, alias, onEnd } = req;
+  return {
+    kind: 'speech',
+    name,
+    alias,
+    segments: [],
+    next: 0,
+    closed: false,
+    ended: false,
+    doneMs: 0,
+    totalMs: 0,
+    onEnd,
+  };
+}
+
+/** A file as it starts streaming; seconds as a number, so each UI writes the unit in its own language. */
+export function fileParams(agentId: number, job: FileJob, packets: number): Record<string, string | number> {
+  const duration = Number((durationMs(job.pcm.length) / 1000).toFixed(2));
+  return { name: job.name, agentId, duration, bytes: job.pcm.length, packets, model: job.alias };
 }

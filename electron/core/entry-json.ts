@@ -7,7 +7,7 @@ import type { LogEntry } from '../../common/log.js';
 
 /** JSON for an entry, built by hand: about twice as fast as JSON.stringify of the object. */
 export function entryJson(e: LogEntry): string {
-  return `{"id":${e.id},"t":${e.t},"dir":"${e.dir}","session":${e.session},"kind":"${e.kind}","type":${JSON.stringify(e.type)},"text":${JSON.stringify(e.text)}${extrasJson(e)}}`;
+  return `{"id":${e.id},"t":${e.t},"dir":"${e.dir}","agentId":${e.agentId},"kind":"${e.kind}","type":${JSON.stringify(e.type)},"text":${JSON.stringify(e.text)}${extrasJson(e)}}`;
 }
 
 /** The optional fields, in the order `entryJson` has always written them ('' for most entries). */
@@ -32,7 +32,7 @@ const NULL = ascii('null');
 const dirPieces = new Map<string, Buffer>();
 const kindPieces = new Map<string, Buffer>();
 const dirSession = (dir: string): Buffer =>
-  dirPieces.get(dir) ?? (dirPieces.set(dir, ascii(`,"dir":"${dir}","session":`)), dirPieces.get(dir)!);
+  dirPieces.get(dir) ?? (dirPieces.set(dir, ascii(`,"dir":"${dir}","agentId":`)), dirPieces.get(dir)!);
 const kindType = (kind: string): Buffer =>
   kindPieces.get(kind) ?? (kindPieces.set(kind, ascii(`,"kind":"${kind}","type":`)), kindPieces.get(kind)!);
 /** Everything but the strings and the extras: the pieces, three numbers of at most 24 bytes, the brace. */
@@ -53,7 +53,7 @@ export function writeEntryJson(buf: Buffer, at: number, e: LogEntry, extras: str
   at = put(buf, at, T);
   at = putNumber(buf, at, e.t);
   at = put(buf, at, dirSession(e.dir));
-  at = e.session === null ? put(buf, at, NULL) : putNumber(buf, at, e.session);
+  at = e.agentId === null ? put(buf, at, NULL) : putNumber(buf, at, e.agentId);
   at = put(buf, at, kindType(e.kind));
   at = putString(buf, at, e.type);
   at = put(buf, at, TEXT);

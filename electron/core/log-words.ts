@@ -32,7 +32,7 @@ export function noticeEnglish(msg: NoticeMsg): string {
     params.error = fillTemplate(ENGINE_PROBLEMS[String(params.why)] ?? String(params.why), params);
   for (const [name, value] of Object.entries(params)) {
     /* Ids and ports are names, not quantities: never "#1,000" or ":9,001". */
-    if (typeof value === 'number' && name !== 'id' && name !== 'port')
+    if (typeof value === 'number' && name !== 'agentId' && name !== 'port')
       params[name] = name === 'duration' ? formatSec(value) : value.toLocaleString('en-US');
   }
   const text = fillTemplate(NOTICE_WORDS[msg.key], params);

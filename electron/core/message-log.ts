@@ -65,16 +65,16 @@ export class MessageLog {
    * A line received from an agent; an echo of ours updates the sent entry instead.
    * With `ui` false (the agent is over its UI budget) it goes to disk only.
    */
-  incoming(session: number, line: string, ui = true, forwarded = true): LogEntry {
+  incoming(agentId: number, line: string, ui = true, forwarded = true): LogEntry {
     const agent = parseAgentLog(line);
     /* A line of the agent's own log carries a message (Sent, Captured) or words (Status, Warning, Error). */
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
     const type = message === null ? agent!.level : messageType(message);
     /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
     const echoOf =
-      message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(session, message) : undefined;
+      message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(agentId, message) : undefined;
     const kind = echoOf !== undefined ? 'event' : (agentKind(agent) ?? classify(type, 'in'));
-    const entry = this.make('in', session, kind, type, line);
+    const entry = this.make('in', agentId, kind, type, line);
     if (agent) entry.agent = agent;
     if (!forwarded) entry.notForwarded = true;
     if (echoOf === undefined) return this.commit(entry, ui);
@@ -83,37 +83,37 @@ export class MessageLog {
     return entry;
   }
 
-  incomingBinary(session: number, length: number, preview: string): LogEntry {
-    const entry = this.make('in', session, 'event', '(binary)', preview);
+  incomingBinary(agentId: number, length: number, preview: string): LogEntry {
+    const entry = this.make('in', agentId, 'event', '(binary)', preview);
     entry.binary = length;
     return this.commit(entry);
   }
 
   /** A line sent to an agent (by the panel, or `down` from the dialogue server). Lines MMDAgent-EX echoes wait for that echo. */
-  outgoing(session: number, line: string, dir: 'out' | 'down' = 'out', ui = true): LogEntry {
+  outgoing(agentId: number, line: string, dir: 'out' | 'down' = 'out', ui = true): LogEntry {
     const type = messageType(line);
-    const entry = this.make(dir, session, classify(type, 'out'), type, line);
+    const entry = this.make(dir, agentId, classify(type, 'out'), type, line);
     const echo = expectedEcho(line);
     entry.delivery = echo === null ? 'sent' : 'pending';
     if (echo !== null) {
-      const list = this.pending.get(session) ?? [];
+      const list = this.pending.get(agentId) ?? [];
       list.push({ entry, echo });
-      this.pending.set(session, list);
+      this.pending.set(agentId, list);
     }
     return this.commit(entry, ui);
   }
 
   /** The panel's line to the dialogue server, as the agent (proxy mode); nothing echoes it. */
-  toServer(session: number, line: string): LogEntry {
+  toServer(agentId: number, line: string): LogEntry {
     const type = messageType(line);
-    const entry = this.make('up', session, classify(type, 'in'), type, line);
+    const entry = this.make('up', agentId, classify(type, 'in'), type, line);
     entry.delivery = 'sent';
     return this.commit(entry);
   }
 
   /** An audio stream from the dialogue server, summarised (start, end) instead of packet by packet. */
-  downAudio(session: number, msg: NoticeMsg): LogEntry {
-    const entry = this.make('down', session, 'control', '(audio)', noticeEnglish(msg));
+  downAudio(agentId: number, msg: NoticeMsg): LogEntry {
+    const entry = this.make('down', agentId, 'control', '(audio)', noticeEnglish(msg));
     entry.msg = msg;
     return this.commit(entry);
   }
@@ -124,16 +124,16 @@ export class MessageLog {
   }
 
   /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
-  awaitsEcho(session: number): boolean {
-    return (this.pending.get(session)?.length ?? 0) > 0;
+  awaitsEcho(agentId: number): boolean {
+    return (this.pending.get(agentId)?.length ?? 0) > 0;
   }
 
   /**
    * Whether `line` from the agent would confirm a line the panel itself sent (not one the
    * dialogue server sent): proxy mode keeps such echoes from the dialogue server.
    */
-  isPanelEcho(session: number, line: string): boolean {
-    const list = this.pending.get(session);
+  isPanelEcho(agentId: number, line: string): boolean {
+    const list = this.pending.get(agentId);
     if (!list) return false;
     const agent = parseAgentLog(line);
     const message = agent === null ? line : answersRemote(agent) ? agent.text : null;
@@ -141,16 +141,16 @@ export class MessageLog {
   }
 
   /** A notice from the panel itself: a key and values for the UI, in English words on disk. */
-  notice(kind: Extract<EntryKind, 'status' | 'error'>, msg: NoticeMsg, session: number | null = null): LogEntry {
-    const entry = this.make('sys', session, kind, kind === 'error' ? 'ERROR' : 'STATUS', noticeEnglish(msg));
+  notice(kind: Extract<EntryKind, 'status' | 'error'>, msg: NoticeMsg, agentId: number | null = null): LogEntry {
+    const entry = this.make('sys', agentId, kind, kind === 'error' ? 'ERROR' : 'STATUS', noticeEnglish(msg));
     entry.msg = msg;
     return this.commit(entry);
   }
 
   /** Outgoing lines to a session that left will never be echoed. */
-  sessionClosed(session: number): void {
-    for (const p of this.pending.get(session) ?? []) this.settle(p.entry, 'no-echo');
-    this.pending.delete(session);
+  agentLeft(agentId: number): void {
+    for (const p of this.pending.get(agentId) ?? []) this.settle(p.entry, 'no-echo');
+    this.pending.delete(agentId);
   }
 
   /** Marks overdue lines "no echo" and hands over what the tick collected. */
@@ -178,8 +178,8 @@ export class MessageLog {
     return wires;
   }
 
-  private make(dir: LogEntry['dir'], session: number | null, kind: EntryKind, type: string, text: string): LogEntry {
-    return { id: this.nextId++, t: this.now(), dir, session, kind, type, text };
+  private make(dir: LogEntry['dir'], agentId: number | null, kind: EntryKind, type: string, text: string): LogEntry {
+    return { id: this.nextId++, t: this.now(), dir, agentId: agentId, kind, type, text };
   }
 
   /** Writes the whole entry to disk; the UI gets it too, with a very long text shortened. */
@@ -219,8 +219,8 @@ export class MessageLog {
     }
   }
 
-  private matchEcho(session: number, line: string): number | undefined {
-    const list = this.pending.get(session);
+  private matchEcho(agentId: number, line: string): number | undefined {
+    const list = this.pending.get(agentId);
     if (!list) return undefined;
     const index = list.findIndex((p) => p.echo === line);
     if (index < 0) return undefined;
@@ -242,9 +242,9 @@ export class MessageLog {
 
   private expireEchoes(): void {
     const cutoff = this.now() - this.echoTimeoutMs;
-    for (const [session, list] of this.pending) {
+    for (const [agentId, list] of this.pending) {
       while (list.length > 0 && list[0]!.entry.t <= cutoff) this.settle(list.shift()!.entry, 'no-echo');
-      if (list.length === 0) this.pending.delete(session);
+      if (list.length === 0) this.pending.delete(agentId);
     }
   }
 }

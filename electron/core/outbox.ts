@@ -23,13 +23,13 @@ export class Outbox {
   constructor(private readonly host: OutboxHost) {}
 
   targetIds(target: Target): number[] {
-    return target === 'all' ? this.host.server.list().map((s) => s.id) : [target];
+    return target === 'all' ? this.host.server.list().map((s) => s.agentId) : [target];
   }
 
   /** Why nothing can go to `target`, or null: no agent at all, or that one has left. */
   targetProblem(target: Target): Problem | null {
     if (this.host.server.count() === 0) return { key: 'noAgent' };
-    if (target !== 'all' && !this.host.server.has(target)) return { key: 'agentGone', id: target };
+    if (target !== 'all' && !this.host.server.has(target)) return { key: 'agentGone', agentId: target };
     return null;
   }
 
@@ -39,17 +39,17 @@ export class Outbox {
     if (!parsed.ok) return parsed;
     const problem = this.targetProblem(target);
     if (problem) return { ok: false, problem };
-    const ids = this.targetIds(target);
-    if (to === 'server') return this.host.proxy.sendToServer(ids, parsed.lines);
-    for (const id of ids) for (const line of parsed.lines) this.sendLine(id, line);
-    return { ok: true, lines: parsed.lines.length, sessions: ids.length };
+    const agentIds = this.targetIds(target);
+    if (to === 'server') return this.host.proxy.sendToServer(agentIds, parsed.lines);
+    for (const agentId of agentIds) for (const line of parsed.lines) this.sendLine(agentId, line);
+    return { ok: true, lines: parsed.lines.length, agents: agentIds.length };
   }
 
   /** One checked line to one agent, logged; `__AV_*` lines keep the audio preamble state true. */
-  sendLine(id: number, line: string): boolean {
-    if (!this.host.proxy.toAgent(id, wireLine(line), false)) return false;
-    this.host.log.outgoing(id, line);
-    this.host.avatar.note(id, line);
+  sendLine(agentId: number, line: string): boolean {
+    if (!this.host.proxy.toAgent(agentId, wireLine(line), false)) return false;
+    this.host.log.outgoing(agentId, line);
+    this.host.avatar.note(agentId, line);
     this.host.sent();
     return true;
   }

@@ -6,7 +6,7 @@
  * UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { SessionInfo } from '../../common/agents.js';
+import type { AgentInfo } from '../../common/agents.js';
 import type { EventMap, Snapshot } from '../../common/contract.js';
 import { upstreamUrl } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
@@ -104,22 +104,22 @@ export class Panel extends Emitter<PanelEvents> {
     const server = (this.server = new AgentServer(options.server));
     const proxy = (this.proxy = new AgentProxy(
       {
-        sendToAgent: (id, data, binary) => server.send(id, data, binary),
+        sendToAgent: (agentId, data, binary) => server.send(agentId, data, binary),
         log,
-        uiAllowed: (id) => uiBudget.take(id),
-        agentControl: (id, line) => avatar.note(id, line),
-        changed: () => ui.sessionsChanged(),
+        uiAllowed: (agentId) => uiBudget.take(agentId),
+        agentControl: (agentId, line) => avatar.note(agentId, line),
+        changed: () => ui.agentsChanged(),
       },
       options.upstream,
     ));
-    const outbox = (this.outbox = new Outbox({ server, proxy, log, avatar, sent: () => ui.sessionsChanged() }));
+    const outbox = (this.outbox = new Outbox({ server, proxy, log, avatar, sent: () => ui.agentsChanged() }));
     const audio = (this.audio = new AudioStreamer(
       {
-        has: (id) => server.has(id),
-        sendBytes: (id, bytes) =>
-          proxy.toAgent(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
-        control: (id, line) => outbox.sendLine(id, line),
-        notice: (msg, id, kind = 'status') => log.notice(kind, msg, id),
+        has: (agentId) => server.has(agentId),
+        sendBytes: (agentId, bytes) =>
+          proxy.toAgent(agentId, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true),
+        control: (agentId, line) => outbox.sendLine(agentId, line),
+        notice: (msg, agentId, kind = 'status') => log.notice(kind, msg, agentId),
         changed: () => ui.audioChanged(),
       },
       avatar,
@@ -129,11 +129,11 @@ export class Panel extends Emitter<PanelEvents> {
     const speech = (this.speech = new Speaker({
       audio,
       speech: () => this.settings().speech,
-      agentProblem: (id) => outbox.targetProblem(id),
-      sendLine: (id, line) => outbox.sendLine(id, line),
-      notice: (msg, id, kind) => log.notice(kind, msg, id),
+      agentProblem: (agentId) => outbox.targetProblem(agentId),
+      sendLine: (agentId, line) => outbox.sendLine(agentId, line),
+      notice: (msg, agentId, kind) => log.notice(kind, msg, agentId),
       apiKey: () => keys.get(),
-      speaking: (id, alias) => scene.snapshot()[id]?.speaking.includes(alias) ?? false,
+      speaking: (agentId, alias) => scene.snapshot()[agentId]?.speaking.includes(alias) ?? false,
       platform: platformOf(process.platform),
     }));
     const periodic = (this.periodic = new PeriodicSender(
@@ -160,7 +160,7 @@ export class Panel extends Emitter<PanelEvents> {
 
     server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech }));
     this.uiSources = {
-      sessions: () => this.agentList(),
+      agents: () => this.agentList(),
       audio: () => audio.status(),
       audioStreaming: () => audio.streaming,
       scene: () => scene.snapshot(),
@@ -185,7 +185,7 @@ export class Panel extends Emitter<PanelEvents> {
     return {
       settings: this.settings(),
       status: this.server.currentStatus,
-      sessions: this.agentList(),
+      agents: this.agentList(),
       recent: this.log.recent(),
       logFile: this.writer?.path ?? '',
       host: this.options.host,
@@ -206,9 +206,9 @@ export class Panel extends Emitter<PanelEvents> {
   }
 
   /** The connected agents, with what their own log reported and their dialogue-server link. */
-  agentList(): SessionInfo[] {
+  agentList(): AgentInfo[] {
     return this.server.list().map((s) => {
-      const upstream = this.proxy.info(s.id);
+      const upstream = this.proxy.info(s.agentId);
       const info = this.reports.decorate(s);
       return upstream ? { ...info, upstream } : info;
     });
@@ -233,10 +233,10 @@ export class Panel extends Emitter<PanelEvents> {
     this.audio.maxDurationSec = settings.audioMaxSec;
     this.proxy.configure(
       upstreamUrl(settings),
-      this.server.list().map((s) => s.id),
+      this.server.list().map((s) => s.agentId),
     );
     if (!announce) return;
-    this.ui.sessionsChanged();
+    this.ui.agentsChanged();
     this.emit('settings:changed', settings);
   }
 
@@ -254,7 +254,7 @@ export class Panel extends Emitter<PanelEvents> {
   /** One tick's work; true while more is to come (a batch just went, or a timed duty waits). */
   private flushTick(): boolean {
     for (const [agentId, hidden] of this.uiBudget.takeHidden()) {
-      const params = { n: hidden, id: agentId, rate: this.uiBudget.ratePerSec };
+      const params = { n: hidden, agentId, rate: this.uiBudget.ratePerSec };
       this.log.notice('error', { key: 'hiddenOverBudget', params }, agentId);
     }
     this.proxy.tick();

@@ -12,12 +12,12 @@ import { MAX_DOWN_FRAME, UpstreamLink, type UpstreamOptions } from './upstream.j
 
 export interface ProxyHost {
   /** The one guarded send to an agent. */
-  sendToAgent(id: number, data: string | Buffer, binary: boolean): boolean;
+  sendToAgent(agentId: number, data: string | Buffer, binary: boolean): boolean;
   log: MessageLog;
   /** Whether a line from the dialogue server may go to the UI (the agent's UI budget). */
-  uiAllowed(id: number): boolean;
+  uiAllowed(agentId: number): boolean;
   /** `__AV_*` lines the dialogue server sent, so the panel's own audio preamble stays true. */
-  agentControl(id: number, line: string): void;
+  agentControl(agentId: number, line: string): void;
   changed(): void;
 }
 
@@ -69,24 +69,24 @@ export class AgentProxy {
   configure(url: string | null, connected: number[]): void {
     if (url === this.url) return;
     this.url = url;
-    for (const [id, link] of [...this.links]) {
-      this.resetAgentStream(id, link);
-      this.agentClosed(id);
+    for (const [agentId, link] of [...this.links]) {
+      this.resetAgentStream(agentId, link);
+      this.agentClosed(agentId);
     }
-    if (url) for (const id of connected) this.agentOpened(id);
+    if (url) for (const agentId of connected) this.agentOpened(agentId);
   }
 
-  info(id: number): UpstreamInfo | undefined {
-    const link = this.links.get(id);
+  info(agentId: number): UpstreamInfo | undefined {
+    const link = this.links.get(agentId);
     return link ? { ...link.upstream.info } : undefined;
   }
 
-  has(id: number): boolean {
-    return this.links.has(id);
+  has(agentId: number): boolean {
+    return this.links.has(agentId);
   }
 
-  agentOpened(id: number): void {
-    if (!this.url || this.links.has(id)) return;
+  agentOpened(agentId: number): void {
+    if (!this.url || this.links.has(agentId)) return;
     const { log } = this.host;
     const url = this.url;
     const link: Link = {
@@ -100,7 +100,7 @@ export class AgentProxy {
       upstream: new UpstreamLink(
         url,
         {
-          toAgent: (data, binary) => this.fromServer(id, link, data, binary),
+          toAgent: (data, binary) => this.fromServer(agentId, link, data, binary),
           opened: (first) => {
             const missed = link.upstream.info.notForwarded - link.missedAtLoss;
             const seconds = link.downSince === undefined ? '0.0' : ((Date.now() - link.downSince) / 1000).toFixed(1);
@@ -108,34 +108,34 @@ export class AgentProxy {
             log.notice(
               'status',
               first
-                ? { key: 'upstreamConnected', params: { id, url } }
-                : { key: 'upstreamReconnected', params: { id, seconds, missed } },
-              id,
+                ? { key: 'upstreamConnected', params: { agentId, url } }
+                : { key: 'upstreamReconnected', params: { agentId, seconds, missed } },
+              agentId,
             );
           },
           lost: (why) => {
             link.downSince = Date.now();
             link.missedAtLoss = link.upstream.info.notForwarded;
-            log.notice('error', { key: 'upstreamDown', params: { id, ...why } }, id);
-            this.resetAgentStream(id, link);
+            log.notice('error', { key: 'upstreamDown', params: { agentId, ...why } }, agentId);
+            this.resetAgentStream(agentId, link);
           },
           gaveUp: (frames, seconds) => {
             const reason = 'holdTimeout' satisfies ReasonCode;
             if (frames > 0)
-              log.notice('error', { key: 'upstreamHoldDropped', params: { n: frames, reason, seconds } }, id);
-            else log.notice('error', { key: 'upstreamUnreachable', params: { url, reason, seconds } }, id);
+              log.notice('error', { key: 'upstreamHoldDropped', params: { n: frames, reason, seconds } }, agentId);
+            else log.notice('error', { key: 'upstreamUnreachable', params: { url, reason, seconds } }, agentId);
           },
           recut: (bytes, pieces) => {
             if (link.recutNoted) return;
             link.recutNoted = true;
-            log.notice('status', { key: 'upstreamRecut', params: { bytes, pieces } }, id);
+            log.notice('status', { key: 'upstreamRecut', params: { bytes, pieces } }, agentId);
           },
           changed: () => this.host.changed(),
         },
         this.options,
       ),
     };
-    this.links.set(id, link);
+    this.links.set(agentId, link);
   }
 
   /** A frame from the agent; null when it is not proxied. */
@@ -144,38 +144,39 @@ export class AgentProxy {
    * that echo confirms the line to the panel, its sender; the dialogue server never sent it.
    * Returns false only when the frame should have reached the dialogue server and did not.
    */
-  fromAgent(id: number, data: Buffer, binary: boolean): boolean {
-    const link = this.links.get(id);
+  fromAgent(agentId: number, data: Buffer, binary: boolean): boolean {
+    const link = this.links.get(agentId);
     if (!link) return true;
-    const line = binary || !this.host.log.awaitsEcho(id) ? null : singleLine(data);
-    if (line !== null && this.host.log.isPanelEcho(id, line)) return true;
+    const line = binary || !this.host.log.awaitsEcho(agentId) ? null : singleLine(data);
+    if (line !== null && this.host.log.isPanelEcho(agentId, line)) return true;
     return link.upstream.forward(data, binary) !== 'not-forwarded';
   }
 
-  agentClosed(id: number): void {
-    const link = this.links.get(id);
+  agentClosed(agentId: number): void {
+    const link = this.links.get(agentId);
     if (!link) return;
-    this.endAudio(id, link, 'agentLeft');
+    this.endAudio(agentId, link, 'agentLeft');
     link.upstream.close();
-    this.links.delete(id);
+    this.links.delete(agentId);
   }
 
   /** Checked lines to these agents' dialogue server, as if each agent had sent them; all links must be up. */
-  sendToServer(ids: number[], lines: string[]): SendResult {
+  sendToServer(agentIds: number[], lines: string[]): SendResult {
     if (!this.enabled) return { ok: false, problem: { key: 'proxyOff' } };
-    const down = ids.filter((id) => !this.links.get(id)?.upstream.isOpen);
-    if (down.length > 0) return { ok: false, problem: { key: 'upstreamDown', ids: down } };
-    for (const id of ids) {
-      const { upstream } = this.links.get(id)!;
-      for (const line of lines) if (upstream.sendLine(line)) this.host.log.toServer(id, line);
+    const down = agentIds.filter((agentId) => !this.links.get(agentId)?.upstream.isOpen);
+    if (down.length > 0) return { ok: false, problem: { key: 'upstreamDown', agentIds: down } };
+    for (const agentId of agentIds) {
+      const { upstream } = this.links.get(agentId)!;
+      for (const line of lines) if (upstream.sendLine(line)) this.host.log.toServer(agentId, line);
     }
-    return { ok: true, lines: lines.length, sessions: ids.length };
+    return { ok: true, lines: lines.length, agents: agentIds.length };
   }
 
   /** The panel's own frame to an agent; held while the dialogue server is mid-item. */
-  toAgent(id: number, data: string | Buffer, binary: boolean): boolean {
-    const link = this.links.get(id);
-    if (!link || (link.reader.atBoundary && link.waiting.length === 0)) return this.host.sendToAgent(id, data, binary);
+  toAgent(agentId: number, data: string | Buffer, binary: boolean): boolean {
+    const link = this.links.get(agentId);
+    if (!link || (link.reader.atBoundary && link.waiting.length === 0))
+      return this.host.sendToAgent(agentId, data, binary);
     if (link.waiting.length >= MAX_WAITING) return false;
     if (link.waiting.length === 0) link.waitingSince = Date.now();
     link.waiting.push({ data, binary });
@@ -183,10 +184,10 @@ export class AgentProxy {
   }
 
   /** "Retry now" for dialogue-server links waiting out their backoff. */
-  retry(ids: number[]): ChangeResult {
+  retry(agentIds: number[]): ChangeResult {
     if (!this.enabled) return { ok: false, problem: { key: 'proxyOff' } };
     let n = 0;
-    for (const id of ids) if (this.links.get(id)?.upstream.retryNow()) n++;
+    for (const agentId of agentIds) if (this.links.get(agentId)?.upstream.retryNow()) n++;
     return n > 0 ? { ok: true } : { ok: false, problem: { key: 'nothingToRetry' } };
   }
 
@@ -198,36 +199,36 @@ export class AgentProxy {
 
   /** Ends audio summaries whose packets stopped coming. */
   tick(now = Date.now()): void {
-    for (const [id, link] of this.links) {
-      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(id, link, 'streamIdle');
+    for (const [agentId, link] of this.links) {
+      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(agentId, link, 'streamIdle');
       /* A dialogue server that leaves an item unfinished must not hold the panel's own messages forever. */
       if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
         const tail = link.reader.completion();
-        if (tail && tail.length > 0) this.sendCut(id, tail);
+        if (tail && tail.length > 0) this.sendCut(agentId, tail);
         this.host.log.notice(
           'error',
           {
             key: 'upstreamStalled',
             params: { seconds: STALL_MS / 1000, bytes: tail?.length ?? 0, waiting: link.waiting.length },
           },
-          id,
+          agentId,
         );
-        this.flushWaiting(id, link);
+        this.flushWaiting(agentId, link);
       }
     }
   }
 
   closeAll(): void {
-    for (const id of [...this.links.keys()]) this.agentClosed(id);
+    for (const agentId of [...this.links.keys()]) this.agentClosed(agentId);
   }
 
-  private fromServer(id: number, link: Link, data: Buffer, binary: boolean): void {
-    this.host.sendToAgent(id, data, binary);
-    for (const item of link.reader.push(data)) this.observe(id, link, item);
-    if (link.reader.atBoundary) this.flushWaiting(id, link);
+  private fromServer(agentId: number, link: Link, data: Buffer, binary: boolean): void {
+    this.host.sendToAgent(agentId, data, binary);
+    for (const item of link.reader.push(data)) this.observe(agentId, link, item);
+    if (link.reader.atBoundary) this.flushWaiting(agentId, link);
   }
 
-  private observe(id: number, link: Link, item: AgentInput): void {
+  private observe(agentId: number, link: Link, item: AgentInput): void {
     const { audio } = link;
     const now = Date.now();
     switch (item.kind) {
@@ -235,18 +236,18 @@ export class AgentProxy {
         if (item.text.startsWith('__AV')) {
           if (item.text === '__AV_START') link.avStarted = true;
           else if (item.text === '__AV_END') link.avStarted = false;
-          this.host.agentControl(id, item.text);
+          this.host.agentControl(agentId, item.text);
         }
-        this.host.log.outgoing(id, item.text, 'down', this.host.uiAllowed(id));
+        this.host.log.outgoing(agentId, item.text, 'down', this.host.uiAllowed(agentId));
         return;
       case 'mode':
-        if (item.tag === 'SNDBRKS') return this.endAudio(id, link, 'streamBreak');
+        if (item.tag === 'SNDBRKS') return this.endAudio(agentId, link, 'streamBreak');
         audio.mode = item.tag;
         return;
       case 'audio':
         if (!audio.active) {
           Object.assign(audio, { active: true, bytes: 0, packets: 0, startedAt: now });
-          this.host.log.downAudio(id, { key: 'downAudioStart', params: { mode: audio.mode } });
+          this.host.log.downAudio(agentId, { key: 'downAudioStart', params: { mode: audio.mode } });
         }
         audio.bytes += item.bytes;
         audio.packets++;
@@ -257,13 +258,13 @@ export class AgentProxy {
     }
   }
 
-  private endAudio(id: number, link: Link, reason: ReasonCode): void {
+  private endAudio(agentId: number, link: Link, reason: ReasonCode): void {
     const { audio } = link;
     if (!audio.active) return;
     audio.active = false;
     const seconds = (audio.bytes / 32000).toFixed(2);
     const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
-    this.host.log.downAudio(id, {
+    this.host.log.downAudio(agentId, {
       key: 'downAudioEnd',
       params: { reason, seconds, packets: audio.packets, bytes: audio.bytes, over },
     });
@@ -273,37 +274,41 @@ export class AgentProxy {
    * The dialogue server vanished, but the agent did not reconnect, so the panel does what a
    * reconnect would: finish a half-sent item harmlessly, end audio, and end avatar control.
    */
-  private resetAgentStream(id: number, link: Link): void {
+  private resetAgentStream(agentId: number, link: Link): void {
     const sent: string[] = [];
     const tail = link.reader.completion();
     const bytes = tail?.length ?? 0;
-    if (tail && bytes > 0) this.sendCut(id, tail);
+    if (tail && bytes > 0) this.sendCut(agentId, tail);
     if (link.audio.active) {
-      this.host.sendToAgent(id, 'SNDBRKS\n', false);
+      this.host.sendToAgent(agentId, 'SNDBRKS\n', false);
       sent.push('SNDBRKS');
-      this.endAudio(id, link, 'serverLeft');
+      this.endAudio(agentId, link, 'serverLeft');
     }
     if (link.avStarted) {
-      this.host.sendToAgent(id, '__AV_END\n', false);
-      this.host.agentControl(id, '__AV_END');
+      this.host.sendToAgent(agentId, '__AV_END\n', false);
+      this.host.agentControl(agentId, '__AV_END');
       link.avStarted = false;
       sent.push('__AV_END');
     }
     if (bytes > 0 || sent.length > 0)
-      this.host.log.notice('status', { key: 'agentAudioReset', params: { bytes, sent: sent.join(', ') || '—' } }, id);
-    this.flushWaiting(id, link);
+      this.host.log.notice(
+        'status',
+        { key: 'agentAudioReset', params: { bytes, sent: sent.join(', ') || '—' } },
+        agentId,
+      );
+    this.flushWaiting(agentId, link);
   }
 
   /** Bytes of the panel's own (a completion can be a packet's worth, up to 9,999) in frames the agent's buffer takes. */
-  private sendCut(id: number, data: Buffer): void {
+  private sendCut(agentId: number, data: Buffer): void {
     for (let at = 0; at < data.length; at += MAX_DOWN_FRAME)
-      this.host.sendToAgent(id, data.subarray(at, at + MAX_DOWN_FRAME), true);
+      this.host.sendToAgent(agentId, data.subarray(at, at + MAX_DOWN_FRAME), true);
   }
 
-  private flushWaiting(id: number, link: Link): void {
+  private flushWaiting(agentId: number, link: Link): void {
     while (link.waiting.length > 0 && link.reader.atBoundary) {
       const f = link.waiting.shift()!;
-      this.host.sendToAgent(id, f.data, f.binary);
+      this.host.sendToAgent(agentId, f.data, f.binary);
     }
   }
 }

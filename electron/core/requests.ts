@@ -40,7 +40,7 @@ function engine(value: unknown): SpeechEngine {
 
 function target(value: unknown): Target {
   if (value === 'all' || (typeof value === 'number' && Number.isInteger(value))) return value;
-  throw new Error('The target must be a session id or "all".');
+  throw new Error('The target must be an agent id or "all".');
 }
 
 export function coreHandlers(panel: Panel): CoreHandlers {
@@ -73,31 +73,31 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       const { patch, confirm } = record(arg);
       return panel.settingsApplier.update(record(patch) as Partial<Settings>, confirm === true);
     },
-    'session:disconnect': async (arg) => {
-      const { id, confirm } = record(arg);
-      if (typeof id !== 'number') throw new Error('The session id must be a number.');
-      return panel.server.disconnect(id, confirm === true);
+    'agent:disconnect': async (arg) => {
+      const { agentId, confirm } = record(arg);
+      if (typeof agentId !== 'number') throw new Error('The agent id must be a number.');
+      return panel.server.disconnect(agentId, confirm === true);
     },
     'audio:stream-file': async (arg) => {
       const a = record(arg);
       const whenBusy: WhenBusy = a.whenBusy === 'queue' ? 'queue' : 'replace';
-      return panel.audio.streamFile(agent(a.target), {
+      return panel.audio.streamFile(agent(a.agentId), {
         alias: text(a.alias, 'The model alias'),
         name: text(a.name, 'The file name'),
         pcm: bytes(a.pcm),
         whenBusy,
       });
     },
-    'audio:stop': async (arg) => panel.audio.stop(agent(record(arg).target)),
+    'audio:stop': async (arg) => panel.audio.stop(agent(record(arg).agentId)),
     'audio:mic-start': async (arg) => {
       const a = record(arg);
-      return panel.audio.micStart(agent(a.target), text(a.alias, 'The model alias'));
+      return panel.audio.micStart(agent(a.agentId), text(a.alias, 'The model alias'));
     },
-    'audio:mic-stop': async (arg) => panel.audio.micStop(agent(record(arg).target)),
+    'audio:mic-stop': async (arg) => panel.audio.micStop(agent(record(arg).agentId)),
     'speech:say': async (arg) => {
       const a = record(arg);
       return panel.speech.say({
-        target: agent(a.target),
+        agentId: agent(a.agentId),
         alias: text(a.alias, 'The model alias'),
         text: text(a.text, 'The text to say'),
         engine: a.engine === undefined ? undefined : engine(a.engine),
@@ -107,7 +107,7 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     },
     'speech:stop': async (arg) => {
       const a = record(arg);
-      return panel.speech.stop(agent(a.target), text(a.alias, 'The model alias'));
+      return panel.speech.stop(agent(a.agentId), text(a.alias, 'The model alias'));
     },
     'speech:voices': async (arg) => panel.speech.voices(engine(record(arg).engine)),
     'speech:set-key': async (arg) => {
@@ -127,8 +127,8 @@ export function postHandlers(panel: Panel): PostHandlers {
     'audio:mic-chunk': (arg) => {
       if (!arg || typeof arg !== 'object') return;
       const a = arg as Record<string, unknown>;
-      if (typeof a.target !== 'number' || !(a.pcm instanceof Uint8Array) || typeof a.capturedAt !== 'number') return;
-      panel.audio.micChunk(a.target, a.pcm, a.capturedAt);
+      if (typeof a.agentId !== 'number' || !(a.pcm instanceof Uint8Array) || typeof a.capturedAt !== 'number') return;
+      panel.audio.micChunk(a.agentId, a.pcm, a.capturedAt);
     },
   };
 }

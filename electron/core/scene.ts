@@ -21,13 +21,13 @@ export class SceneTracker {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Updates from one incoming line; true when the scene changed. */
-  observe(session: number, line: string): boolean {
+  observe(agentId: number, line: string): boolean {
     if (!WATCHED.test(line)) return false;
     const [type, first = '', second] = line.split('|');
-    let scene = this.scenes.get(session);
+    let scene = this.scenes.get(agentId);
     if (!scene)
       this.scenes.set(
-        session,
+        agentId,
         (scene = { models: new Set(), motions: new Map(), speaking: new Set(), lipsync: new Set(), listening: false }),
       );
     const model = first;
@@ -71,14 +71,14 @@ export class SceneTracker {
     }
   }
 
-  drop(session: number): boolean {
-    return this.scenes.delete(session);
+  drop(agentId: number): boolean {
+    return this.scenes.delete(agentId);
   }
 
   snapshot(): Record<number, SceneState> {
     const out: Record<number, SceneState> = {};
-    for (const [session, s] of this.scenes) {
-      out[session] = {
+    for (const [agentId, s] of this.scenes) {
+      out[agentId] = {
         models: [...s.models],
         motions: [...s.motions.values()],
         speaking: [...s.speaking],

@@ -12,10 +12,10 @@ export class UiBudget {
   ) {}
 
   /** True if this message may be shown. */
-  take(session: number): boolean {
+  take(agentId: number): boolean {
     const t = this.now();
-    let b = this.buckets.get(session);
-    if (!b) this.buckets.set(session, (b = { tokens: this.burst, at: t, hidden: 0, reportedAt: t }));
+    let b = this.buckets.get(agentId);
+    if (!b) this.buckets.set(agentId, (b = { tokens: this.burst, at: t, hidden: 0, reportedAt: t }));
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.ratePerSec);
     b.at = t;
     if (b.tokens >= 1) {
@@ -36,9 +36,9 @@ export class UiBudget {
   takeHidden(): [number, number][] {
     const t = this.now();
     const out: [number, number][] = [];
-    for (const [session, b] of this.buckets) {
+    for (const [agentId, b] of this.buckets) {
       if (b.hidden > 0 && t - b.reportedAt >= 1000) {
-        out.push([session, b.hidden]);
+        out.push([agentId, b.hidden]);
         b.hidden = 0;
         b.reportedAt = t;
       }
@@ -47,9 +47,9 @@ export class UiBudget {
   }
 
   /** Drops the agent's bucket; returns what it had hidden and not yet reported. */
-  forget(session: number): number {
-    const hidden = this.buckets.get(session)?.hidden ?? 0;
-    this.buckets.delete(session);
+  forget(agentId: number): number {
+    const hidden = this.buckets.get(agentId)?.hidden ?? 0;
+    this.buckets.delete(agentId);
     return hidden;
   }
 }

@@ -4,11 +4,11 @@
  * scene changes, and an agent that came or went, go out on the next tick. The services only mark
  * what changed; the state itself is read from the sources at the tick, so this depends on nothing.
  */
-import type { SceneState, SessionInfo } from '../../common/agents.js';
+import type { SceneState, AgentInfo } from '../../common/agents.js';
 import type { AudioStatus } from '../../common/audio.js';
 
 export interface UiSources {
-  sessions(): SessionInfo[];
+  agents(): AgentInfo[];
   audio(): AudioStatus[];
   /** While a stream runs, its progress is news even when nothing else changed. */
   audioStreaming(): boolean;
@@ -16,22 +16,22 @@ export interface UiSources {
 }
 
 export interface UiEvents {
-  'sessions:changed': SessionInfo[];
+  'agents:changed': AgentInfo[];
   'audio:status': AudioStatus[];
   'scene:changed': Record<number, SceneState>;
 }
 
-export const SESSIONS_EVERY_MS = 250;
+export const AGENTS_EVERY_MS = 250;
 export const AUDIO_EVERY_MS = 100;
 
 export class UiUpdates {
-  private sessionsDirty = false;
-  private sessionsSentAt = 0;
+  private agentsDirty = false;
+  private agentsSentAt = 0;
   private audioDirty = false;
   private audioSentAt = 0;
   private sceneDirty = false;
   /** An agent came or went: the list goes out at the next tick, whatever its pace. */
-  private sessionsUrgent = false;
+  private agentsUrgent = false;
 
   constructor(
     private readonly emit: <K extends keyof UiEvents>(event: K, payload: UiEvents[K]) => void,
@@ -42,11 +42,11 @@ export class UiUpdates {
 
   /** Whether something waits for a later tick: a change held back by its pace, or a stream's progress. */
   pending(sources: UiSources): boolean {
-    return this.sessionsDirty || this.audioDirty || this.sceneDirty || sources.audioStreaming();
+    return this.agentsDirty || this.audioDirty || this.sceneDirty || sources.audioStreaming();
   }
 
-  sessionsChanged(): void {
-    this.sessionsDirty = true;
+  agentsChanged(): void {
+    this.agentsDirty = true;
     this.wake();
   }
 
@@ -61,9 +61,9 @@ export class UiUpdates {
   }
 
   /** An agent came or went: the list goes out at the next tick, not at the next quarter second. */
-  sessionsNow(): void {
-    this.sessionsUrgent = true;
-    this.sessionsChanged();
+  agentsNow(): void {
+    this.agentsUrgent = true;
+    this.agentsChanged();
   }
 
   /** Called once per tick, after the log batch. */
@@ -78,11 +78,11 @@ export class UiUpdates {
       this.sceneDirty = false;
       this.emit('scene:changed', sources.scene());
     }
-    if (this.sessionsDirty && (this.sessionsUrgent || now - this.sessionsSentAt >= SESSIONS_EVERY_MS)) {
-      this.sessionsDirty = false;
-      this.sessionsUrgent = false;
-      this.sessionsSentAt = now;
-      this.emit('sessions:changed', sources.sessions());
+    if (this.agentsDirty && (this.agentsUrgent || now - this.agentsSentAt >= AGENTS_EVERY_MS)) {
+      this.agentsDirty = false;
+      this.agentsUrgent = false;
+      this.agentsSentAt = now;
+      this.emit('agents:changed', sources.agents());
     }
   }
 }

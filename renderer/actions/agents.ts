@@ -2,16 +2,16 @@
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { changeProblem } from './prefs';
 
 /** Asks first: the released MMDAgent-EX exits when its connection closes. */
 export async function disconnectAgent(id: number): Promise<void> {
   const first = await getApi().disconnect(id, false);
   if (first.ok || !first.needsConfirm) return;
-  usePanel.getState().askConfirm({
-    title: { key: 'agents.disconnectTitle', params: { id } },
-    message: { key: 'agents.disconnectMessage', params: { id } },
+  useStore.getState().askConfirm({
+    title: { key: 'agents.disconnectTitle', params: { agentId: id } },
+    message: { key: 'agents.disconnectMessage', params: { agentId: id } },
     confirmLabel: { key: 'agents.disconnect' },
     onConfirm: () => void getApi().disconnect(id, true),
   });

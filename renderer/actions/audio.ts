@@ -1,31 +1,31 @@
-/** What the Speak panel does: load and stream files, run the microphone. */
+/** What the Speech card does: load and stream files, run the microphone. */
 import { getApi } from '../bridge/connect';
 import { openPostPort } from '../bridge/post-port';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectAudioAgentId } from '../store/selectors';
 import { SILENT_DB } from '../store/audio-slice';
 import { AudioFileError, decodeAudioFile } from '../audio/decode-file';
 import { MicCapture, micProblem } from '../audio/mic-capture';
 import type { Words } from '../i18n';
 
 /** The one agent audio goes to: the Target, or the only agent when Target is "all". */
-export function audioTarget(): { id: number } | { error: Words } {
-  const { target, sessions } = usePanel.getState();
-  if (target !== 'all') return { id: target };
-  if (sessions.length === 1) return { id: sessions[0]!.id };
-  if (sessions.length === 0) return { error: { problem: { key: 'noAgent' } } };
-  return { error: { key: 'audio.chooseAgent' } };
+export function audioTarget(): { agentId: number } | { error: Words } {
+  const s = useStore.getState();
+  const agentId = selectAudioAgentId(s);
+  if (agentId !== null) return { agentId };
+  return { error: s.agents.length === 0 ? { problem: { key: 'noAgent' } } : { key: 'audio.chooseAgent' } };
 }
 
 export async function loadAudioFile(file: File): Promise<void> {
-  const s = usePanel.getState();
+  const s = useStore.getState();
   s.setDecoding(true);
   s.setAudioMessage(null);
   try {
     const decoded = await decodeAudioFile(file, s.settings?.audioMaxSec ?? 600);
-    usePanel.getState().setFile({ name: file.name, ...decoded });
+    useStore.getState().setFile({ name: file.name, ...decoded });
   } catch (error) {
-    usePanel.getState().setFile(null);
-    usePanel
+    useStore.getState().setFile(null);
+    useStore
       .getState()
       .setAudioMessage(
         error instanceof AudioFileError
@@ -33,18 +33,18 @@ export async function loadAudioFile(file: File): Promise<void> {
           : { key: 'audio.unreadable', params: { name: file.name, error: (error as Error).message } },
       );
   } finally {
-    usePanel.getState().setDecoding(false);
+    useStore.getState().setDecoding(false);
   }
 }
 
 export async function streamLoadedFile(): Promise<void> {
-  const s = usePanel.getState();
+  const s = useStore.getState();
   if (!s.file) return s.setAudioMessage({ key: 'audio.chooseFile' });
   const to = audioTarget();
   if ('error' in to) return s.setAudioMessage(to.error);
   const { pcm, name } = s.file;
   const result = await getApi().streamFile({
-    target: to.id,
+    agentId: to.agentId,
     alias: s.settings?.modelAlias ?? '0',
     name,
     pcm: new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength),
@@ -56,15 +56,15 @@ export async function streamLoadedFile(): Promise<void> {
       null,
       result.queued > 0
         ? { key: 'audio.queued', params: { name, n: result.queued } }
-        : { key: 'audio.streaming', params: { name, id: to.id } },
+        : { key: 'audio.streaming', params: { name, agentId: to.agentId } },
     );
 }
 
 export async function stopStreaming(): Promise<void> {
   const to = audioTarget();
   if ('error' in to) return;
-  const result = await getApi().stopAudio(to.id);
-  if (!result.ok) usePanel.getState().setAudioMessage({ problem: result.problem });
+  const result = await getApi().stopAudio(to.agentId);
+  if (!result.ok) useStore.getState().setAudioMessage({ problem: result.problem });
 }
 
 let capture: MicCapture | null = null;
@@ -78,23 +78,23 @@ export const micOpen = (m: { muted: boolean; pttKey: string | null; pttDown: boo
 const dbfs = (x: number): number => (x > 0 ? Math.max(SILENT_DB, 20 * Math.log10(x)) : SILENT_DB);
 
 export async function startMic(): Promise<void> {
-  const s = usePanel.getState();
+  const s = useStore.getState();
   if (s.mic.running || s.mic.starting) return;
   const to = audioTarget();
   if ('error' in to) return s.setAudioMessage(to.error);
   s.setMic({ starting: true });
   s.setAudioMessage(null);
   const api = getApi();
-  const begun = await api.micStart(to.id, s.settings?.modelAlias ?? '0');
+  const begun = await api.micStart(to.agentId, s.settings?.modelAlias ?? '0');
   if (!begun.ok) {
-    usePanel.getState().setMic({ starting: false });
-    return usePanel.getState().setAudioMessage({ problem: begun.problem });
+    useStore.getState().setMic({ starting: false });
+    return useStore.getState().setAudioMessage({ problem: begun.problem });
   }
-  micTarget = to.id;
+  micTarget = to.agentId;
   capture = new MicCapture();
   const c = capture;
   /* Mute and push-to-talk gate the chunks on the audio thread, which sends them past this one. */
-  unwatchMic = usePanel.subscribe((now, prev) => {
+  unwatchMic = useStore.subscribe((now, prev) => {
     if (now.mic !== prev.mic && micOpen(now.mic) !== micOpen(prev.mic)) c.setOpen(micOpen(now.mic));
   });
   try {
@@ -104,16 +104,16 @@ export async function startMic(): Promise<void> {
       noiseSuppression: s.mic.noiseSuppression,
       autoGainControl: s.mic.autoGainControl,
       sink: openPostPort('audio:mic-chunk'),
-      target: to.id,
-      open: micOpen(usePanel.getState().mic),
+      target: to.agentId,
+      open: micOpen(useStore.getState().mic),
       onLevel: (_rms, peak) => {
         const patch: { levelDb: number; clipUntil?: number } = { levelDb: dbfs(_rms) };
         if (peak >= 0.999) patch.clipUntil = Date.now() + 1500;
-        usePanel.getState().setMic(patch);
+        useStore.getState().setMic(patch);
       },
       onEnded: (reason) => void stopMic(reason),
     });
-    usePanel.getState().setMic({ running: true, starting: false });
+    useStore.getState().setMic({ running: true, starting: false });
     await refreshDevices();
   } catch (error) {
     await stopMic(micProblem(error));
@@ -131,8 +131,8 @@ export async function stopMic(reason?: Words): Promise<void> {
       .micStop(micTarget)
       .catch(() => undefined);
   micTarget = null;
-  usePanel.getState().setMic({ running: false, starting: false, levelDb: SILENT_DB, pttDown: false });
-  if (reason) usePanel.getState().setAudioMessage(reason);
+  useStore.getState().setMic({ running: false, starting: false, levelDb: SILENT_DB, pttDown: false });
+  if (reason) useStore.getState().setAudioMessage(reason);
 }
 
 /** Device labels appear once microphone permission has been granted. */
@@ -140,19 +140,20 @@ export async function refreshDevices(): Promise<void> {
   if (!navigator.mediaDevices?.enumerateDevices) return;
   const list = await navigator.mediaDevices.enumerateDevices();
   const inputs = list.filter((d) => d.kind === 'audioinput');
-  usePanel.getState().setDevices(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label })));
+  useStore.getState().setDevices(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label })));
 }
 
 /** A stream stops, with a message, when its agent leaves (MMDAgent-EX forgets it anyway). */
 export function watchAgentLoss(): () => void {
-  return usePanel.subscribe((s, prev) => {
-    if (s.sessions === prev.sessions) return;
-    const gone = (id: number): boolean => !s.sessions.some((x) => x.id === id);
+  return useStore.subscribe((s, prev) => {
+    if (s.agents === prev.agents) return;
+    const gone = (id: number): boolean => !s.agents.some((x) => x.agentId === id);
     if (micTarget !== null && s.mic.running && gone(micTarget)) {
-      void stopMic({ key: 'audio.micAgentLeft', params: { id: micTarget } });
+      void stopMic({ key: 'audio.micAgentLeft', params: { agentId: micTarget } });
       return;
     }
-    const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.session));
-    if (lost) s.setAudioMessage({ key: 'audio.fileAgentLeft', params: { id: lost.session, name: lost.name ?? '' } });
+    const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.agentId));
+    if (lost)
+      s.setAudioMessage({ key: 'audio.fileAgentLeft', params: { agentId: lost.agentId, name: lost.name ?? '' } });
   });
 }

@@ -3,14 +3,14 @@ import { splitCompose } from '../../common/wire-rules';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 
 export const COMPOSE_BOX_ID = 'compose-box';
 
 /** Puts `text` at the caret of the compose box (or at its end) and focuses it, unless the user has gone elsewhere since. */
 export function insertIntoDraft(text: string): void {
   const box = document.getElementById(COMPOSE_BOX_ID) as HTMLTextAreaElement | null;
-  const { draft, setDraft } = usePanel.getState();
+  const { draft, setDraft } = useStore.getState();
   const at =
     box && document.activeElement === box
       ? box.selectionStart
@@ -35,12 +35,12 @@ export function insertIntoDraft(text: string): void {
  * and the result, sent or refused, is left in the store as words for the composer to show.
  */
 export async function sendDraft(): Promise<void> {
-  const { draft: text, target, sendTo, settings, sessions, setComposeResult, remember } = usePanel.getState();
+  const { draft: text, target, sendTo, settings, agents, setComposeResult, remember } = useStore.getState();
   const side = settings?.upstreamEnabled ? sendTo : 'agent';
   if (text.trim() === '') return setComposeResult({ key: 'compose.empty' });
   const parsed = splitCompose(text);
   if (!parsed.ok) return setComposeResult({ problem: parsed.problem });
-  if (sessions.length === 0) return setComposeResult({ problem: { key: 'noAgent' } });
+  if (agents.length === 0) return setComposeResult({ problem: { key: 'noAgent' } });
   let result;
   try {
     result = await getApi().send(target, text, side);
@@ -50,22 +50,22 @@ export async function sendDraft(): Promise<void> {
   if (!result.ok) return setComposeResult({ problem: result.problem });
   remember(text);
   /* The operator may already be typing (or walking history) the next message. */
-  if (usePanel.getState().draft === text) usePanel.setState({ draft: '', historyPos: null });
+  if (useStore.getState().draft === text) useStore.setState({ draft: '', historyPos: null });
   const lines: Words = { key: result.lines === 1 ? 'compose.oneLine' : 'compose.nLines', params: { n: result.lines } };
   const place: Words | string =
     side === 'server'
-      ? { key: 'compose.sentServer', params: { n: result.sessions } }
-      : result.sessions > 1
-        ? { key: 'compose.sentAgents', params: { n: result.sessions } }
+      ? { key: 'compose.sentServer', params: { n: result.agents } }
+      : result.agents > 1
+        ? { key: 'compose.sentAgents', params: { n: result.agents } }
         : '';
   setComposeResult(null, { key: 'compose.sent', params: { lines, place } });
 }
 
 /** "Send again" from the detail pane: the panel's own line, to the same agent and side. */
 export async function sendAgain(entry: LogEntry): Promise<Words> {
-  if (entry.session === null) return { problem: { key: 'noAgent' } };
+  if (entry.agentId === null) return { problem: { key: 'noAgent' } };
   try {
-    const result = await getApi().send(entry.session, entry.text, entry.dir === 'up' ? 'server' : 'agent');
+    const result = await getApi().send(entry.agentId, entry.text, entry.dir === 'up' ? 'server' : 'agent');
     return result.ok ? { key: 'detail.sentAgain' } : { problem: result.problem };
   } catch (error) {
     return errorWords(error);

@@ -2,11 +2,11 @@
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 
 /** Resolves to why it could not start, or null. */
 export async function startPeriodic(text: string, everySec: number): Promise<Words | null> {
-  const { target, sendTo, settings } = usePanel.getState();
+  const { target, sendTo, settings } = useStore.getState();
   try {
     const result = await getApi().startPeriodic({
       target,

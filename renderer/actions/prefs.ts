@@ -7,7 +7,7 @@ import type { Settings } from '../../common/settings';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 
 export type PrefPatch = Partial<
   Pick<
@@ -29,25 +29,25 @@ export function changeProblem(result: ChangeResult, id?: number): Words | null {
   if (result.ok) return null;
   if (!result.needsConfirm) return { problem: result.problem };
   return result.reason === 'disconnect'
-    ? { key: 'agents.disconnectMessage', params: { id: id ?? 0 } }
+    ? { key: 'agents.disconnectMessage', params: { agentId: id ?? 0 } }
     : { key: 'settings.restartMessage', params: { n: result.agents } };
 }
 
 /** Applies the patch to this window now and saves it; resolves to why it could not be saved, or null. */
 export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
-  const before = usePanel.getState().settings;
-  usePanel.getState().changeSettings(patch);
+  const before = useStore.getState().settings;
+  useStore.getState().changeSettings(patch);
   let problem: Words | null;
   try {
     problem = changeProblem(await getApi().updateSettings(patch));
   } catch (error) {
     problem = errorWords(error);
   }
-  usePanel.getState().settleSettings(patch);
+  useStore.getState().settleSettings(patch);
   /* Refused: this window goes back to what the core has, so the next change does not carry the bad value. */
   if (problem && before) {
     const kept = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof PrefPatch]]));
-    usePanel.setState((s) => (s.settings ? { settings: { ...s.settings, ...kept } } : {}));
+    useStore.setState((s) => (s.settings ? { settings: { ...s.settings, ...kept } } : {}));
   }
   return problem;
 }
@@ -55,7 +55,7 @@ export async function savePrefs(patch: PrefPatch): Promise<Words | null> {
 /** Filters change per keystroke; they are saved to settings half a second after the last change. */
 export function rememberFilters(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return usePanel.subscribe((state, prev) => {
+  return useStore.subscribe((state, prev) => {
     /* Only a change of the filters themselves; settings coming back from the core are not one. */
     /* Compared by value: the filters applied from settings at start-up are a copy, not a change. */
     if (
@@ -66,8 +66,8 @@ export function rememberFilters(): () => void {
       return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      void savePrefs({ logFilters: usePanel.getState().filters }).then((problem) => {
-        if (problem) usePanel.getState().setComposeResult({ key: 'log.filtersNotSaved', params: { error: problem } });
+      void savePrefs({ logFilters: useStore.getState().filters }).then((problem) => {
+        if (problem) useStore.getState().setComposeResult({ key: 'log.filtersNotSaved', params: { error: problem } });
       });
     }, 500);
   });

@@ -4,7 +4,7 @@ import { QuickSetError, exportQuickSet, newId, parseQuickSet } from '../../commo
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { savePrefs } from './prefs';
 import { sayStep } from './say';
 import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
@@ -12,17 +12,17 @@ import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
 let controller: AbortController | null = null;
 
 export function quickSets(): QuickSet[] {
-  return usePanel.getState().settings?.quickSets ?? [];
+  return useStore.getState().settings?.quickSets ?? [];
 }
 
 export function activeSet(): QuickSet | undefined {
-  const s = usePanel.getState().settings;
+  const s = useStore.getState().settings;
   return s?.quickSets.find((q) => q.id === s.activeQuickSet) ?? s?.quickSets[0];
 }
 
 /** Sends a command's lines in order with its waits; one sequence at a time (a new one cancels the old). */
 export async function runCommand(command: QuickCommand): Promise<void> {
-  const { target, sessions, settings, setRunning, setQuickMessage } = usePanel.getState();
+  const { target, agents, settings, setRunning, setQuickMessage } = useStore.getState();
   if (command.to === 'server' && !settings?.upstreamEnabled) {
     setQuickMessage({ error: true, words: { key: 'quick.needsProxy', params: { label: command.label } } });
     return;
@@ -35,7 +35,7 @@ export async function runCommand(command: QuickCommand): Promise<void> {
   try {
     result = await runQuickCommand(command, {
       target,
-      sessions: sessions.map((s) => s.id),
+      agentIds: agents.map((s) => s.agentId),
       model: settings?.modelAlias ?? '0',
       send: (to, line, side) => getApi().send(to, line, side),
       say: (to, step) => sayStep(to, step),

@@ -1,22 +1,22 @@
-/** What the Say region does: pick an engine and voice, say a text, stop, and set the engine key. */
+/** What the Say it region does: pick an engine and voice, say a text, stop, and set the engine key. */
 import type { Step } from '../../common/quick-commands';
 import type { SayResult, SpeechEngine, SpeechSettings } from '../../common/speech';
 import { DEFAULT_SPEECH } from '../../common/speech';
 import { getApi } from '../bridge/connect';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { audioTarget } from './audio';
 import { errorWords } from './errors';
 import { savePrefs } from './prefs';
 
 export function speechSettings(): SpeechSettings {
-  return usePanel.getState().settings?.speech ?? DEFAULT_SPEECH;
+  return useStore.getState().settings?.speech ?? DEFAULT_SPEECH;
 }
 
-/** Saves part of the Say settings (the rest as they are); a refusal is shown in the Say region and undone. */
+/** Saves part of the Say settings (the rest as they are); a refusal is shown in the Say it region and undone. */
 export async function saveSpeech(patch: Partial<SpeechSettings>): Promise<Words | null> {
   const problem = await savePrefs({ speech: { ...speechSettings(), ...patch } });
-  if (problem) usePanel.getState().setSayMessage({ error: true, words: problem });
+  if (problem) useStore.getState().setSayMessage({ error: true, words: problem });
   return problem;
 }
 
@@ -38,11 +38,11 @@ export async function loadVoices(engine: SpeechEngine = speechSettings().engine)
   const mine = (voiceRequests.get(engine) ?? 0) + 1;
   voiceRequests.set(engine, mine);
   const latest = (): boolean => voiceRequests.get(engine) === mine;
-  usePanel.getState().setVoiceList(engine, { loading: true, problem: null });
+  useStore.getState().setVoiceList(engine, { loading: true, problem: null });
   try {
     const result = await getApi().voices(engine);
     if (latest())
-      usePanel
+      useStore
         .getState()
         .setVoiceList(
           engine,
@@ -51,7 +51,7 @@ export async function loadVoices(engine: SpeechEngine = speechSettings().engine)
             : { loading: false, problem: { problem: result.problem } },
         );
   } catch (error) {
-    if (latest()) usePanel.getState().setVoiceList(engine, { loading: false, problem: errorWords(error) });
+    if (latest()) useStore.getState().setVoiceList(engine, { loading: false, problem: errorWords(error) });
   }
 }
 
@@ -67,23 +67,23 @@ export function sayOutcome(
       : { ok: false, error: true, words: { problem: result.problem } };
   const engine: Words = { key: `engine.${result.engine}` };
   if (result.engine === 'agent')
-    return { ok: true, error: false, words: { key: 'say.sentAgent', params: { id, voice } } };
-  if (result.queued) return { ok: true, error: false, words: { key: 'say.queued', params: { id, engine } } };
+    return { ok: true, error: false, words: { key: 'say.sentAgent', params: { agentId: id, voice } } };
+  if (result.queued) return { ok: true, error: false, words: { key: 'say.queued', params: { agentId: id, engine } } };
   if (result.replaced)
     return {
       ok: true,
       error: false,
-      words: { key: 'say.startedReplacing', params: { id, engine, name: result.replaced } },
+      words: { key: 'say.startedReplacing', params: { agentId: id, engine, name: result.replaced } },
     };
-  return { ok: true, error: false, words: { key: 'say.started', params: { id, engine } } };
+  return { ok: true, error: false, words: { key: 'say.started', params: { agentId: id, engine } } };
 }
 
 /** Says waiting for their first sentence; another may be asked for meanwhile (the core queues or replaces). */
 let pending = 0;
 
-/** Say it to the Speak panel's agent and model. True when it went out (the text box may be cleared). */
+/** Say it to the Speech card's agent and model. True when it went out (the text box may be cleared). */
 export async function sayText(text: string): Promise<boolean> {
-  const s = usePanel.getState();
+  const s = useStore.getState();
   const to = audioTarget();
   if ('error' in to) {
     s.setSayMessage({ error: true, words: to.error });
@@ -95,31 +95,31 @@ export async function sayText(text: string): Promise<boolean> {
   s.setSayMessage(null);
   try {
     const result = await getApi().say({
-      target: to.id,
+      agentId: to.agentId,
       alias: s.settings?.modelAlias ?? '0',
       text,
       whenBusy: s.whenBusy,
     });
-    const outcome = sayOutcome(result, to.id, speech.voices[speech.engine]);
-    usePanel.getState().setSayMessage({ error: outcome.error, words: outcome.words });
-    if (outcome.ok) usePanel.getState().rememberSaid(text.trim());
+    const outcome = sayOutcome(result, to.agentId, speech.voices[speech.engine]);
+    useStore.getState().setSayMessage({ error: outcome.error, words: outcome.words });
+    if (outcome.ok) useStore.getState().rememberSaid(text.trim());
     return outcome.ok;
   } catch (error) {
-    usePanel.getState().setSayMessage({ error: true, words: errorWords(error) });
+    useStore.getState().setSayMessage({ error: true, words: errorWords(error) });
     return false;
   } finally {
     pending--;
-    usePanel.getState().setSayBusy(pending > 0);
+    useStore.getState().setSayBusy(pending > 0);
   }
 }
 
 export async function stopSpeech(): Promise<void> {
-  const s = usePanel.getState();
+  const s = useStore.getState();
   const to = audioTarget();
   if ('error' in to) return s.setSayMessage({ error: true, words: to.error });
   try {
-    const result = await getApi().stopSpeech(to.id, s.settings?.modelAlias ?? '0');
-    usePanel
+    const result = await getApi().stopSpeech(to.agentId, s.settings?.modelAlias ?? '0');
+    useStore
       .getState()
       .setSayMessage(
         result.ok
@@ -127,15 +127,15 @@ export async function stopSpeech(): Promise<void> {
           : { error: true, words: { problem: result.problem } },
       );
   } catch (error) {
-    usePanel.getState().setSayMessage({ error: true, words: errorWords(error) });
+    useStore.getState().setSayMessage({ error: true, words: errorWords(error) });
   }
 }
 
 export async function loadKeyState(): Promise<void> {
   try {
-    usePanel.getState().setKeyState(await getApi().speechKeyState());
+    useStore.getState().setKeyState(await getApi().speechKeyState());
   } catch {
-    usePanel.getState().setKeyState(null);
+    useStore.getState().setKeyState(null);
   }
 }
 
@@ -145,18 +145,18 @@ export async function setSpeechKey(key: string | null): Promise<Words | null> {
   try {
     const result = await getApi().setSpeechKey(key);
     if (!result.ok) return { problem: result.problem };
-    usePanel.getState().setKeyState(result.state);
+    useStore.getState().setKeyState(result.state);
     return null;
   } catch (error) {
     return errorWords(error);
   }
 }
 
-/** A quick command's `say` step: the Speak panel's model, the step's own engine and voice if it has them; it queues behind what plays. */
-export async function sayStep(target: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null> {
-  const s = usePanel.getState();
+/** A quick command's `say` step: the Speech card's model, the step's own engine and voice if it has them; it queues behind what plays. */
+export async function sayStep(agentId: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null> {
+  const s = useStore.getState();
   const result = await getApi().say({
-    target,
+    agentId: agentId,
     alias: s.settings?.modelAlias ?? '0',
     text: step.text,
     engine: step.engine,

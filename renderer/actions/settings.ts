@@ -1,7 +1,7 @@
 import type { Settings } from '../../common/settings';
 import { getApi } from '../bridge/connect';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { changeProblem } from './prefs';
 
 /**
@@ -14,7 +14,7 @@ export async function applyServerSettings(patch: Partial<Settings>): Promise<Wor
   if (result.ok) return null;
   if (!result.needsConfirm) return { problem: result.problem };
   return new Promise((resolve) => {
-    usePanel.getState().askConfirm({
+    useStore.getState().askConfirm({
       title: { key: 'settings.restartTitle' },
       message: { key: 'settings.restartMessage', params: { n: result.agents } },
       confirmLabel: { key: 'settings.restartConfirm' },

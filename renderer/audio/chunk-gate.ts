@@ -67,6 +67,6 @@ export class ChunkGate {
   }
 
   private forward(pcm: Uint8Array, endTime: number): void {
-    this.sink!.postMessage({ target: this.target, pcm, capturedAt: this.origin! + endTime * 1000 }, [pcm.buffer]);
+    this.sink!.postMessage({ agentId: this.target, pcm, capturedAt: this.origin! + endTime * 1000 }, [pcm.buffer]);
   }
 }

@@ -14,7 +14,7 @@ export interface DecodedAudio {
   peaks: Float32Array;
 }
 
-/** Why a file cannot be used, kept as words for the Speak panel to say. */
+/** Why a file cannot be used, kept as words for the Speech card to say. */
 export class AudioFileError extends Error {
   constructor(readonly words: Words) {
     super('audio file');

@@ -3,21 +3,21 @@
  * bridge, subscribes once at start-up, and writes core events into the store. What the app
  * menu asks for (an export, the shortcuts overlay) is handed to the caller, which owns actions.
  */
-import { createApi, type PanelApi } from '../../common/api';
+import { createApi, type Api } from '../../common/api';
 import type { EventMap } from '../../common/contract';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { createWebTransport, downloadFile } from './web-transport';
 
 declare global {
   interface Window {
     /** Present under Electron (from the preload); absent in browser mode. */
-    api?: PanelApi;
+    api?: Api;
   }
 }
 
-let api: PanelApi | null = null;
+let api: Api | null = null;
 
-export function getApi(): PanelApi {
+export function getApi(): Api {
   if (!api) throw new Error('The bridge has not started.');
   return api;
 }
@@ -26,9 +26,9 @@ export interface BridgeHooks {
   onMenuCommand(command: EventMap['menu:command']['command']): void;
 }
 
-export function startBridge(hooks: BridgeHooks): PanelApi {
+export function startBridge(hooks: BridgeHooks): Api {
   if (api) return api;
-  const store = usePanel.getState();
+  const store = useStore.getState();
   if (window.api) {
     api = window.api;
   } else {
@@ -43,8 +43,8 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
     });
     api = webApi;
     transport.onLink((up) => {
-      if (up) void webApi.ready().then(usePanel.getState().hydrate);
-      else usePanel.getState().setCoreLink('down');
+      if (up) void webApi.ready().then(useStore.getState().hydrate);
+      else useStore.getState().setCoreLink('down');
     });
   }
   api.onLogBatch((wire) => {
@@ -56,8 +56,8 @@ export function startBridge(hooks: BridgeHooks): PanelApi {
     }
   });
   api.onLogGap(({ dropped }) => store.markGap(dropped));
-  api.onLogOpened(({ name, text }) => usePanel.getState().setComposeResult(usePanel.getState().openLog(name, text)));
-  api.onSessions(store.setSessions);
+  api.onLogOpened(({ name, text }) => useStore.getState().setComposeResult(useStore.getState().openLog(name, text)));
+  api.onAgents(store.setAgents);
   api.onServerStatus(store.setStatus);
   api.onSettings(store.setSettings);
   api.onAudioStatus(store.setAudioStatus);

@@ -1,9 +1,10 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Target } from '../../common/agents';
 import { formArgs, separatorOf } from '../../common/message-catalog';
-import { sessionLabel } from '../lib/format';
-import { useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { agentLabel } from '../lib/format';
+import { useWording, useT } from './use-t';
+import { useStore } from '../store';
+import { selectProxyOn } from '../store/selectors';
 import { analyze } from '../lib/compose-assist';
 import { COMPOSE_BOX_ID, sendDraft } from '../actions/compose';
 
@@ -12,18 +13,18 @@ const encoder = new TextEncoder();
 /** Type a message (or several lines), pick the target, Enter sends. Names complete from the catalog. */
 export function Composer() {
   const t = useT();
-  const say = useSay();
-  const draft = usePanel((s) => s.draft);
-  const setDraft = usePanel((s) => s.setDraft);
-  const target = usePanel((s) => s.target);
-  const setTarget = usePanel((s) => s.setTarget);
-  const sessions = usePanel((s) => s.sessions);
-  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
-  const sendTo = usePanel((s) => s.sendTo);
-  const setSendTo = usePanel((s) => s.setSendTo);
-  const error = usePanel((s) => s.composeError);
-  const notice = usePanel((s) => s.composeNotice);
-  const scene = usePanel((s) => s.scene);
+  const word = useWording();
+  const draft = useStore((s) => s.draft);
+  const setDraft = useStore((s) => s.setDraft);
+  const target = useStore((s) => s.target);
+  const setTarget = useStore((s) => s.setTarget);
+  const agents = useStore((s) => s.agents);
+  const proxy = useStore(selectProxyOn);
+  const sendTo = useStore((s) => s.sendTo);
+  const setSendTo = useStore((s) => s.setSendTo);
+  const error = useStore((s) => s.composeError);
+  const notice = useStore((s) => s.composeNotice);
+  const scene = useStore((s) => s.scene);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -74,9 +75,9 @@ export function Composer() {
       e.preventDefault();
       void send();
     } else if (e.key === 'ArrowUp' && !el.value.slice(0, el.selectionStart).includes('\n')) {
-      if (usePanel.getState().walkHistory(-1)) e.preventDefault();
+      if (useStore.getState().walkHistory(-1)) e.preventDefault();
     } else if (e.key === 'ArrowDown' && !el.value.slice(el.selectionEnd).includes('\n')) {
-      if (usePanel.getState().walkHistory(1)) e.preventDefault();
+      if (useStore.getState().walkHistory(1)) e.preventDefault();
     }
   };
 
@@ -117,11 +118,11 @@ export function Composer() {
           >
             <option value="all">
               {t('compose.allAgents')}
-              {sessions.length ? ` (${sessions.length})` : ''}
+              {agents.length ? ` (${agents.length})` : ''}
             </option>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {sessionLabel(s)}
+            {agents.map((s) => (
+              <option key={s.agentId} value={s.agentId}>
+                {agentLabel(s)}
               </option>
             ))}
           </select>
@@ -171,12 +172,12 @@ export function Composer() {
       <div id="compose-feedback" className="composer-feedback">
         {error ? (
           <span role="alert" className="text-error">
-            {say(error)}
+            {word(error)}
           </span>
         ) : assist.unknownName ? (
           <span className="text-warn">{t('compose.unknown', { name: assist.unknownName })}</span>
         ) : notice ? (
-          <span className="muted">{say(notice)}</span>
+          <span className="muted">{word(notice)}</span>
         ) : (
           <span className="muted">{t('compose.help')}</span>
         )}

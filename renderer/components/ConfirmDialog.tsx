@@ -1,13 +1,13 @@
-import { useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { useWording, useT } from './use-t';
+import { useStore } from '../store';
 import { useModal } from './use-modal';
 
 /** The warning before anything that closes an agent connection. */
 export function ConfirmDialog() {
   const t = useT();
-  const say = useSay();
-  const request = usePanel((s) => s.confirm);
-  const askConfirm = usePanel((s) => s.askConfirm);
+  const word = useWording();
+  const request = useStore((s) => s.confirm);
+  const askConfirm = useStore((s) => s.askConfirm);
   const ref = useModal(request !== null);
 
   const cancel = (): void => {
@@ -19,8 +19,8 @@ export function ConfirmDialog() {
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={cancel}>
       {request && (
         <>
-          <h2 id="confirm-title">{say(request.title)}</h2>
-          <p className="dialog-warning">{say(request.message)}</p>
+          <h2 id="confirm-title">{word(request.title)}</h2>
+          <p className="dialog-warning">{word(request.message)}</p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={cancel} autoFocus>
               {t('confirm.cancel')}
@@ -33,7 +33,7 @@ export function ConfirmDialog() {
                 askConfirm(null);
               }}
             >
-              {say(request.confirmLabel)}
+              {word(request.confirmLabel)}
             </button>
           </div>
         </>

@@ -1,30 +1,31 @@
 import type { Language, Theme } from '../../common/settings';
-import { sessionLabel } from '../lib/format';
+import { agentLabel } from '../lib/format';
 import { useT } from './use-t';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectLanguageSetting, selectTheme } from '../store/selectors';
 import { savePrefs } from '../actions/prefs';
 import { ProxyChain } from './ProxyChain';
 
 /** The top bar: where the panel listens, whether an agent is connected, language, theme, settings. */
 export function ConnectionBar() {
   const t = useT();
-  const status = usePanel((s) => s.status);
-  const sessions = usePanel((s) => s.sessions);
-  const coreLink = usePanel((s) => s.coreLink);
-  const language = usePanel((s) => s.settings?.language ?? 'auto');
-  const theme = usePanel((s) => s.settings?.theme ?? 'system');
-  const setSettingsOpen = usePanel((s) => s.setSettingsOpen);
-  const setShortcutsOpen = usePanel((s) => s.setShortcutsOpen);
+  const status = useStore((s) => s.status);
+  const agents = useStore((s) => s.agents);
+  const coreLink = useStore((s) => s.coreLink);
+  const language = useStore(selectLanguageSetting);
+  const theme = useStore(selectTheme);
+  const setSettingsOpen = useStore((s) => s.setSettingsOpen);
+  const setShortcutsOpen = useStore((s) => s.setShortcutsOpen);
 
-  const connected = sessions.length > 0;
+  const connected = agents.length > 0;
   const text = connected
-    ? sessions.length === 1
-      ? t('top.connectedOne', { label: sessionLabel(sessions[0]!) })
-      : t('top.connectedMany', { n: sessions.length })
+    ? agents.length === 1
+      ? t('top.connectedOne', { label: agentLabel(agents[0]!) })
+      : t('top.connectedMany', { n: agents.length })
     : status?.state === 'error'
       ? t('top.notListening')
       : t('top.waiting');
-  const unresponsive = sessions.filter((s) => !s.responsive).length;
+  const unresponsive = agents.filter((s) => !s.responsive).length;
 
   return (
     <>

@@ -3,24 +3,25 @@ import type { LogEntry } from '../../common/log';
 import { parseMessage } from '../../common/wire-rules';
 import { sendAgain } from '../actions/compose';
 import { argNames } from '../../common/message-catalog';
-import { useLang, useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { useLang, useWording, useT } from './use-t';
+import { useStore } from '../store';
+import { selectProxyOn } from '../store/selectors';
 import { directionKey } from './LogRow';
 import { MAX_CHIPS, MAX_TYPE } from './TypeChips';
 
 /** The selected row: raw text, its arguments as a table, time and session; Copy, Send again, Hide type. */
 export function DetailPane() {
   const t = useT();
-  const say = useSay();
-  const id = usePanel((s) => s.selectedId);
-  const select = usePanel((s) => s.select);
+  const word = useWording();
+  const id = useStore((s) => s.selectedId);
+  const select = useStore((s) => s.select);
   /* Re-rendered when the selected entry's delivery changes or it leaves the window, not on every batch. */
-  usePanel((s) => (id === null ? '' : entryState((s.viewing ? s.viewing.log : s.log).find(id))));
-  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  useStore((s) => (id === null ? '' : entryState((s.viewing ? s.viewing.log : s.log).find(id))));
+  const proxy = useStore(selectProxyOn);
   const lang = useLang();
   const [note, setNote] = useState<string | null>(null);
   if (id === null) return null;
-  const { viewing, log } = usePanel.getState();
+  const { viewing, log } = useStore.getState();
   const entry = (viewing ? viewing.log : log).find(id);
   if (!entry) return null;
   const agent = entry.agent;
@@ -28,7 +29,7 @@ export function DetailPane() {
   const message = agent ? (agent.level === 'Sent' || agent.level === 'Captured' ? agent.text : null) : entry.text;
   const parsed = entry.dir === 'sys' || entry.binary !== undefined || message === null ? null : parseMessage(message);
   const names = parsed ? argNames(parsed.type, parsed.args.length) : [];
-  const resendable = (entry.dir === 'out' || entry.dir === 'up') && entry.session !== null && !viewing;
+  const resendable = (entry.dir === 'out' || entry.dir === 'up') && entry.agentId !== null && !viewing;
 
   const copy = async (): Promise<void> => {
     try {
@@ -39,10 +40,10 @@ export function DetailPane() {
     }
   };
   const again = async (): Promise<void> => {
-    setNote(say(await sendAgain(entry)));
+    setNote(word(await sendAgain(entry)));
   };
   const hideType = (): void => {
-    const { filters, setFilters } = usePanel.getState();
+    const { filters, setFilters } = useStore.getState();
     if (
       entry.type.length <= MAX_TYPE &&
       filters.types.length < MAX_CHIPS &&
@@ -57,7 +58,8 @@ export function DetailPane() {
         <strong>{entry.dir === 'sys' ? t('detail.notice') : entry.type}</strong>
         <span className="muted">
           {new Date(entry.t).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')} · {t(directionKey(entry.dir, proxy))}
-          {entry.session !== null ? ` · ${t('detail.session', { id: entry.session })}` : ''} · {t(`kind.${entry.kind}`)}
+          {entry.agentId !== null ? ` · ${t('detail.agent', { agentId: entry.agentId })}` : ''} ·{' '}
+          {t(`kind.${entry.kind}`)}
           {entry.rtt !== undefined ? ` · ${t('row.delivered', { ms: entry.rtt })}` : ''}
         </span>
         <div className="spacer" />

@@ -1,12 +1,12 @@
 import { useT } from './use-t';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
 /** While the panel listens beyond this computer, say so plainly. */
 export function ExposureWarning() {
   const t = useT();
-  const status = usePanel((s) => s.status);
+  const status = useStore((s) => s.status);
   if (status?.state !== 'listening' || LOOPBACK.test(status.host)) return null;
   const secret = /\/[A-Za-z0-9_-]{16,}$/.test(status.path);
   return (

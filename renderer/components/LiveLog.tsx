@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { formatCount } from '../lib/format';
 import { rowWindow } from '../log/row-window';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectProxyOn } from '../store/selectors';
 import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';
 
@@ -34,17 +35,17 @@ function slotOrder(first: number, end: number): number[] {
  * the bottom only while the user is there; otherwise it offers a jump button.
  */
 export function LiveLog() {
-  const revision = usePanel((s) => s.logRevision);
-  const frozen = usePanel((s) => s.frozen);
-  const everMulti = usePanel((s) => s.everMulti);
-  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const revision = useStore((s) => s.logRevision);
+  const frozen = useStore((s) => s.frozen);
+  const everMulti = useStore((s) => s.everMulti);
+  const proxy = useStore(selectProxyOn);
   const lang = useLang();
-  const highlight = usePanel((s) => s.highlight);
-  const selectedId = usePanel((s) => s.selectedId);
-  const select = usePanel((s) => s.select);
+  const highlight = useStore((s) => s.highlight);
+  const selectedId = useStore((s) => s.selectedId);
+  const select = useStore((s) => s.select);
   const t = useT();
-  const log = usePanel((s) => s.log);
-  const viewing = usePanel((s) => s.viewing);
+  const log = useStore((s) => s.log);
+  const viewing = useStore((s) => s.viewing);
   const rows = viewing ? viewing.log.view : (frozen ?? log.view);
   const scroller = useRef<HTMLDivElement>(null);
   /* Following the bottom is state, so the rows in view are known while rendering, without reading layout. */
@@ -129,7 +130,7 @@ export function LiveLog() {
     offBottom.current = el.scrollTop !== 0;
     if (!offBottom.current) setReaching(false);
     if (followingNow.current && !dragging.current && performance.now() > userUntil.current) return;
-    const st = usePanel.getState();
+    const st = useStore.getState();
     const view = st.viewing ? st.viewing.log.view : (st.frozen ?? st.log.view);
     const atBottom = el.scrollTop >= -ROW_HEIGHT / 2;
     if (!atBottom) setScrollTop(el.scrollHeight - el.clientHeight + el.scrollTop);
@@ -171,7 +172,7 @@ export function LiveLog() {
                 key={index % (win.end - win.first)}
                 top={index * ROW_HEIGHT}
                 entry={entry}
-                showSession={everMulti}
+                showAgent={everMulti}
                 proxy={proxy}
                 revision={entry.delivery ? revision : 0}
                 lang={lang}

@@ -24,7 +24,7 @@ export interface LogRowProps {
   entry: LogEntry;
   /** Where the row sits in the list, px (rows are positioned, so only new ones are laid out). */
   top: number;
-  showSession: boolean;
+  showAgent: boolean;
   proxy: boolean;
   /** Bumped so a delivery change re-renders the row. */
   revision: number;
@@ -42,7 +42,7 @@ function Marked({ text, re }: { text: string; re: RegExp | null }) {
 export const LogRow = memo(function LogRow({
   entry,
   top,
-  showSession,
+  showAgent,
   proxy,
   revision,
   lang,
@@ -74,7 +74,7 @@ export const LogRow = memo(function LogRow({
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}
       </span>
-      {showSession && <span className="c-session">{entry.session === null ? '' : `#${entry.session}`}</span>}
+      {showAgent && <span className="c-agent">{entry.agentId === null ? '' : `#${entry.agentId}`}</span>}
       <span className="c-msg">
         {entry.dir === 'sys' ? (
           <span className="sys-text">

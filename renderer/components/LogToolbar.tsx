@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntryKind, LogEntry } from '../../common/log';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 import { formatCount } from '../lib/format';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectPaused, selectProxyOn } from '../store/selectors';
 import { FilePickButton } from './FilePickButton';
 import { DIRECTIONS, directionKey } from './LogRow';
 import { exportView, openLogFile } from '../actions/log';
@@ -13,20 +14,20 @@ const KINDS: EntryKind[] = ['event', 'command', 'control', 'status', 'warning', 
 /** Filters, rate, pause, clear, export, and opening a previous session's log read-only. */
 export function LogToolbar() {
   const t = useT();
-  const say = useSay();
-  const filters = usePanel((s) => s.filters);
-  const setFilters = usePanel((s) => s.setFilters);
-  const filterSession = usePanel((s) => s.filterSession);
-  const setFilterSession = usePanel((s) => s.setFilterSession);
-  const filterError = usePanel((s) => s.filterError);
-  const sessions = usePanel((s) => s.sessions);
-  const everMulti = usePanel((s) => s.everMulti);
-  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
-  const paused = usePanel((s) => s.frozen !== null);
-  const setPaused = usePanel((s) => s.setPaused);
-  const clearView = usePanel((s) => s.clearView);
-  const viewing = usePanel((s) => s.viewing);
-  const closeViewing = usePanel((s) => s.closeViewing);
+  const word = useWording();
+  const filters = useStore((s) => s.filters);
+  const setFilters = useStore((s) => s.setFilters);
+  const filterAgent = useStore((s) => s.filterAgent);
+  const setFilterAgent = useStore((s) => s.setFilterAgent);
+  const filterError = useStore((s) => s.filterError);
+  const agents = useStore((s) => s.agents);
+  const everMulti = useStore((s) => s.everMulti);
+  const proxy = useStore(selectProxyOn);
+  const paused = useStore(selectPaused);
+  const setPaused = useStore((s) => s.setPaused);
+  const clearView = useStore((s) => s.clearView);
+  const viewing = useStore((s) => s.viewing);
+  const closeViewing = useStore((s) => s.closeViewing);
 
   return (
     <>
@@ -87,17 +88,17 @@ export function LogToolbar() {
           />
           {t('log.showCaptured')}
         </label>
-        {(everMulti || sessions.length > 1) && (
+        {(everMulti || agents.length > 1) && (
           <select
             className="input dir-filter"
-            aria-label={t('log.session')}
-            value={String(filterSession)}
-            onChange={(e) => setFilterSession(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+            aria-label={t('log.agent')}
+            value={String(filterAgent)}
+            onChange={(e) => setFilterAgent(e.target.value === 'all' ? 'all' : Number(e.target.value))}
           >
-            <option value="all">{t('log.allSessions')}</option>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                #{s.id}
+            <option value="all">{t('log.allAgents')}</option>
+            {agents.map((s) => (
+              <option key={s.agentId} value={s.agentId}>
+                #{s.agentId}
               </option>
             ))}
           </select>
@@ -149,7 +150,7 @@ export function LogToolbar() {
       </TypeChips>
       {filterError && (
         <p className="filter-error text-error" role="alert">
-          {say(filterError)}
+          {word(filterError)}
         </p>
       )}
       {viewing && (
@@ -168,8 +169,8 @@ export function LogToolbar() {
 /** Rows shown of rows held: the one part of the toolbar that changes with every batch, so the only part re-rendered. */
 function LogCount() {
   const t = useT();
-  usePanel((s) => s.logRevision);
-  const { log, viewing, filters, filterSession } = usePanel.getState();
+  useStore((s) => s.logRevision);
+  const { log, viewing, filters, filterAgent } = useStore.getState();
   const shown = viewing ? viewing.log : log;
   /* Hidden Captured receipts count as filtering too: the total says what the window holds. */
   const filtered =
@@ -178,7 +179,7 @@ function LogCount() {
     filters.dir !== 'all' ||
     filters.kind !== 'all' ||
     filters.types.length > 0 ||
-    filterSession !== 'all';
+    filterAgent !== 'all';
   return (
     <span className="count">
       {filtered
@@ -195,9 +196,9 @@ function RateIndicator() {
   const last = useRef<{ at: number; inTotal: number; outTotal: number } | null>(null);
   useEffect(() => {
     const timer = setInterval(() => {
-      const sessions = usePanel.getState().sessions;
-      const inTotal = sessions.reduce((n, s) => n + s.messagesIn, 0);
-      const outTotal = sessions.reduce((n, s) => n + s.messagesOut, 0);
+      const agents = useStore.getState().agents;
+      const inTotal = agents.reduce((n, s) => n + s.messagesIn, 0);
+      const outTotal = agents.reduce((n, s) => n + s.messagesOut, 0);
       const now = performance.now();
       const prev = last.current;
       last.current = { at: now, inTotal, outTotal };

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { savePrefs } from '../actions/prefs';
 import { mdfSnippet } from '../lib/format';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { useT } from './use-t';
 
 /** The .mdf lines for the current settings, ready to paste. */
 export function MdfSnippet() {
   const t = useT();
-  const status = usePanel((s) => s.status);
-  const logFile = usePanel((s) => s.logFile);
-  const allLog = usePanel((s) => s.settings?.mdfAllLog === true);
-  const httpOff = usePanel((s) => s.settings?.mdfHttpOff === true);
+  const status = useStore((s) => s.status);
+  const logFile = useStore((s) => s.logFile);
+  const allLog = useStore((s) => s.settings?.mdfAllLog === true);
+  const httpOff = useStore((s) => s.settings?.mdfHttpOff === true);
   const [copied, setCopied] = useState(false);
   if (!status) return null;
   const text = mdfSnippet(status, t('mdf.thisComputer'), { allLog, httpOff });

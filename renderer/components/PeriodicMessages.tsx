@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { startPeriodic, stopPeriodic } from '../actions/periodic';
 import type { Words } from '../i18n';
-import { useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { useWording, useT } from './use-t';
+import { useStore } from '../store';
 
 /** A message every N seconds until stopped (the documentation's sample server, built in). Runs in the core. */
-export function PeriodicSender() {
+export function PeriodicMessages() {
   const t = useT();
-  const say = useSay();
-  const jobs = usePanel((s) => s.periodic);
+  const word = useWording();
+  const jobs = useStore((s) => s.periodic);
   const [text, setText] = useState('TEST_MESSAGE');
   const [every, setEvery] = useState('2');
   const [error, setError] = useState<Words | null>(null);
@@ -48,7 +48,7 @@ export function PeriodicSender() {
       </form>
       {error && (
         <p role="alert" className="text-error">
-          {say(error)}
+          {word(error)}
         </p>
       )}
       {jobs.length > 0 && (
@@ -63,7 +63,7 @@ export function PeriodicSender() {
                   sent: j.sent,
                 })}
               </span>
-              {j.lastProblem && <span className="text-warn">{say({ problem: j.lastProblem })}</span>}
+              {j.lastProblem && <span className="text-warn">{word({ problem: j.lastProblem })}</span>}
               <button
                 type="button"
                 className="btn small danger-ghost"

@@ -1,37 +1,38 @@
 import { useEffect, useState } from 'react';
-import type { SessionInfo, UpstreamInfo } from '../../common/agents';
+import type { AgentInfo, UpstreamInfo } from '../../common/agents';
 import { retryUpstream } from '../actions/agents';
 import type { Words } from '../i18n';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 import { formatCount } from '../lib/format';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectUpstreamUrl } from '../store/selectors';
 
 /** Proxy mode: per agent, `MMDAgent-EX ⇄ Panel ⇄ dialogue server`, with each link's state. */
 export function ProxyChain() {
   const t = useT();
-  const url = usePanel((s) => (s.settings?.upstreamEnabled ? s.settings.upstreamUrl : null));
-  const sessions = usePanel((s) => s.sessions);
+  const url = useStore(selectUpstreamUrl);
+  const agents = useStore((s) => s.agents);
   if (url === null) return null;
   return (
     <div className="proxy-chains" aria-label={t('proxy.chain')}>
-      {sessions.length === 0 ? (
+      {agents.length === 0 ? (
         <div className="chain muted">{t('proxy.waiting', { url })}</div>
       ) : (
-        sessions.map((s) => <Chain key={s.id} session={s} />)
+        agents.map((s) => <Chain key={s.agentId} agent={s} />)
       )}
     </div>
   );
 }
 
-function Chain({ session }: { session: SessionInfo }) {
+function Chain({ agent }: { agent: AgentInfo }) {
   const t = useT();
-  const up = session.upstream;
+  const up = agent.upstream;
   return (
     <div className="chain">
-      <span className={`link-node ${session.responsive ? 'on' : 'warn'}`}>MMDAgent-EX #{session.id}</span>
+      <span className={`link-node ${agent.responsive ? 'on' : 'warn'}`}>MMDAgent-EX #{agent.agentId}</span>
       <span
-        className={`link ${session.responsive ? 'on' : 'warn'}`}
-        title={session.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}
+        className={`link ${agent.responsive ? 'on' : 'warn'}`}
+        title={agent.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}
       >
         ⇄
       </span>
@@ -40,7 +41,7 @@ function Chain({ session }: { session: SessionInfo }) {
         ⇄
       </span>
       <span className={`link-node ${linkClass(up)}`}>{t('proxy.server')}</span>
-      <UpstreamStatus id={session.id} up={up} />
+      <UpstreamStatus id={agent.agentId} up={up} />
     </div>
   );
 }
@@ -51,7 +52,7 @@ function linkClass(up: UpstreamInfo | undefined): string {
 
 function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }) {
   const t = useT();
-  const say = useSay();
+  const word = useWording();
   const [now, setNow] = useState(() => Date.now());
   const [refused, setRefused] = useState<Words | null>(null);
   const retrying = up?.state === 'retrying';
@@ -88,14 +89,14 @@ function UpstreamStatus({ id, up }: { id: number; up: UpstreamInfo | undefined }
           type="button"
           className="btn small"
           onClick={() => void retryUpstream(id).then(setRefused)}
-          aria-label={t('proxy.retryNowFor', { id })}
+          aria-label={t('proxy.retryNowFor', { agentId: id })}
         >
           {t('proxy.retryNow')}
         </button>
       )}
       {refused && (
         <span role="alert" className="text-error small-text">
-          {say(refused)}
+          {word(refused)}
         </span>
       )}
     </>

@@ -2,19 +2,20 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { QuickCommand } from '../../common/quick-commands';
 import { parseSteps } from '../../common/quick-commands';
 import type { Words } from '../i18n';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 import { commandProblem } from '../i18n/problems';
 import { comboFromEvent } from '../quick/hotkeys';
 import { deleteCommand, quickSets, saveCommand } from '../actions/quick';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectProxyOn } from '../store/selectors';
 import { useModal } from './use-modal';
 
 const COLORS = ['#2f9e6b', '#2563eb', '#7c3aed', '#c2410c', '#b91c1c', '#0e7490', '#a16207'];
 
 /** Label, lines (checked by the protocol rules as you type), hotkey, colour and, in proxy mode, where it goes. */
 export function QuickCommandEditor() {
-  const editing = usePanel((s) => s.editing);
-  const setEditing = usePanel((s) => s.setEditing);
+  const editing = useStore((s) => s.editing);
+  const setEditing = useStore((s) => s.setEditing);
   const ref = useModal(editing !== null);
   return (
     <dialog ref={ref} className="dialog wide" aria-labelledby="quick-edit-title" onCancel={() => setEditing(null)}>
@@ -43,8 +44,8 @@ function EditorForm({
   close: () => void;
 }) {
   const t = useT();
-  const say = useSay();
-  const proxy = usePanel((s) => s.settings?.upstreamEnabled === true);
+  const word = useWording();
+  const proxy = useStore(selectProxyOn);
   const [c, setC] = useState(initial);
   const [tried, setTried] = useState(false);
   const [saveError, setSaveError] = useState<Words | null>(null);
@@ -172,7 +173,7 @@ function EditorForm({
       {clash && <p className="text-warn">{t('editor.clash', { hotkey: c.hotkey, label: clash.label })}</p>}
       {((tried && problem) || saveError) && (
         <p role="alert" className="text-error">
-          {saveError ? say(saveError) : problem}
+          {saveError ? word(saveError) : problem}
         </p>
       )}
       <div className="dialog-actions">

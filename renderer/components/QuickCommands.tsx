@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
-import type { QuickCommand, QuickSet } from '../../common/quick-commands';
+import type { QuickCommand } from '../../common/quick-commands';
 import { newId } from '../../common/quick-commands';
 import type { Words } from '../i18n';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 import {
   activeSet,
   addSet,
@@ -15,25 +15,24 @@ import {
   runCommand,
   selectSet,
 } from '../actions/quick';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectActiveQuickSetId, selectQuickSets } from '../store/selectors';
 import { FilePickButton } from './FilePickButton';
-
-const NO_SETS: QuickSet[] = [];
 
 /** One-press buttons for the rehearsed moments, in sets; drag to reorder, ✎ to edit. */
 export function QuickCommands() {
   const t = useT();
-  const say = useSay();
-  const sets = usePanel((s) => s.settings?.quickSets ?? NO_SETS);
-  const activeId = usePanel((s) => s.settings?.activeQuickSet ?? '');
-  const running = usePanel((s) => s.running);
-  const message = usePanel((s) => s.quickMessage);
-  const setMessage = usePanel((s) => s.setQuickMessage);
-  const setEditing = usePanel((s) => s.setEditing);
-  const askConfirm = usePanel((s) => s.askConfirm);
+  const word = useWording();
+  const sets = useStore(selectQuickSets);
+  const activeId = useStore(selectActiveQuickSetId);
+  const running = useStore((s) => s.running);
+  const message = useStore((s) => s.quickMessage);
+  const setMessage = useStore((s) => s.setQuickMessage);
+  const setEditing = useStore((s) => s.setEditing);
+  const askConfirm = useStore((s) => s.askConfirm);
   const [dragging, setDragging] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  usePanel((s) => s.settings?.quickSets);
+  useStore((s) => s.settings?.quickSets);
   const set = activeSet();
   void activeId;
 
@@ -188,7 +187,7 @@ export function QuickCommands() {
       </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'text-error' : 'muted'}>
-          {say(message.words)}
+          {word(message.words)}
         </p>
       )}
     </section>

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { SLIDER_RANGES, type SpeechEngine, type SpeechSliders } from '../../common/speech';
 import { engineUrl, loadKeyState, loadVoices, saveSpeech, setSpeechKey } from '../actions/say';
 import type { Words } from '../i18n';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { DraftInput } from './DraftInput';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 
 /** What the HTTP engines need: their URL; VOICEVOX's sliders; OpenAI's model and write-only key. */
 export function SayEngineFields({ engine }: { engine: SpeechEngine }) {
@@ -20,7 +20,7 @@ export function SayEngineFields({ engine }: { engine: SpeechEngine }) {
 function EngineUrl({ engine }: { engine: 'voicevox' | 'openai' }) {
   const t = useT();
   const key = engine === 'voicevox' ? 'voicevoxUrl' : 'openaiUrl';
-  const saved = usePanel((s) => s.settings?.speech[key] ?? '');
+  const saved = useStore((s) => s.settings?.speech[key] ?? '');
   const commit = async (value: string): Promise<void> => {
     if ((await saveSpeech({ [key]: engineUrl(value) })) === null && engine === 'voicevox') void loadVoices('voicevox');
   };
@@ -41,7 +41,7 @@ function EngineUrl({ engine }: { engine: 'voicevox' | 'openai' }) {
 
 function Sliders() {
   const t = useT();
-  const saved = usePanel((s) => s.settings?.speech.sliders);
+  const saved = useStore((s) => s.settings?.speech.sliders);
   const [draft, setDraft] = useState(saved);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
@@ -95,9 +95,9 @@ function Sliders() {
 
 function OpenAiFields() {
   const t = useT();
-  const say = useSay();
-  const model = usePanel((s) => s.settings?.speech.openaiModel ?? '');
-  const keyState = usePanel((s) => s.keyState);
+  const word = useWording();
+  const model = useStore((s) => s.settings?.speech.openaiModel ?? '');
+  const keyState = useStore((s) => s.keyState);
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<Words | null>(null);
   useEffect(() => void loadKeyState(), []);
@@ -146,7 +146,7 @@ function OpenAiFields() {
         </p>
         {problem && (
           <p role="alert" className="text-error small-text">
-            {say(problem)}
+            {word(problem)}
           </p>
         )}
       </div>

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech';
 import { loadVoices, saveSpeech, saveVoice, sayText, stopSpeech } from '../actions/say';
-import { audioTarget } from '../actions/audio';
-import { usePanel } from '../store';
+import { useStore } from '../store';
+import { selectSpeechEngine, selectTargetAudio } from '../store/selectors';
 import { DraftInput } from './DraftInput';
 import { SayEngineFields } from './SayEngineFields';
-import { useSay, useT } from './use-t';
+import { useWording, useT } from './use-t';
 
 /** Say it: type a line and the avatar speaks it, in its own voice or one the panel synthesizes. */
-export function SayPanel() {
+export function SayIt() {
   const t = useT();
-  const engine = usePanel((s) => s.settings?.speech.engine ?? 'agent');
+  const engine = useStore(selectSpeechEngine);
   /* Each engine's voices are fetched once when it is picked; "Reload voices" asks again. */
   useEffect(() => {
-    if (!usePanel.getState().voiceLists[engine]) void loadVoices(engine);
+    if (!useStore.getState().voiceLists[engine]) void loadVoices(engine);
   }, [engine]);
   return (
     <section role="region" aria-label={t('say.title')} className="subsection say">
@@ -43,9 +43,9 @@ export function SayPanel() {
 
 function VoicePicker({ engine }: { engine: SpeechEngine }) {
   const t = useT();
-  const say = useSay();
-  const voice = usePanel((s) => s.settings?.speech.voices[engine] ?? '');
-  const list = usePanel((s) => s.voiceLists[engine]);
+  const word = useWording();
+  const voice = useStore((s) => s.settings?.speech.voices[engine] ?? '');
+  const list = useStore((s) => s.voiceLists[engine]);
   const voices = list?.voices ?? [];
   /* The agent's and OpenAI's voices are open-ended: a free text box with suggestions. The others are lists. */
   const free = engine === 'agent' || engine === 'openai';
@@ -92,7 +92,7 @@ function VoicePicker({ engine }: { engine: SpeechEngine }) {
       </div>
       {list?.problem ? (
         <p role="alert" className="text-error small-text">
-          {say(list.problem)}
+          {word(list.problem)}
         </p>
       ) : list && !list.loading && voices.length === 0 && !free ? (
         <p className="hint">{t('say.noVoices')}</p>
@@ -103,10 +103,10 @@ function VoicePicker({ engine }: { engine: SpeechEngine }) {
 
 function SayBox() {
   const t = useT();
-  const say = useSay();
-  const busy = usePanel((s) => s.sayBusy);
-  const message = usePanel((s) => s.sayMessage);
-  const history = usePanel((s) => s.sayHistory);
+  const word = useWording();
+  const busy = useStore((s) => s.sayBusy);
+  const message = useStore((s) => s.sayMessage);
+  const history = useStore((s) => s.sayHistory);
   const speaking = useSpeaking();
   const [text, setText] = useState('');
   /* Where ↑/↓ is in the history; history.length is the line being typed. */
@@ -166,23 +166,19 @@ function SayBox() {
       {speaking && <p className="muted small-text say-speaking">{t('say.speaking', { name: speaking })}</p>}
       {/* Always in the page, so screen readers announce what appears in it. */}
       <p role="status" className="small-text muted">
-        {message && !message.error ? say(message.words) : ''}
+        {message && !message.error ? word(message.words) : ''}
       </p>
       {message?.error && (
         <p role="alert" className="small-text text-error">
-          {say(message.words)}
+          {word(message.words)}
         </p>
       )}
     </div>
   );
 }
 
-/** What the Speak panel's agent is saying now, streamed by the panel. */
+/** What the Speech card's agent is saying now, streamed by the panel. */
 function useSpeaking(): string | null {
-  const status = usePanel((s) => s.audioStatus);
-  usePanel((s) => s.target);
-  usePanel((s) => s.sessions);
-  const to = audioTarget();
-  const mine = 'id' in to ? status.find((a) => a.session === to.id) : undefined;
+  const mine = useStore(selectTargetAudio);
   return mine?.state === 'speech' ? (mine.name ?? '') : null;
 }

@@ -1,21 +1,23 @@
 import type { SceneState } from '../../common/agents';
 import { clockTime } from '../lib/format';
 import { useT } from './use-t';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { insertIntoDraft } from '../actions/compose';
 
 /** Per agent: the models and motions it has loaded and what it is doing, from its own events. */
 export function SceneView() {
   const t = useT();
-  const scene = usePanel((s) => s.scene);
-  const sessions = usePanel((s) => s.sessions);
+  const scene = useStore((s) => s.scene);
+  const agents = useStore((s) => s.agents);
   return (
     <section className="card scene" role="region" aria-label={t('scene.name')}>
       <h2>{t('scene.name')}</h2>
-      {sessions.length === 0 ? (
+      {agents.length === 0 ? (
         <p className="muted">{t('scene.none')}</p>
       ) : (
-        sessions.map((s) => <AgentScene key={s.id} id={s.id} state={scene[s.id]} multi={sessions.length > 1} />)
+        agents.map((s) => (
+          <AgentScene key={s.agentId} id={s.agentId} state={scene[s.agentId]} multi={agents.length > 1} />
+        ))
       )}
       <p className="muted small-print">{t('scene.note')}</p>
     </section>

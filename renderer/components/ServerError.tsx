@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { listenProblemText } from '../i18n/problems';
 import { useT } from './use-t';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { applyServerSettings } from '../actions/settings';
 
 /** A listener that failed (port in use…) says why and offers the fix. */
 export function ServerError() {
   const t = useT();
-  const status = usePanel((s) => s.status);
+  const status = useStore((s) => s.status);
   const [port, setPort] = useState('');
   if (status?.state !== 'error' || !status.error) return null;
   const suggested = status.error.suggestedPort;

@@ -9,16 +9,17 @@ import {
 } from '../../common/settings-rules';
 import type { Settings } from '../../common/settings';
 import type { Words } from '../i18n';
-import { useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { useWording, useT } from './use-t';
+import { useStore } from '../store';
+import { selectBoundPort } from '../store/selectors';
 import { applyServerSettings } from '../actions/settings';
 import { useModal } from './use-modal';
 
 /** Host, port and path of the endpoint; applying restarts the listener, not the app. */
 export function SettingsDialog() {
-  const open = usePanel((s) => s.settingsOpen);
-  const setOpen = usePanel((s) => s.setSettingsOpen);
-  const settings = usePanel((s) => s.settings);
+  const open = useStore((s) => s.settingsOpen);
+  const setOpen = useStore((s) => s.setSettingsOpen);
+  const settings = useStore((s) => s.settings);
   const ref = useModal(open);
 
   return (
@@ -38,9 +39,9 @@ function secretToken(): string {
 
 function SettingsForm({ initial, close }: { initial: Settings; close: () => void }) {
   const t = useT();
-  const say = useSay();
+  const word = useWording();
   /* Port 0 (any free port, from the command line) shows the port actually in use. */
-  const bound = usePanel((s) => s.status?.port ?? 0);
+  const bound = useStore(selectBoundPort);
   const [host, setHost] = useState(initial.wsHost);
   const [port, setPort] = useState(String(initial.wsPort || bound));
   const [path, setPath] = useState(initial.wsPath);
@@ -68,7 +69,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
     const chars = Number(maxChars);
     if (!Number.isInteger(chars) || !inRange(chars, SPEECH_MAX_CHARS))
       return setError({ key: 'settings.badMaxChars', params: { ...SPEECH_MAX_CHARS } });
-    const speech = { ...(usePanel.getState().settings?.speech ?? initial.speech), timeoutSec, maxChars: chars };
+    const speech = { ...(useStore.getState().settings?.speech ?? initial.speech), timeoutSec, maxChars: chars };
     setBusy(true);
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
     const problem = await applyServerSettings({
@@ -198,7 +199,7 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
       </div>
       {error && (
         <p role="alert" className="text-error">
-          {say(error)}
+          {word(error)}
         </p>
       )}
       <div className="dialog-actions">

@@ -1,19 +1,19 @@
 import { useT } from './use-t';
 import { activeSet } from '../actions/quick';
 import { SHORTCUTS } from './use-global-keys';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { useModal } from './use-modal';
 
 /** Every keyboard shortcut, including the active set's quick-command hotkeys (? or F1). */
 export function ShortcutsDialog() {
   const t = useT();
-  const open = usePanel((s) => s.shortcutsOpen);
-  const setOpen = usePanel((s) => s.setShortcutsOpen);
-  usePanel((s) => s.settings?.quickSets);
+  const open = useStore((s) => s.shortcutsOpen);
+  const setOpen = useStore((s) => s.setShortcutsOpen);
+  useStore((s) => s.settings?.quickSets);
   const ref = useModal(open);
   const set = activeSet();
   const hotkeys = set?.commands.filter((c) => c.hotkey) ?? [];
-  const ptt = usePanel((s) => s.mic.pttKey);
+  const ptt = useStore((s) => s.mic.pttKey);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onCancel={() => setOpen(false)}>
       {open && (

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  audioTarget,
   loadAudioFile,
   micOpen,
   refreshDevices,
@@ -10,20 +9,21 @@ import {
   streamLoadedFile,
 } from '../actions/audio';
 import type { MessageKey } from '../i18n';
-import { useSay, useT } from './use-t';
-import { usePanel } from '../store';
+import { useWording, useT } from './use-t';
+import { useStore } from '../store';
+import { selectModelAlias, selectTargetAudio } from '../store/selectors';
 import { savePrefs } from '../actions/prefs';
 import { FilePickButton } from './FilePickButton';
 import { LevelMeter } from './LevelMeter';
-import { SayPanel } from './SayPanel';
+import { SayIt } from './SayIt';
 import { Waveform } from './Waveform';
 
 const ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm';
 const PTT_KEYS: [string, MessageKey | null, string][] = [
-  ['', 'speak.pttOff', ''],
+  ['', 'speech.pttOff', ''],
   ['Space', null, 'Space'],
   ['F8', null, 'F8'],
-  ['ControlRight', 'speak.pttRightCtrl', ''],
+  ['ControlRight', 'speech.pttRightCtrl', ''],
 ];
 
 const clock = (ms: number): string => {
@@ -32,24 +32,24 @@ const clock = (ms: number): string => {
 };
 
 /** Make the avatar speak: a file, or the microphone, streamed with lip sync. */
-export function AudioPanel() {
+export function SpeechCard() {
   const t = useT();
-  const say = useSay();
-  const error = usePanel((s) => s.audioError);
-  const notice = usePanel((s) => s.audioNotice);
+  const word = useWording();
+  const error = useStore((s) => s.audioError);
+  const notice = useStore((s) => s.audioNotice);
   return (
     <section className="card" aria-labelledby="speak-title">
-      <h2 id="speak-title">{t('speak.title')}</h2>
+      <h2 id="speak-title">{t('speech.title')}</h2>
       <ModelAlias />
-      <SayPanel />
+      <SayIt />
       <FileSection />
       <MicSection />
       {error ? (
         <p role="alert" className="text-error small-text">
-          {say(error)}
+          {word(error)}
         </p>
       ) : notice ? (
-        <p className="muted small-text">{say(notice)}</p>
+        <p className="muted small-text">{word(notice)}</p>
       ) : null}
     </section>
   );
@@ -57,17 +57,17 @@ export function AudioPanel() {
 
 function ModelAlias() {
   const t = useT();
-  const saved = usePanel((s) => s.settings?.modelAlias ?? '0');
-  const scene = usePanel((s) => s.scene);
-  const target = usePanel((s) => s.target);
+  const saved = useStore(selectModelAlias);
+  const scene = useStore((s) => s.scene);
+  const target = useStore((s) => s.target);
   const [value, setValue] = useState(saved);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /* The saved alias arrives with the settings (and may change elsewhere); it shows unless the operator is typing. */
   useEffect(() => {
     if (!timer.current) setValue(saved);
   }, [saved]);
-  const sessions = target === 'all' ? Object.keys(scene).map(Number) : [target];
-  const aliases = [...new Set(sessions.flatMap((id) => scene[id]?.models ?? []))];
+  const agents = target === 'all' ? Object.keys(scene).map(Number) : [target];
+  const aliases = [...new Set(agents.flatMap((id) => scene[id]?.models ?? []))];
 
   const change = (next: string): void => {
     setValue(next);
@@ -80,14 +80,14 @@ function ModelAlias() {
 
   return (
     <div className="field compact">
-      <label htmlFor="model-alias">{t('speak.alias')}</label>
+      <label htmlFor="model-alias">{t('speech.alias')}</label>
       <input
         id="model-alias"
         className="input"
         list="model-aliases"
         value={value}
         onChange={(e) => change(e.target.value)}
-        aria-label={t('speak.alias')}
+        aria-label={t('speech.alias')}
         spellCheck={false}
       />
       <datalist id="model-aliases">
@@ -95,26 +95,18 @@ function ModelAlias() {
           <option key={a} value={a} />
         ))}
       </datalist>
-      <p className="hint">{t('speak.aliasHint')}</p>
+      <p className="hint">{t('speech.aliasHint')}</p>
     </div>
   );
 }
 
-function useTargetAudio() {
-  const status = usePanel((s) => s.audioStatus);
-  usePanel((s) => s.target);
-  usePanel((s) => s.sessions);
-  const to = audioTarget();
-  return 'id' in to ? status.find((a) => a.session === to.id) : undefined;
-}
-
 function FileSection() {
   const t = useT();
-  const file = usePanel((s) => s.file);
-  const decoding = usePanel((s) => s.decoding);
-  const whenBusy = usePanel((s) => s.whenBusy);
-  const setWhenBusy = usePanel((s) => s.setWhenBusy);
-  const current = useTargetAudio();
+  const file = useStore((s) => s.file);
+  const decoding = useStore((s) => s.decoding);
+  const whenBusy = useStore((s) => s.whenBusy);
+  const setWhenBusy = useStore((s) => s.setWhenBusy);
+  const current = useStore(selectTargetAudio);
   const streaming = current?.state === 'file';
   const total = current?.totalMs ?? 0;
   const sent = Math.min(current?.sentMs ?? 0, total);
@@ -122,18 +114,18 @@ function FileSection() {
 
   return (
     <div className="subsection">
-      <h3>{t('speak.file')}</h3>
+      <h3>{t('speech.file')}</h3>
       <div className="file-pick">
         <FilePickButton
-          label={t('speak.choose')}
-          inputLabel={t('speak.file')}
+          label={t('speech.choose')}
+          inputLabel={t('speech.file')}
           accept={ACCEPT}
           onFile={(f) => void loadAudioFile(f)}
         />
-        {!file && <span className="muted">{t('speak.noFile')}</span>}
+        {!file && <span className="muted">{t('speech.noFile')}</span>}
       </div>
-      <p className="hint">{t('speak.drop')}</p>
-      {decoding && <p className="muted small-text">{t('speak.decoding')}</p>}
+      <p className="hint">{t('speech.drop')}</p>
+      {decoding && <p className="muted small-text">{t('speech.decoding')}</p>}
       {file && (
         <div className="file-info">
           <div className="file-name" title={file.name}>
@@ -142,12 +134,12 @@ function FileSection() {
           <Waveform peaks={file.peaks} progress={streaming && current?.name === file.name ? progress : 0} />
         </div>
       )}
-      <div className="busy-choice" role="radiogroup" aria-label={t('speak.whenBusy')}>
-        <span className="muted">{t('speak.ifBusy')}</span>
+      <div className="busy-choice" role="radiogroup" aria-label={t('speech.whenBusy')}>
+        <span className="muted">{t('speech.ifBusy')}</span>
         {(['queue', 'replace'] as const).map((v) => (
           <label key={v}>
             <input type="radio" name="when-busy" checked={whenBusy === v} onChange={() => setWhenBusy(v)} />{' '}
-            {v === 'queue' ? t('speak.queue') : t('speak.replace')}
+            {v === 'queue' ? t('speech.queue') : t('speech.replace')}
           </label>
         ))}
       </div>
@@ -158,10 +150,10 @@ function FileSection() {
           disabled={!file || decoding}
           onClick={() => void streamLoadedFile()}
         >
-          {t('speak.stream')}
+          {t('speech.stream')}
         </button>
         <button type="button" className="btn small" disabled={!streaming} onClick={() => void stopStreaming()}>
-          {t('speak.stop')}
+          {t('speech.stop')}
         </button>
       </div>
       {streaming && (
@@ -169,7 +161,7 @@ function FileSection() {
           <div
             className="progress"
             role="progressbar"
-            aria-label={t('speak.progress')}
+            aria-label={t('speech.progress')}
             aria-valuemin={0}
             aria-valuemax={Math.round(total)}
             aria-valuenow={Math.round(sent)}
@@ -182,7 +174,7 @@ function FileSection() {
         </div>
       )}
       {current && current.queued.length > 0 && (
-        <p className="muted small-text">{t('speak.queued', { names: current.queued.join(', ') })}</p>
+        <p className="muted small-text">{t('speech.queued', { names: current.queued.join(', ') })}</p>
       )}
     </div>
   );
@@ -190,10 +182,10 @@ function FileSection() {
 
 function MicSection() {
   const t = useT();
-  const mic = usePanel((s) => s.mic);
-  const devices = usePanel((s) => s.devices);
-  const setMic = usePanel((s) => s.setMic);
-  const current = useTargetAudio();
+  const mic = useStore((s) => s.mic);
+  const devices = useStore((s) => s.devices);
+  const setMic = useStore((s) => s.setMic);
+  const current = useStore(selectTargetAudio);
 
   useEffect(() => {
     void refreshDevices();
@@ -230,15 +222,15 @@ function MicSection() {
 
   return (
     <div className="subsection">
-      <h3>{t('speak.mic')}</h3>
+      <h3>{t('speech.mic')}</h3>
       <select
         className="input full"
-        aria-label={t('speak.mic')}
+        aria-label={t('speech.mic')}
         value={mic.deviceId}
         disabled={mic.running}
         onChange={(e) => setMic({ deviceId: e.target.value })}
       >
-        <option value="">{t('speak.defaultMic')}</option>
+        <option value="">{t('speech.defaultMic')}</option>
         {devices
           .filter((d) => d.deviceId && d.deviceId !== 'default')
           .map((d, i) => (
@@ -250,9 +242,9 @@ function MicSection() {
       <div className="toggles">
         {(
           [
-            ['echoCancellation', 'speak.echo'],
-            ['noiseSuppression', 'speak.noise'],
-            ['autoGainControl', 'speak.gain'],
+            ['echoCancellation', 'speech.echo'],
+            ['noiseSuppression', 'speech.noise'],
+            ['autoGainControl', 'speech.gain'],
           ] as const
         ).map(([key, label]) => (
           <label key={key}>
@@ -269,11 +261,11 @@ function MicSection() {
       <div className="button-row">
         {mic.running ? (
           <button type="button" className="btn small danger" onClick={() => void stopMic()}>
-            {t('speak.stopMic')}
+            {t('speech.stopMic')}
           </button>
         ) : (
           <button type="button" className="btn small primary" disabled={mic.starting} onClick={() => void startMic()}>
-            {t('speak.startMic')}
+            {t('speech.startMic')}
           </button>
         )}
         <button
@@ -282,13 +274,13 @@ function MicSection() {
           aria-pressed={mic.muted}
           onClick={() => setMic({ muted: !mic.muted })}
         >
-          {t('speak.mute')}
+          {t('speech.mute')}
         </button>
         <label className="ptt">
-          {t('speak.ptt')}
+          {t('speech.ptt')}
           <select
             className="input small-select"
-            aria-label={t('speak.pttKey')}
+            aria-label={t('speech.pttKey')}
             value={mic.pttKey ?? ''}
             onChange={(e) => setMic({ pttKey: e.target.value || null, pttDown: false })}
           >
@@ -304,13 +296,13 @@ function MicSection() {
       <p className="muted small-text">
         {mic.running
           ? live
-            ? t('speak.sending')
+            ? t('speech.sending')
             : mic.muted
-              ? t('speak.muted')
-              : t('speak.hold', { key: mic.pttKey ?? '' })
-          : t('speak.notCapturing')}
+              ? t('speech.muted')
+              : t('speech.hold', { key: mic.pttKey ?? '' })
+          : t('speech.notCapturing')}
         {current?.state === 'mic' && current.latencyP50 !== undefined && Number.isFinite(current.latencyP50)
-          ? t('speak.latency', { p50: current.latencyP50.toFixed(0), p99: current.latencyP99!.toFixed(0) })
+          ? t('speech.latency', { p50: current.latencyP50.toFixed(0), p99: current.latencyP99!.toFixed(0) })
           : ''}
       </p>
     </div>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TypeChip } from '../../common/log';
 import { useT } from './use-t';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 
 /** The core keeps at most this many chips, each a message type of at most this many characters. */
 export const MAX_CHIPS = 200;
@@ -10,8 +10,8 @@ export const MAX_TYPE = 200;
 /** Message-type chips: each hides a type or shows only such types; click flips, × removes. */
 export function TypeChips({ children }: { children?: ReactNode }) {
   const t = useT();
-  const types = usePanel((s) => s.filters.types);
-  const setFilters = usePanel((s) => s.setFilters);
+  const types = useStore((s) => s.filters.types);
+  const setFilters = useStore((s) => s.setFilters);
   const [draft, setDraft] = useState('');
   const [seen, setSeen] = useState<string[]>([]);
 
@@ -61,7 +61,7 @@ export function TypeChips({ children }: { children?: ReactNode }) {
           placeholder={t('chips.placeholder')}
           aria-label={t('chips.add')}
           spellCheck={false}
-          onFocus={() => setSeen([...usePanel.getState().log.types].sort())}
+          onFocus={() => setSeen([...useStore.getState().log.types].sort())}
           onChange={(e) => setDraft(e.target.value)}
         />
         <datalist id="seen-types">

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { exportView } from '../actions/log';
-import { usePanel } from '../store';
+import { useStore } from '../store';
 import { activeSet, cancelRunning, runCommand } from '../actions/quick';
 import { comboFromEvent, isTyping } from '../quick/hotkeys';
 
@@ -31,7 +31,7 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     return;
   }
   if (document.querySelector('dialog[open]') || isTyping(e.target)) return;
-  const state = usePanel.getState();
+  const state = useStore.getState();
   if (e.key === '?' || e.key === 'F1') {
     e.preventDefault();
     state.setShortcutsOpen(true);

@@ -1,8 +1,8 @@
 /** The UI's language, read from the store, for components: `t` and `say` re-render when it changes. */
 import { useMemo } from 'react';
 import { resolveLang, translator, type Lang, type Translate, type Words } from '../i18n';
-import { say } from '../i18n/problems';
-import { usePanel } from '../store';
+import { word } from '../i18n/problems';
+import { useStore } from '../store';
 
 /**
  * The selector takes the setting as it is and the language is resolved only when it changes:
@@ -10,7 +10,7 @@ import { usePanel } from '../store';
  * resolving there read `navigator.languages` and ran a regex tens of times per batch.
  */
 export function useLang(): Lang {
-  const setting = usePanel((s) => s.settings?.language);
+  const setting = useStore((s) => s.settings?.language);
   return useMemo(() => resolveLang(setting), [setting]);
 }
 
@@ -20,7 +20,7 @@ export function useT(): Translate {
 }
 
 /** Words kept in the store (`Words`), said in the current language. */
-export function useSay(): (w: Words) => string {
+export function useWording(): (w: Words) => string {
   const t = useT();
-  return useMemo(() => (w: Words) => say(w, t), [t]);
+  return useMemo(() => (w: Words) => word(w, t), [t]);
 }

@@ -6,9 +6,9 @@ import { NOTICE_PARTS, NOTICE_WORDS, REASON_WORDS, prefixed } from '../../common
 
 export const coreEn = {
   'problem.noAgent': 'No MMDAgent-EX is connected, so nothing was sent.',
-  'problem.agentGone': 'Agent #{id} is no longer connected, so nothing was sent.',
+  'problem.agentGone': 'Agent #{agentId} is no longer connected, so nothing was sent.',
   'problem.proxyOff': 'Proxy mode is off: there is no dialogue server to send to. Set an upstream URL in Settings.',
-  'problem.upstreamDown': 'The dialogue server link of agent #{ids} is not up, so nothing was sent.',
+  'problem.upstreamDown': 'The dialogue server link of agent #{agentIds} is not up, so nothing was sent.',
   'problem.nothingToRetry': 'No dialogue-server link is waiting to retry.',
   'problem.periodicInterval': 'The interval must be between {min} and {max} seconds.',
   'problem.periodicLimit': 'At most {max} periodic messages can run at once.',

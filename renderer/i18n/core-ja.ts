@@ -3,9 +3,9 @@ import type { coreEn } from './core-en';
 
 export const coreJa: Record<keyof typeof coreEn, string> = {
   'problem.noAgent': 'MMDAgent-EX が接続していないため、何も送っていません。',
-  'problem.agentGone': 'エージェント #{id} はもう接続していないため、何も送っていません。',
+  'problem.agentGone': 'エージェント #{agentId} はもう接続していないため、何も送っていません。',
   'problem.proxyOff': '中継モードがオフのため、送り先の対話サーバがありません。設定で上流の URL を指定してください。',
-  'problem.upstreamDown': 'エージェント #{ids} の対話サーバへの接続が切れているため、何も送っていません。',
+  'problem.upstreamDown': 'エージェント #{agentIds} の対話サーバへの接続が切れているため、何も送っていません。',
   'problem.nothingToRetry': '再接続を待っている対話サーバへの接続はありません。',
   'problem.periodicInterval': '間隔は {min} 秒から {max} 秒の間で指定してください。',
   'problem.periodicLimit': '定期送信は同時に {max} 件までです。',
@@ -72,53 +72,53 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
 
   'notice.listening': '{url} で MMDAgent-EX の接続を待っています。',
   'notice.notListening': 'パネルは {host}:{port} で待ち受けていません（{code}）。',
-  'notice.agentConnected': 'MMDAgent-EX が {remote} から接続しました（エージェント #{id}）。',
+  'notice.agentConnected': 'MMDAgent-EX が {remote} から接続しました（エージェント #{agentId}）。',
   'notice.clientConnected':
-    'X-App-Type: MMDAgent を送らないクライアントが {remote} から接続しました（エージェント #{id}）。',
-  'notice.agentLeft': 'エージェント #{id}（{remote}）が切断しました: {reason}。',
-  'notice.pingsMissed': 'エージェント #{id} が ping に応答しません（接続は保ったままです）。',
-  'notice.pingsBack': 'エージェント #{id} が再び ping に応答しています。',
+    'X-App-Type: MMDAgent を送らないクライアントが {remote} から接続しました（エージェント #{agentId}）。',
+  'notice.agentLeft': 'エージェント #{agentId}（{remote}）が切断しました: {reason}。',
+  'notice.pingsMissed': 'エージェント #{agentId} が ping に応答しません（接続は保ったままです）。',
+  'notice.pingsBack': 'エージェント #{agentId} が再び ping に応答しています。',
   'notice.rejected': '{remote} からの接続を拒否しました: {reason}。',
   'notice.hiddenOnLeave':
-    'エージェント #{id} のメッセージ {n} 件は表示していません。セッションログにはすべて残っています。',
+    'エージェント #{agentId} のメッセージ {n} 件は表示していません。セッションログにはすべて残っています。',
   'notice.hiddenOverBudget':
-    'エージェント #{id} のメッセージ {n} 件は表示していません（毎秒 {rate} 件を超えたため）。セッションログにはすべて残っています。',
+    'エージェント #{agentId} のメッセージ {n} 件は表示していません（毎秒 {rate} 件を超えたため）。セッションログにはすべて残っています。',
   'notice.logWriteFailed': 'セッションログを書き込めません（{error}）。メッセージの表示は続けます。',
   'notice.settingsInvalid':
     '一部の設定を使えなかったため、既定値を使っています: {keys}。元のファイルは {kept} として残しています。',
   'notice.settingsCorrupt': '設定ファイルを読めませんでした（{error}）。{aside} として残し、既定値を使っています。',
   'notice.settingsUnreadable':
     '設定ファイル {path} を読めませんでした（{error}）。既定値を使い、ファイルはそのままにしています。',
-  'notice.upstreamConnected': 'エージェント #{id} ⇄ 対話サーバ {url}: 接続しました。中継しています。',
+  'notice.upstreamConnected': 'エージェント #{agentId} ⇄ 対話サーバ {url}: 接続しました。中継しています。',
   'notice.upstreamReconnected':
-    'エージェント #{id} ⇄ 対話サーバ: {seconds} 秒の切断の後、再接続しました。その間のエージェントからの {missed} 行は転送していません。中継を再開しました（再送はしていません）。',
+    'エージェント #{agentId} ⇄ 対話サーバ: {seconds} 秒の切断の後、再接続しました。その間のエージェントからの {missed} 行は転送していません。中継を再開しました（再送はしていません）。',
   'notice.upstreamDown':
-    'エージェント #{id} の対話サーバへの接続が切れました（{reason}）。エージェントとの接続は保ったまま、再接続を試みます。',
+    'エージェント #{agentId} の対話サーバへの接続が切れました（{reason}）。エージェントとの接続は保ったまま、再接続を試みます。',
   'notice.upstreamHoldDropped':
     '対話サーバへの最初の接続を待つ間にエージェントが送った {n} フレームは転送していません: {reason}。',
   'notice.upstreamUnreachable': '対話サーバ {url} にまだ接続できません（{reason}）。再試行します。',
   'notice.upstreamRecut':
-    '対話サーバが {bytes} バイトのフレームを送ったため、エージェントの 8,192 バイトのバッファを守るよう、4,096 バイト以下の {pieces} フレームに分けて送りました（セッションごとに 1 回だけ表示）。',
+    '対話サーバが {bytes} バイトのフレームを送ったため、エージェントの 8,192 バイトのバッファを守るよう、4,096 バイト以下の {pieces} フレームに分けて送りました（エージェントごとに 1 回だけ表示）。',
   'notice.upstreamStalled':
     '対話サーバが {seconds} 秒間、送信を途中のままにしたため、パネルが残り（{bytes} バイト）を補い、待っていた自分のフレーム {waiting} 件を送りました。',
   'notice.agentAudioReset':
     '再接続したときと同じように、エージェントの音声の状態をリセットしました: 途中のデータを {bytes} バイトで補い、{sent} を送りました。',
-  'notice.micStreaming': 'マイクの音声をエージェント #{id} へ送っています（モデル {model}）。',
+  'notice.micStreaming': 'マイクの音声をエージェント #{agentId} へ送っています（モデル {model}）。',
   'notice.fileStreaming':
-    '「{name}」をエージェント #{id} へ送っています: {duration}、{bytes} バイト、{packets} パケット（モデル {model}）。',
+    '「{name}」をエージェント #{agentId} へ送っています: {duration}、{bytes} バイト、{packets} パケット（モデル {model}）。',
   'notice.streamFinished':
-    '{what}の送信が終わりました（エージェント #{id}）: {duration}、{bytes} バイト、{packets} パケット。',
+    '{what}の送信が終わりました（エージェント #{agentId}）: {duration}、{bytes} バイト、{packets} パケット。',
   'notice.streamStopped':
-    '{what}の送信を止めました（エージェント #{id}、{reason}）: {duration}、{bytes} バイト、{packets} パケット。',
+    '{what}の送信を止めました（エージェント #{agentId}、{reason}）: {duration}、{bytes} バイト、{packets} パケット。',
   'notice.downAudioStart': '対話サーバからの音声ストリームが始まりました（{mode}）',
   'notice.downAudioEnd':
     '音声ストリームが終わりました（{reason}）: {seconds} 秒分の音声、{packets} パケット（{bytes} バイト）、{over} 秒間',
   'notice.said':
-    'エージェント #{id} に {engine}（{voice}）でしゃべらせました: 「{text}」（{duration}、{sentences} 文）。',
+    'エージェント #{agentId} に {engine}（{voice}）でしゃべらせました: 「{text}」（{duration}、{sentences} 文）。',
   'notice.speechStopped':
-    'エージェント #{id} への発話を止めました（{reason}）。{duration} 経過（{engine}、{voice}）: 「{text}」。',
+    'エージェント #{agentId} への発話を止めました（{reason}）。{duration} 経過（{engine}、{voice}）: 「{text}」。',
   'notice.speechFailed':
-    'エージェント #{id} への発話が {duration} で失敗しました（{engine}、{voice}）: {error}（文: 「{text}」）',
+    'エージェント #{agentId} への発話が {duration} で失敗しました（{engine}、{voice}）: {error}（文: 「{text}」）',
   'notice.viewGap':
     'この表示が追いつけなかったため、{n} 件のメッセージを表示していません。ディスク上のセッションログにはすべて残っています。',
   'notice.microphone': 'マイク',

@@ -3,12 +3,12 @@ import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
 import { quickEn } from './quick-en';
 import { sayEn } from './say-en';
-import { speakEn } from './speak-en';
+import { speechEn } from './speech-en';
 
 export const en = {
   ...coreEn,
   ...agentLogEn,
-  ...speakEn,
+  ...speechEn,
   ...sayEn,
   ...quickEn,
   'common.cancel': 'Cancel',
@@ -51,7 +51,7 @@ export const en = {
   'proxy.down': 'down{error} · {n} retries · next in {s} s',
   'proxy.retryNow': 'Retry now',
   'proxy.reason': ' ({reason})',
-  'proxy.retryNowFor': 'Retry now (agent #{id})',
+  'proxy.retryNowFor': 'Retry now (agent #{agentId})',
 
   'agents.title': 'Agents',
   'agents.none': 'No MMDAgent-EX is connected. Start it with the .mdf lines below; it connects within a second.',
@@ -60,8 +60,8 @@ export const en = {
   'agents.since': 'since {time}',
   'agents.silent': 'not answering pings',
   'agents.disconnect': 'Disconnect',
-  'agents.disconnectFor': 'Disconnect agent #{id}',
-  'agents.disconnectTitle': 'Disconnect agent #{id}?',
+  'agents.disconnectFor': 'Disconnect agent #{agentId}',
+  'agents.disconnectTitle': 'Disconnect agent #{agentId}?',
 
   'mdf.title': 'Connect MMDAgent-EX',
   'mdf.copy': 'Copy',
@@ -123,8 +123,8 @@ export const en = {
   'log.allDirections': 'All directions',
   'log.kind': 'Kind',
   'log.allKinds': 'All kinds',
-  'log.session': 'Session',
-  'log.allSessions': 'All sessions',
+  'log.agent': 'Agent',
+  'log.allAgents': 'All agents',
   'log.count': '{n} messages',
   'log.countOne': '1 message',
   'log.countFiltered': '{shown} of {total}',
@@ -183,7 +183,7 @@ export const en = {
 
   'detail.name': 'Message details',
   'detail.notice': 'Panel notice',
-  'detail.session': 'agent #{id}',
+  'detail.agent': 'agent #{agentId}',
   'detail.copy': 'Copy',
   'detail.copied': 'Copied.',
   'detail.copyFailed': 'The clipboard is not available here.',
@@ -269,7 +269,7 @@ export const en = {
 
   'confirm.cancel': 'Cancel',
   'mdf.thisComputer': '<this computer’s address>',
-  'agents.disconnectMessage': 'MMDAgent-EX exits when this connection closes. Disconnect agent #{id}?',
+  'agents.disconnectMessage': 'MMDAgent-EX exits when this connection closes. Disconnect agent #{agentId}?',
   'settings.restartMessage':
     'MMDAgent-EX exits when this connection closes. Changing where the panel listens closes the {n} connected agent(s).',
   'top.coreGone': 'The panel core is not reachable.',

@@ -3,13 +3,13 @@ import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
 import { quickJa } from './quick-ja';
 import { sayJa } from './say-ja';
-import { speakJa } from './speak-ja';
+import { speechJa } from './speech-ja';
 import type { MessageKey } from './en';
 
 export const ja: Record<MessageKey, string> = {
   ...coreJa,
   ...agentLogJa,
-  ...speakJa,
+  ...speechJa,
   ...sayJa,
   ...quickJa,
   'common.cancel': 'キャンセル',
@@ -52,7 +52,7 @@ export const ja: Record<MessageKey, string> = {
   'proxy.down': '切断{error} · 再試行 {n} 回 · 次は {s} 秒後',
   'proxy.retryNow': '今すぐ再接続',
   'proxy.reason': '（{reason}）',
-  'proxy.retryNowFor': '今すぐ再接続（エージェント #{id}）',
+  'proxy.retryNowFor': '今すぐ再接続（エージェント #{agentId}）',
 
   'agents.title': 'エージェント',
   'agents.none': 'MMDAgent-EX は接続していません。下の .mdf の行を書いて起動すると、1 秒以内に接続します。',
@@ -61,8 +61,8 @@ export const ja: Record<MessageKey, string> = {
   'agents.since': '{time} から',
   'agents.silent': 'ping に応答なし',
   'agents.disconnect': '切断',
-  'agents.disconnectFor': 'エージェント #{id} を切断',
-  'agents.disconnectTitle': 'エージェント #{id} を切断しますか？',
+  'agents.disconnectFor': 'エージェント #{agentId} を切断',
+  'agents.disconnectTitle': 'エージェント #{agentId} を切断しますか？',
 
   'mdf.title': 'MMDAgent-EX をつなぐ',
   'mdf.copy': 'コピー',
@@ -125,8 +125,8 @@ export const ja: Record<MessageKey, string> = {
   'log.allDirections': 'すべての方向',
   'log.kind': '種類',
   'log.allKinds': 'すべての種類',
-  'log.session': 'セッション',
-  'log.allSessions': 'すべてのセッション',
+  'log.agent': 'エージェント',
+  'log.allAgents': 'すべてのエージェント',
   'log.count': '{n} 件',
   'log.countOne': '1 件',
   'log.countFiltered': '{total} 件中 {shown} 件',
@@ -185,7 +185,7 @@ export const ja: Record<MessageKey, string> = {
 
   'detail.name': 'メッセージの詳細',
   'detail.notice': 'パネルからのお知らせ',
-  'detail.session': 'エージェント #{id}',
+  'detail.agent': 'エージェント #{agentId}',
   'detail.copy': 'コピー',
   'detail.copied': 'コピーしました。',
   'detail.copyFailed': 'ここではクリップボードが使えません。',
@@ -272,7 +272,7 @@ export const ja: Record<MessageKey, string> = {
 
   'confirm.cancel': 'キャンセル',
   'mdf.thisComputer': '<このコンピュータのアドレス>',
-  'agents.disconnectMessage': 'この接続を閉じると MMDAgent-EX は終了します。エージェント #{id} を切断しますか？',
+  'agents.disconnectMessage': 'この接続を閉じると MMDAgent-EX は終了します。エージェント #{agentId} を切断しますか？',
   'settings.restartMessage':
     'この接続を閉じると MMDAgent-EX は終了します。待ち受け先を変えると、接続中のエージェント {n} 台との接続を閉じます。',
   'top.coreGone': 'パネルのコアに接続できません。',

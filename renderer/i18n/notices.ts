@@ -16,7 +16,7 @@ export function noticeText(entry: LogEntry, t: Translate, lang: Lang): string {
   const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(msg.params)) {
-    if (typeof value !== 'number' || name === 'id' || name === 'port') params[name] = value;
+    if (typeof value !== 'number' || name === 'agentId' || name === 'port') params[name] = value;
     else
       params[name] = name === 'duration' ? t('notice.seconds', { s: value.toFixed(2) }) : value.toLocaleString(locale);
   }

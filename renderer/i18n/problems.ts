@@ -181,9 +181,9 @@ export function coreProblemText(p: Problem, t: Translate): string {
     case 'engineNoVoice':
       return t('problem.engineNoVoice', { engine: t(`engine.${p.engine}`) });
     case 'agentGone':
-      return t('problem.agentGone', { id: p.id });
+      return t('problem.agentGone', { agentId: p.agentId });
     case 'upstreamDown':
-      return t('problem.upstreamDown', { ids: p.ids.join(', #') });
+      return t('problem.upstreamDown', { agentIds: p.agentIds.join(', #') });
     case 'periodicInterval':
       return t('problem.periodicInterval', { min: p.min, max: p.max });
     case 'periodicLimit':
@@ -221,7 +221,7 @@ export function listenProblemText(p: ListenProblem, t: Translate): string {
 }
 
 /** `Words` kept in the store, said now. */
-export function say(w: Words, t: Translate): string {
+export function word(w: Words, t: Translate): string {
   if ('raw' in w) return w.raw;
   if ('problem' in w) return coreProblemText(w.problem, t);
   if ('step' in w) return problemText(w.step, t);
@@ -229,6 +229,6 @@ export function say(w: Words, t: Translate): string {
   if (!w.params) return t(w.key);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(w.params))
-    params[name] = typeof value === 'object' ? say(value, t) : value;
+    params[name] = typeof value === 'object' ? word(value, t) : value;
   return t(w.key, params);
 }

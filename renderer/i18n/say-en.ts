@@ -1,8 +1,8 @@
-/** English: the Say region (text to speech) and its engines' problems. Spread into `en.ts`. */
+/** English: the Say it region (text to speech) and its engines' problems. Spread into `en.ts`. */
 import { ENGINE_WORDS, prefixed } from '../../common/notice-words';
 
 export const sayEn = {
-  'say.title': 'Say',
+  'say.title': 'Say it',
   'say.engine': 'Voice engine',
   'say.engine.agent': 'MMDAgent-EX voice',
   'say.engine.system': 'System voice',
@@ -44,10 +44,10 @@ export const sayEn = {
   'say.stop': 'Stop speech',
   'say.synthesizing': 'Synthesizing…',
   'say.speaking': 'Speaking: {name}',
-  'say.started': 'Saying it to agent #{id} with the {engine}.',
-  'say.startedReplacing': 'Saying it to agent #{id} with the {engine}; it replaced “{name}”.',
-  'say.queued': 'Queued for agent #{id} after the audio playing now ({engine}).',
-  'say.sentAgent': 'Sent SYNTH_START to agent #{id}: MMDAgent-EX says it with {voice}.',
+  'say.started': 'Saying it to agent #{agentId} with the {engine}.',
+  'say.startedReplacing': 'Saying it to agent #{agentId} with the {engine}; it replaced “{name}”.',
+  'say.queued': 'Queued for agent #{agentId} after the audio playing now ({engine}).',
+  'say.sentAgent': 'Sent SYNTH_START to agent #{agentId}: MMDAgent-EX says it with {voice}.',
   'say.cancelled': 'Stopped before anything was sent.',
   'say.stopped': 'Speech stopped.',
   'problem.speechEmpty': 'Type something to say. Nothing was sent.',

@@ -2,7 +2,7 @@
 import type { sayEn } from './say-en';
 
 export const sayJa: Record<keyof typeof sayEn, string> = {
-  'say.title': 'しゃべらせる',
+  'say.title': 'テキストで発話',
   'say.engine': '音声エンジン',
   'say.engine.agent': 'MMDAgent-EX の声',
   'say.engine.system': 'システムの声',
@@ -47,10 +47,10 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'say.stop': '発話を止める',
   'say.synthesizing': '合成中…',
   'say.speaking': '発話中: {name}',
-  'say.started': 'エージェント #{id} に {engine} でしゃべらせています。',
-  'say.startedReplacing': 'エージェント #{id} に {engine} でしゃべらせています。「{name}」を置き換えました。',
-  'say.queued': 'エージェント #{id} で再生中の音声の後に入れました（{engine}）。',
-  'say.sentAgent': 'エージェント #{id} に SYNTH_START を送りました。MMDAgent-EX が {voice} でしゃべります。',
+  'say.started': 'エージェント #{agentId} に {engine} でしゃべらせています。',
+  'say.startedReplacing': 'エージェント #{agentId} に {engine} でしゃべらせています。「{name}」を置き換えました。',
+  'say.queued': 'エージェント #{agentId} で再生中の音声の後に入れました（{engine}）。',
+  'say.sentAgent': 'エージェント #{agentId} に SYNTH_START を送りました。MMDAgent-EX が {voice} でしゃべります。',
   'say.cancelled': '何も送る前に止めました。',
   'say.stopped': '発話を止めました。',
   'problem.speechEmpty': 'しゃべらせる文を入力してください。何も送っていません。',

@@ -1,5 +1,5 @@
 /** Small presentation helpers shared by components. */
-import type { ServerStatus, SessionInfo } from '../../common/agents';
+import type { ServerStatus, AgentInfo } from '../../common/agents';
 import type { LogEntry } from '../../common/log';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -17,8 +17,8 @@ export function clockTime(t: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export function sessionLabel(s: SessionInfo): string {
-  return `#${s.id} ${s.remoteAddress.replace(/^::ffff:/, '')}:${s.remotePort}`;
+export function agentLabel(s: AgentInfo): string {
+  return `#${s.agentId} ${s.remoteAddress.replace(/^::ffff:/, '')}:${s.remotePort}`;
 }
 
 /** The .mdf lines that point MMDAgent-EX at this panel. */

@@ -22,7 +22,7 @@ function escapeRegExp(text: string): string {
 /** The default filter; rows of a batch without agent log lines pass it without being read. */
 export const HIDE_CAPTURED: EntryFilter = (e) => e.agent?.level !== 'Captured';
 
-export function buildFilter(f: LogFilters, session: number | 'all' = 'all'): BuiltFilter {
+export function buildFilter(f: LogFilters, agentId: number | 'all' = 'all'): BuiltFilter {
   const tests: EntryFilter[] = [];
   let highlight: RegExp | null = null;
   let error: string | null = null;
@@ -40,7 +40,7 @@ export function buildFilter(f: LogFilters, session: number | 'all' = 'all'): Bui
   if (f.kind !== 'all') tests.push((e) => e.kind === f.kind);
   /* The agent's Captured receipts triple the rows: shown only when asked for. */
   if (!f.captured) tests.push(HIDE_CAPTURED);
-  if (session !== 'all') tests.push((e) => e.session === session);
+  if (agentId !== 'all') tests.push((e) => e.agentId === agentId);
   const include = new Set(f.types.filter((c) => c.mode === 'include').map((c) => c.type));
   const exclude = new Set(f.types.filter((c) => c.mode === 'exclude').map((c) => c.type));
   /* Panel notices are never hidden by a type chip: they say what happened to the connection. */

@@ -63,7 +63,13 @@ export function parseSessionLog(text: string): ParsedLog {
       id: record.id,
       t: typeof record.t === 'number' ? record.t : 0,
       dir: record.dir as LogEntry['dir'],
-      session: typeof record.session === 'number' ? record.session : null,
+      /* Logs written before the field was named agentId call it session. */
+      agentId:
+        typeof record.agentId === 'number'
+          ? record.agentId
+          : typeof record.session === 'number'
+            ? record.session
+            : null,
       kind: typeof record.kind === 'string' && KINDS.has(record.kind) ? (record.kind as LogEntry['kind']) : 'event',
       type: typeof record.type === 'string' ? record.type : record.text.split('|')[0]!,
       text: record.text,

@@ -9,12 +9,12 @@ import type { Words } from '../i18n';
 
 export interface RunContext {
   target: Target;
-  /** Connected session ids: `{target}` with target "all" sends to each, its own id filled in. */
-  sessions: number[];
+  /** Connected agents' ids: `{target}` with target "all" sends to each, its own id filled in. */
+  agentIds: number[];
   model: string;
   send(target: Target, line: string, to: SendTo): Promise<SendResult>;
   /** A `say` step to one agent; resolves once its speech is on its way, or why not. */
-  say(target: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null>;
+  say(agentId: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null>;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
   onStep?(index: number, total: number): void;
@@ -45,15 +45,15 @@ export async function runQuickCommand(command: QuickCommand, ctx: RunContext): P
     }
     if (step.kind === 'say') {
       /* Speech needs one agent: with Target "all", each agent says it. */
-      for (const target of ctx.target === 'all' ? ctx.sessions : [ctx.target]) {
-        const why = await ctx.say(target, step);
+      for (const agentId of ctx.target === 'all' ? ctx.agentIds : [ctx.target]) {
+        const why = await ctx.say(agentId, step);
         if (why) return { ok: false, why, line: i + 1, sent };
         sent++;
       }
       continue;
     }
     const perAgent = ctx.target === 'all' && step.line.includes('{target}');
-    const targets: Target[] = perAgent ? ctx.sessions : [ctx.target];
+    const targets: Target[] = perAgent ? ctx.agentIds : [ctx.target];
     for (const target of targets) {
       const line = fillPlaceholders(step.line, { model: ctx.model, target: target === 'all' ? 'all' : String(target) });
       const result = await ctx.send(target, line, command.to);

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SceneState } from '../../common/agents';
 import type { AudioStatus, WhenBusy } from '../../common/audio';
 import type { Words } from '../i18n';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 export interface LoadedFile {
   name: string;
@@ -49,7 +49,7 @@ export interface AudioSlice {
 
 export const SILENT_DB = -60;
 
-export const createAudioSlice: StateCreator<PanelState, [], [], AudioSlice> = (set) => ({
+export const createAudioSlice: StateCreator<StoreState, [], [], AudioSlice> = (set) => ({
   audioStatus: [],
   scene: {},
   file: null,

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { SendTo, Target } from '../../common/agents';
 import type { Words } from '../i18n';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 const HISTORY_LIMIT = 200;
 
@@ -24,7 +24,7 @@ export interface ComposeSlice {
   walkHistory(step: -1 | 1): boolean;
 }
 
-export const createComposeSlice: StateCreator<PanelState, [], [], ComposeSlice> = (set, get) => ({
+export const createComposeSlice: StateCreator<StoreState, [], [], ComposeSlice> = (set, get) => ({
   draft: '',
   target: 'all',
   sendTo: 'agent',

@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand';
-import type { PeriodicJob, ServerStatus, SessionInfo } from '../../common/agents';
+import type { PeriodicJob, ServerStatus, AgentInfo } from '../../common/agents';
 import type { Snapshot } from '../../common/contract';
 import type { Settings } from '../../common/settings';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 export type CoreLink = 'connecting' | 'up' | 'down';
 
 export interface ConnectionSlice {
   status: ServerStatus | null;
-  sessions: SessionInfo[];
+  agents: AgentInfo[];
   settings: Settings | null;
   /** Changes this window made that the core has not answered yet: settings from the core, which may predate them, do not undo them. */
   settingsPending: Partial<Settings>;
@@ -20,7 +20,7 @@ export interface ConnectionSlice {
   periodic: PeriodicJob[];
   setPeriodic(jobs: PeriodicJob[]): void;
   setStatus(status: ServerStatus): void;
-  setSessions(sessions: SessionInfo[]): void;
+  setAgents(agents: AgentInfo[]): void;
   setSettings(settings: Settings): void;
   /** Applies a change at once and holds it against older settings from the core until `settle`. */
   changeSettings(patch: Partial<Settings>): void;
@@ -29,9 +29,9 @@ export interface ConnectionSlice {
   setCoreLink(link: CoreLink): void;
 }
 
-export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionSlice> = (set) => ({
+export const createConnectionSlice: StateCreator<StoreState, [], [], ConnectionSlice> = (set) => ({
   status: null,
-  sessions: [],
+  agents: [],
   settings: null,
   settingsPending: {},
   logFile: '',
@@ -40,12 +40,12 @@ export const createConnectionSlice: StateCreator<PanelState, [], [], ConnectionS
   periodic: [],
   setPeriodic: (periodic) => set({ periodic }),
   setStatus: (status) => set({ status }),
-  setSessions: (sessions) =>
+  setAgents: (agents) =>
     set((s) => {
       /* A target that left falls back to "all", so Send never aims at a ghost. */
-      const target = s.target !== 'all' && !sessions.some((x) => x.id === s.target) ? 'all' : s.target;
-      const everMulti = s.everMulti || sessions.length > 1 || sessions.some((x) => x.id > 1);
-      return { sessions, target, everMulti };
+      const target = s.target !== 'all' && !agents.some((x) => x.agentId === s.target) ? 'all' : s.target;
+      const everMulti = s.everMulti || agents.length > 1 || agents.some((x) => x.agentId > 1);
+      return { agents: agents, target, everMulti };
     }),
   setSettings: (settings) => set((s) => ({ settings: { ...settings, ...s.settingsPending } })),
   changeSettings: (patch) =>

@@ -8,7 +8,7 @@ import { createLogSlice, type LogSlice } from './log-slice';
 import { createSaySlice, type SaySlice } from './say-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type PanelState = ConnectionSlice &
+export type StoreState = ConnectionSlice &
   LogSlice &
   ComposeSlice &
   UiSlice &
@@ -17,7 +17,7 @@ export type PanelState = ConnectionSlice &
     hydrate(snapshot: Snapshot): void;
   };
 
-export const usePanel = create<PanelState>()((...a) => ({
+export const useStore = create<StoreState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createLogSlice(...a),
   ...createComposeSlice(...a),
@@ -39,14 +39,14 @@ export const usePanel = create<PanelState>()((...a) => ({
     });
     /* The remembered filters come back with the settings (the session filter does not: ids restart). */
     get().setFilters(snapshot.settings.logFilters);
-    get().setSessions(snapshot.sessions);
+    get().setAgents(snapshot.agents);
     for (const wire of snapshot.recent) get().appendWire(wire);
   },
 }));
 
-const initial = usePanel.getState();
+const initial = useStore.getState();
 
 /** For tests: a fresh store, with a new log buffer. */
-export function resetPanelStore(): void {
-  usePanel.setState({ ...initial, log: new (initial.log.constructor as new () => typeof initial.log)() }, true);
+export function resetStore(): void {
+  useStore.setState({ ...initial, log: new (initial.log.constructor as new () => typeof initial.log)() }, true);
 }

@@ -7,7 +7,7 @@ import { EMPTY_VIEW, type LogView } from '../log/log-view';
 import { NO_FILTERS, buildFilter } from '../log/log-filter';
 import type { Words } from '../i18n';
 import { OpenLogError, parseSessionLog } from '../log/open-log';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 /** A filter that takes longer than this over the window is too slow to keep applying. */
 const SLOW_FILTER_MS = 1000;
@@ -20,7 +20,7 @@ export interface LogSlice {
   logArrived: number;
   /** The remembered filters (saved in settings), and the session filter (not saved: ids restart). */
   filters: LogFilters;
-  filterSession: number | 'all';
+  filterAgent: number | 'all';
   /** Matches to mark in rows, and a regular expression that did not compile. */
   highlight: RegExp | null;
   filterError: Words | null;
@@ -43,7 +43,7 @@ export interface LogSlice {
   /** Marks where entries were not delivered to this view (the disk log has them). */
   markGap(dropped: number): void;
   setFilters(patch: Partial<LogFilters>): void;
-  setFilterSession(session: number | 'all'): void;
+  setFilterAgent(agentId: number | 'all'): void;
   select(id: number | null): void;
   setPaused(paused: boolean): void;
   clearView(): void;
@@ -55,8 +55,8 @@ export interface LogSlice {
  */
 function filterInSlices(
   log: LogBuffer,
-  set: (fn: (s: PanelState) => Partial<PanelState>) => void,
-  get: () => PanelState,
+  set: (fn: (s: StoreState) => Partial<StoreState>) => void,
+  get: () => StoreState,
 ): void {
   const generation = log.filterGeneration;
   const step = (): void => {
@@ -70,14 +70,14 @@ function filterInSlices(
   setTimeout(step, 0);
 }
 
-export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, get) => {
+export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, get) => {
   const pacer = new RenderPacer(() => set((s) => ({ logRevision: s.logRevision + 1 })), RENDER_PACE);
   return {
     log: new LogBuffer(),
     logRevision: 0,
     logArrived: 0,
     filters: NO_FILTERS,
-    filterSession: 'all',
+    filterAgent: 'all',
     highlight: null,
     filterError: null,
     selectedId: null,
@@ -96,11 +96,11 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
         };
       }
       const log = new LogBuffer(Math.max(parsed.entries.length, 1));
-      log.setFilter(buildFilter(get().filters, get().filterSession).filter);
+      log.setFilter(buildFilter(get().filters, get().filterAgent).filter);
       log.append(parsed.entries);
       set((s) => ({
         viewing: { name, log, truncated: parsed.truncated },
-        everMulti: s.everMulti || parsed.entries.some((e) => (e.session ?? 0) > 1),
+        everMulti: s.everMulti || parsed.entries.some((e) => (e.agentId ?? 0) > 1),
         logRevision: s.logRevision + 1,
       }));
       return null;
@@ -115,7 +115,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       const added = log.appendWire(wire);
       const changed = log.update(wire.updates);
       if (added === 0 && !changed) return;
-      const multi = get().everMulti || wire.session.some((s, i) => i % 2 === 1 && s !== null && s > 1);
+      const multi = get().everMulti || wire.agentId.some((s, i) => i % 2 === 1 && s !== null && s > 1);
       const redraw = pacer.rows(added);
       set((s) => ({
         logArrived: s.logArrived + 1,
@@ -130,7 +130,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
         id: log.lastId + (1 - (log.lastId % 1)) / 2,
         t: Date.now(),
         dir: 'sys',
-        session: null,
+        agentId: null,
         kind: 'error',
         type: 'GAP',
         /* Exports and the text filter read `text`; like the core's notices, it is English (the screen words `msg`). */
@@ -141,7 +141,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
     },
     setFilters: (patch) => {
       let filters = { ...get().filters, ...patch };
-      let built = buildFilter(filters, get().filterSession);
+      let built = buildFilter(filters, get().filterAgent);
       const started = performance.now();
       const tested = get().log.setFilter(built.filter);
       /* Judged on the rows tested at once, as if they were the whole window. */
@@ -151,7 +151,7 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
         slow = { key: 'log.slowRegex', params: { ms: Math.round(took) } };
         filters = { ...filters, text: '' };
-        built = buildFilter(filters, get().filterSession);
+        built = buildFilter(filters, get().filterAgent);
         get().log.setFilter(built.filter);
       }
       get().viewing?.log.setFilter(built.filter);
@@ -164,8 +164,8 @@ export const createLogSlice: StateCreator<PanelState, [], [], LogSlice> = (set, 
       }));
       for (const log of [get().log, get().viewing?.log]) if (log?.filtering) filterInSlices(log, set, get);
     },
-    setFilterSession: (filterSession) => {
-      set({ filterSession });
+    setFilterAgent: (filterAgent) => {
+      set({ filterAgent });
       get().setFilters({});
     },
     select: (selectedId) => set({ selectedId }),

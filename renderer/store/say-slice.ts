@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { KeyState, SpeechEngine, Voice } from '../../common/speech';
 import type { Words } from '../i18n';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 export interface VoiceList {
   voices: Voice[];
@@ -31,7 +31,7 @@ export interface SaySlice {
   setKeyState(state: KeyState | null): void;
 }
 
-export const createSaySlice: StateCreator<PanelState, [], [], SaySlice> = (set) => ({
+export const createSaySlice: StateCreator<StoreState, [], [], SaySlice> = (set) => ({
   voiceLists: {},
   sayBusy: false,
   sayMessage: null,

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { QuickCommand } from '../../common/quick-commands';
 import type { Words } from '../i18n';
-import type { PanelState } from '.';
+import type { StoreState } from '.';
 
 export interface ConfirmRequest {
   title: Words;
@@ -36,7 +36,7 @@ export interface UiSlice {
   setQuickMessage(message: UiSlice['quickMessage']): void;
 }
 
-export const createUiSlice: StateCreator<PanelState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) => ({
   confirm: null,
   settingsOpen: false,
   shortcutsOpen: false,

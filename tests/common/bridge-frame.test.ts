@@ -14,7 +14,7 @@ describe('bridge frames', () => {
       { t: 'req', id: 7, ch: 'message:send', arg: { target: 'all', text: 'MOTION_ADD|0|wave|w.vmd', to: 'agent' } },
       { t: 'res', id: 7, ok: true, result: { ok: false, problem: { key: 'noAgent' } } },
       { t: 'res', id: 8, ok: false, error: 'The message must be text.' },
-      { t: 'evt', ch: 'sessions:changed', payload: [] },
+      { t: 'evt', ch: 'agents:changed', payload: [] },
     ];
     for (const frame of frames) {
       expect(typeof encodeBridgeFrame(frame)).toBe('string');

@@ -10,7 +10,7 @@ function roundTrip(entries: LogEntry[], updates: { id: number; delivery: 'delive
   return { wire, batch: decodeLogWire(JSON.parse(JSON.stringify(wire))) };
 }
 
-const base = { t: 1_764_400_000_000, dir: 'in', session: 1, kind: 'event' } as const;
+const base = { t: 1_764_400_000_000, dir: 'in', agentId: 1, kind: 'event' } as const;
 
 describe('log wire', () => {
   it('reuses its columns without mixing batches: a smaller batch after a larger one carries only its own rows, and a batch taken stays as it was', () => {
@@ -25,11 +25,11 @@ describe('log wire', () => {
     for (let id = 1; id <= 5; id++) encoder.add(line(id, `BIG|${id}`));
     const first = encoder.take([])!;
     encoder.add(line(6, 'SMALL|6'));
-    encoder.add({ ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' });
+    encoder.add({ ...line(7, 'OTHER|7'), agentId: 2, dir: 'out', kind: 'command', type: 'custom' });
     const second = decodeLogWire(JSON.parse(JSON.stringify(encoder.take([])!)));
     expect(second.entries).toEqual([
       line(6, 'SMALL|6'),
-      { ...line(7, 'OTHER|7'), session: 2, dir: 'out', kind: 'command', type: 'custom' },
+      { ...line(7, 'OTHER|7'), agentId: 2, dir: 'out', kind: 'command', type: 'custom' },
     ]);
     expect(decodeLogWire(first).entries.map((e) => e.text)).toEqual(['BIG|1', 'BIG|2', 'BIG|3', 'BIG|4', 'BIG|5']);
     expect(encoder.take([])).toBeNull();
@@ -64,7 +64,7 @@ describe('log wire', () => {
         ...base,
         id: 13,
         dir: 'sys',
-        session: null,
+        agentId: null,
         kind: 'error',
         type: 'ERROR',
         text: '5 messages from #1 not shown',
@@ -73,14 +73,14 @@ describe('log wire', () => {
       {
         ...base,
         id: 14,
-        session: 2,
+        agentId: 2,
         kind: 'warning',
         type: 'Warning',
         text: '[2026/11/29 05:05:59.326] [304] MMDAgent: Warning: slow',
         agent: { time: '2026/11/29 05:05:59.326', tick: 304, module: 'MMDAgent', level: 'Warning', text: 'slow' },
       },
-      { ...base, id: 15, session: 2, type: 'RECOG_EVENT_STOP', text: 'RECOG_EVENT_STOP|hello', notForwarded: true },
-      { ...base, id: 16, session: 2, type: 'X', text: 'X|1', echoOf: 10 },
+      { ...base, id: 15, agentId: 2, type: 'RECOG_EVENT_STOP', text: 'RECOG_EVENT_STOP|hello', notForwarded: true },
+      { ...base, id: 16, agentId: 2, type: 'X', text: 'X|1', echoOf: 10 },
       {
         ...base,
         id: 17,
@@ -90,9 +90,9 @@ describe('log wire', () => {
         text: 'Audio stream started',
         msg: { key: 'viewGap', params: { n: 1 } },
       },
-      { ...base, id: 18, dir: 'up', session: 3, type: 'Y', text: 'Y' },
-      { ...base, id: 19, session: 3, type: '', text: '|starts with a bar' },
-      { ...base, id: 20, session: 3, type: 'Z', text: 'Z|line\nwith a newline and \u0000 and 日本語 and 😀' },
+      { ...base, id: 18, dir: 'up', agentId: 3, type: 'Y', text: 'Y' },
+      { ...base, id: 19, agentId: 3, type: '', text: '|starts with a bar' },
+      { ...base, id: 20, agentId: 3, type: 'Z', text: 'Z|line\nwith a newline and \u0000 and 日本語 and 😀' },
     ];
     const { batch } = roundTrip(entries, [{ id: 10, delivery: 'delivered', rtt: 40 }]);
     expect(batch.entries).toEqual(entries);
@@ -112,7 +112,7 @@ describe('log wire', () => {
     expect(batch.entries).toEqual(entries);
     expect(wire.type).toEqual([]);
     expect(wire.extra).toEqual([]);
-    expect(wire.session).toEqual([1001, 1]);
+    expect(wire.agentId).toEqual([1001, 1]);
     /* About a sixth of one JSON object per entry. */
     const perEntry = JSON.stringify(entries.slice(0, 1000)).length;
     const encoder = new LogWireEncoder();

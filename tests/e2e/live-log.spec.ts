@@ -18,9 +18,9 @@ for (const height of [600, 800, 1100]) {
     }
     await expect(log.getByText('ROW|119', { exact: true })).toBeInViewport();
     await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);
-    /* A second agent adds the session filter above the log, which shrinks it: the log still follows. */
+    /* A second agent adds the agent filter above the log, which shrinks it: the log still follows. */
     const second = await FakeAgent.connect(web.agentUrl);
-    await expect(page.getByRole('combobox', { name: 'Session' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Agent' })).toBeVisible();
     for (let i = 0; i < 30; i++) second.emit(`OTHER|${i}`);
     await expect(log.getByText('OTHER|29', { exact: true })).toBeInViewport();
     await expect(page.getByRole('button', { name: /new ↓/ })).toHaveCount(0);

@@ -20,7 +20,7 @@ test.describe('Say it', () => {
     const engine = await FakeVoicevox.start();
     try {
       await open(page, web);
-      const say = page.getByRole('region', { name: 'Say' });
+      const say = page.getByRole('region', { name: 'Say it' });
       await say.getByLabel('Voice engine').selectOption({ label: 'VOICEVOX-compatible' });
       await expect(say.getByLabel('Engine URL')).toHaveValue('http://127.0.0.1:50021');
       await say.getByLabel('Engine URL').fill(engine.url);
@@ -51,7 +51,7 @@ test.describe('Say it', () => {
 
   test('System voice with espeak-ng: Enter says it, ↑ brings the line back', async ({ page, web, agent }) => {
     await open(page, web);
-    const say = page.getByRole('region', { name: 'Say' });
+    const say = page.getByRole('region', { name: 'Say it' });
     await say.getByLabel('Voice engine').selectOption({ label: 'System voice' });
     const voice = say.getByLabel('Voice', { exact: true });
     await expect(voice.locator('option', { hasText: 'English (America) (en-us)' })).toHaveCount(1);
@@ -76,7 +76,7 @@ test.describe('Say it', () => {
     agent,
   }) => {
     await open(page, web);
-    const say = page.getByRole('region', { name: 'Say' });
+    const say = page.getByRole('region', { name: 'Say it' });
     await expect(say.getByLabel('Voice engine')).toHaveValue('agent');
     await say.getByLabel('Voice', { exact: true }).fill('mei_voice_happy');
     await say.getByLabel('Voice', { exact: true }).press('Tab');
@@ -100,7 +100,7 @@ test.describe('Say it', () => {
   }) => {
     const port = await freePort();
     await open(page, web);
-    const say = page.getByRole('region', { name: 'Say' });
+    const say = page.getByRole('region', { name: 'Say it' });
     await say.getByLabel('Voice engine').selectOption({ label: 'VOICEVOX-compatible' });
     await say.getByLabel('Engine URL').fill(`http://127.0.0.1:${port}`);
     await say.getByLabel('Engine URL').press('Enter');
@@ -136,7 +136,7 @@ test('Settings set the speech timeout and the text limit; a text over the limit 
   await dialog.getByLabel('Longest text to say (characters)').fill('10');
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
-  const say = page.getByRole('region', { name: 'Say' });
+  const say = page.getByRole('region', { name: 'Say it' });
   await say.getByLabel('Text to say').fill('これは十文字を超える長い文です');
   await say.getByRole('button', { name: 'Say', exact: true }).click();
   await expect(say.getByRole('alert')).toHaveText('The text has 15 characters; the limit is 10. Nothing was sent.');

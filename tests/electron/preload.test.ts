@@ -21,10 +21,13 @@ const offer = (event: { source: unknown; data: unknown; ports: readonly unknown[
 describe('preload', () => {
   it('exposes only window.api, built from the contract', () => {
     expect([...exposed.keys()]).toEqual(['api']);
-    const api = exposed.get('api') as { micChunk(target: number, pcm: Uint8Array, at: number): void; ready(): unknown };
+    const api = exposed.get('api') as {
+      micChunk(agentId: number, pcm: Uint8Array, at: number): void;
+      ready(): unknown;
+    };
     api.micChunk(1, new Uint8Array(2), 5);
     expect(ipcRenderer.send).toHaveBeenCalledWith('audio:mic-chunk', {
-      target: 1,
+      agentId: 1,
       pcm: new Uint8Array(2),
       capturedAt: 5,
     });

@@ -5,7 +5,7 @@ export const entry = (id: number, text: string, extra: Partial<LogEntry> = {}): 
   id,
   t: 0,
   dir: 'in',
-  session: 1,
+  agentId: 1,
   kind: 'event',
   type: text.split('|')[0]!,
   text,

@@ -12,9 +12,9 @@ export type Answer = (channel: string, arg: unknown) => unknown;
 export const SNAPSHOT: Snapshot = {
   settings: structuredClone(DEFAULT_SETTINGS),
   status: { state: 'listening', url: 'ws://127.0.0.1:9001/chat', host: '127.0.0.1', port: 9001, path: '/chat' },
-  sessions: [
+  agents: [
     {
-      id: 1,
+      agentId: 1,
       remoteAddress: '127.0.0.1',
       remotePort: 5000,
       path: '/chat',

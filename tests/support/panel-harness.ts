@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { SessionInfo } from '../../common/agents.js';
+import type { AgentInfo } from '../../common/agents.js';
 import type { LogEntry } from '../../common/log.js';
 import { decodeLogWire } from '../../common/log-wire.js';
 import { readJsonl } from '../../electron/core/log-writer.js';
@@ -15,7 +15,7 @@ export interface Harness {
   url: string;
   dataDir: string;
   entries: LogEntry[];
-  sessions: () => SessionInfo[];
+  sessions: () => AgentInfo[];
   waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   disk(): Record<string, unknown>[];
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
   const dataDir = mkdtempSync(join(tmpdir(), 'rp-panel-'));
   const panel = new Panel({ dataDir, host: 'web', overrides: { wsPort: 0 }, tickMs: 16, ...options });
   const entries: LogEntry[] = [];
-  let sessions: SessionInfo[] = [];
+  let agents: AgentInfo[] = [];
   panel.on('log:batch', (wire) => {
     const b = decodeLogWire(wire);
     entries.push(...b.entries);
@@ -34,7 +34,7 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
       if (e) Object.assign(e, u);
     }
   });
-  panel.on('sessions:changed', (s) => (sessions = s));
+  panel.on('agents:changed', (s) => (agents = s));
   await panel.start();
   return {
     panel,
@@ -43,7 +43,7 @@ export async function startPanel(options: Partial<PanelOptions> = {}): Promise<H
     },
     dataDir,
     entries,
-    sessions: () => sessions,
+    sessions: () => agents,
     waitFor: (predicate, timeoutMs, what) => waitUntil(predicate, timeoutMs, what),
     disk: () => {
       panel.flushLog();

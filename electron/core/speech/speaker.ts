@@ -24,7 +24,7 @@ export interface SpeakerHost {
   agentProblem(target: number): Problem | null;
   /** A checked line to one agent, logged. */
   sendLine(target: number, line: string): boolean;
-  notice(msg: NoticeMsg, session: number, kind: 'status' | 'error'): void;
+  notice(msg: NoticeMsg, agentId: number, kind: 'status' | 'error'): void;
   apiKey(): string;
   /** The scene says this model is speaking with the agent's own voice. */
   speaking(target: number, alias: string): boolean;
@@ -52,8 +52,8 @@ export class Speaker {
   constructor(private readonly host: SpeakerHost) {}
 
   /** Every line the agent sends passes here: SYNTH_START teaches a voice name, SYNTH_EVENT_STOP ends its own voice. */
-  observe(session: number, line: string): void {
-    if (line.startsWith('SYNTH_EVENT_STOP|')) this.ownVoice.delete(session);
+  observe(agentId: number, line: string): void {
+    if (line.startsWith('SYNTH_EVENT_STOP|')) this.ownVoice.delete(agentId);
     if (!line.startsWith('SYNTH_START|')) return;
     const voice = line.split('|')[2]?.trim();
     if (voice && voice.length <= 100) this.seen.add(voice);
@@ -77,20 +77,20 @@ export class Speaker {
     if (text === '') return { ok: false, problem: { key: 'speechEmpty' } };
     const chars = [...text].length;
     if (chars > speech.maxChars) return { ok: false, problem: { key: 'speechTooLong', chars, max: speech.maxChars } };
-    const agent = this.host.agentProblem(req.target);
+    const agent = this.host.agentProblem(req.agentId);
     if (agent) return { ok: false, problem: agent };
     if (engine === 'agent') return this.sayOwnVoice(req, voice, text);
     /* A replacing Say also ends earlier Says to this agent still being synthesized. */
-    if (req.whenBusy === 'replace') for (const c of this.running.get(req.target) ?? []) c.abort();
-    const previous = this.lanes.get(req.target) ?? Promise.resolve();
+    if (req.whenBusy === 'replace') for (const c of this.running.get(req.agentId) ?? []) c.abort();
+    const previous = this.lanes.get(req.agentId) ?? Promise.resolve();
     let release = (): void => undefined;
     const turn = new Promise<void>((resolve) => (release = resolve));
-    this.lanes.set(req.target, turn);
+    this.lanes.set(req.agentId, turn);
     try {
       return await this.synthesizeAndStart(req, engine, voice, text, previous);
     } finally {
       release();
-      if (this.lanes.get(req.target) === turn) this.lanes.delete(req.target);
+      if (this.lanes.get(req.agentId) === turn) this.lanes.delete(req.agentId);
     }
   }
 
@@ -103,9 +103,9 @@ export class Speaker {
   ): Promise<SayResult> {
     const sentences = splitSentences(text);
     const t0 = performance.now();
-    const controller = this.track(req.target);
+    const controller = this.track(req.agentId);
     const ctx = this.context(controller.signal);
-    const story: Story = { id: req.target, engine, voice, text: logText(text) };
+    const story: Story = { agentId: req.agentId, engine, voice, text: logText(text) };
     let first: Synthesized;
     try {
       first = await this.synth(engine, ctx, sentences[0]!, voice);
@@ -113,30 +113,30 @@ export class Speaker {
       await previous;
       if (controller.signal.aborted) throw new SpeechCancelled();
     } catch (error) {
-      this.untrack(req.target, controller);
+      this.untrack(req.agentId, controller);
       if (error instanceof SpeechCancelled) return { ok: false, cancelled: true };
       const problem = problemOf(error, engine);
-      this.host.notice(endNotice(story, { how: 'stopped', sentMs: 0, segments: 0 }, problem), req.target, 'error');
+      this.host.notice(endNotice(story, { how: 'stopped', sentMs: 0, segments: 0 }, problem), req.agentId, 'error');
       return { ok: false, problem };
     }
     story.voice = this.labels.get(`${engine}:${voice}`) ?? voice;
     let failure: Problem | null = null;
     const onEnd = (end: SpeechEnd): void => {
       controller.abort();
-      this.untrack(req.target, controller);
+      this.untrack(req.agentId, controller);
       this.host.notice(
         endNotice(story, end, failure),
-        req.target,
+        req.agentId,
         failure || end.reason === 'agentDisconnected' ? 'error' : 'status',
       );
     };
-    const agentNow = this.host.agentProblem(req.target);
+    const agentNow = this.host.agentProblem(req.agentId);
     if (agentNow) {
-      this.untrack(req.target, controller);
+      this.untrack(req.agentId, controller);
       return { ok: false, problem: agentNow };
     }
-    const replacing = req.whenBusy === 'replace' ? this.host.audio.currentName(req.target) : undefined;
-    const { result, handle } = this.host.audio.speak(req.target, {
+    const replacing = req.whenBusy === 'replace' ? this.host.audio.currentName(req.agentId) : undefined;
+    const { result, handle } = this.host.audio.speak(req.agentId, {
       name: logText(text),
       alias: req.alias,
       first: first.pcm,
@@ -147,10 +147,10 @@ export class Speaker {
     story.engineMs = round1(first.engineMs);
     story.panelMs = round1(performance.now() - t0 - first.engineMs);
     if (!result.ok || !handle) {
-      this.untrack(req.target, controller);
+      this.untrack(req.agentId, controller);
       return { ok: false, problem: result.ok ? { key: 'nothingStreaming' } : result.problem };
     }
-    this.ownVoice.delete(req.target);
+    this.ownVoice.delete(req.agentId);
     void this.rest(engine, ctx, sentences.slice(1), voice, handle, (p) => (failure = p));
     const queued = result.queued > 0;
     return {
@@ -200,15 +200,16 @@ export class Speaker {
     if (!aliasOk(req.alias)) return { ok: false, problem: { key: 'badAlias' } };
     const problem = lineProblem(line);
     if (problem) return { ok: false, problem: { key: 'line', problem } };
-    const playing = this.host.audio.currentName(req.target);
+    const playing = this.host.audio.currentName(req.agentId);
     if (playing !== undefined && req.whenBusy === 'queue')
       return { ok: false, problem: { key: 'agentVoiceBusy', name: playing } };
     if (playing !== undefined) {
-      for (const c of this.running.get(req.target) ?? []) c.abort();
-      this.host.audio.replaceAll(req.target, voice);
+      for (const c of this.running.get(req.agentId) ?? []) c.abort();
+      this.host.audio.replaceAll(req.agentId, voice);
     }
-    if (!this.host.sendLine(req.target, line)) return { ok: false, problem: { key: 'agentGone', id: req.target } };
-    this.ownVoice.add(req.target);
+    if (!this.host.sendLine(req.agentId, line))
+      return { ok: false, problem: { key: 'agentGone', agentId: req.agentId } };
+    this.ownVoice.add(req.agentId);
     return {
       ok: true,
       engine: 'agent',
@@ -283,7 +284,14 @@ function problemOf(error: unknown, engine: SpeechEngine): Problem {
   return { key: 'engineFailed', engine, detail: (error as Error).message };
 }
 
-type Story = { id: number; engine: SpeechEngine; voice: string; text: string; engineMs?: number; panelMs?: number };
+type Story = {
+  agentId: number;
+  engine: SpeechEngine;
+  voice: string;
+  text: string;
+  engineMs?: number;
+  panelMs?: number;
+};
 
 interface Synthesized {
   pcm: Uint8Array;

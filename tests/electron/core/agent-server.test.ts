@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { SessionInfo } from '../../../common/agents.js';
+import type { AgentInfo } from '../../../common/agents.js';
 import type { Reason } from '../../../common/problems.js';
 import type { ServerSettings } from '../../../common/settings.js';
 import { AgentServer, type AgentServerOptions } from '../../../electron/core/agent-server.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 /** A server whose handlers record everything they are told. */
 async function serve(settings: Partial<ServerSettings> = {}, options: AgentServerOptions = {}) {
   const seen = {
-    opened: [] as SessionInfo[],
+    opened: [] as AgentInfo[],
     lines: [] as string[],
     binary: [] as [number, string][],
     closed: [] as Reason[],
@@ -123,7 +123,7 @@ describe('agent server', () => {
   });
 
   it('answers one session too many with 429', async () => {
-    const { status, seen } = await serve({}, { maxSessions: 2 });
+    const { status, seen } = await serve({}, { maxAgents: 2 });
     await agent(status.url);
     await agent(status.url);
     await expect(FakeAgent.connect(status.url)).rejects.toThrow(/429/);
@@ -134,11 +134,11 @@ describe('agent server', () => {
     const { server, status, seen } = await serve();
     const a = await agent(status.url, { frameMs: 30 });
     await waitUntil(() => seen.opened.length === 1);
-    const id = seen.opened[0]!.id;
+    const id = seen.opened[0]!.agentId;
     expect(server.send(999, 'A|1\n')).toBe(false);
     expect(server.send(id, 'A|1\n')).toBe(true);
     await a.waitFor(() => a.received.length === 1);
-    expect(server.closeSession(id, { reason: 'operator' })).toBe(true);
+    expect(server.closeAgent(id, { reason: 'operator' })).toBe(true);
     await a.waitFor(() => a.exitCode !== null, 3000, 'the agent gone');
     expect(a.dropReason).toBe('closed by the server');
     expect(seen.closed).toEqual([{ reason: 'operator' }]);

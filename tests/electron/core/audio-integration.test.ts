@@ -10,7 +10,7 @@ async function setup(): Promise<{ h: Harness; a: FakeAgent; id: number }> {
   const a = await FakeAgent.connect(h.url, { onDrop: 'reconnect' });
   cleanup.push(() => a.quit());
   await h.waitFor(() => h.sessions().length === 1);
-  return { h, a, id: h.sessions()[0]!.id };
+  return { h, a, id: h.sessions()[0]!.agentId };
 }
 
 /** A recognisable 16-bit ramp, so byte order and content are checked too. */
@@ -66,8 +66,8 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
       () => h.entries.some((e) => /Stopped streaming "long.wav" to agent #1 \(agent disconnected\)/.test(e.text)),
       3000,
     );
-    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
-    const id2 = h.sessions()[0]!.id;
+    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.agentId !== id, 3000, 'reconnect');
+    const id2 = h.sessions()[0]!.agentId;
     const before = a.received.length;
     h.panel.audio.streamFile(id2, { alias: '0', name: 'again.wav', pcm: tone(1), whenBusy: 'queue' });
     await a.waitFor(() => a.received.length >= before + 2, 3000);
@@ -80,7 +80,7 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     for (let i = 0; i < 25; i++)
       h.panel.audio.micChunk(id, new Uint8Array(1280).fill(i), performance.timeOrigin + performance.now() - 5);
     const [status] = h.panel.snapshot().audio;
-    expect(status).toMatchObject({ session: id, state: 'mic' });
+    expect(status).toMatchObject({ agentId: id, state: 'mic' });
     expect(status!.latencyP50).toBeGreaterThanOrEqual(5);
     expect(status!.latencyP99).toBeLessThan(1000);
     h.panel.audio.micStop(id);
@@ -104,7 +104,7 @@ describe('audio streaming to a faithful fake MMDAgent-EX', () => {
     const { h } = await setup();
     expect(h.panel.audio.streamFile(99, { alias: '0', name: 'x.wav', pcm: tone(1), whenBusy: 'queue' })).toEqual({
       ok: false,
-      problem: { key: 'agentGone', id: 99 },
+      problem: { key: 'agentGone', agentId: 99 },
     });
   });
 });

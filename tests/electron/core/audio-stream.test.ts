@@ -5,17 +5,17 @@ import { FakeClock } from '../../support/fake-clock.js';
 import { noticeEnglish } from '../../../electron/core/log-words.js';
 
 function host() {
-  const wire: { session: number; frame: string | Uint8Array }[] = [];
+  const wire: { agentId: number; frame: string | Uint8Array }[] = [];
   const notices: string[] = [];
   const h: AudioHost = {
     has: () => true,
-    sendBytes: (session, bytes) => (wire.push({ session, frame: bytes }), true),
-    control: (session, line) => (wire.push({ session, frame: line }), true),
+    sendBytes: (agentId, bytes) => (wire.push({ agentId, frame: bytes }), true),
+    control: (agentId, line) => (wire.push({ agentId, frame: line }), true),
     notice: (msg) => void notices.push(noticeEnglish(msg)),
     changed: () => undefined,
   };
-  const lines = (session: number) =>
-    wire.filter((w) => w.session === session && typeof w.frame === 'string').map((w) => w.frame as string);
+  const lines = (agentId: number) =>
+    wire.filter((w) => w.agentId === agentId && typeof w.frame === 'string').map((w) => w.frame as string);
   return { h, wire, notices, lines, avatar: new AvatarControl() };
 }
 
@@ -34,7 +34,7 @@ describe('AudioStreamer', () => {
     a.micStop(1);
     expect(lines(1).slice(6)).toEqual(['__AV_SETMODEL,mei', 'SNDSTRM', 'SNDBRKS']);
     /* The agent left: the feed ends its streams and forgets what its avatar was told. */
-    a.sessionClosed(1);
+    a.agentLeft(1);
     avatar.forget(1);
     a.micStart(1, 'mei');
     expect(lines(1).slice(9)).toEqual(['__AV_START', '__AV_SETMODEL,mei', 'SNDSTRM']);
@@ -68,7 +68,7 @@ describe('AudioStreamer', () => {
       queued: 1,
     });
     expect(a.status()).toEqual([
-      expect.objectContaining({ session: 1, state: 'file', name: 'a.wav', queued: ['b.wav'] }),
+      expect.objectContaining({ agentId: 1, state: 'file', name: 'a.wav', queued: ['b.wav'] }),
     ]);
     expect(a.streamFile(1, { alias: '0', name: 'c.wav', pcm: pcm(2000), whenBusy: 'replace' })).toEqual({
       ok: true,
@@ -122,7 +122,7 @@ describe('AudioStreamer', () => {
       }
     }
     const micBytes = wire
-      .filter((w) => w.session === 2 && typeof w.frame !== 'string')
+      .filter((w) => w.agentId === 2 && typeof w.frame !== 'string')
       .reduce((n, w) => n + (w.frame as Uint8Array).length - 7, 0);
     expect(micBytes).toBe(1280 + 10_000 + 8194);
   });
@@ -144,7 +144,7 @@ describe('AudioStreamer', () => {
     const a = new AudioStreamer(h, avatar);
     a.streamFile(3, { alias: '0', name: 'a.wav', pcm: pcm(3000), whenBusy: 'queue' });
     a.streamFile(3, { alias: '0', name: 'b.wav', pcm: pcm(3000), whenBusy: 'queue' });
-    a.sessionClosed(3);
+    a.agentLeft(3);
     expect(notices.at(-1)).toMatch(/Stopped streaming "a.wav" to agent #3 \(agent disconnected\)/);
     expect(lines(3).at(-1)).toBe('SNDFILE');
     expect(a.status()).toEqual([]);
@@ -157,9 +157,9 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
     const clock = new FakeClock();
     const a = new AudioStreamer(h, avatar, { clock });
     const ends: SpeechEnd[] = [];
-    const events = (session = 1) =>
+    const events = (agentId = 1) =>
       wire
-        .filter((w) => w.session === session)
+        .filter((w) => w.agentId === agentId)
         .map((w) => (typeof w.frame === 'string' ? w.frame : `audio:${w.frame.length - 7}`));
     const say = (first: Uint8Array, whenBusy: 'queue' | 'replace' = 'queue', name = 'hello') =>
       a.speak(1, { name, alias: '0', first, whenBusy, onEnd: (e) => ends.push(e) });
@@ -180,7 +180,7 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
       'SNDFILE',
       'SNDBRKS',
     ]);
-    expect(a.status()).toEqual([{ session: 1, state: 'speech', name: 'hello', totalMs: 400, sentMs: 400, queued: [] }]);
+    expect(a.status()).toEqual([{ agentId: 1, state: 'speech', name: 'hello', totalMs: 400, sentMs: 400, queued: [] }]);
     expect(handle!.push(pcm(200))).toBe(true);
     handle!.close();
     clock.advance(500);
@@ -234,7 +234,7 @@ describe('AudioStreamer: a Say, sentence by sentence', () => {
     const { a, ends, say } = speaking();
     a.streamFile(1, { alias: '0', name: 'music.wav', pcm: pcm(300), whenBusy: 'queue' });
     const { handle } = say(pcm(100));
-    a.sessionClosed(1);
+    a.agentLeft(1);
     expect(ends).toEqual([{ how: 'stopped', reason: 'agentDisconnected', sentMs: 0, segments: 0 }]);
     expect(handle!.push(pcm(100))).toBe(false);
     a.streamFile(1, { alias: '0', name: 'music.wav', pcm: pcm(300), whenBusy: 'queue' });
@@ -265,9 +265,9 @@ describe('AudioStreamer: one timeline per agent', () => {
     const sent: { at: number; ms: number }[] = [];
     const counting: AudioHost = {
       ...h,
-      sendBytes: (session, bytes) => (
+      sendBytes: (agentId, bytes) => (
         sent.push({ at: clock.now(), ms: (bytes.length - 7) / 32 }),
-        h.sendBytes(session, bytes)
+        h.sendBytes(agentId, bytes)
       ),
     };
     const a = new AudioStreamer(counting, avatar, { clock });

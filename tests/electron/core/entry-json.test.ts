@@ -9,12 +9,12 @@ import { entry } from '../../support/entries.js';
 
 /** What the session log has always held for an entry: its fields, in this order, through JSON.stringify. */
 function reference(e: LogEntry): string {
-  const { id, t, dir, session, kind, type, text, binary, delivery, rtt, echoOf, notForwarded, msg, agent } = e;
+  const { id, t, dir, agentId, kind, type, text, binary, delivery, rtt, echoOf, notForwarded, msg, agent } = e;
   return JSON.stringify({
     id,
     t,
     dir,
-    session,
+    agentId,
     kind,
     type,
     text,
@@ -30,7 +30,7 @@ function reference(e: LogEntry): string {
 
 const cases: LogEntry[] = [
   entry(1, 'RECOG_EVENT_STOP|こんにちは', { t: 1_764_400_000_123 }),
-  entry(2, 'SYNTH_START|mei|mei_voice_normal|"quoted" and back\\slash', { session: null, dir: 'sys', kind: 'status' }),
+  entry(2, 'SYNTH_START|mei|mei_voice_normal|"quoted" and back\\slash', { agentId: null, dir: 'sys', kind: 'status' }),
   entry(3, 'tab\there,\u0001control\u001f and \u2028 separator', {
     dir: 'out',
     kind: 'command',
@@ -44,12 +44,12 @@ const cases: LogEntry[] = [
     notForwarded: true,
   }),
   entry(5, '(binary)', { binary: 1280, t: 0.5, id: 0 }),
-  entry(6, '', { type: '', msg: { key: 'agentConnected', params: { id: 2, remote: '127.0.0.1:5000' } } }),
+  entry(6, '', { type: '', msg: { key: 'agentConnected', params: { agentId: 2, remote: '127.0.0.1:5000' } } }),
   entry(7, '[2026/11/29 10:00:00.000] [12] Remote: Sent: MOTION_ADD|mei|a', {
     agent: { time: '2026/11/29 10:00:00.000', tick: 12, module: 'Remote', level: 'Sent', text: 'MOTION_ADD|mei|a' },
   }),
-  entry(8, 'x'.repeat(5000), { id: 2 ** 53 - 1, session: 65_535 }),
-  entry(9, 'negative and fractional numbers', { t: -3.25, session: 7 }),
+  entry(8, 'x'.repeat(5000), { id: 2 ** 53 - 1, agentId: 65_535 }),
+  entry(9, 'negative and fractional numbers', { t: -3.25, agentId: 7 }),
 ];
 
 describe('entry JSON', () => {

@@ -47,7 +47,8 @@ describe('hostile peers', () => {
     cleanup.push(() => agent.quit());
     agent.emit('MODEL_EVENT_ADD|0');
     await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 100, 'the agent event within 100 ms');
-    const id = h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.id ?? h.panel.agentList().at(-1)!.id;
+    const id =
+      h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.agentId ?? h.panel.agentList().at(-1)!.agentId;
     h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
     await agent.waitFor(() => agent.received.length === 1, 100, 'the line within 100 ms');
     expect(performance.now() - t0).toBeLessThan(250);

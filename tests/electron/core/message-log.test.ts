@@ -40,12 +40,12 @@ describe('MessageLog', () => {
     log.notice('status', { key: 'listening', params: { url: 'ws://127.0.0.1:9001/chat' } });
     const batch = take(log)!;
     expect(batch.entries).toEqual([
-      { id: 1, t: 1000, dir: 'in', session: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
+      { id: 1, t: 1000, dir: 'in', agentId: 1, kind: 'event', type: 'MODEL_EVENT_ADD', text: 'MODEL_EVENT_ADD|0' },
       {
         id: 2,
         t: 1000,
         dir: 'sys',
-        session: null,
+        agentId: null,
         kind: 'status',
         type: 'STATUS',
         text: 'Listening on ws://127.0.0.1:9001/chat for MMDAgent-EX.',
@@ -94,7 +94,7 @@ describe('MessageLog', () => {
     advance(1);
     expect(take(log)!.updates).toEqual([{ id: a.id, delivery: 'no-echo' }]);
     const b = log.outgoing(2, 'B|1');
-    log.sessionClosed(2);
+    log.agentLeft(2);
     expect(take(log)!.updates).toEqual([{ id: b.id, delivery: 'no-echo' }]);
   });
 
@@ -145,7 +145,7 @@ describe('MessageLog', () => {
   it('logs binary frames as binary with their length', () => {
     const { log } = setup();
     const e = log.incomingBinary(3, 4, '00 01 02 03');
-    expect(e).toMatchObject({ type: '(binary)', binary: 4, text: '00 01 02 03', session: 3 });
+    expect(e).toMatchObject({ type: '(binary)', binary: 4, text: '00 01 02 03', agentId: 3 });
   });
 
   it("pairs an injected line with the agent's own log of it: Sent answers it, Captured and Error stay as rows", () => {

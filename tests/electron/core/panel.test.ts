@@ -35,7 +35,9 @@ describe('Panel', () => {
     await h.waitFor(() => h.entries.some((e) => e.text === 'TEST_EVENT|alone'), 2000, 'the lone message');
     await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest after the message');
     const sentAt = Date.now();
-    expect(h.panel.outbox.send(h.sessions()[0]!.id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(h.sessions()[0]!.agentId, 'MOTION_ADD|0|wave|motion/wave.vmd')).toMatchObject({
+      ok: true,
+    });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'no-echo'), 3000, 'no echo');
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(500);
     await h.waitFor(() => !h.panel.tick.ticking, 2000, 'the tick at rest once nothing waits');
@@ -45,8 +47,8 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url, { frameMs: 30 });
     await h.waitFor(() => h.sessions().length === 1);
-    const id = h.sessions()[0]!.id;
-    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, sessions: 1 });
+    const id = h.sessions()[0]!.agentId;
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd')).toEqual({ ok: true, lines: 1, agents: 1 });
     await a.waitFor(() => a.received.length === 1);
     expect(a.frames.map(String)).toEqual(['MOTION_ADD|0|wave|motion/wave.vmd\n']);
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'delivery');
@@ -77,7 +79,7 @@ describe('Panel', () => {
       ok: false,
       problem: { key: 'line', problem: { code: 'snd' }, line: 2 },
     });
-    expect(h.panel.outbox.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', id: 999 } });
+    expect(h.panel.outbox.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', agentId: 999 } });
     await new Promise((r) => setTimeout(r, 50));
     expect(a.frames).toEqual([]);
   });
@@ -92,7 +94,7 @@ describe('Panel', () => {
     const a = await agent(h.url);
     const b = await agent(h.url);
     await h.waitFor(() => h.sessions().length === 2);
-    expect(h.panel.outbox.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, sessions: 2 });
+    expect(h.panel.outbox.send('all', 'A|1\nB|2')).toEqual({ ok: true, lines: 2, agents: 2 });
     await a.waitFor(() => a.received.length === 2);
     await b.waitFor(() => b.received.length === 2);
     expect(b.received).toEqual(['A|1', 'B|2']);
@@ -175,10 +177,10 @@ describe('Panel', () => {
     const h = await panel();
     const a = await agent(h.url, { onDrop: 'reconnect' });
     await h.waitFor(() => h.sessions().length === 1);
-    const id = h.sessions()[0]!.id;
+    const id = h.sessions()[0]!.agentId;
     expect(h.panel.server.disconnect(id)).toMatchObject({ ok: false, needsConfirm: true });
     expect(h.panel.server.disconnect(id, true)).toEqual({ ok: true });
-    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.id !== id, 3000, 'reconnect');
+    await h.waitFor(() => h.sessions().length === 1 && h.sessions()[0]!.agentId !== id, 3000, 'reconnect');
     expect(a.dropReason).toBe('closed by the server');
     await a.waitFor(() => a.connections === 2, 2000, 'the client side of the reconnect');
   });
@@ -212,7 +214,7 @@ describe('Panel', () => {
     h.panel.on('scene:changed', (s) => scenes.push(s));
     const a = await agent(h.url, { allLog: true, frameMs: 30, startup: ['MODEL_EVENT_ADD|0', 'CURRENT_TIME|05|05'] });
     await h.waitFor(() => h.sessions()[0]?.warnings === 1, 3000, 'the start-up warning counted');
-    const id = h.sessions()[0]!.id;
+    const id = h.sessions()[0]!.agentId;
     expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
     await h.waitFor(
       () => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'),

@@ -12,7 +12,7 @@ describe('periodic sender', () => {
     const p = new PeriodicSender(
       (req: PeriodicRequest): SendResult =>
         connected
-          ? (sent.push(req.text), { ok: true, lines: 1, sessions: 1 })
+          ? (sent.push(req.text), { ok: true, lines: 1, agents: 1 })
           : { ok: false, problem: { key: 'noAgent' } },
       () => undefined,
     );
@@ -32,7 +32,7 @@ describe('periodic sender', () => {
 
   it('refuses bad input with a message', () => {
     const p = new PeriodicSender(
-      () => ({ ok: true, lines: 1, sessions: 1 }),
+      () => ({ ok: true, lines: 1, agents: 1 }),
       () => undefined,
     );
     expect(p.start({ target: 1, text: 'SNDFILE', everySec: 2, to: 'agent' })).toMatchObject({ ok: false });

@@ -197,7 +197,7 @@ describe('proxy mode', () => {
     const { server, h } = await setup({ intervalMs: 0 });
     const agent = await connectAgent(h.url);
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
-    const id = h.panel.agentList()[0]!.id;
+    const id = h.panel.agentList()[0]!.agentId;
 
     expect(h.panel.outbox.send(id, 'RECOG_EVENT_STOP|こんにちは', 'server')).toMatchObject({ ok: true });
     await server.waitFor(() => server.frames.length === 1, 2000, 'the injected event');
@@ -222,7 +222,7 @@ describe('proxy mode', () => {
     const { server, h } = await setup({ intervalMs: 0 });
     await connectAgent(h.url, { allLog: true });
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
-    const id = h.panel.agentList()[0]!.id;
+    const id = h.panel.agentList()[0]!.agentId;
     expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
     await server.waitFor(() => server.lines.some((l) => l.includes('Error: addMotion')), 2000, 'the error forwarded');
@@ -254,7 +254,7 @@ describe('proxy mode', () => {
     /* The silence that completes it comes in frames the agent's 8,192-byte buffer takes. */
     expect(Math.max(...agent.frames.map((f) => f.length))).toBeLessThanOrEqual(4096);
     /* The panel's own line after that parses as a line again, not as audio. */
-    expect(h.panel.outbox.send(h.panel.agentList()[0]!.id, 'MOTION_ADD|0|x|x.vmd', 'agent')).toMatchObject({
+    expect(h.panel.outbox.send(h.panel.agentList()[0]!.agentId, 'MOTION_ADD|0|x|x.vmd', 'agent')).toMatchObject({
       ok: true,
     });
     await agent.waitFor(() => agent.received.includes('MOTION_ADD|0|x|x.vmd'), 2000, 'the next line');
@@ -362,7 +362,7 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     server.send('MOTION_ADD|0|half', false);
     await agent.waitFor(() => agent.frames.length === 1, 2000, 'the half line');
-    expect(h.panel.outbox.send(h.panel.agentList()[0]!.id, 'KEY|mine')).toMatchObject({ ok: true });
+    expect(h.panel.outbox.send(h.panel.agentList()[0]!.agentId, 'KEY|mine')).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 500));
     expect(agent.received).toEqual([]);
     await agent.waitFor(() => agent.received.includes('KEY|mine'), 4000, "the panel's line");

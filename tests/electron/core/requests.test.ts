@@ -12,7 +12,7 @@ function fakePanel() {
   const streamed = { ok: true, queued: 0 } as const;
   const calls = {
     snapshot: vi.fn(() => ({ recent: [] })),
-    send: vi.fn(() => ({ ok: true, lines: 1, sessions: 1 })),
+    send: vi.fn(() => ({ ok: true, lines: 1, agents: 1 })),
     retry: vi.fn(() => ok),
     startPeriodic: vi.fn(() => ({ ok: true, id: 1 })),
     stopPeriodic: vi.fn(() => ok),
@@ -23,6 +23,8 @@ function fakePanel() {
     micStart: vi.fn(() => streamed),
     micStop: vi.fn(() => streamed),
     micChunk: vi.fn(),
+    say: vi.fn(async () => ({ ok: true })),
+    stopSpeech: vi.fn(() => streamed),
   };
   const panel = {
     snapshot: calls.snapshot,
@@ -31,6 +33,7 @@ function fakePanel() {
     periodic: { start: calls.startPeriodic, stop: calls.stopPeriodic },
     settingsApplier: { update: calls.updateSettings },
     server: { disconnect: calls.disconnect },
+    speech: { say: calls.say, stop: calls.stopSpeech },
     audio: {
       streamFile: calls.streamFile,
       stop: calls.stopAudio,
@@ -56,11 +59,21 @@ describe('core request handlers', () => {
     expect(calls.startPeriodic).toHaveBeenCalledWith({ target: 1, text: 'TEST_MESSAGE', everySec: 2, to: 'agent' });
     await h['settings:update']({ patch: { echoTimeoutSec: 7 }, confirm: 'yes' });
     expect(calls.updateSettings).toHaveBeenCalledWith({ echoTimeoutSec: 7 }, false);
-    await h['session:disconnect']({ id: 3, confirm: true });
+    await h['agent:disconnect']({ agentId: 3, confirm: true });
     expect(calls.disconnect).toHaveBeenCalledWith(3, true);
     const pcm = new Uint8Array(4);
-    await h['audio:stream-file']({ target: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'sometimes' });
+    await h['audio:stream-file']({ agentId: 1, alias: '0', name: 'a.wav', pcm, whenBusy: 'sometimes' });
     expect(calls.streamFile).toHaveBeenCalledWith(1, { alias: '0', name: 'a.wav', pcm, whenBusy: 'replace' });
+    await h['audio:stop']({ agentId: 2 });
+    await h['audio:mic-start']({ agentId: 2, alias: '0' });
+    await h['audio:mic-stop']({ agentId: 2 });
+    await h['speech:say']({ agentId: 2, alias: '0', text: 'やあ' });
+    await h['speech:stop']({ agentId: 2, alias: '0' });
+    expect(calls.stopAudio).toHaveBeenCalledWith(2);
+    expect(calls.micStart).toHaveBeenCalledWith(2, '0');
+    expect(calls.micStop).toHaveBeenCalledWith(2);
+    expect(calls.stopSpeech).toHaveBeenCalledWith(2, '0');
+    expect(calls.say).toHaveBeenCalledWith(expect.objectContaining({ agentId: 2, alias: '0', text: 'やあ' }));
     await h['upstream:retry']({ target: 'all' });
     expect(calls.retry).toHaveBeenCalledWith([1, 2]);
   });
@@ -75,12 +88,12 @@ describe('core request handlers', () => {
     await expect(h['message:send']({ target: 1, text: 'A', to: 'moon' })).rejects.toThrow(/Send to/);
     await expect(h['periodic:start']({ target: 1, text: 'A', everySec: '2' })).rejects.toThrow(/interval/);
     await expect(h['periodic:stop']({ id: 'x' })).rejects.toThrow(/id/);
-    await expect(h['session:disconnect']({ id: '1' })).rejects.toThrow(/id/);
+    await expect(h['agent:disconnect']({ agentId: '1' })).rejects.toThrow(/id/);
     await expect(
-      h['audio:stream-file']({ target: 'all', alias: '0', name: 'a', pcm: new Uint8Array(2) }),
+      h['audio:stream-file']({ agentId: 'all', alias: '0', name: 'a', pcm: new Uint8Array(2) }),
     ).rejects.toThrow(/one agent/);
-    await expect(h['audio:stream-file']({ target: 1, alias: '0', name: 'a', pcm: [1, 2] })).rejects.toThrow(/audio/);
-    await expect(h['audio:mic-start']({ target: 1, alias: 0 })).rejects.toThrow(/alias/);
+    await expect(h['audio:stream-file']({ agentId: 1, alias: '0', name: 'a', pcm: [1, 2] })).rejects.toThrow(/audio/);
+    await expect(h['audio:mic-start']({ agentId: 1, alias: 0 })).rejects.toThrow(/alias/);
     for (const fn of Object.values(calls)) expect(fn).not.toHaveBeenCalled();
   });
 
@@ -90,15 +103,15 @@ describe('core request handlers', () => {
     for (const bad of [
       null,
       'x',
-      { target: 1, pcm: [1], capturedAt: 0 },
-      { target: '1', pcm: new Uint8Array(2), capturedAt: 0 },
-      { target: 1, pcm: new Uint8Array(2) },
+      { agentId: 1, pcm: [1], capturedAt: 0 },
+      { agentId: '1', pcm: new Uint8Array(2), capturedAt: 0 },
+      { agentId: 1, pcm: new Uint8Array(2) },
     ])
       post(bad);
     expect(calls.micChunk).not.toHaveBeenCalled();
-    const chunk = { target: 1, pcm: new Uint8Array(1280), capturedAt: 5 };
+    const chunk = { agentId: 1, pcm: new Uint8Array(1280), capturedAt: 5 };
     post(chunk);
-    expect(calls.micChunk).toHaveBeenCalledWith(chunk.target, chunk.pcm, chunk.capturedAt);
+    expect(calls.micChunk).toHaveBeenCalledWith(chunk.agentId, chunk.pcm, chunk.capturedAt);
   });
 
   it('knows only its own channels: nothing inherited from Object answers', () => {

@@ -7,8 +7,8 @@ function budget(rate: number, burst: number) {
   return { b: new UiBudget(rate, burst, () => now), advance: (ms: number) => (now += ms) };
 }
 
-const takeMany = (b: UiBudget, session: number, n: number): number =>
-  Array.from({ length: n }, () => b.take(session)).filter(Boolean).length;
+const takeMany = (b: UiBudget, agentId: number, n: number): number =>
+  Array.from({ length: n }, () => b.take(agentId)).filter(Boolean).length;
 
 describe('UiBudget', () => {
   it('lets a burst through, then the rate, and counts the rest as hidden', () => {

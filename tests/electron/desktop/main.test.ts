@@ -54,6 +54,7 @@ describe('Electron main (mocked electron)', () => {
 
   it('handles every contract channel and refuses untrusted senders', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
+      'agent:disconnect',
       'audio:mic-start',
       'audio:mic-stop',
       'audio:stop',
@@ -63,7 +64,6 @@ describe('Electron main (mocked electron)', () => {
       'panel:ready',
       'periodic:start',
       'periodic:stop',
-      'session:disconnect',
       'settings:update',
       'speech:key-state',
       'speech:say',
@@ -113,10 +113,8 @@ describe('Electron main (mocked electron)', () => {
   it('streams microphone chunks only from the app, through the same sender check', async () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
-    await vi.waitFor(async () =>
-      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1),
-    );
-    const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions[0]!.id;
+    await vi.waitFor(async () => expect(((await call('panel:ready')) as { agents: unknown[] }).agents).toHaveLength(1));
+    const id = ((await call('panel:ready')) as { agents: { agentId: number }[] }).agents[0]!.agentId;
     expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const chunk = electron.listeners.get('audio:mic-chunk')!;
     chunk(
@@ -135,9 +133,9 @@ describe('Electron main (mocked electron)', () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
     await vi.waitFor(async () =>
-      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions.length).toBeGreaterThan(0),
+      expect(((await call('panel:ready')) as { agents: unknown[] }).agents.length).toBeGreaterThan(0),
     );
-    const id = ((await call('panel:ready')) as { sessions: { id: number }[] }).sessions.at(-1)!.id;
+    const id = ((await call('panel:ready')) as { agents: { agentId: number }[] }).agents.at(-1)!.agentId;
     expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const open = electron.listeners.get('port:open')!;
     const stranger = new FakePort();
@@ -224,9 +222,7 @@ describe('Electron main (mocked electron)', () => {
   it('warns before quitting with an agent connected, and stays when the user cancels', async () => {
     const snapshot = (await call('panel:ready')) as { status: { url: string } };
     const agent = await FakeAgent.connect(snapshot.status.url);
-    await vi.waitFor(async () =>
-      expect(((await call('panel:ready')) as { sessions: unknown[] }).sessions).toHaveLength(1),
-    );
+    await vi.waitFor(async () => expect(((await call('panel:ready')) as { agents: unknown[] }).agents).toHaveLength(1));
     electron.dialog.showMessageBoxSync.mockReturnValue(1);
     const event = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', event);

@@ -2,7 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { QuickCommand } from '../../../common/quick-commands.js';
 import { exportSet, importSet, runCommand } from '../../../renderer/actions/quick.js';
-import { resetPanelStore, usePanel } from '../../../renderer/store/index.js';
+import { resetStore, useStore } from '../../../renderer/store/index.js';
 import { SNAPSHOT, installFakeApi } from '../../support/fake-api.js';
 
 let api: ReturnType<typeof installFakeApi>;
@@ -10,8 +10,8 @@ beforeAll(() => {
   api = installFakeApi();
 });
 beforeEach(async () => {
-  resetPanelStore();
-  usePanel.getState().hydrate(structuredClone(SNAPSHOT));
+  resetStore();
+  useStore.getState().hydrate(structuredClone(SNAPSHOT));
   api.calls.length = 0;
   api.answer(() => ({ ok: true, lines: 1, sessions: 1 }));
 });
@@ -29,20 +29,20 @@ const sends = (): unknown[] => api.calls.filter(([ch]) => ch === 'message:send')
 
 describe('quick-command actions', () => {
   it('sends the lines in order to the target, with the model alias filled in', async () => {
-    usePanel.setState({ target: 1, settings: { ...SNAPSHOT.settings, modelAlias: 'mei' } });
+    useStore.setState({ target: 1, settings: { ...SNAPSHOT.settings, modelAlias: 'mei' } });
     await runCommand(command({ lines: 'MOTION_ADD|{model}|greet|bow.vmd\nSYNTH_START|{model}|v|hello' }));
     expect(sends()).toEqual([
       { target: 1, text: 'MOTION_ADD|mei|greet|bow.vmd', to: 'agent' },
       { target: 1, text: 'SYNTH_START|mei|v|hello', to: 'agent' },
     ]);
-    expect(usePanel.getState().quickMessage).toBeNull();
-    expect(usePanel.getState().running).toBeNull();
+    expect(useStore.getState().quickMessage).toBeNull();
+    expect(useStore.getState().running).toBeNull();
   });
 
   it('will not send a command meant for the dialogue server while proxy mode is off, and says so', async () => {
     await runCommand(command({ to: 'server' }));
     expect(sends()).toEqual([]);
-    expect(usePanel.getState().quickMessage).toEqual({
+    expect(useStore.getState().quickMessage).toEqual({
       error: true,
       words: { key: 'quick.needsProxy', params: { label: 'Greet' } },
     });
@@ -56,7 +56,7 @@ describe('quick-command actions', () => {
     );
     await runCommand(command({ lines: 'A|1\nB|2\nC|3' }));
     expect(sends().map((s) => (s as { text: string }).text)).toEqual(['A|1', 'B|2']);
-    expect(usePanel.getState().quickMessage).toEqual({
+    expect(useStore.getState().quickMessage).toEqual({
       error: true,
       words: { key: 'quick.stoppedAt', params: { label: 'Greet', line: 2, error: { problem: { key: 'noAgent' } } } },
     });
@@ -106,7 +106,7 @@ describe('quick-command actions', () => {
     const added = arg.patch.quickSets.at(-1)!;
     expect(added.name).toBe('Demo A (2)');
     expect(added.commands).toMatchObject([{ label: 'Hi', lines: 'A|1\nwait 200\nB|2', hotkey: 'F2' }]);
-    expect(arg.patch.activeQuickSet).toBe(usePanel.getState().settings!.activeQuickSet);
+    expect(arg.patch.activeQuickSet).toBe(useStore.getState().settings!.activeQuickSet);
   });
 
   it('exports a set as its portable JSON under a safe file name', async () => {

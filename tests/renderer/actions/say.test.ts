@@ -2,9 +2,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadVoices, saveVoice, sayOutcome, sayText, setSpeechKey, stopSpeech } from '../../../renderer/actions/say.js';
 import { runCommand } from '../../../renderer/actions/quick.js';
-import { say as sayWords } from '../../../renderer/i18n/problems.js';
+import { word as sayWords } from '../../../renderer/i18n/problems.js';
 import { translator } from '../../../renderer/i18n/index.js';
-import { resetPanelStore, usePanel } from '../../../renderer/store/index.js';
+import { resetStore, useStore } from '../../../renderer/store/index.js';
 import { SAY_HISTORY_MAX } from '../../../renderer/store/say-slice.js';
 import { SNAPSHOT, installFakeApi } from '../../support/fake-api.js';
 
@@ -13,8 +13,8 @@ beforeAll(() => {
   api = installFakeApi();
 });
 beforeEach(() => {
-  resetPanelStore();
-  usePanel.getState().hydrate(structuredClone(SNAPSHOT));
+  resetStore();
+  useStore.getState().hydrate(structuredClone(SNAPSHOT));
   api.calls.length = 0;
 });
 
@@ -23,12 +23,14 @@ const ja = translator('ja');
 const calls = (channel: string): unknown[] => api.calls.filter(([ch]) => ch === channel).map(([, arg]) => arg);
 
 describe('Say actions', () => {
-  it('says the text to the Speak panel’s agent and model, remembers it, and says what happened', async () => {
-    usePanel.setState({ target: 1, settings: { ...SNAPSHOT.settings, modelAlias: 'mei' } });
+  it('says the text to the Speech card’s agent and model, remembers it, and says what happened', async () => {
+    useStore.setState({ target: 1, settings: { ...SNAPSHOT.settings, modelAlias: 'mei' } });
     api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 2, queued: false, replaced: 'intro.wav' }));
     expect(await sayText(' こんにちは。元気？ ')).toBe(true);
-    expect(calls('speech:say')).toEqual([{ target: 1, alias: 'mei', text: ' こんにちは。元気？ ', whenBusy: 'queue' }]);
-    const s = usePanel.getState();
+    expect(calls('speech:say')).toEqual([
+      { agentId: 1, alias: 'mei', text: ' こんにちは。元気？ ', whenBusy: 'queue' },
+    ]);
+    const s = useStore.getState();
     expect(s.sayHistory).toEqual(['こんにちは。元気？']);
     expect(sayWords(s.sayMessage!.words, en)).toBe(
       'Saying it to agent #1 with the VOICEVOX-compatible engine; it replaced “intro.wav”.',
@@ -45,7 +47,7 @@ describe('Say actions', () => {
       problem: { key: 'engineUnreachable', engine: 'voicevox', url: 'http://127.0.0.1:50021', detail: 'ECONNREFUSED' },
     }));
     expect(await sayText('hello')).toBe(false);
-    const s = usePanel.getState();
+    const s = useStore.getState();
     expect(s.sayHistory).toEqual([]);
     expect(s.sayMessage!.error).toBe(true);
     expect(sayWords(s.sayMessage!.words, en)).toBe(
@@ -57,11 +59,11 @@ describe('Say actions', () => {
   });
 
   it('with several agents and Target "all", asks for one and sends nothing', async () => {
-    usePanel.getState().setSessions([...SNAPSHOT.sessions, { ...SNAPSHOT.sessions[0]!, id: 2 }]);
-    usePanel.setState({ target: 'all' });
+    useStore.getState().setAgents([...SNAPSHOT.agents, { ...SNAPSHOT.agents[0]!, agentId: 2 }]);
+    useStore.setState({ target: 'all' });
     expect(await sayText('hello')).toBe(false);
     expect(calls('speech:say')).toEqual([]);
-    expect(usePanel.getState().sayMessage).toEqual({ error: true, words: { key: 'audio.chooseAgent' } });
+    expect(useStore.getState().sayMessage).toEqual({ error: true, words: { key: 'audio.chooseAgent' } });
   });
 
   it('words each outcome: queued, the agent’s own voice, stopped before anything was sent', () => {
@@ -79,10 +81,10 @@ describe('Say actions', () => {
   });
 
   it('keeps at most 50 said lines, newest last, without repeats', () => {
-    const s = usePanel.getState();
+    const s = useStore.getState();
     for (let i = 0; i < SAY_HISTORY_MAX + 5; i++) s.rememberSaid(`line ${i}`);
     s.rememberSaid('line 10');
-    const history = usePanel.getState().sayHistory;
+    const history = useStore.getState().sayHistory;
     expect(history).toHaveLength(SAY_HISTORY_MAX);
     expect(history.at(-1)).toBe('line 10');
     expect(history.filter((h) => h === 'line 10')).toHaveLength(1);
@@ -93,7 +95,7 @@ describe('Say actions', () => {
       ch === 'speech:voices' ? { ok: true, voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }] } : { ok: true },
     );
     await loadVoices('voicevox');
-    expect(usePanel.getState().voiceLists.voicevox).toEqual({
+    expect(useStore.getState().voiceLists.voicevox).toEqual({
       voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }],
       loading: false,
       problem: null,
@@ -101,7 +103,7 @@ describe('Say actions', () => {
     await saveVoice('voicevox', '3');
     const patch = calls('settings:update').at(-1) as { patch: { speech: { voices: Record<string, string> } } };
     expect(patch.patch.speech.voices).toEqual({ ...SNAPSHOT.settings.speech.voices, voicevox: '3' });
-    expect(usePanel.getState().settings!.speech.voices.voicevox).toBe('3');
+    expect(useStore.getState().settings!.speech.voices.voicevox).toBe('3');
   });
 
   it('Stop speech asks the core for the agent and model; the key is write-only and an empty one is not sent', async () => {
@@ -110,14 +112,14 @@ describe('Say actions', () => {
         ? { ok: true, state: { set: true, store: 'settings-file' } }
         : { ok: false, problem: { key: 'nothingSpeaking' } },
     );
-    usePanel.setState({ target: 1 });
+    useStore.setState({ target: 1 });
     await stopSpeech();
-    expect(calls('speech:stop')).toEqual([{ target: 1, alias: '0' }]);
-    expect(sayWords(usePanel.getState().sayMessage!.words, en)).toBe('Nothing is being said to this agent.');
+    expect(calls('speech:stop')).toEqual([{ agentId: 1, alias: '0' }]);
+    expect(sayWords(useStore.getState().sayMessage!.words, en)).toBe('Nothing is being said to this agent.');
     expect(await setSpeechKey('   ')).toEqual({ key: 'say.keyEmpty' });
     expect(calls('speech:set-key')).toEqual([]);
     expect(await setSpeechKey('sk-1')).toBeNull();
-    expect(usePanel.getState().keyState).toEqual({ set: true, store: 'settings-file' });
+    expect(useStore.getState().keyState).toEqual({ set: true, store: 'settings-file' });
   });
 
   it('a refused setting (a bad Engine URL) is shown and undone, so the next change does not carry it', async () => {
@@ -133,8 +135,8 @@ describe('Say actions', () => {
     expect(engineUrl('127.0.0.1:50021')).toBe('http://127.0.0.1:50021');
     expect(engineUrl(' https://tts.example/ ')).toBe('https://tts.example/');
     await saveSpeech({ voicevoxUrl: 'ftp://nope' });
-    expect(usePanel.getState().settings!.speech.voicevoxUrl).toBe(SNAPSHOT.settings.speech.voicevoxUrl);
-    expect(sayWords(usePanel.getState().sayMessage!.words, en)).toBe(
+    expect(useStore.getState().settings!.speech.voicevoxUrl).toBe(SNAPSHOT.settings.speech.voicevoxUrl);
+    expect(sayWords(useStore.getState().sayMessage!.words, en)).toBe(
       'Setting “speech”: the Engine URL must be an http:// or https:// address, such as http://127.0.0.1:50021.',
     );
   });
@@ -148,7 +150,7 @@ describe('Say actions', () => {
     await newer;
     answers[0]!({ ok: false, problem: { key: 'engineTimeout', engine: 'system', url: 'espeak-ng', seconds: 20 } });
     await older;
-    expect(usePanel.getState().voiceLists.system).toEqual({
+    expect(useStore.getState().voiceLists.system).toEqual({
       voices: [{ id: 'en-us', label: 'new' }],
       loading: false,
       problem: null,
@@ -156,11 +158,11 @@ describe('Say actions', () => {
   });
 
   it('a quick command’s say step goes to the core with its engine and voice, queued', async () => {
-    usePanel.setState({ target: 1 });
+    useStore.setState({ target: 1 });
     api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 1, queued: false }));
     await runCommand({ id: 'c', label: 'Hi', lines: 'say[voicevox:3] やあ', hotkey: '', color: '', to: 'agent' });
     expect(calls('speech:say')).toEqual([
-      { target: 1, alias: '0', text: 'やあ', engine: 'voicevox', voice: '3', whenBusy: 'queue' },
+      { agentId: 1, alias: '0', text: 'やあ', engine: 'voicevox', voice: '3', whenBusy: 'queue' },
     ]);
   });
 });

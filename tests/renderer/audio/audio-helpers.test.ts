@@ -1,4 +1,4 @@
-/** The Speak panel's helpers that need no audio device: sample conversion, peaks, and microphone errors in words. */
+/** The Speech card's helpers that need no audio device: sample conversion, peaks, and microphone errors in words. */
 import { describe, expect, it } from 'vitest';
 import { downmix, peaksOf, toInt16 } from '../../../renderer/audio/decode-file.js';
 import { micProblem } from '../../../renderer/audio/mic-capture.js';

@@ -31,7 +31,7 @@ describe('ChunkGate', () => {
     expect(out.got).toEqual([]);
     gate.configure({ kind: 'open', open: true });
     gate.chunk(pcm(3), 0.12);
-    expect(out.got.map((c) => [c.target, c.pcm[0], c.capturedAt])).toEqual([[3, 3, 1120]]);
+    expect(out.got.map((c) => [c.agentId, c.pcm[0], c.capturedAt])).toEqual([[3, 3, 1120]]);
   });
 
   it("transfers each chunk's buffer instead of copying it", () => {

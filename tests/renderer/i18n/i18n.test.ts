@@ -6,7 +6,7 @@ import { resolveLang, translate, translator } from '../../../renderer/i18n/index
 import { en } from '../../../renderer/i18n/en.js';
 import { ja } from '../../../renderer/i18n/ja.js';
 import { noticeText } from '../../../renderer/i18n/notices.js';
-import { listenProblemText, say } from '../../../renderer/i18n/problems.js';
+import { listenProblemText, word } from '../../../renderer/i18n/problems.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -25,7 +25,7 @@ describe('Japanese and English', () => {
       expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
     }
     expect(ja['compose.empty']).toContain('MOTION_ADD|0|wave|motion/wave.vmd');
-    expect(translate('ja', 'proxy.retryNowFor', { id: 3 })).toBe('今すぐ再接続（エージェント #3）');
+    expect(translate('ja', 'proxy.retryNowFor', { agentId: 3 })).toBe('今すぐ再接続（エージェント #3）');
     expect(translate('en', 'log.countFiltered', { shown: '1', total: '2' })).toBe('1 of 2');
   });
 
@@ -34,11 +34,11 @@ describe('Japanese and English', () => {
       id: 1,
       t: 0,
       dir: 'sys',
-      session: 1,
+      agentId: 1,
       kind: 'status',
       type: 'STATUS',
       text: 'MMDAgent-EX connected from 127.0.0.1:5000 (agent #1).',
-      msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', id: 1 } },
+      msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', agentId: 1 } },
     };
     expect(noticeText(entry, translator('ja'), 'ja')).toBe(
       'MMDAgent-EX が 127.0.0.1:5000 から接続しました（エージェント #1）。',
@@ -52,11 +52,14 @@ describe('Japanese and English', () => {
       id: 2,
       t: 0,
       dir: 'sys',
-      session: 1,
+      agentId: 1,
       kind: 'status',
       type: 'STATUS',
       text: '',
-      msg: { key: 'agentLeft', params: { id: 1, remote: '127.0.0.1:5000', reason: 'agentClosed', detail: '1000' } },
+      msg: {
+        key: 'agentLeft',
+        params: { agentId: 1, remote: '127.0.0.1:5000', reason: 'agentClosed', detail: '1000' },
+      },
     };
     expect(noticeText(left, translator('ja'), 'ja')).toBe(
       'エージェント #1（127.0.0.1:5000）が切断しました: エージェントが接続を閉じました（1000）。',
@@ -70,7 +73,7 @@ describe('a Say in the log, in the UI language', () => {
     const { flatProblem } = await import('../../../electron/core/speech/speaker.js');
     const { noticeEnglish } = await import('../../../electron/core/log-words.js');
     const story = {
-      id: 2,
+      agentId: 2,
       engine: 'voicevox',
       voice: 'ずんだもん (ノーマル)',
       text: 'こんにちは',
@@ -81,7 +84,7 @@ describe('a Say in the log, in the UI language', () => {
       id: 3,
       t: 0,
       dir: 'sys',
-      session: 2,
+      agentId: 2,
       kind: 'status',
       type: 'STATUS',
       text: '',
@@ -123,16 +126,16 @@ describe('what the core reports, in the UI language', () => {
     expect(listenProblemText({ code: 'EADDRINUSE', host: '127.0.0.1', port: 43705, suggestedPort: 43706 }, ja)).toBe(
       '127.0.0.1 のポート 43705 は他のプログラムが使っています。別のポートを選んでください（.mdf の Plugin_Remote_Websocket_Port も合わせて変えてください）。',
     );
-    expect(say({ problem: { key: 'noAgent' } }, ja)).toBe('MMDAgent-EX が接続していないため、何も送っていません。');
-    expect(say({ problem: { key: 'periodicInterval', min: 0.1, max: 3600 } }, ja)).toBe(
+    expect(word({ problem: { key: 'noAgent' } }, ja)).toBe('MMDAgent-EX が接続していないため、何も送っていません。');
+    expect(word({ problem: { key: 'periodicInterval', min: 0.1, max: 3600 } }, ja)).toBe(
       '間隔は 0.1 秒から 3600 秒の間で指定してください。',
     );
-    expect(say({ problem: { key: 'nothingToRetry' } }, ja)).toBe('再接続を待っている対話サーバへの接続はありません。');
-    expect(say({ problem: { key: 'proxyOff' } }, ja)).toMatch(/^中継モードがオフ/);
+    expect(word({ problem: { key: 'nothingToRetry' } }, ja)).toBe('再接続を待っている対話サーバへの接続はありません。');
+    expect(word({ problem: { key: 'proxyOff' } }, ja)).toMatch(/^中継モードがオフ/);
   });
 
   it('words nested problems (a setting whose quick set has a bad line) in one sentence', () => {
-    const words = say(
+    const words = word(
       {
         problem: {
           key: 'setting',
@@ -161,12 +164,12 @@ describe('the English notice words, written once', () => {
     const { noticeEnglish } = await import('../../../electron/core/log-words.js');
     const en = translator('en');
     for (const key of Object.keys(NOTICE_WORDS) as NoticeKey[]) {
-      const params = { id: 3, remote: '127.0.0.1:5000', url: 'ws://x', reason: 'agentDisconnected' };
+      const params = { agentId: 3, remote: '127.0.0.1:5000', url: 'ws://x', reason: 'agentDisconnected' };
       const entry: LogEntry = {
         id: 1,
         t: 0,
         dir: 'sys',
-        session: 3,
+        agentId: 3,
         kind: 'status',
         type: 'STATUS',
         text: '',

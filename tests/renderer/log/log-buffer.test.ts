@@ -43,7 +43,7 @@ describe('LogBuffer in columns', () => {
     const b = new LogBuffer(1000);
     for (let i = 0; i < 10; i++) b.append(rows(50, i * 50 + 1));
     const first = b.view.at(123)!;
-    expect(first).toMatchObject({ id: 124, text: 'R|124', type: 'R', dir: 'in', session: 1, kind: 'event' });
+    expect(first).toMatchObject({ id: 124, text: 'R|124', type: 'R', dir: 'in', agentId: 1, kind: 'event' });
     expect(b.view.at(123)).toBe(first);
     expect(b.find(124)).toBe(first);
     expect(b.view.slice(-2).map((e) => e.id)).toEqual([499, 500]);

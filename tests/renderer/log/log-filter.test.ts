@@ -7,9 +7,17 @@ let id = 0;
 const e = (
   dir: LogEntry['dir'],
   text: string,
-  session: number | null = 1,
+  agentId: number | null = 1,
   kind: LogEntry['kind'] = 'event',
-): LogEntry => ({ id: ++id, t: 0, dir, session, kind, type: dir === 'sys' ? 'STATUS' : text.split('|')[0]!, text });
+): LogEntry => ({
+  id: ++id,
+  t: 0,
+  dir,
+  agentId: agentId,
+  kind,
+  type: dir === 'sys' ? 'STATUS' : text.split('|')[0]!,
+  text,
+});
 
 const entries = [
   e('in', 'CURRENT_TIME|12|00'),
@@ -20,8 +28,8 @@ const entries = [
   e('sys', 'Agent #2 connected', null, 'status'),
   e('down', 'TEST_MESSAGE', 1, 'command'),
 ];
-const run = (f: Partial<typeof NO_FILTERS>, session: number | 'all' = 'all') => {
-  const { filter } = buildFilter({ ...NO_FILTERS, ...f }, session);
+const run = (f: Partial<typeof NO_FILTERS>, agentId: number | 'all' = 'all') => {
+  const { filter } = buildFilter({ ...NO_FILTERS, ...f }, agentId);
   return entries.filter(filter ?? (() => true)).map((x) => x.text);
 };
 

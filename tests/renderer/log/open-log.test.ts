@@ -5,10 +5,16 @@ import { thrown } from '../../support/thrown.js';
 const line = (o: object): string => JSON.stringify(o);
 
 describe('opening a session log', () => {
+  it('reads a log written before the agent field was named agentId', () => {
+    const old = line({ id: 1, t: 1, dir: 'in', session: 4, kind: 'event', type: 'KEY', text: 'KEY|a' });
+    const now = line({ id: 2, t: 2, dir: 'in', agentId: 5, kind: 'event', type: 'KEY', text: 'KEY|b' });
+    expect(parseSessionLog([old, now].join('\n')).entries.map((e) => e.agentId)).toEqual([4, 5]);
+  });
+
   it('reads entries, applies delivery updates, leaves echoes out, and tolerates a cut last line', () => {
     const text = [
-      line({ id: 1, t: 1, dir: 'out', session: 1, kind: 'command', type: 'KEY', text: 'KEY|a', delivery: 'pending' }),
-      line({ id: 2, t: 2, dir: 'in', session: 1, kind: 'event', type: 'KEY', text: 'KEY|a', echoOf: 1 }),
+      line({ id: 1, t: 1, dir: 'out', agentId: 1, kind: 'command', type: 'KEY', text: 'KEY|a', delivery: 'pending' }),
+      line({ id: 2, t: 2, dir: 'in', agentId: 1, kind: 'event', type: 'KEY', text: 'KEY|a', echoOf: 1 }),
       line({ update: 1, delivery: 'delivered', rtt: 170 }),
       '{"id":3,"t":3,"di',
     ].join('\n');
@@ -19,7 +25,7 @@ describe('opening a session log', () => {
         id: 1,
         t: 1,
         dir: 'out',
-        session: 1,
+        agentId: 1,
         kind: 'command',
         type: 'KEY',
         text: 'KEY|a',
@@ -47,7 +53,7 @@ describe('opening a session log', () => {
       id: 5,
       t: 0,
       dir: 'in',
-      session: null,
+      agentId: null,
       kind: 'event',
       type: 'MODEL_EVENT_ADD',
       text: 'MODEL_EVENT_ADD|0',

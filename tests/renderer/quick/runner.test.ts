@@ -21,12 +21,12 @@ describe('quick-command sequences', () => {
     const sent: { at: number; target: Target; line: string; to: SendTo }[] = [];
     const send = async (target: Target, line: string, to: SendTo): Promise<SendResult> => {
       const failed = fail?.(line) ?? null;
-      if (failed) return { ok: false, problem: { key: 'agentGone', id: Number(failed) } };
+      if (failed) return { ok: false, problem: { key: 'agentGone', agentId: Number(failed) } };
       sent.push({ at: Date.now(), target, line, to });
-      return { ok: true, lines: 1, sessions: 1 };
+      return { ok: true, lines: 1, agents: 1 };
     };
     const say = async (
-      target: number,
+      agentId: number,
       step: { text: string; engine?: string; voice?: string },
     ): Promise<Words | null> => {
       const failed = fail?.(`say ${step.text}`) ?? null;
@@ -41,7 +41,7 @@ describe('quick-command sequences', () => {
         };
       sent.push({
         at: Date.now(),
-        target,
+        target: agentId,
         line: `say:${step.engine ?? ''}:${step.voice ?? ''}:${step.text}`,
         to: 'agent',
       });
@@ -56,7 +56,7 @@ describe('quick-command sequences', () => {
     const steps: number[] = [];
     const run = runQuickCommand(command('A|{model}\nwait 400\nB|{target}\nwait 250\nC'), {
       target: 3,
-      sessions: [3],
+      agentIds: [3],
       model: 'mei',
       send,
       say,
@@ -79,7 +79,7 @@ describe('quick-command sequences', () => {
     const controller = new AbortController();
     const run = runQuickCommand(command('A\nwait 5000\nB'), {
       target: 1,
-      sessions: [1],
+      agentIds: [1],
       model: '0',
       send,
       say,
@@ -97,7 +97,7 @@ describe('quick-command sequences', () => {
     const { sent, send, say } = harness((line) => (line === 'STOP' ? '7' : null));
     const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), {
       target: 'all',
-      sessions: [1, 4],
+      agentIds: [1, 4],
       model: '0',
       send,
       say,
@@ -109,7 +109,7 @@ describe('quick-command sequences', () => {
       [4, 'KEY|4', 'server'],
       ['all', 'GLOBAL', 'server'],
     ]);
-    expect(result).toEqual({ ok: false, sent: 3, line: 3, why: { problem: { key: 'agentGone', id: 7 } } });
+    expect(result).toEqual({ ok: false, sent: 3, line: 3, why: { problem: { key: 'agentGone', agentId: 7 } } });
   });
 
   it('refuses a command whose lines break the protocol rules before sending anything', async () => {
@@ -117,7 +117,7 @@ describe('quick-command sequences', () => {
     await expect(
       runQuickCommand(command('A\nSNDSTRM'), {
         target: 1,
-        sessions: [1],
+        agentIds: [1],
         model: '0',
         send,
         say,
@@ -132,7 +132,7 @@ describe('quick-command sequences', () => {
     const { sent, send, say } = harness((line) => (line === 'say broken' ? 'x' : null));
     const ok = await runQuickCommand(command('say Hello there.\nwait 10\nsay[voicevox:3] こんにちは'), {
       target: 'all',
-      sessions: [2, 5],
+      agentIds: [2, 5],
       model: '0',
       send,
       say,
@@ -148,7 +148,7 @@ describe('quick-command sequences', () => {
     ]);
     const failed = await runQuickCommand(command('A\nsay broken\nB'), {
       target: 1,
-      sessions: [1],
+      agentIds: [1],
       model: '0',
       send,
       say,

@@ -32,7 +32,7 @@ async function setup(
   const a = await FakeAgent.connect(h.url, { onDrop: 'reconnect' });
   cleanup.push(() => a.quit());
   await h.waitFor(() => h.sessions().length === 1);
-  return { h, a, id: h.sessions()[0]!.id, vv };
+  return { h, a, id: h.sessions()[0]!.agentId, vv };
 }
 
 /** The agent's audio cut into its SNDFILE…SNDBRKS segments. */
@@ -70,7 +70,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     const { h, a, id, vv } = await setup({ sliders: { speed: 1.25, pitch: 0.05, intonation: 1.5, volume: 0.8 } });
     await h.panel.speech.voices('voicevox');
     const result = await h.panel.speech.say({
-      target: id,
+      agentId: id,
       alias: '0',
       text: 'こんにちは、今日はいい天気ですね',
       whenBusy: 'queue',
@@ -100,7 +100,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     const said = h.entries.filter((e) => e.msg?.key === 'said');
     expect(said).toHaveLength(1);
     expect(said[0]!.msg!.params).toMatchObject({
-      id,
+      agentId: id,
       engine: 'voicevox',
       voice: '四国めたん (ノーマル)',
       text: 'こんにちは、今日はいい天気ですね',
@@ -113,7 +113,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
 
   it('resamples and mixes down whatever the engine returns (44.1 kHz stereo from an engine that ignores the query)', async () => {
     const { h, a, id, vv } = await setup({}, { forceRate: 44100, forceStereo: true });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: 'テストです', whenBusy: 'queue' })).toMatchObject({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: 'テストです', whenBusy: 'queue' })).toMatchObject({
       ok: true,
     });
     await a.waitFor(ended(a), 10_000, 'SNDBRKS');
@@ -126,7 +126,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
   it('two sentences make two segments, and the first streams before the second is synthesized', async () => {
     const { h, a, id, vv } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('二つ目') ? 900 : 50) });
     const result = await h.panel.speech.say({
-      target: id,
+      agentId: id,
       alias: '0',
       text: '一つ目の文です。二つ目の文です！',
       whenBusy: 'queue',
@@ -148,7 +148,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
   it('an unreachable engine, an HTTP error, garbage and a timeout each get their problem, and nothing reaches the agent', async () => {
     const closed = await freePort();
     const { h, a, id } = await setup({ voicevoxUrl: `http://127.0.0.1:${closed}` });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' })).toEqual({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: {
         key: 'engineUnreachable',
@@ -169,7 +169,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     );
     const sayWith = async (speech: Partial<SpeechSettings>) => {
       await h.panel.settingsApplier.update({ speech: { ...h.panel.settings().speech, ...speech } });
-      return h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' });
+      return h.panel.speech.say({ agentId: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' });
     };
     expect(await sayWith({ voicevoxUrl: failing.url })).toEqual({
       ok: false,
@@ -218,7 +218,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     );
     expect(
       await h.panel.speech.say({
-        target: id,
+        agentId: id,
         alias: '0',
         text: 'One sentence here. Two will fail.',
         whenBusy: 'queue',
@@ -237,7 +237,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
   it('Stop speech ends the stream at once with SNDBRKS, and the log says it was stopped', async () => {
     const { h, a, id } = await setup();
     await h.panel.speech.say({
-      target: id,
+      agentId: id,
       alias: '0',
       text: 'これは少し長めの文で、止めるためのテストに使います',
       whenBusy: 'queue',
@@ -256,12 +256,12 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     const { h, a, id } = await setup();
     const pcm = new Uint8Array(32000 * 2);
     h.panel.audio.streamFile(id, { alias: '0', name: 'music.wav', pcm, whenBusy: 'queue' });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: '待ちます', whenBusy: 'queue' })).toMatchObject({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: '待ちます', whenBusy: 'queue' })).toMatchObject({
       ok: true,
       queued: true,
     });
     expect(
-      await h.panel.speech.say({ target: id, alias: '0', text: '割り込みます', whenBusy: 'replace' }),
+      await h.panel.speech.say({ agentId: id, alias: '0', text: '割り込みます', whenBusy: 'replace' }),
     ).toMatchObject({ ok: true, queued: false, replaced: 'music.wav' });
     await a.waitFor(() => a.audioEvents.filter((e) => e === 'SNDBRKS').length >= 2, 10_000);
     await h.waitFor(() => h.entries.some((e) => e.msg?.key === 'said'), 5000);
@@ -272,9 +272,9 @@ describe('Say with a VOICEVOX-compatible engine', () => {
 describe('Say, several at once', () => {
   it('Says start in the order they were asked for, even when the later one is synthesized sooner', async () => {
     const { h, a, id, vv } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('遅い') ? 600 : 0) });
-    const slow = h.panel.speech.say({ target: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
+    const slow = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
     await new Promise((r) => setTimeout(r, 50));
-    const fast = h.panel.speech.say({ target: id, alias: '0', text: '速い方', whenBusy: 'queue' });
+    const fast = h.panel.speech.say({ agentId: id, alias: '0', text: '速い方', whenBusy: 'queue' });
     expect(await slow).toMatchObject({ ok: true, queued: false });
     expect(await fast).toMatchObject({ ok: true, queued: true });
     await a.waitFor(() => a.audioEvents.filter((e) => e === 'SNDBRKS').length === 2, 10_000);
@@ -285,16 +285,16 @@ describe('Say, several at once', () => {
 
   it('a replacing Say cancels one still being synthesized, and Stop during synthesis sends nothing', async () => {
     const { h, a, id } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('遅い') ? 500 : 0) });
-    const earlier = h.panel.speech.say({ target: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
+    const earlier = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
     await new Promise((r) => setTimeout(r, 50));
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: '割り込み', whenBusy: 'replace' })).toMatchObject({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: '割り込み', whenBusy: 'replace' })).toMatchObject({
       ok: true,
     });
     expect(await earlier).toEqual({ ok: false, cancelled: true });
     await a.waitFor(() => a.audioEvents.at(-1) === 'SNDBRKS', 10_000);
     expect(a.audioEvents.filter((e) => e === 'SNDFILE')).toHaveLength(1);
     const before = a.frames.length;
-    const stopped = h.panel.speech.say({ target: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
+    const stopped = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
     await new Promise((r) => setTimeout(r, 100));
     expect(h.panel.speech.stop(id, '0')).toEqual({ ok: true, queued: 0 });
     expect(await stopped).toEqual({ ok: false, cancelled: true });
@@ -305,13 +305,13 @@ describe('Say, several at once', () => {
   it('MMDAgent-EX’s own voice will not wait behind a stream, and replacing ends the stream first', async () => {
     const { h, a, id } = await setup({ engine: 'agent' });
     h.panel.audio.streamFile(id, { alias: '0', name: 'music.wav', pcm: new Uint8Array(32000 * 3), whenBusy: 'queue' });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' })).toEqual({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: 'こんにちは', whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: { key: 'agentVoiceBusy', name: 'music.wav' },
     });
     expect(a.received.some((l) => l.startsWith('SYNTH_START'))).toBe(false);
     expect(
-      await h.panel.speech.say({ target: id, alias: '0', text: 'こんにちは|です', whenBusy: 'replace' }),
+      await h.panel.speech.say({ agentId: id, alias: '0', text: 'こんにちは|です', whenBusy: 'replace' }),
     ).toMatchObject({ ok: true, engine: 'agent', replaced: 'music.wav' });
     await a.waitFor(() => a.received.includes('SYNTH_START|0|mei_voice_normal|こんにちは です'));
     expect(a.audioEvents.at(-1)).toBe('SNDBRKS');
@@ -330,7 +330,7 @@ describe('Say, the other engines and the checks', () => {
     /* A wrong key: the server quotes it back, and the panel blanks it before anyone sees the message. */
     const wrong = 'sk-wrong-secret-987';
     expect(h.panel.keys.set(wrong)).toMatchObject({ ok: true });
-    const refused = await h.panel.speech.say({ target: id, alias: '0', text: 'Hello there.', whenBusy: 'queue' });
+    const refused = await h.panel.speech.say({ agentId: id, alias: '0', text: 'Hello there.', whenBusy: 'queue' });
     expect(refused).toMatchObject({
       ok: false,
       problem: { key: 'engineHttp', status: 401, message: 'Incorrect API key provided: [key].' },
@@ -338,9 +338,9 @@ describe('Say, the other engines and the checks', () => {
     expect(JSON.stringify(refused)).not.toContain(wrong);
     expect(h.panel.keys.set('sk bad\u0000key')).toMatchObject({ ok: false, problem: { key: 'setting' } });
     expect(h.panel.keys.set(key)).toEqual({ ok: true, state: { set: true, store: 'settings-file' } });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: 'Hello there.', whenBusy: 'queue' })).toMatchObject(
-      { ok: true, engine: 'openai' },
-    );
+    expect(
+      await h.panel.speech.say({ agentId: id, alias: '0', text: 'Hello there.', whenBusy: 'queue' }),
+    ).toMatchObject({ ok: true, engine: 'openai' });
     await a.waitFor(ended(a), 10_000, 'SNDBRKS');
     expect(ai.calls.at(-1)!.body).toEqual({
       model: 'tts-1',
@@ -361,7 +361,7 @@ describe('Say, the other engines and the checks', () => {
     const { h, a, id } = await setup({ engine: 'agent' });
     expect(
       await h.panel.speech.say({
-        target: id,
+        agentId: id,
         alias: '0',
         text: 'こんにちは。\nよろしく',
         voice: 'mei_voice_happy',
@@ -379,26 +379,26 @@ describe('Say, the other engines and the checks', () => {
       expect.arrayContaining(['mei_voice_normal', 'slt_voice_normal', 'takumi_voice_normal']),
     );
     expect(
-      await h.panel.speech.say({ target: id, alias: '0', text: 'x', voice: 'bad|voice', whenBusy: 'queue' }),
+      await h.panel.speech.say({ agentId: id, alias: '0', text: 'x', voice: 'bad|voice', whenBusy: 'queue' }),
     ).toEqual({ ok: false, problem: { key: 'voiceBad', voice: 'bad|voice' } });
   });
 
   it('an empty text, a text over the limit, no agent: a problem each, nothing sent', async () => {
     const { h, a, id } = await setup({ maxChars: 10 });
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: '  \n ', whenBusy: 'queue' })).toEqual({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: '  \n ', whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: { key: 'speechEmpty' },
     });
     expect(
-      await h.panel.speech.say({ target: id, alias: '0', text: 'あいうえおかきくけこさ', whenBusy: 'queue' }),
+      await h.panel.speech.say({ agentId: id, alias: '0', text: 'あいうえおかきくけこさ', whenBusy: 'queue' }),
     ).toEqual({ ok: false, problem: { key: 'speechTooLong', chars: 11, max: 10 } });
-    expect(await h.panel.speech.say({ target: id + 5, alias: '0', text: 'hi', whenBusy: 'queue' })).toEqual({
+    expect(await h.panel.speech.say({ agentId: id + 5, alias: '0', text: 'hi', whenBusy: 'queue' })).toEqual({
       ok: false,
-      problem: { key: 'agentGone', id: id + 5 },
+      problem: { key: 'agentGone', agentId: id + 5 },
     });
     a.quit();
     await h.waitFor(() => h.sessions().length === 0);
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: 'hi', whenBusy: 'queue' })).toEqual({
+    expect(await h.panel.speech.say({ agentId: id, alias: '0', text: 'hi', whenBusy: 'queue' })).toEqual({
       ok: false,
       problem: { key: 'noAgent' },
     });
@@ -416,12 +416,12 @@ describe('Say, cut short', () => {
       },
     );
     expect(
-      await h.panel.speech.say({ target: id, alias: '0', text: '一つ目。二つ目。', whenBusy: 'queue' }),
+      await h.panel.speech.say({ agentId: id, alias: '0', text: '一つ目。二つ目。', whenBusy: 'queue' }),
     ).toMatchObject({ ok: true, sentences: 2 });
     /* Its second sentence is still being synthesized when a replacing Say fails at once. */
-    expect(await h.panel.speech.say({ target: id, alias: '0', text: '失敗します', whenBusy: 'replace' })).toMatchObject(
-      { ok: false, problem: { key: 'engineHttp' } },
-    );
+    expect(
+      await h.panel.speech.say({ agentId: id, alias: '0', text: '失敗します', whenBusy: 'replace' }),
+    ).toMatchObject({ ok: false, problem: { key: 'engineHttp' } });
     await h.waitFor(() => h.panel.snapshot().audio.every((s) => s.state === 'idle'), 5000, 'the first Say to end');
     expect(
       h.panel.audio.streamFile(id, { alias: '0', name: 'after.wav', pcm: new Uint8Array(3200), whenBusy: 'queue' }),
