@@ -52,6 +52,8 @@ export function createWebTransport(url = bridgeUrl()): WebTransport {
         else w?.reject(new Error(frame.error));
       }
     };
+    /* A failed connection is followed by its close, which retries; the error itself says nothing more. */
+    ws.onerror = () => undefined;
     ws.onclose = () => {
       socket = null;
       for (const w of waiting.values()) w.reject(new CoreGoneError());

@@ -50,7 +50,9 @@ export function installFakeApi() {
       return () => set.delete(listener as (payload: never) => void);
     },
   });
-  Object.assign(globalThis, { window: { api } });
+  /* A component test runs in jsdom, which has a window; a store test runs in Node, which has none. */
+  if (typeof document === 'undefined') Object.assign(globalThis, { window: { api } });
+  else Object.assign(window, { api });
   startBridge({ onMenuCommand: () => undefined });
   return {
     calls,

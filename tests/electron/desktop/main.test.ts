@@ -115,14 +115,14 @@ describe('Electron main (mocked electron)', () => {
     const agent = await FakeAgent.connect(snapshot.status.url);
     await vi.waitFor(async () => expect(((await call('panel:ready')) as { agents: unknown[] }).agents).toHaveLength(1));
     const id = ((await call('panel:ready')) as { agents: { agentId: number }[] }).agents[0]!.agentId;
-    expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
+    expect(await call('audio:mic-start', { agentId: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const chunk = electron.listeners.get('audio:mic-chunk')!;
     chunk(
       { senderFrame: { url: 'https://evil.example/', parent: null } },
-      { target: id, pcm: new Uint8Array(1280), capturedAt: Date.now() },
+      { agentId: id, pcm: new Uint8Array(1280), capturedAt: Date.now() },
     );
-    chunk({ senderFrame: appFrame }, { target: id, pcm: new Uint8Array(1280).fill(1), capturedAt: Date.now() });
-    await call('audio:mic-stop', { target: id });
+    chunk({ senderFrame: appFrame }, { agentId: id, pcm: new Uint8Array(1280).fill(1), capturedAt: Date.now() });
+    await call('audio:mic-stop', { agentId: id });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
     expect(agent.packetSizes).toEqual([1280]);
     expect(agent.audio[0]).toBe(1);
@@ -136,7 +136,7 @@ describe('Electron main (mocked electron)', () => {
       expect(((await call('panel:ready')) as { agents: unknown[] }).agents.length).toBeGreaterThan(0),
     );
     const id = ((await call('panel:ready')) as { agents: { agentId: number }[] }).agents.at(-1)!.agentId;
-    expect(await call('audio:mic-start', { target: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
+    expect(await call('audio:mic-start', { agentId: id, alias: '0' })).toEqual({ ok: true, queued: 0 });
     const open = electron.listeners.get('port:open')!;
     const stranger = new FakePort();
     open(
@@ -149,11 +149,11 @@ describe('Electron main (mocked electron)', () => {
     open({ senderFrame: appFrame, ports: [port] }, { channel: 'audio:mic-chunk' });
     expect([stranger.closed, wrongChannel.closed, port.closed, port.started]).toEqual([true, true, false, true]);
     expect([stranger.listenerCount('message'), wrongChannel.listenerCount('message')]).toEqual([0, 0]);
-    port.emit('message', { data: { target: id, pcm: new Uint8Array(1280).fill(7), capturedAt: Date.now() } });
+    port.emit('message', { data: { agentId: id, pcm: new Uint8Array(1280).fill(7), capturedAt: Date.now() } });
     /* Malformed posts are dropped, never thrown in main. */
-    port.emit('message', { data: { target: id, pcm: 'not bytes', capturedAt: Date.now() } });
+    port.emit('message', { data: { agentId: id, pcm: 'not bytes', capturedAt: Date.now() } });
     port.emit('message', { data: null });
-    await call('audio:mic-stop', { target: id });
+    await call('audio:mic-stop', { agentId: id });
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS');
     expect(agent.packetSizes).toEqual([1280]);
     expect(agent.audio[0]).toBe(7);

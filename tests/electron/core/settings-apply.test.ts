@@ -1,0 +1,97 @@
+/** Settings changes while agents are connected: a move needs confirmation, changes run one at a time. */
+import { describe, expect, it } from 'vitest';
+import type { ServerStatus } from '../../../common/agents.js';
+import type { Settings } from '../../../common/settings.js';
+import { DEFAULT_SETTINGS } from '../../../electron/core/settings.js';
+import { SettingsApplier, restartsListener } from '../../../electron/core/settings-apply.js';
+
+const LISTENING: ServerStatus = {
+  state: 'listening',
+  url: 'ws://127.0.0.1:9001/chat',
+  host: '127.0.0.1',
+  port: 9001,
+  path: '/chat',
+};
+
+function setup(agents = 1) {
+  let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  const log: string[] = [];
+  let release: (() => void) | null = null;
+  const applier = new SettingsApplier({
+    current: () => settings,
+    bound: () => LISTENING,
+    agents: () => agents,
+    commit: (patch) => {
+      log.push(`commit ${Object.keys(patch).join(',')}`);
+      settings = { ...settings, ...patch };
+      return settings;
+    },
+    applied: () => log.push('applied'),
+    restartListener: () => {
+      log.push('restart');
+      return new Promise<void>((r) => (release = r));
+    },
+  });
+  return { applier, log, settings: () => settings, release: () => release?.() };
+}
+
+describe('restartsListener', () => {
+  const before = { ...DEFAULT_SETTINGS, wsPort: 9001 };
+  it('restarts for a new host, port or path, and for nothing else', () => {
+    expect(restartsListener(before, { wsPort: 9002 }, LISTENING)).toBe(true);
+    expect(restartsListener(before, { wsPath: '/other' }, LISTENING)).toBe(true);
+    expect(restartsListener(before, { wsHost: '0.0.0.0' }, LISTENING)).toBe(true);
+    expect(restartsListener(before, { wsPort: 9001, wsPath: '/chat' }, LISTENING)).toBe(false);
+    expect(restartsListener(before, { theme: 'dark', echoTimeoutSec: 7 }, LISTENING)).toBe(false);
+  });
+
+  it('takes naming the port actually bound after port 0 as no move, and retries a listener that failed', () => {
+    expect(restartsListener({ ...before, wsPort: 0 }, { wsPort: 9001 }, LISTENING)).toBe(false);
+    const failed: ServerStatus = { ...LISTENING, state: 'error' };
+    expect(restartsListener(before, { wsPort: 9001 }, failed)).toBe(true);
+  });
+});
+
+describe('SettingsApplier', () => {
+  it('refuses a bad patch with a problem, and writes nothing', async () => {
+    const { applier, log } = setup();
+    expect(await applier.update({ wsPort: 70_000 })).toEqual({
+      ok: false,
+      problem: { key: 'setting', setting: 'wsPort', problem: { code: 'port' } },
+    });
+    expect(log).toEqual([]);
+  });
+
+  it('asks before moving the listener while agents are connected, and moves once confirmed', async () => {
+    const { applier, log, release } = setup(2);
+    expect(await applier.update({ wsPort: 9002 })).toEqual({
+      ok: false,
+      needsConfirm: true,
+      agents: 2,
+      reason: 'move',
+    });
+    expect(log).toEqual([]);
+    const moving = applier.update({ wsPort: 9002 }, true);
+    await expect.poll(() => log).toEqual(['commit wsPort', 'applied', 'restart']);
+    release();
+    expect(await moving).toEqual({ ok: true });
+  });
+
+  it('applies a preference at once, without a restart or a question', async () => {
+    const { applier, log, settings } = setup(3);
+    expect(await applier.update({ theme: 'dark' })).toEqual({ ok: true });
+    expect(log).toEqual(['commit theme', 'applied']);
+    expect(settings().theme).toBe('dark');
+  });
+
+  it('runs changes one at a time: a second waits until the first listener restart is done', async () => {
+    const { applier, log, release } = setup(0);
+    const first = applier.update({ wsPort: 9002 });
+    const second = applier.update({ theme: 'light' });
+    await expect.poll(() => log).toEqual(['commit wsPort', 'applied', 'restart']);
+    release();
+    expect(await first).toEqual({ ok: true });
+    expect(await second).toEqual({ ok: true });
+    expect(log).toEqual(['commit wsPort', 'applied', 'restart', 'commit theme', 'applied']);
+  });
+});
