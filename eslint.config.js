@@ -143,6 +143,24 @@ export default tseslint.config(
     rules: { 'house/layers': ['error', { rows: LAYERS }] },
   },
   {
+    /* Tests wait for events and conditions; the one kind of wait that must let time pass goes through expectQuiet. */
+    files: ['tests/**/*.{ts,tsx}'],
+    ignores: ['tests/support/wait.ts', 'tests/support/fake-*.ts', 'tests/support/http-fake.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: 'Wait for an event or a condition, or use expectQuiet for an absence.',
+        },
+        {
+          selector: "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout']",
+          message: 'Wait for an event or a condition, or use expectQuiet for an absence.',
+        },
+      ],
+    },
+  },
+  {
     ...RAW_IPC,
     rules: {
       'no-restricted-syntax': [

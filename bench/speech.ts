@@ -154,6 +154,30 @@ export async function benchSpeech(): Promise<void> {
     ['Long Say (3 sentences): max lead', `${fmt(Math.max(...pacing.map((p) => p.maxLeadMs)))} ms`, 'target ≤ 250 ms'],
     ['Resampler vs sox (24 kHz speech → 16 kHz): SNR', `${fmt(await resamplerSnr())} dB`, 'target ≥ 30 dB'],
   );
+  /* Stop speech in the middle of a Say: how soon the agent has its SNDBRKS (measured on its own thread). */
+  const stops: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ended = new Promise<number>((resolve) => {
+      const onMessage = (m: { brks?: boolean }): void => {
+        if (!m.brks) return;
+        agent.off('message', onMessage);
+        resolve(wall());
+      };
+      agent.on('message', onMessage);
+    });
+    const text = 'これは止めるための長い文です。止めたらすぐに終わるはずです。';
+    const said = await panel.speech.say({ agentId, alias: '0', text, engine: 'voicevox', whenBusy: 'replace' });
+    if (!said.ok) throw new Error(`Say failed: ${JSON.stringify(said)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = wall();
+    panel.speech.stop(agentId, '0');
+    stops.push((await ended) - t0);
+  }
+  rows.push([
+    'Stop speech → SNDBRKS at the agent, median / max of 5',
+    `${fmt(percentile(stops, 50))} / ${fmt(Math.max(...stops))} ms`,
+    'target ≤ 500 ms',
+  ]);
   agent.postMessage({ cmd: 'close' });
   await agent.terminate();
   await panel.shutdown();

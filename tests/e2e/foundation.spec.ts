@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { FakeAgent } from '../support/fake-agent';
-import { startWebPanel, type WebPanel } from '../support/web-panel';
+import { sendSentinel, startWebPanel, type WebPanel } from '../support/web-panel';
 
 let web: WebPanel;
 const agents: FakeAgent[] = [];
@@ -115,8 +115,8 @@ test('an over-long message shows an error and sends nothing', async ({ page }) =
   await page.getByLabel('Message', { exact: true }).fill('SNDFILE');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('cannot start with "SND"');
-  await page.waitForTimeout(300);
-  expect(a.frames).toEqual([]);
+  await sendSentinel(page, a);
+  expect(a.frames.map(String)).toEqual(['KEY|sentinel\n']);
 });
 
 test('sending with no agent connected explains that nothing was sent', async ({ page }) => {
@@ -138,6 +138,11 @@ test('targets one agent of several', async ({ page }) => {
   await page.getByLabel('Message', { exact: true }).fill('KEY|x');
   await page.keyboard.press('Enter');
   await b.waitFor(() => b.received.length === 1);
-  await page.waitForTimeout(200);
-  expect(a.received).toEqual([]);
+  /* Then to the other agent: it gets that line alone, so the first went to b only. */
+  await page
+    .getByLabel('Target')
+    .selectOption({ label: await page.getByLabel('Target').locator('option').nth(1).innerText() });
+  await sendSentinel(page, a, 'KEY|for-a');
+  expect(a.received).toEqual(['KEY|for-a']);
+  expect(b.received).toEqual(['KEY|x']);
 });

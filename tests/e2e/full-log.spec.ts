@@ -1,7 +1,7 @@
 /** MMDAgent-EX's own log (`Plugin_Remote_AllLog=true`) through the real UI, from a fake agent that sends it as the real one does. */
 import { expect, test, type Page } from '@playwright/test';
 import { FakeAgent } from '../support/fake-agent';
-import { startWebPanel, type WebPanel } from '../support/web-panel';
+import { savedSettings, startWebPanel, type WebPanel } from '../support/web-panel';
 
 let web: WebPanel;
 let agent: FakeAgent;
@@ -84,7 +84,9 @@ test('the .mdf snippet turns on the full log and turns off the HTTP command serv
   await expect(lines).toHaveValue(/\nPlugin_Remote_AllLog=true$/);
   await page.getByRole('checkbox', { name: "Turn off MMDAgent-EX's HTTP command server" }).check();
   await expect(lines).toHaveValue(/\nPlugin_Remote_AllLog=true\nhttp_server=false$/);
-  await page.waitForTimeout(300);
+  await expect
+    .poll(() => savedSettings(web.dataDir), { message: 'both choices saved before the reload' })
+    .toMatchObject({ mdfAllLog: true, mdfHttpOff: true });
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Full log (Plugin_Remote_AllLog)' })).toBeChecked();
   await expect(lines).toHaveValue(/\nPlugin_Remote_AllLog=true\nhttp_server=false$/);

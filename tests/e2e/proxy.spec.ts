@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FakeAgent } from '../support/fake-agent';
 import { FakeDialogueServer } from '../support/fake-dialogue-server';
-import { startWebPanel, type WebPanel } from '../support/web-panel';
+import { sendSentinel, startWebPanel, type WebPanel } from '../support/web-panel';
 
 let server: FakeDialogueServer;
 let web: WebPanel;
@@ -51,8 +51,10 @@ test('shows the chain up, relays TEST_MESSAGE as server → agent, and injects t
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await server.waitFor(() => server.lines.includes('RECOG_EVENT_STOP|こんにちは'), 3000, 'the injected event');
   await expect(log(page).locator('.row.dir-up', { hasText: 'RECOG_EVENT_STOP' })).toBeVisible();
-  await new Promise((r) => setTimeout(r, 300));
+  await page.getByRole('combobox', { name: 'Send to' }).selectOption({ label: 'to agent' });
+  await sendSentinel(page, agent);
   expect(agent.received).not.toContain('RECOG_EVENT_STOP|こんにちは');
+  await page.getByRole('combobox', { name: 'Send to' }).selectOption({ label: 'to dialogue server (as the agent)' });
 
   /* Direction filter: only panel → server. */
   await page.getByRole('combobox', { name: 'Direction' }).selectOption({ label: 'panel → server' });

@@ -4,7 +4,7 @@ import { expect, test } from '../support/agent-fixture';
 import { FakeVoicevox } from '../support/fake-voicevox';
 import { freePort } from '../support/http-fake';
 import { envelopeCorrelation, int16, soxReference } from '../support/test-audio';
-import type { WebPanel } from '../support/web-panel';
+import { sendSentinel, type WebPanel } from '../support/web-panel';
 
 async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
@@ -116,8 +116,8 @@ test.describe('Say it', () => {
     await expect(alert).toContainText(`http://127.0.0.1:${port}`);
     await expect(alert).toContainText('Start VOICEVOX, or its engine with --host 127.0.0.1');
     await expect(say.getByLabel('Text to say')).toHaveValue('届かない');
-    await page.waitForTimeout(200);
-    expect(agent.frames).toEqual([]);
+    await sendSentinel(page, agent);
+    expect(agent.frames.map(String)).toEqual(['KEY|sentinel\n']);
   });
 });
 
@@ -141,6 +141,6 @@ test('Settings set the speech timeout and the text limit; a text over the limit 
   await say.getByRole('button', { name: 'Say', exact: true }).click();
   await expect(say.getByRole('alert')).toHaveText('The text has 15 characters; the limit is 10. Nothing was sent.');
   await expect(say.getByLabel('Text to say')).toHaveValue('これは十文字を超える長い文です');
-  await page.waitForTimeout(200);
-  expect(agent.frames).toEqual([]);
+  await sendSentinel(page, agent);
+  expect(agent.frames.map(String)).toEqual(['KEY|sentinel\n']);
 });

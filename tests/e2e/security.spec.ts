@@ -35,6 +35,7 @@ test('a web page in the browser cannot reach the agent endpoint (cross-site WebS
         const ws = new WebSocket(url);
         ws.onopen = () => resolve('open');
         ws.onerror = () => resolve('refused');
+        // eslint-disable-next-line no-restricted-syntax -- a deadline for an answer that never comes, not a wait
         setTimeout(() => resolve('timeout'), 5000);
       }),
     web.agentUrl,

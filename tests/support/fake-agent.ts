@@ -6,7 +6,7 @@
  * sent only after 10 ms without input, and death when its connection closes.
  */
 import WebSocket from 'ws';
-import { waitUntil } from './wait';
+import { waitUntil } from './wait.js';
 
 export const AGENT_BUFFER = 8192;
 const AUDIO_CAP = 16000 * 2 * 60;
@@ -37,6 +37,8 @@ export class FakeAgent {
   readonly receivedAt: number[] = [];
   /** Raw frames as received, for byte-exact assertions. */
   readonly frames: Buffer[] = [];
+  /** Heartbeat pings from the panel, answered or not: time passing, as the panel sees it. */
+  pings = 0;
   /** Mode switches and segment ends, in order with audio: 'SNDFILE', 'SNDBRKS', … */
   readonly audioEvents: string[] = [];
   /** Payload sizes of every SND packet. */
@@ -146,6 +148,7 @@ export class FakeAgent {
     });
     this.ws = ws;
     ws.on('message', (data: Buffer, isBinary) => this.receive(data, isBinary));
+    ws.on('ping', () => this.pings++);
     ws.on('error', () => undefined);
     ws.on('close', (code) =>
       this.dropped(code === 1005 || code === 1000 ? 'closed by the server' : `connection ended (${code})`),

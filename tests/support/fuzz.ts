@@ -80,8 +80,12 @@ export async function fuzz(
         accepted.push(frame.marker);
         if (n % 200 === 0) await new Promise((r) => setImmediate(r));
       }
-      await new Promise((r) => setTimeout(r, 50));
-      ws?.terminate();
+      /* A closing handshake: every frame sent before it has been read by the panel. */
+      if (ws) {
+        const closed = new Promise((r) => ws!.once('close', r));
+        ws.close();
+        await closed;
+      }
     }),
   );
   return { sent: per * clients, accepted, refusedOversize };

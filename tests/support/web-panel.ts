@@ -1,8 +1,30 @@
 /** Runs `npm run web`'s entry point (the built core and renderer) in a child process. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { FakeAgent } from './fake-agent';
+
+/**
+ * Proves nothing sent earlier is still on its way to `agent`: a line sent now through the composer
+ * arrives, and lines to one agent arrive in the order they were sent.
+ */
+export async function sendSentinel(page: Page, agent: FakeAgent, line = 'KEY|sentinel'): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(line);
+  await box.press('Enter');
+  await agent.waitFor(() => agent.received.includes(line), 5000, `the line ${line}`);
+}
+
+/** settings.json as the core wrote it: the core writes before it answers, so this is what a restart reads. */
+export function savedSettings(dataDir: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
 
 export interface WebPanel {
   uiUrl: string;
@@ -25,13 +47,21 @@ export async function startWebPanel(
     },
   );
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 15_000;
-  while (!/MMDAgent-EX endpoint/.test(out)) {
-    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`npm run web did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  /* Ready when it prints its endpoint; it fails if it exits first, or says nothing for 15 s. */
+  await new Promise<void>((resolve, reject) => {
+    const fail = (): void => reject(new Error(`npm run web did not start:\n${out}`));
+    // eslint-disable-next-line no-restricted-syntax -- a deadline for a start that never comes, not a wait
+    const deadline = setTimeout(fail, 15_000);
+    proc.once('exit', fail);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      if (!/MMDAgent-EX endpoint/.test(out)) return;
+      clearTimeout(deadline);
+      proc.off('exit', fail);
+      resolve();
+    });
+  });
   const uiUrl = /Remote Panel UI: (\S+)/.exec(out)![1]!;
   const agentUrl = /MMDAgent-EX endpoint: (\S+)/.exec(out)?.[1] ?? '';
   return {

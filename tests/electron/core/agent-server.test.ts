@@ -106,7 +106,8 @@ describe('agent server', () => {
     const { server, status, seen } = await serve({}, { heartbeatMs: 30, missedPongs: 2 });
     const a = await agent(status.url, { answerPings: false });
     await waitUntil(() => seen.responsive.includes(false), 3000, 'unresponsive report');
-    await new Promise((r) => setTimeout(r, 300));
+    const pings = a.pings;
+    await a.waitFor(() => a.pings >= pings + 5, 3000, 'five more unanswered pings');
     expect(a.exitCode).toBeNull();
     expect(seen.closed).toEqual([]);
     expect(server.list()[0]!.responsive).toBe(false);

@@ -1,20 +1,10 @@
 /** Untrusted peers on real sockets: fuzz, storms, half-open sockets, origins, floods. Loopback only, bounded. */
 import { connect, type Socket } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FakeAgent } from '../../support/fake-agent.js';
 import { fuzz } from '../../support/fuzz.js';
 import { autoCleanup, type Harness } from '../../support/panel-harness.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const heapMb = (): number => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
 
 const { cleanup, panel } = autoCleanup();
 
@@ -33,32 +23,26 @@ function markerOf(record: Record<string, unknown>): string | null {
 }
 
 describe('hostile peers', () => {
-  it('survives 10,000 random frames: answers a normal agent at once, memory returns, every accepted frame on disk once', async () => {
+  /* How fast the normal agent is answered, and the heap after the fuzz, are measured by `npm run bench:reliability`. */
+  it('survives 10,000 random frames: answers a normal agent right after, every accepted frame on disk once', async () => {
     const maxPayload = 256 * 1024;
     const h = await panel({ server: { maxPayload } });
-    const baseline = heapMb();
     const result = await fuzz(h.url, 10_000, 5, maxPayload);
     expect(result.refusedOversize).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.waitFor(() => h.panel.server.count() === 0, 5000, 'the fuzz clients gone');
 
-    /* A normal agent right after: connected, its event logged, and our line delivered, each within 100 ms. */
-    const t0 = performance.now();
+    /* A normal agent right after: connected, its event logged, and our line delivered. */
     const agent = await FakeAgent.connect(h.url, { frameMs: 0 });
     cleanup.push(() => agent.quit());
     agent.emit('MODEL_EVENT_ADD|0');
-    await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 100, 'the agent event within 100 ms');
+    await h.waitFor(() => h.entries.some((e) => e.text === 'MODEL_EVENT_ADD|0'), 3000, 'the agent event');
     const id =
       h.sessions().find((s) => s.isMMDAgent && s.messagesIn > 0)?.agentId ?? h.panel.agentList().at(-1)!.agentId;
     h.panel.outbox.send(id, 'MOTION_ADD|0|wave|motion/wave.vmd');
-    await agent.waitFor(() => agent.received.length === 1, 100, 'the line within 100 ms');
-    expect(performance.now() - t0).toBeLessThan(250);
+    await agent.waitFor(() => agent.received.length === 1, 3000, 'the line');
     agent.quit();
 
     expect(h.entries.filter((e) => /frame larger than the limit/.test(e.text)).length).toBe(result.refusedOversize);
-    /* The harness's own copy of every entry is not the server's memory. */
-    h.entries.length = 0;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(heapMb() - baseline).toBeLessThan(30);
 
     const counts = new Map<string, number>();
     for (const r of h.disk()) {
@@ -95,10 +79,14 @@ describe('hostile peers', () => {
     await h.waitFor(() => h.panel.server.count() === 0, 3000, 'sessions gone');
     const count = (key: string): number => h.entries.filter((e) => e.msg?.key === key).length;
     await h.waitFor(() => count('agentLeft') >= 1000, 3000, 'every closure logged');
-    /* A moment more, so a closure logged twice would show. */
-    await new Promise((r) => setTimeout(r, 100));
-    expect(count('agentConnected')).toBe(1000);
-    expect(count('agentLeft')).toBe(1000);
+    /* One more agent, closed last: a closure logged twice would be logged before its own. */
+    const last = new WebSocket(h.url, { headers: { 'X-App-Type': 'MMDAgent' } });
+    last.on('error', () => undefined);
+    await new Promise((r) => last.once('open', r));
+    last.terminate();
+    await h.waitFor(() => count('agentLeft') >= 1001, 3000, 'the last closure logged');
+    expect(count('agentConnected')).toBe(1001);
+    expect(count('agentLeft')).toBe(1001);
     expect(h.sessions()).toEqual([]);
     const after = resources();
     expect(after.TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);

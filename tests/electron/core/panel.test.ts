@@ -80,8 +80,10 @@ describe('Panel', () => {
       problem: { key: 'line', problem: { code: 'snd' }, line: 2 },
     });
     expect(h.panel.outbox.send(999, 'A|1')).toEqual({ ok: false, problem: { key: 'agentGone', agentId: 999 } });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(a.frames).toEqual([]);
+    /* A line sent after the refused ones arrives first and alone: nothing refused went before it. */
+    expect(h.panel.outbox.send('all', 'KEY|after')).toMatchObject({ ok: true });
+    await a.waitFor(() => a.received.includes('KEY|after'), 3000, 'the line after the refused ones');
+    expect(a.frames.map(String)).toEqual(['KEY|after\n']);
   });
 
   it('explains that nothing was sent when no agent is connected', async () => {
@@ -105,7 +107,8 @@ describe('Panel', () => {
     const a = await agent(h.url, { answerPings: false });
     await h.waitFor(() => h.sessions()[0]?.responsive === false, 3000, 'unresponsive report');
     expect(h.entries.some((e) => /does not answer pings/.test(e.text))).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    const pings = a.pings;
+    await a.waitFor(() => a.pings >= pings + 5, 3000, 'five more unanswered pings');
     expect(a.exitCode).toBeNull();
     expect(h.panel.server.count()).toBe(1);
   });
@@ -167,7 +170,8 @@ describe('Panel', () => {
     const b = await agent(h.url);
     await h.waitFor(() => h.panel.server.count() === 1);
     expect(await h.panel.settingsApplier.update({ echoTimeoutSec: 7 })).toEqual({ ok: true });
-    await new Promise((r) => setTimeout(r, 100));
+    expect(h.panel.outbox.send('all', 'KEY|still-here')).toMatchObject({ ok: true });
+    await b.waitFor(() => b.received.includes('KEY|still-here'), 3000, 'a line after the change');
     expect(b.exitCode).toBeNull();
     expect(h.panel.server.count()).toBe(1);
     a.quit();

@@ -111,7 +111,13 @@ describe('proxy mode', () => {
       upstream: fast,
     });
     const agent = await connectAgent(h.url, { startup: STARTUP });
-    await new Promise((r) => setTimeout(r, 600));
+    await h.waitFor(
+      () =>
+        h.entries.filter((e) => e.dir === 'in').length >= STARTUP.length &&
+        (h.panel.agentList()[0]?.upstream?.retries ?? 0) >= 1,
+      3000,
+      'the burst held while the link retries',
+    );
     await server.start(port);
     await server.waitFor(() => server.lines.length >= STARTUP.length, 4000, 'the held burst');
     expect(server.lines).toEqual(STARTUP);
@@ -169,8 +175,13 @@ describe('proxy mode', () => {
       await server.waitFor(() => server.open === 1, 4000, `connection ${restart}`);
       const seen = server.frames.length;
       await server.waitFor(() => server.frames.length > seen + 3, 3000, 'forwarding');
+      const down = h.entries.filter((e) => e.msg?.key === 'upstreamDown').length;
       await server.stop();
-      await new Promise((r) => setTimeout(r, 250));
+      await h.waitFor(
+        () => h.entries.filter((e) => e.msg?.key === 'upstreamDown').length > down,
+        3000,
+        'the link seen down',
+      );
       await server.start();
     }
     await server.waitFor(() => server.open === 1, 4000, 'the last reconnect');
@@ -207,8 +218,8 @@ describe('proxy mode', () => {
     expect(h.panel.outbox.send(id, 'MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE', 'agent')).toMatchObject({ ok: true });
     await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
     agent.emit('MOTION_EVENT_ADD|0|bow');
+    /* The motion's event reached the server after the motion's echo would have: nothing else is on its way. */
     await server.waitFor(() => server.frames.length === 2, 2000, 'the event the motion caused');
-    await new Promise((r) => setTimeout(r, 100));
     expect(agent.received).toEqual(['MOTION_ADD|0|bow|motion/bow.vmd|PART|ONCE']);
     expect(server.lines).toEqual(['RECOG_EVENT_STOP|こんにちは', 'MOTION_EVENT_ADD|0|bow']);
     expect(h.entries.filter((e) => e.dir === 'up').map((e) => e.text)).toEqual(['RECOG_EVENT_STOP|こんにちは']);
@@ -294,12 +305,14 @@ describe('proxy mode', () => {
       overrides: { wsPort: 0, upstreamUrl: server.url, upstreamEnabled: true },
       upstream: { ...fast, holdFrames: 3 },
     });
-    await connectAgent(h.url, { startup: ['A|1', 'A|2', 'A|3', 'A|4', 'A|5'] });
+    const agent = await connectAgent(h.url, { startup: ['A|1', 'A|2', 'A|3', 'A|4', 'A|5'] });
     await h.waitFor(() => h.entries.filter((e) => e.type === 'A').length === 5, 2000, 'the burst in the log');
     await server.start(port);
     await server.waitFor(() => server.lines.length === 3, 4000, 'the held frames');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(server.lines).toEqual(['A|1', 'A|2', 'A|3']);
+    /* A line after the held ones reaches the server right behind them: the two dropped never follow. */
+    agent.emit('B|after');
+    await server.waitFor(() => server.lines.includes('B|after'), 3000, 'a line after the held ones');
+    expect(server.lines).toEqual(['A|1', 'A|2', 'A|3', 'B|after']);
     expect(h.entries.filter((e) => e.type === 'A' && e.notForwarded).map((e) => e.text)).toEqual(['A|4', 'A|5']);
   });
 
@@ -362,9 +375,8 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     server.send('MOTION_ADD|0|half', false);
     await agent.waitFor(() => agent.frames.length === 1, 2000, 'the half line');
+    /* Held behind the half line: sent in its middle, the agent would read MOTION_ADD|0|halfKEY|mine. */
     expect(h.panel.outbox.send(h.panel.agentList()[0]!.agentId, 'KEY|mine')).toMatchObject({ ok: true });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(agent.received).toEqual([]);
     await agent.waitFor(() => agent.received.includes('KEY|mine'), 4000, "the panel's line");
     expect(agent.received).toEqual(['MOTION_ADD|0|half', 'KEY|mine']);
     expect(h.entries.some((e) => /left an item unfinished/.test(e.text))).toBe(true);

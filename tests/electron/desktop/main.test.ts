@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LogWire } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { FakeAgent } from '../../support/fake-agent.js';
+import { expectQuiet } from '../../support/wait.js';
 import { FakePort, FakeWindow, createElectronMock } from './electron-mock.js';
 
 const userData = mkdtempSync(join(tmpdir(), 'rp-electron-'));
@@ -96,14 +97,12 @@ describe('Electron main (mocked electron)', () => {
     fresh.destroyed = true;
     const before = fresh.sent.length;
     agent.emit('E|late');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(fresh.sent.length).toBe(before);
+    await expectQuiet(100, 'event to a destroyed window', () => fresh.sent.length !== before);
     fresh.destroyed = false;
     /* A reload holds events until the new page is ready again. */
     fresh.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://panel/index.html' });
     agent.emit('E|while-reloading');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(fresh.sent.length).toBe(before);
+    await expectQuiet(100, 'event to a page that is reloading', () => fresh.sent.length !== before);
     await call('panel:ready');
     agent.emit('E|after-ready');
     await vi.waitFor(() => expect(JSON.stringify(fresh.sent.slice(before))).toContain('E|after-ready'));
@@ -232,7 +231,9 @@ describe('Electron main (mocked electron)', () => {
       { detail: string },
     ];
     expect(options.detail).toMatch(/MMDAgent-EX exits when this connection closes/);
-    await new Promise((r) => setTimeout(r, 50));
+    /* Still connected: a line sent now reaches the agent. */
+    await call('message:send', { target: 'all', text: 'KEY|still-here' });
+    await agent.waitFor(() => agent.received.includes('KEY|still-here'), 3000, 'a line after the cancelled quit');
     expect(agent.exitCode).toBeNull();
     agent.quit();
   });

@@ -29,6 +29,7 @@ describe('crash safety', () => {
           web.proc.kill('SIGKILL');
         }
         if (performance.now() - start > 3000 || ws.readyState !== WebSocket.OPEN) resolve();
+        // eslint-disable-next-line no-restricted-syntax -- the flood's own pace, not a wait
         else setTimeout(tick, 2);
       };
       tick();

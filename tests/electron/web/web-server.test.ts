@@ -82,6 +82,7 @@ describe('browser mode web server', () => {
           s.on('data', (d) => (data += d));
           s.on('close', () => resolve(data));
           s.on('error', () => resolve(data));
+          // eslint-disable-next-line no-restricted-syntax -- a deadline for a server that never answers, not a wait
           setTimeout(() => s.destroy(), 1000);
         });
         expect(reply, `${line} upgrade=${upgrade}`).toMatch(/^HTTP\/1\.1 400/);
@@ -96,7 +97,15 @@ describe('browser mode web server', () => {
     ws.send(JSON.stringify({ t: 'post', ch: 'audio:mic-chunk', arg: null }));
     ws.send(JSON.stringify({ t: 'post', ch: 'audio:mic-chunk', arg: { target: 'x' } }));
     ws.send(Buffer.from([0, 0, 0, 200, 1, 2]));
-    await new Promise((r) => setTimeout(r, 100));
+    /* Frames on one socket are handled in order: a request after them is answered once they were. */
+    const answered = new Promise<unknown>((resolve) =>
+      ws.on('message', (data: Buffer, binary: boolean) => {
+        const frame = decodeBridgeFrame(binary ? new Uint8Array(data) : data.toString(), binary);
+        if (frame?.t === 'res' && frame.id === 9) resolve(frame);
+      }),
+    );
+    ws.send(JSON.stringify({ t: 'req', id: 9, ch: 'panel:ready' }));
+    expect(await answered).toMatchObject({ ok: true });
     expect((await get('/', cookie())).status).toBe(200);
     ws.close();
   });
@@ -174,8 +183,12 @@ describe('browser mode web server', () => {
       10_000,
       'all on disk',
     );
-    /* Time for the panel's ticks to offer it every batch while it is not reading. */
-    await new Promise((r) => setTimeout(r, 300));
+    /* The harness hears the panel's batches as the bridge does: once it has them all, each was offered. */
+    await h.waitFor(
+      () => h.entries.filter((e) => e.text.startsWith('BIG|')).length === 3000,
+      10_000,
+      'every batch offered to the paused client',
+    );
     ws.resume();
     await h.waitFor(
       () => gap > 0 && big + gap === 3000,

@@ -93,9 +93,7 @@ describe('Say with a VOICEVOX-compatible engine', () => {
     /* The engine's own query comes back otherwise untouched. */
     expect(synth!.query.accent_phrases).toHaveLength(1);
     expect(envelopeCorrelation(soxReference(synth!.wav), int16(a.audio))).toBeGreaterThanOrEqual(0.9);
-    const span = (a.packetTimes.at(-1)! - a.packetTimes[0]!) / 1000;
-    const seconds = a.audio.length / 32000;
-    expect(span).toBeGreaterThan(seconds - 0.3);
+    /* Pacing at real time is measured by `npm run bench -- speech` (jitter and lead of a long Say). */
     await h.waitFor(() => h.entries.some((e) => e.msg?.key === 'said'));
     const said = h.entries.filter((e) => e.msg?.key === 'said');
     expect(said).toHaveLength(1);
@@ -206,8 +204,11 @@ describe('Say with a VOICEVOX-compatible engine', () => {
       ok: false,
       problem: { key: 'setting', setting: 'speech', problem: { code: 'speech', field: 'voicevoxUrl' } },
     });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(a.received).toEqual([]);
+    /* The slow engine answers after the panel gave up; a line sent after that arrives alone. */
+    await h.waitFor(() => slow.syntheses.length === 1, 5000, 'the slow engine answering after the timeout');
+    expect(h.panel.outbox.send(id, 'KEY|after')).toMatchObject({ ok: true });
+    await a.waitFor(() => a.received.includes('KEY|after'), 3000, 'the line after the failed Says');
+    expect(a.received).toEqual(['KEY|after']);
     expect(a.audioEvents).toEqual([]);
   }, 15_000);
 
@@ -243,10 +244,9 @@ describe('Say with a VOICEVOX-compatible engine', () => {
       whenBusy: 'queue',
     });
     await a.waitFor(() => a.packetSizes.length > 5, 5000);
-    const t0 = performance.now();
+    /* How soon SNDBRKS follows Stop is measured by `npm run bench -- speech`. */
     expect(h.panel.speech.stop(id, '0')).toEqual({ ok: true, queued: 0 });
-    await a.waitFor(ended(a), 1000, 'SNDBRKS');
-    expect(performance.now() - t0).toBeLessThan(500);
+    await a.waitFor(ended(a), 3000, 'SNDBRKS');
     await h.waitFor(() => h.entries.some((e) => e.msg?.key === 'speechStopped'));
     expect(h.entries.find((e) => e.msg?.key === 'speechStopped')!.text).toMatch(/stopped \(stopped by the operator\)/);
     expect(h.panel.speech.stop(id, '0')).toEqual({ ok: false, problem: { key: 'nothingSpeaking' } });
@@ -272,8 +272,8 @@ describe('Say with a VOICEVOX-compatible engine', () => {
 describe('Say, several at once', () => {
   it('Says start in the order they were asked for, even when the later one is synthesized sooner', async () => {
     const { h, a, id, vv } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('遅い') ? 600 : 0) });
+    /* Asked in this order: a Say takes its place in line before it waits for its engine. */
     const slow = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
-    await new Promise((r) => setTimeout(r, 50));
     const fast = h.panel.speech.say({ agentId: id, alias: '0', text: '速い方', whenBusy: 'queue' });
     expect(await slow).toMatchObject({ ok: true, queued: false });
     expect(await fast).toMatchObject({ ok: true, queued: true });
@@ -284,9 +284,10 @@ describe('Say, several at once', () => {
   }, 15_000);
 
   it('a replacing Say cancels one still being synthesized, and Stop during synthesis sends nothing', async () => {
-    const { h, a, id } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('遅い') ? 500 : 0) });
+    const { h, a, id, vv } = await setup({}, { synthesisDelayMs: (text) => (text.startsWith('遅い') ? 500 : 0) });
+    const synthesizing = (): number => vv.requests.filter((r) => r === 'POST /synthesis').length;
     const earlier = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
-    await new Promise((r) => setTimeout(r, 50));
+    await h.waitFor(() => synthesizing() === 1, 3000, 'the earlier Say being synthesized');
     expect(await h.panel.speech.say({ agentId: id, alias: '0', text: '割り込み', whenBusy: 'replace' })).toMatchObject({
       ok: true,
     });
@@ -295,11 +296,14 @@ describe('Say, several at once', () => {
     expect(a.audioEvents.filter((e) => e === 'SNDFILE')).toHaveLength(1);
     const before = a.frames.length;
     const stopped = h.panel.speech.say({ agentId: id, alias: '0', text: '遅い方です', whenBusy: 'queue' });
-    await new Promise((r) => setTimeout(r, 100));
+    await h.waitFor(() => synthesizing() === 3, 3000, 'the engine synthesizing');
     expect(h.panel.speech.stop(id, '0')).toEqual({ ok: true, queued: 0 });
     expect(await stopped).toEqual({ ok: false, cancelled: true });
-    await new Promise((r) => setTimeout(r, 700));
-    expect(a.frames.length).toBe(before);
+    /* The engine still answers the stopped Say; a line sent after its answer arrives alone. */
+    await h.waitFor(() => vv.syntheses.filter((s) => s.text === '遅い方です').length === 2, 3000, 'the late answer');
+    expect(h.panel.outbox.send(id, 'KEY|after')).toMatchObject({ ok: true });
+    await a.waitFor(() => a.received.includes('KEY|after'), 3000, 'the line after the stopped Say');
+    expect(a.frames.slice(before).map(String)).toEqual(['KEY|after\n']);
   }, 15_000);
 
   it('MMDAgent-EX’s own voice will not wait behind a stream, and replacing ends the stream first', async () => {
