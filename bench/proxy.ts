@@ -3,9 +3,7 @@
  * connected straight to the dialogue server, and through the panel (`--upstream`), so
  * the difference is what the proxy adds.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import WebSocket, { WebSocketServer } from 'ws';
 import { mkdtempSync } from 'node:fs';
@@ -18,11 +16,11 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.js';
 import { listener } from './audio-pacing.js';
 import { Agent } from './agent.js';
 import { pythonBurst } from './log-relay.js';
+import { pythonUpstream, sinkUpstream, type BurstUpstream } from './upstream-peers.js';
 import { watchRowPainted } from './row-painted.js';
 import { fmt, percentile, table } from './stats.js';
 import { startWebProcess } from './web-process.js';
 
-const SAMPLE_SERVER = fileURLToPath(new URL('../../../bench/sample_server.py', import.meta.url));
 const wallMs = (): number => performance.timeOrigin + performance.now();
 
 /** A dialogue server on this (otherwise idle) thread that stamps what arrives and can stream audio. */
@@ -136,53 +134,6 @@ async function measurePath(proxied: boolean): Promise<PathResult> {
 }
 
 /** A dialogue server to burst into: the documentation's Python sample (it prints every line), or a Node sink that only counts. */
-interface BurstUpstream {
-  url: string;
-  /** Wall-clock ms when the last line of the burst arrived (or was printed), or 0. */
-  endedAt(): number;
-  stop(): Promise<void>;
-}
-
-async function pythonUpstream(count: number): Promise<BurstUpstream> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const py = spawn('/usr/bin/python3', ['-u', SAMPLE_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  let end = 0;
-  const last = `BURST|${count - 1}\n`;
-  py.stdout.on('data', (d: Buffer) => {
-    tail = (tail + d.toString()).slice(-200);
-    if (!end && tail.includes(last)) end = wallMs();
-  });
-  const t0 = Date.now();
-  while (!tail.includes('READY') && Date.now() - t0 < 5000 && py.exitCode === null)
-    await new Promise((r) => setTimeout(r, 10));
-  return { url: `ws://127.0.0.1:${port}/chat`, endedAt: () => end, stop: async () => void py.kill() };
-}
-
-async function sinkUpstream(count: number): Promise<BurstUpstream> {
-  const http = createServer();
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
-  let end = 0;
-  const last = `BURST|${count - 1}\n`;
-  http.on('upgrade', (req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, (ws) =>
-      ws.on('message', (data: Buffer) => {
-        if (!end && data.toString('latin1') === last) end = wallMs();
-      }),
-    ),
-  );
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-  return {
-    url: `ws://127.0.0.1:${(http.address() as { port: number }).port}/chat`,
-    endedAt: () => end,
-    stop: async () => {
-      http.closeAllConnections();
-      await new Promise((r) => http.close(r));
-    },
-  };
-}
-
-/** The foundation's burst with proxying on: last row visible in the live log, and when the dialogue server had it all. */
 async function proxiedBurst(
   count: number,
   upstream: BurstUpstream,

@@ -184,3 +184,10 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(b, a.length);
   return out;
 }
+
+/** The one line a text frame carries, when it is exactly one (MMDAgent-EX sends one message per frame); else null. */
+export function singleLine(data: Buffer): string | null {
+  const n = data.length;
+  if (n < 2 || data[n - 1] !== 0x0a || data.indexOf(0x0a) !== n - 1) return null;
+  return data.toString('utf8', 0, data[n - 2] === 0x0d ? n - 2 : n - 1);
+}

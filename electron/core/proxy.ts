@@ -8,6 +8,8 @@ import type { ReasonCode } from '../../common/problems.js';
 import { AgentInputReader, type AgentInput } from './agent-input.js';
 import { assertNever } from '../../common/assert-never.js';
 import type { MessageLog } from './message-log.js';
+import { DownAudio } from './down-audio.js';
+import { singleLine } from './protocol.js';
 import { MAX_DOWN_FRAME, UpstreamLink, type UpstreamOptions } from './upstream.js';
 
 export interface ProxyHost {
@@ -22,20 +24,10 @@ export interface ProxyHost {
 }
 
 /** An audio stream from the dialogue server ends with SNDBRKS, or after this long without packets. */
-const AUDIO_IDLE_MS = 1000;
 /** The panel's own frames waiting for a boundary in the dialogue server's stream. */
 const MAX_WAITING = 4000;
 /** How long the panel's own frames wait for the dialogue server to finish an item. */
 const STALL_MS = 2000;
-
-interface DownAudio {
-  mode: string;
-  active: boolean;
-  bytes: number;
-  packets: number;
-  startedAt: number;
-  lastAt: number;
-}
 
 interface Link {
   upstream: UpstreamLink;
@@ -91,7 +83,7 @@ export class AgentProxy {
     const url = this.url;
     const link: Link = {
       reader: new AgentInputReader(),
-      audio: { mode: 'SNDSTRM', active: false, bytes: 0, packets: 0, startedAt: 0, lastAt: 0 },
+      audio: new DownAudio(),
       avStarted: false,
       waiting: [],
       waitingSince: 0,
@@ -200,7 +192,7 @@ export class AgentProxy {
   /** Ends audio summaries whose packets stopped coming. */
   tick(now = Date.now()): void {
     for (const [agentId, link] of this.links) {
-      if (link.audio.active && now - link.audio.lastAt > AUDIO_IDLE_MS) this.endAudio(agentId, link, 'streamIdle');
+      if (link.audio.idle(now)) this.endAudio(agentId, link, 'streamIdle');
       /* A dialogue server that leaves an item unfinished must not hold the panel's own messages forever. */
       if (link.waiting.length > 0 && now - link.waitingSince > STALL_MS) {
         const tail = link.reader.completion();
@@ -230,7 +222,6 @@ export class AgentProxy {
 
   private observe(agentId: number, link: Link, item: AgentInput): void {
     const { audio } = link;
-    const now = Date.now();
     switch (item.kind) {
       case 'line':
         if (item.text.startsWith('__AV')) {
@@ -244,30 +235,19 @@ export class AgentProxy {
         if (item.tag === 'SNDBRKS') return this.endAudio(agentId, link, 'streamBreak');
         audio.mode = item.tag;
         return;
-      case 'audio':
-        if (!audio.active) {
-          Object.assign(audio, { active: true, bytes: 0, packets: 0, startedAt: now });
-          this.host.log.downAudio(agentId, { key: 'downAudioStart', params: { mode: audio.mode } });
-        }
-        audio.bytes += item.bytes;
-        audio.packets++;
-        audio.lastAt = now;
+      case 'audio': {
+        const started = audio.packet(item.bytes, Date.now());
+        if (started) this.host.log.downAudio(agentId, started);
         return;
+      }
       default:
         return assertNever(item);
     }
   }
 
   private endAudio(agentId: number, link: Link, reason: ReasonCode): void {
-    const { audio } = link;
-    if (!audio.active) return;
-    audio.active = false;
-    const seconds = (audio.bytes / 32000).toFixed(2);
-    const over = ((audio.lastAt - audio.startedAt) / 1000 + 0.04).toFixed(2);
-    this.host.log.downAudio(agentId, {
-      key: 'downAudioEnd',
-      params: { reason, seconds, packets: audio.packets, bytes: audio.bytes, over },
-    });
+    const ended = link.audio.end(reason);
+    if (ended) this.host.log.downAudio(agentId, ended);
   }
 
   /**
@@ -311,11 +291,4 @@ export class AgentProxy {
       this.host.sendToAgent(agentId, f.data, f.binary);
     }
   }
-}
-
-/** The one line a text frame carries, when it is exactly one (MMDAgent-EX sends one message per frame); else null. */
-export function singleLine(data: Buffer): string | null {
-  const n = data.length;
-  if (n < 2 || data[n - 1] !== 0x0a || data.indexOf(0x0a) !== n - 1) return null;
-  return data.toString('utf8', 0, data[n - 2] === 0x0d ? n - 2 : n - 1);
 }

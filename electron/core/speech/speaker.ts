@@ -6,8 +6,9 @@
  * utterance's story (engine, voice, text, duration).
  */
 import type { StreamResult } from '../../../common/audio.js';
-import type { NoticeMsg, Problem, ReasonCode } from '../../../common/problems.js';
+import type { NoticeMsg, Problem } from '../../../common/problems.js';
 import type { SayRequest, SayResult, SpeechEngine, SpeechSettings, VoicesResult } from '../../../common/speech.js';
+import { endNotice, problemOf, round1, type Story, type Synthesized } from './speech-notices.js';
 import { lineProblem } from '../../../common/wire-rules.js';
 import { aliasOk } from '../audio-jobs.js';
 import type { AudioStreamer, SpeechEnd, SpeechHandle } from '../audio-stream.js';
@@ -21,13 +22,13 @@ export interface SpeakerHost {
   audio: AudioStreamer;
   speech(): SpeechSettings;
   /** Why `target` cannot be spoken to now, or null. */
-  agentProblem(target: number): Problem | null;
+  agentProblem(agentId: number): Problem | null;
   /** A checked line to one agent, logged. */
-  sendLine(target: number, line: string): boolean;
+  sendLine(agentId: number, line: string): boolean;
   notice(msg: NoticeMsg, agentId: number, kind: 'status' | 'error'): void;
   apiKey(): string;
   /** The scene says this model is speaking with the agent's own voice. */
-  speaking(target: number, alias: string): boolean;
+  speaking(agentId: number, alias: string): boolean;
   platform: Platform;
 }
 
@@ -163,17 +164,17 @@ export class Speaker {
   }
 
   /** Stop speech: syntheses end, the stream ends with SNDBRKS, the agent's own voice gets SYNTH_STOP. */
-  stop(target: number, alias: string): StreamResult {
-    const problem = this.host.agentProblem(target);
+  stop(agentId: number, alias: string): StreamResult {
+    const problem = this.host.agentProblem(agentId);
     if (problem) return { ok: false, problem };
-    const pending = this.running.get(target);
+    const pending = this.running.get(agentId);
     const synthesizing = (pending?.size ?? 0) > 0;
     for (const c of pending ?? []) c.abort();
-    this.running.delete(target);
-    const streamed = this.host.audio.stopSpeech(target);
-    const own = this.ownVoice.has(target) || this.host.speaking(target, alias);
-    if (own) this.host.sendLine(target, `SYNTH_STOP|${alias}`);
-    this.ownVoice.delete(target);
+    this.running.delete(agentId);
+    const streamed = this.host.audio.stopSpeech(agentId);
+    const own = this.ownVoice.has(agentId) || this.host.speaking(agentId, alias);
+    if (own) this.host.sendLine(agentId, `SYNTH_STOP|${alias}`);
+    this.ownVoice.delete(agentId);
     return synthesizing || streamed || own
       ? { ok: true, queued: 0 }
       : { ok: false, problem: { key: 'nothingSpeaking' } };
@@ -264,56 +265,17 @@ export class Speaker {
     return { speech: this.host.speech(), apiKey: () => this.host.apiKey(), platform: this.host.platform, signal };
   }
 
-  private track(target: number): AbortController {
+  private track(agentId: number): AbortController {
     const c = new AbortController();
-    let set = this.running.get(target);
-    if (!set) this.running.set(target, (set = new Set()));
+    let set = this.running.get(agentId);
+    if (!set) this.running.set(agentId, (set = new Set()));
     set.add(c);
     return c;
   }
 
-  private untrack(target: number, c: AbortController): void {
-    const set = this.running.get(target);
+  private untrack(agentId: number, c: AbortController): void {
+    const set = this.running.get(agentId);
     set?.delete(c);
-    if (set?.size === 0) this.running.delete(target);
+    if (set?.size === 0) this.running.delete(agentId);
   }
-}
-
-function problemOf(error: unknown, engine: SpeechEngine): Problem {
-  if (error instanceof EngineError) return error.problem;
-  return { key: 'engineFailed', engine, detail: (error as Error).message };
-}
-
-type Story = {
-  agentId: number;
-  engine: SpeechEngine;
-  voice: string;
-  text: string;
-  engineMs?: number;
-  panelMs?: number;
-};
-
-interface Synthesized {
-  pcm: Uint8Array;
-  /** Time inside the engine (its HTTP calls, or its program), ms. */
-  engineMs: number;
-}
-
-const round1 = (ms: number): number => Math.round(ms * 10) / 10;
-
-/** The utterance's one log entry: said, stopped (and why), or failed part-way with the engine's problem. */
-function endNotice(story: Story, end: SpeechEnd, failure: Problem | null): NoticeMsg {
-  const base = { ...story, duration: Number((end.sentMs / 1000).toFixed(2)), sentences: end.segments };
-  if (failure) return { key: 'speechFailed', params: { ...base, ...flatProblem(failure) } };
-  if (end.how === 'done') return { key: 'said', params: base };
-  const reason: ReasonCode = end.reason ?? 'operatorStop';
-  return { key: 'speechStopped', params: { ...base, reason, name: end.replacedBy ?? '' } };
-}
-
-/** A problem's fields as notice values (`why` is its key), so a UI can word it again. */
-export function flatProblem(p: Problem): Record<string, string | number> {
-  const out: Record<string, string | number> = { why: p.key };
-  for (const [k, v] of Object.entries(p))
-    if (k !== 'key' && (typeof v === 'string' || typeof v === 'number')) out[k === 'engine' ? 'failedEngine' : k] = v;
-  return out;
 }

@@ -70,7 +70,7 @@ describe('Japanese and English', () => {
 
 describe('a Say in the log, in the UI language', () => {
   it('words the utterance, its engine and a failure carried as codes', async () => {
-    const { flatProblem } = await import('../../../electron/core/speech/speaker.js');
+    const { flatProblem } = await import('../../../electron/core/speech/speech-notices.js');
     const { noticeEnglish } = await import('../../../electron/core/log-words.js');
     const story = {
       agentId: 2,
