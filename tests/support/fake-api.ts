@@ -2,6 +2,7 @@
  * `window.api` for renderer tests without a core: built by the real `createApi` over a transport
  * that records every request and answers from the test, then started through the real bridge.
  */
+import { agentInfo } from './entries.js';
 import { createApi } from '../../common/api.js';
 import type { EventChannel, EventMap, Snapshot } from '../../common/contract.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
@@ -12,19 +13,7 @@ export type Answer = (channel: string, arg: unknown) => unknown;
 export const SNAPSHOT: Snapshot = {
   settings: structuredClone(DEFAULT_SETTINGS),
   status: { state: 'listening', url: 'ws://127.0.0.1:9001/chat', host: '127.0.0.1', port: 9001, path: '/chat' },
-  agents: [
-    {
-      agentId: 1,
-      remoteAddress: '127.0.0.1',
-      remotePort: 5000,
-      path: '/chat',
-      isMMDAgent: true,
-      connectedAt: 0,
-      messagesIn: 0,
-      messagesOut: 0,
-      responsive: true,
-    },
-  ],
+  agents: [agentInfo(1)],
   recent: [],
   logFile: '/tmp/session.jsonl',
   host: 'web',

@@ -1,4 +1,5 @@
 /** What the panel does with what agents do: forwarded first, logged beside it, and settled when they leave. */
+import { agentInfo } from '../../support/entries.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { AgentInfo } from '../../../common/agents.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
@@ -13,17 +14,7 @@ import type { Speaker } from '../../../electron/core/speech/speaker.js';
 import { UiBudget } from '../../../electron/core/ui-budget.js';
 import { UiUpdates } from '../../../electron/core/ui-updates.js';
 
-const AGENT: AgentInfo = {
-  agentId: 3,
-  remoteAddress: '127.0.0.1',
-  remotePort: 50_000,
-  path: '/chat',
-  isMMDAgent: true,
-  connectedAt: 0,
-  messagesIn: 0,
-  messagesOut: 0,
-  responsive: true,
-};
+const AGENT: AgentInfo = agentInfo(3, { remotePort: 50_000 });
 
 function setup() {
   const calls: string[] = [];

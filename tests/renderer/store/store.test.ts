@@ -1,4 +1,5 @@
 /** The store's slices, through their actions; every test starts from a fresh store. */
+import { agentInfo } from '../../support/entries.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStore, useStore } from '../../../renderer/store/index.js';
 import { entry } from '../../support/entries.js';
@@ -37,17 +38,7 @@ describe('store', () => {
 
   it('drops a target that disconnected back to all', () => {
     const s = useStore.getState();
-    const agent = {
-      agentId: 3,
-      remoteAddress: '127.0.0.1',
-      remotePort: 1,
-      path: '/chat',
-      isMMDAgent: true,
-      connectedAt: 0,
-      messagesIn: 0,
-      messagesOut: 0,
-      responsive: true,
-    };
+    const agent = agentInfo(3);
     s.setAgents([agent]);
     s.setTarget(3);
     s.setAgents([]);
