@@ -2,6 +2,7 @@
  * Audio pacing benchmark: a 60 s file streamed through browser mode's bridge, and
  * the microphone from Chromium's fake capture device, each measured at the agent.
  */
+import type { Snapshot } from '../common/contract.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright';
@@ -88,8 +89,8 @@ export function pacingStats(arrivals: Arrival[], leadMs = 160): PacingResult {
 export async function fileRun(web: WebProcess, seconds: number): Promise<PacingResult> {
   const w = await listener(web.agentUrl);
   await new Promise((r) => setTimeout(r, 300));
-  const state = (await bridgeRequest(web, 'panel:ready', {})) as { sessions: { id: number }[] };
-  const agentId = Math.max(...state.sessions.map((s) => s.id));
+  const state = (await bridgeRequest(web, 'panel:ready', {})) as Snapshot;
+  const agentId = Math.max(...state.agents.map((s) => s.agentId));
   const samples = new Int16Array(seconds * 16000).map((_, i) => Math.round(6000 * Math.sin(i / 10)));
   const done = new Promise<Arrival[]>((resolve) =>
     w.on('message', (m: { brks?: boolean; arrivals?: Arrival[] }) => m.brks && resolve(m.arrivals!)),
@@ -97,7 +98,7 @@ export async function fileRun(web: WebProcess, seconds: number): Promise<PacingR
   await bridgeRequest(
     web,
     'audio:stream-file',
-    { target: agentId, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' },
+    { agentId, alias: '0', name: `${seconds}s.wav`, whenBusy: 'replace' },
     new Uint8Array(samples.buffer),
   );
   const arrivals = await done;

@@ -32,6 +32,8 @@ async function measure(id: string, title: string, bench: () => Promise<unknown>)
     beginRun(id, title);
     await bench();
   }
+  /* Written after each benchmark, so one that fails later keeps what was measured. */
+  writeReport(REPORT);
 }
 
 await measure('log', 'Log relay: agent → core → bridge → the page', benchLogRelay);
@@ -51,10 +53,7 @@ await measure('audio', 'Audio pacing: files and the microphone', async () => {
 });
 await measure('speech', "Say it: the panel's own time, pacing and the resampler", benchSpeech);
 await measure('proxy', 'Proxy mode: agent ⇄ panel ⇄ dialogue server', benchProxy);
-if (only.length === 0 || only.some((o) => o !== 'profile')) {
-  writeReport(REPORT);
-  console.log(`\nWritten to ${REPORT}`);
-}
+if (only.length === 0 || only.some((o) => o !== 'profile')) console.log(`\nWritten to ${REPORT}`);
 /* Not part of a plain `npm run bench`: a profiling run, asked for by name. */
 if (only.includes('profile')) await profileBurst();
 process.exit(0);

@@ -30,7 +30,7 @@ async function connectAgent(options: Parameters<typeof FakeAgent.connect>[1] = {
 const status = (page: Page) => page.getByRole('status', { name: 'Connection' });
 const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 
-test('shows Connected within a second of the agent connecting, and Waiting when it leaves', async ({ page }) => {
+test('shows Connected when the agent connects, and Waiting when it leaves', async ({ page }) => {
   await page.goto(web.uiUrl);
   await expect(status(page)).toContainText('Waiting');
   /* The wait is marked by a few pulses, never an endless animation: that kept the page drawing every frame while idle. */
@@ -47,11 +47,11 @@ test('shows Connected within a second of the agent connecting, and Waiting when 
     ),
   );
   const a = await connectAgent();
-  await expect(status(page)).toContainText('Connected', { timeout: 1000 });
+  await expect(status(page)).toContainText('Connected');
   await expect(page.getByRole('button', { name: 'Disconnect agent #1' })).toBeVisible();
   a.quit();
   agents.length = 0;
-  await expect(status(page)).toContainText('Waiting', { timeout: 2000 });
+  await expect(status(page)).toContainText('Waiting');
   await expect(log(page)).toContainText('left: agent disconnected');
 });
 
