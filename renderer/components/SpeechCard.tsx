@@ -23,8 +23,8 @@ export function SpeechCard() {
   const error = useStore((s) => s.audioError);
   const notice = useStore((s) => s.audioNotice);
   return (
-    <section className="card" aria-labelledby="speak-title">
-      <h2 id="speak-title">{t('speech.title')}</h2>
+    <section className="card" aria-labelledby="speech-title">
+      <h2 id="speech-title">{t('speech.title')}</h2>
       <ModelAlias />
       <SayIt />
       <FileSection />
