@@ -1,5 +1,5 @@
 /** Agents: who is connected, where the panel listens, what each agent has loaded, and sending to them. */
-import type { LinkReason, ListenProblem, Problem } from './problems.js';
+import type { LinkReason, ListenProblem, Problem, Reason } from './problems.js';
 
 /** Where composed lines go in proxy mode. */
 export type SendTo = 'agent' | 'server';
@@ -8,7 +8,10 @@ export interface AgentInfo {
   agentId: number;
   remoteAddress: string;
   remotePort: number;
+  /** The path it connected to: the listening path, or one segment below it that names it. */
   path: string;
+  /** Its name: the operator's for its path, else the segment below the listening path; none for the listening path itself. */
+  name?: string;
   /** Sent `X-App-Type: MMDAgent` in its upgrade request. */
   isMMDAgent: boolean;
   connectedAt: number;
@@ -92,5 +95,25 @@ export type ChangeResult =
   | { ok: true }
   | { ok: false; needsConfirm: true; agents: number; reason: 'move' | 'disconnect' }
   | { ok: false; needsConfirm?: false; problem: Problem };
+
+/** What Stop everything ended: streams (with their queues), syntheses, and SYNTH_STOP lines sent. */
+export interface StopEverythingResult {
+  ok: true;
+  streams: number;
+  syntheses: number;
+  voices: number;
+  agents: number;
+}
+
+/** An agent left, stopped answering pings, or answers again: the UI raises the first two until dismissed. */
+export interface AgentAlert {
+  agentId: number;
+  name?: string;
+  kind: 'left' | 'silent' | 'back';
+  /** Wall-clock ms. */
+  at: number;
+  /** Why it left. */
+  reason?: Reason;
+}
 
 export type PeriodicStart = { ok: true; id: number } | { ok: false; problem: Problem };

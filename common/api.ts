@@ -28,6 +28,9 @@ export function createApi(t: Transport) {
     stopPeriodic: (id: number) => t.invoke('periodic:stop', { id }),
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
     disconnect: (agentId: number, confirm = false) => t.invoke('agent:disconnect', { agentId, confirm }),
+    renameAgent: (agentId: number, name: string) => t.invoke('agent:rename', { agentId, name }),
+    /** Every agent's streams, syntheses and voices, at once. */
+    stopEverything: () => t.invoke('panel:stop-everything', undefined),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
     /** The whole decoded file, once; main paces it to the agent. */
     streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),
@@ -48,6 +51,7 @@ export function createApi(t: Transport) {
     onLogOpened: (cb: (file: EventMap['log:opened']) => void) => t.subscribe('log:opened', cb),
     onLogGap: (cb: (gap: EventMap['log:gap']) => void) => t.subscribe('log:gap', cb),
     onAgents: (cb: (agents: EventMap['agents:changed']) => void) => t.subscribe('agents:changed', cb),
+    onAgentAlert: (cb: (alert: EventMap['agent:alert']) => void) => t.subscribe('agent:alert', cb),
     onServerStatus: (cb: (status: EventMap['server:status']) => void) => t.subscribe('server:status', cb),
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),
     onAudioStatus: (cb: (status: EventMap['audio:status']) => void) => t.subscribe('audio:status', cb),

@@ -13,6 +13,8 @@ import type {
   SendTo,
   ServerStatus,
   AgentInfo,
+  AgentAlert,
+  StopEverythingResult,
   Target,
 } from './agents.js';
 import type { AudioStatus, MicChunk, StreamFileRequest, StreamResult } from './audio.js';
@@ -53,6 +55,10 @@ export interface RequestMap extends SpeechRequestMap {
   'periodic:stop': [{ id: number }, ChangeResult];
   'settings:update': [{ patch: Partial<Settings>; confirm?: boolean }, ChangeResult];
   'agent:disconnect': [{ agentId: number; confirm?: boolean }, ChangeResult];
+  /** Names the agent (and every later one on its path); '' gives back the name its path gave. */
+  'agent:rename': [{ agentId: number; name: string }, ChangeResult];
+  /** Stop everything: every stream, synthesis and voice of every agent. */
+  'panel:stop-everything': [void, StopEverythingResult];
   'file:save': [SaveFileRequest, SaveFileResult];
   'audio:stream-file': [StreamFileRequest, StreamResult];
   'audio:stop': [{ agentId: number }, StreamResult];
@@ -74,6 +80,8 @@ export interface EventMap {
   /** Entries that were not delivered to this UI (it fell behind); the disk log has them. */
   'log:gap': { dropped: number };
   'agents:changed': AgentInfo[];
+  /** An agent left or stopped answering (or answers again), for the operator's alert. */
+  'agent:alert': AgentAlert;
   'server:status': ServerStatus;
   'settings:changed': Settings;
   'audio:status': AudioStatus[];

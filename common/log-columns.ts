@@ -226,6 +226,7 @@ export class LogColumns {
   settle(i: number, u: EntryUpdate): void {
     const extra: EntryExtra = { ...this.extras.get(i), delivery: u.delivery };
     if (u.rtt !== undefined) extra.rtt = u.rtt;
+    if (u.failure !== undefined) extra.failure = u.failure;
     this.extras.set(i, extra);
   }
 

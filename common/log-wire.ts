@@ -53,6 +53,7 @@ export class LogWireEncoder {
       e.binary !== undefined ||
       e.delivery !== undefined ||
       e.rtt !== undefined ||
+      e.failure !== undefined ||
       e.echoOf !== undefined ||
       e.notForwarded ||
       e.msg ||
@@ -99,6 +100,7 @@ function extraOf(e: LogEntry): EntryExtra {
   if (e.binary !== undefined) x.binary = e.binary;
   if (e.delivery !== undefined) x.delivery = e.delivery;
   if (e.rtt !== undefined) x.rtt = e.rtt;
+  if (e.failure !== undefined) x.failure = e.failure;
   if (e.echoOf !== undefined) x.echoOf = e.echoOf;
   if (e.notForwarded) x.notForwarded = true;
   if (e.msg) x.msg = e.msg;

@@ -11,8 +11,11 @@ export type Direction = 'in' | 'out' | 'down' | 'up' | 'sys';
 /** What an entry is, used for colour and filtering. */
 export type EntryKind = 'event' | 'command' | 'control' | 'status' | 'warning' | 'error';
 
-/** Delivery of an outgoing line, confirmed by MMDAgent-EX's echo of it. */
-export type Delivery = 'sent' | 'pending' | 'delivered' | 'no-echo';
+/**
+ * Delivery of an outgoing line, confirmed by MMDAgent-EX's echo of it; `failed` when its full log
+ * reported an Error or Warning in the echo's own tick (the agent took the line and rejected it).
+ */
+export type Delivery = 'sent' | 'pending' | 'delivered' | 'no-echo' | 'failed';
 
 export interface LogEntry {
   /** Monotonic per app run. Gaps are echoes, which go to disk but not to the UI. */
@@ -32,6 +35,8 @@ export interface LogEntry {
   delivery?: Delivery;
   /** Round trip from send to echo, ms. */
   rtt?: number;
+  /** With `failed`: the agent's own words (`addMotion: not found: …`). */
+  failure?: string;
   /** On disk only: this incoming line is the echo of entry `echoOf`. */
   echoOf?: number;
   /** Proxy mode: this line from the agent did not reach the dialogue server (it was down). */
@@ -61,6 +66,7 @@ export interface EntryUpdate {
   id: number;
   delivery: Delivery;
   rtt?: number;
+  failure?: string;
 }
 
 export interface LogBatch {
@@ -69,7 +75,7 @@ export interface LogBatch {
 }
 
 /** The fields most entries lack, carried by index in a LogWire. */
-export type EntryExtra = Pick<LogEntry, 'binary' | 'delivery' | 'rtt' | 'echoOf' | 'notForwarded' | 'msg' | 'agent'>;
+export type EntryExtra = Pick<LogEntry, 'binary' | 'delivery' | 'rtt' | 'failure' | 'echoOf' | 'notForwarded' | 'msg' | 'agent'>;
 
 /**
  * A LogBatch in columns, as it crosses IPC and the bridge (`common/log-wire.ts` builds and reads

@@ -8,9 +8,11 @@ import type { NoticeKey, ReasonCode } from './problems.js';
 export const NOTICE_WORDS = {
   listening: 'Listening on {url} for MMDAgent-EX.',
   notListening: 'The panel is not listening on {host}:{port} ({code}).',
-  agentConnected: 'MMDAgent-EX connected from {remote} (agent #{agentId}).',
-  clientConnected: 'A client without X-App-Type: MMDAgent connected from {remote} (agent #{agentId}).',
+  agentConnected: 'MMDAgent-EX connected from {remote} to {path} (agent #{agentId}).',
+  clientConnected: 'A client without X-App-Type: MMDAgent connected from {remote} to {path} (agent #{agentId}).',
   agentLeft: 'Agent #{agentId} ({remote}) left: {reason}.',
+  stoppedEverything:
+    'Stop everything: {streams} stream(s) and {syntheses} synthesis(es) stopped, SYNTH_STOP sent {voices} time(s) to {agents} agent(s).',
   pingsMissed: 'Agent #{agentId} does not answer pings (the connection is kept open).',
   pingsBack: 'Agent #{agentId} answers pings again.',
   rejected: 'Connection from {remote} refused: {reason}.',
@@ -60,7 +62,7 @@ export const REASON_WORDS = {
   agentDisconnected: 'agent disconnected',
   agentClosed: 'agent closed ({detail})',
   sendFailed: 'send failed: {detail}',
-  wrongPath: 'upgrade to {path} refused (404): the panel listens on {expected}',
+  wrongPath: 'upgrade to {path} refused (404): the panel listens on {expected} (or {expected}/<name>)',
   webOrigin: 'a web page (Origin: {origin}) tried to connect (403). Allow its origin in Settings if you trust it',
   tooMany: 'already {max} agents (429)',
   connectionGone: 'the connection is gone',

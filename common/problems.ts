@@ -11,6 +11,7 @@ export type NoticeKey =
   | 'agentConnected'
   | 'clientConnected'
   | 'agentLeft'
+  | 'stoppedEverything'
   | 'pingsMissed'
   | 'pingsBack'
   | 'rejected'
@@ -94,6 +95,7 @@ export type SettingProblem =
   | { code: 'origin'; value: string }
   | { code: 'echo-timeout'; min: number; max: number }
   | { code: 'alias' }
+  | { code: 'agent-name' }
   | { code: 'audio-max'; min: number; max: number }
   | { code: 'upstream-url'; problem: UrlProblem }
   | { code: 'quick-set'; problem: QuickSetProblem }
@@ -140,6 +142,8 @@ export type Problem =
   | { key: 'audioEmpty'; name: string }
   | { key: 'audioTooLong'; name: string; seconds: number; limit: number }
   | { key: 'micBusy' }
+  /** A move to a new address was tried there first and failed: nothing was closed. */
+  | { key: 'cannotListen'; listen: ListenProblem }
   | { key: 'fileBusy'; name: string }
   | { key: 'nothingStreaming' }
   | { key: 'micNotStreaming' }

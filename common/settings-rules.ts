@@ -2,6 +2,7 @@
  * The one set of rules for settings. The Settings dialog, the command line and the core all check
  * by these, so a value one of them accepts the others accept too.
  */
+import { agentNameOk } from './agent-names.js';
 import type { ServerStatus } from './agents.js';
 import type { LogFilters, TypeChip } from './log.js';
 import type { Problem, SettingProblem, UrlProblem } from './problems.js';
@@ -131,6 +132,12 @@ export const CHECKS: { [K in keyof Settings]: Check } = {
   mdfAllLog: typed('boolean'),
   mdfHttpOff: typed('boolean'),
   speech: speechProblem,
+  agentNames: (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return TYPE;
+    const entries = Object.entries(v as Record<string, unknown>);
+    const ok = entries.every(([path, name]) => path.startsWith('/') && path.length <= 300 && isStr(name) && agentNameOk(name));
+    return ok && entries.length <= 500 ? null : { code: 'agent-name' };
+  },
 };
 
 /** Why a settings patch is refused, as a problem for the UI to word; null when it is fine. */

@@ -47,6 +47,8 @@ export interface Settings extends ServerSettings {
   mdfAllLog: boolean;
   /** The .mdf snippet also turns off MMDAgent-EX's HTTP command server (`http_server=false`). */
   mdfHttpOff: boolean;
+  /** The operator's names for agents, by the path they connect to (`/chat/left` → `Left screen`). */
+  agentNames: Record<string, string>;
   /** Say it: the engine, its URL, voice and sliders (the OpenAI-compatible key is kept apart, never here). */
   speech: SpeechSettings;
 }

@@ -4,6 +4,7 @@
  * what each agent left behind is settled.
  */
 import type { AgentInfo } from '../../common/agents.js';
+import type { Reason } from '../../common/problems.js';
 import type { AgentReports } from './agent-reports.js';
 import type { AgentServerHandlers } from './agent-events.js';
 import type { AudioStreamer } from './audio-stream.js';
@@ -26,10 +27,12 @@ export interface FeedParts {
   audio: AudioStreamer;
   avatar: AvatarControl;
   speech: Speaker;
+  /** An agent left or stopped answering (or answers again): the operator's alert. */
+  alert(agent: AgentInfo, kind: 'left' | 'silent' | 'back', reason?: Reason): void;
 }
 
 export function agentFeed(parts: FeedParts): AgentServerHandlers {
-  const { log, uiBudget, reports, scene, ui, proxy, audio, avatar, speech } = parts;
+  const { log, uiBudget, reports, scene, ui, proxy, audio, avatar, speech, alert } = parts;
   /** Whether the agent frame being split into lines right now reached the dialogue server. */
   let frameForwarded = true;
   let loggingFailed = false;
@@ -51,7 +54,10 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
     onOpen: (s) => {
       log.notice(
         'status',
-        { key: s.isMMDAgent ? 'agentConnected' : 'clientConnected', params: { remote: remote(s), agentId: s.agentId } },
+        {
+          key: s.isMMDAgent ? 'agentConnected' : 'clientConnected',
+          params: { remote: remote(s), path: s.path, agentId: s.agentId },
+        },
         s.agentId,
       );
       proxy.agentOpened(s.agentId);
@@ -87,6 +93,8 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
       if (scene.drop(s.agentId)) ui.sceneChanged();
       reports.forget(s.agentId);
       log.notice('status', { key: 'agentLeft', params: { agentId: s.agentId, remote: remote(s), ...why } }, s.agentId);
+      /* The operator closed it: they know. */
+      if (why.reason !== 'operator' && why.reason !== 'listenerStopped') alert(s, 'left', why);
       ui.agentsNow();
     },
     onResponsive: (s, ok) => {
@@ -95,6 +103,7 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
         { key: ok ? 'pingsBack' : 'pingsMissed', params: { agentId: s.agentId } },
         s.agentId,
       );
+      alert(s, ok ? 'back' : 'silent');
       ui.agentsChanged();
     },
     onRejected: (why, remoteAddress) =>

@@ -4,11 +4,13 @@
  * `closeSession`/`stop`, which the panel calls only on an explicit user action.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChangeResult, ServerStatus, AgentInfo } from '../../common/agents.js';
-import type { Reason } from '../../common/problems.js';
+import type { ListenProblem, Reason } from '../../common/problems.js';
 import type { ServerSettings } from '../../common/settings.js';
+import { nameFromPath } from '../../common/agent-names.js';
 import { NO_HANDLERS, type AgentServerHandlers } from './agent-events.js';
 import { bindHost, endpointUrl, normalizePath, refuse, toBytes } from './endpoint.js';
 import { describeListenError } from './listen-errors.js';
@@ -68,6 +70,11 @@ export class AgentServer {
 
   count(): number {
     return this.connections.size;
+  }
+
+  info(agentId: number): AgentInfo | undefined {
+    const connection = this.connections.get(agentId);
+    return connection ? { ...connection.info } : undefined;
   }
 
   has(agentId: number): boolean {
@@ -130,6 +137,30 @@ export class AgentServer {
     return this.status;
   }
 
+  /**
+   * Whether the panel could listen at `settings`' address, tried before anything is closed: the
+   * address it listens on now, and port 0, always can.
+   */
+  async probe(settings: ServerSettings): Promise<ListenProblem | null> {
+    const host = bindHost(settings.wsHost);
+    const port = settings.wsPort;
+    const ours = this.http !== null && this.status.port === port;
+    if (port === 0 || (ours && this.status.host === host)) return null;
+    const server = createNetServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host, port, ipv6Only: false, exclusive: true }, () => resolve());
+      });
+    } catch (error) {
+      /* Our own listener holds this port on another address of the machine: it closes before the move. */
+      if (ours && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') return null;
+      return describeListenError(error as NodeJS.ErrnoException, host, port);
+    }
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return null;
+  }
+
   /** Closes the listener and every agent connection (only after the user agreed). */
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
@@ -188,12 +219,10 @@ export class AgentServer {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`;
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname !== this.path) {
-      this.handlers.onRejected(
-        { reason: 'wrongPath', path: String(pathname).slice(0, 200), expected: this.path },
-        remote,
-      );
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const named = nameFromPath(this.path, pathname);
+    if (!named) {
+      this.handlers.onRejected({ reason: 'wrongPath', path: pathname.slice(0, 200), expected: this.path }, remote);
       return refuse(socket, 404, 'Not Found');
     }
     const origin = req.headers.origin;
@@ -207,15 +236,16 @@ export class AgentServer {
       this.handlers.onRejected({ reason: 'tooMany', max }, remote);
       return refuse(socket, 429, 'Too Many Requests');
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, pathname));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, pathname, named.name));
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage, path: string): void {
+  private accept(ws: WebSocket, req: IncomingMessage, path: string, name: string | undefined): void {
     const info: AgentInfo = {
       agentId: this.nextId++,
       remoteAddress: req.socket.remoteAddress ?? '?',
       remotePort: req.socket.remotePort ?? 0,
       path,
+      ...(name === undefined ? {} : { name }),
       isMMDAgent: String(req.headers['x-app-type'] ?? '').trim() === 'MMDAgent',
       connectedAt: Date.now(),
       messagesIn: 0,

@@ -99,10 +99,18 @@ export class AudioLanes {
     );
   }
 
-  /** Stops everything (quit, listener restart). */
-  stopAll(): void {
-    for (const agentId of [...this.queues.keys()]) this.dropQueue(agentId, 'panelStopped');
-    for (const [agentId, job] of this.active) this.finish(agentId, job, 'stopped', 'panelStopped');
+  /** Stops every stream and drops what waits (quit, listener restart, Stop everything); returns how many ended. */
+  stopAll(reason: ReasonCode = 'panelStopped'): number {
+    let ended = 0;
+    for (const [agentId, queue] of [...this.queues]) {
+      ended += queue.length;
+      this.dropQueue(agentId, reason);
+    }
+    for (const [agentId, job] of [...this.active]) {
+      ended++;
+      this.finish(agentId, job, 'stopped', reason);
+    }
+    return ended;
   }
 
   protected startJob(agentId: number, job: Queued): void {

@@ -16,6 +16,7 @@ export function extrasJson(e: LogEntry): string {
   if (e.binary !== undefined) s += `,"binary":${e.binary}`;
   if (e.delivery !== undefined) s += `,"delivery":"${e.delivery}"`;
   if (e.rtt !== undefined) s += `,"rtt":${e.rtt}`;
+  if (e.failure !== undefined) s += `,"failure":${JSON.stringify(e.failure)}`;
   if (e.echoOf !== undefined) s += `,"echoOf":${e.echoOf}`;
   if (e.notForwarded) s += ',"notForwarded":true';
   if (e.msg) s += `,"msg":${JSON.stringify(e.msg)}`;

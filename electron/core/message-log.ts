@@ -38,6 +38,20 @@ interface PendingEcho {
   echo: string;
 }
 
+/**
+ * Lines the agent's full log echoed at one of its ticks. An `Error` or `Warning` it logs in that
+ * same tick is its answer to them (docs/protocol.md), so they settle when the agent moves on to a
+ * later tick, or after `ECHO_HOLD_MS`, and not at the echo.
+ */
+interface EchoedInTick {
+  tick: number;
+  at: number;
+  echoed: { entry: LogEntry; rtt: number }[];
+}
+
+/** How long an echoed line waits for an Error in its tick when the agent logs nothing after it. */
+export const ECHO_HOLD_MS = 150;
+
 export class MessageLog {
   private nextId = 1;
   /** The UI batch of this tick, in columns: nothing per message outlives the tick but its text. */
@@ -50,6 +64,7 @@ export class MessageLog {
   /** Delivery outcomes of entries the kept batches show as pending. */
   private readonly settled = new Map<number, EntryUpdate>();
   private readonly pending = new Map<number, PendingEcho[]>();
+  private readonly inTick = new Map<number, EchoedInTick>();
   private readonly now: () => number;
   private readonly recentLimit: number;
   echoTimeoutMs: number;
@@ -67,12 +82,15 @@ export class MessageLog {
    */
   incoming(agentId: number, line: string, ui = true, forwarded = true): LogEntry {
     const agent = parseAgentLog(line);
+    if (agent !== null && this.inTick.size > 0) this.judgeTick(agentId, agent);
     /* A line of the agent's own log carries a message (Sent, Captured) or words (Status, Warning, Error). */
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
     const type = message === null ? agent!.level : messageType(message);
     /* Only the message itself answers an injected line: `Remote: Sent: X`, not the modules' receipts of it. */
     const echoOf =
-      message !== null && (agent === null || answersRemote(agent)) ? this.matchEcho(agentId, message) : undefined;
+      message !== null && (agent === null || answersRemote(agent))
+        ? this.matchEcho(agentId, message, agent?.tick)
+        : undefined;
     const kind = echoOf !== undefined ? 'event' : (agentKind(agent) ?? classify(type, 'in'));
     const entry = this.make('in', agentId, kind, type, line);
     if (agent) entry.agent = agent;
@@ -118,9 +136,9 @@ export class MessageLog {
     return this.commit(entry);
   }
 
-  /** Whether any line still waits for its echo: its "no echo" is due at a later tick. */
+  /** Whether any line still waits for its echo (its "no echo" is due) or for its tick to pass. */
   get awaitingEchoes(): boolean {
-    return this.pending.size > 0;
+    return this.pending.size > 0 || this.inTick.size > 0;
   }
 
   /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
@@ -149,6 +167,7 @@ export class MessageLog {
 
   /** Outgoing lines to a session that left will never be echoed. */
   agentLeft(agentId: number): void {
+    this.settleTick(agentId);
     for (const p of this.pending.get(agentId) ?? []) this.settle(p.entry, 'no-echo');
     this.pending.delete(agentId);
   }
@@ -219,39 +238,84 @@ export class MessageLog {
     }
   }
 
-  private matchEcho(agentId: number, line: string): number | undefined {
+  /** The echo of a pending line: delivered now, or (full log, `tick` known) once its tick has passed without an error. */
+  private matchEcho(agentId: number, line: string, tick?: number): number | undefined {
     const list = this.pending.get(agentId);
     if (!list) return undefined;
     const index = list.findIndex((p) => p.echo === line);
     if (index < 0) return undefined;
     const { entry } = list.splice(index, 1)[0]!;
-    this.settle(entry, 'delivered', this.now() - entry.t);
+    if (list.length === 0) this.pending.delete(agentId);
+    const rtt = this.now() - entry.t;
+    if (tick === undefined) {
+      this.settle(entry, 'delivered', rtt);
+      return entry.id;
+    }
+    const held = this.inTick.get(agentId);
+    if (held && held.tick !== tick) this.settleTick(agentId);
+    const same = this.inTick.get(agentId);
+    if (same) same.echoed.push({ entry, rtt });
+    else this.inTick.set(agentId, { tick, at: this.now(), echoed: [{ entry, rtt }] });
     return entry.id;
   }
 
+  /**
+   * A line of the agent's log: an Error or Warning in the tick of held echoes fails the line it is
+   * about (the one whose text it names, else the latest); a later tick settles them as delivered.
+   */
+  private judgeTick(agentId: number, agent: AgentLogLine): void {
+    const held = this.inTick.get(agentId);
+    if (!held) return;
+    if (agent.tick !== held.tick) return this.settleTick(agentId);
+    if (agent.level !== 'Error' && agent.level !== 'Warning') return;
+    const named = held.echoed.findIndex((e) => mentions(agent.text, e.entry.text));
+    const index = named >= 0 ? named : held.echoed.length - 1;
+    const [{ entry, rtt }] = held.echoed.splice(index, 1) as [{ entry: LogEntry; rtt: number }];
+    this.settle(entry, 'failed', rtt, agent.text.slice(0, 500));
+    if (held.echoed.length === 0) this.inTick.delete(agentId);
+  }
+
+  private settleTick(agentId: number): void {
+    const held = this.inTick.get(agentId);
+    if (!held) return;
+    this.inTick.delete(agentId);
+    for (const { entry, rtt } of held.echoed) this.settle(entry, 'delivered', rtt);
+  }
+
   /** Records the outcome on the entry (for later snapshots), the UI batch and the disk. */
-  private settle(entry: LogEntry, delivery: 'delivered' | 'no-echo', rtt?: number): void {
+  private settle(entry: LogEntry, delivery: 'delivered' | 'no-echo' | 'failed', rtt?: number, failure?: string): void {
     entry.delivery = delivery;
     if (rtt !== undefined) entry.rtt = rtt;
-    const update: EntryUpdate = rtt === undefined ? { id: entry.id, delivery } : { id: entry.id, delivery, rtt };
+    if (failure !== undefined) entry.failure = failure;
+    const update: EntryUpdate = { id: entry.id, delivery };
+    if (rtt !== undefined) update.rtt = rtt;
+    if (failure !== undefined) update.failure = failure;
     this.updates.push(update);
     this.options.changed?.();
     this.settled.set(entry.id, update);
-    this.options.sink?.append({ update: entry.id, delivery, ...(rtt === undefined ? {} : { rtt }) });
+    this.options.sink?.append({ update: entry.id, delivery, rtt, failure });
   }
 
   private expireEchoes(): void {
-    const cutoff = this.now() - this.echoTimeoutMs;
+    const now = this.now();
+    const cutoff = now - this.echoTimeoutMs;
     for (const [agentId, list] of this.pending) {
       while (list.length > 0 && list[0]!.entry.t <= cutoff) this.settle(list.shift()!.entry, 'no-echo');
       if (list.length === 0) this.pending.delete(agentId);
     }
+    for (const [agentId, held] of this.inTick) if (now - held.at >= ECHO_HOLD_MS) this.settleTick(agentId);
   }
 }
 
 /** In the agent's own log, a line injected over the socket comes back as `Remote: Sent: <line>`. */
 function answersRemote(agent: AgentLogLine): boolean {
   return agent.level === 'Sent' && agent.module === 'Remote';
+}
+
+/** Whether the agent's error words name something only this line has (its file, its alias…): the last fields first. */
+function mentions(words: string, line: string): boolean {
+  const fields = line.split('|').slice(1).reverse();
+  return fields.some((f) => f.length >= 3 && words.includes(f));
 }
 
 /** The agent's own Error and Warning lines stand out by kind; its Status lines are status. */

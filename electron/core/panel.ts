@@ -6,11 +6,13 @@
  * UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { AgentInfo } from '../../common/agents.js';
+import type { AgentAlert, AgentInfo, StopEverythingResult } from '../../common/agents.js';
+import type { Reason } from '../../common/problems.js';
 import type { EventMap, Snapshot } from '../../common/contract.js';
 import { upstreamUrl } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { agentFeed } from './agent-feed.js';
+import { AgentNames } from './agent-names.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer, type AgentServerOptions } from './agent-server.js';
 import type { PacerOptions } from './audio-packets.js';
@@ -26,6 +28,7 @@ import { AgentProxy } from './proxy.js';
 import { SceneTracker } from './scene.js';
 import { SettingsApplier } from './settings-apply.js';
 import { SettingsStore } from './settings.js';
+import { stopEverything } from './stop-everything.js';
 import { KeyVault, type Sealer } from './speech/key-vault.js';
 import { warmResampler } from './speech/resample.js';
 import { Speaker } from './speech/speaker.js';
@@ -75,6 +78,8 @@ export class Panel extends Emitter<PanelEvents> {
   readonly speech: Speaker;
   readonly periodic: PeriodicSender;
   readonly settingsApplier: SettingsApplier;
+  /** The operator's names for agents, by path. */
+  readonly names: AgentNames;
   private readonly overrides: Partial<Settings>;
   private readonly writer: JsonlWriter | null;
   /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
@@ -140,6 +145,15 @@ export class Panel extends Emitter<PanelEvents> {
       (req) => outbox.send(req.target, req.text, req.to),
       () => this.emit('periodic:changed', periodic.list()),
     ));
+    const names = (this.names = new AgentNames({
+      names: () => this.settings().agentNames,
+      save: (agentNames) => {
+        this.settingsStore.update({ agentNames });
+        this.emit('settings:changed', this.settings());
+      },
+      pathOf: (agentId) => server.info(agentId)?.path,
+      changed: () => ui.agentsNow(),
+    }));
     this.settingsApplier = new SettingsApplier({
       current: () => this.settings(),
       bound: () => server.currentStatus,
@@ -150,6 +164,7 @@ export class Panel extends Emitter<PanelEvents> {
         return this.settings();
       },
       applied: (next) => this.follow(next),
+      probe: (next) => server.probe(next),
       restartListener: async () => {
         speech.stopAll();
         audio.stopAll();
@@ -158,7 +173,19 @@ export class Panel extends Emitter<PanelEvents> {
       },
     });
 
-    server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech }));
+    const alert = (info: AgentInfo, kind: AgentAlert['kind'], reason?: Reason): void => {
+      const { name } = names.decorate(info);
+      this.emit('agent:alert', {
+        agentId: info.agentId,
+        kind,
+        at: Date.now(),
+        ...(name ? { name } : {}),
+        ...(reason ? { reason } : {}),
+      });
+    };
+    server.attach(
+      agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }),
+    );
     this.uiSources = {
       agents: () => this.agentList(),
       audio: () => audio.status(),
@@ -205,11 +232,27 @@ export class Panel extends Emitter<PanelEvents> {
     this.writer?.flush();
   }
 
-  /** The connected agents, with what their own log reported and their dialogue-server link. */
+  /** Stop everything: every agent's streams, syntheses and voices (the renderer ends its sequences). */
+  stopEverything(): StopEverythingResult {
+    const models = this.scene.snapshot();
+    return stopEverything({
+      stopSyntheses: () => this.speech.stopAll(),
+      stopStreams: () => this.audio.stopAll('operatorStop'),
+      agents: () => this.server.list().map((s) => s.agentId),
+      aliases: (agentId) => {
+        const known = models[agentId]?.models ?? [];
+        return known.length > 0 ? known : [this.settings().modelAlias];
+      },
+      sendLine: (agentId, line) => this.outbox.sendLine(agentId, line),
+      notice: (msg) => this.log.notice('status', msg),
+    });
+  }
+
+  /** The connected agents, with what their own log reported, their names and their dialogue-server link. */
   agentList(): AgentInfo[] {
     return this.server.list().map((s) => {
       const upstream = this.proxy.info(s.agentId);
-      const info = this.reports.decorate(s);
+      const info = this.names.decorate(this.reports.decorate(s));
       return upstream ? { ...info, upstream } : info;
     });
   }

@@ -78,6 +78,12 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       if (typeof agentId !== 'number') throw new Error('The agent id must be a number.');
       return panel.server.disconnect(agentId, confirm === true);
     },
+    'agent:rename': async (arg) => {
+      const { agentId, name } = record(arg);
+      if (typeof agentId !== 'number') throw new Error('The agent id must be a number.');
+      return panel.names.rename(agentId, text(name, 'The name'));
+    },
+    'panel:stop-everything': async () => panel.stopEverything(),
     'audio:stream-file': async (arg) => {
       const a = record(arg);
       const whenBusy: WhenBusy = a.whenBusy === 'queue' ? 'queue' : 'replace';

@@ -6,6 +6,7 @@
  */
 import type { ChangeResult, ServerStatus } from '../../common/agents.js';
 import type { Settings } from '../../common/settings.js';
+import type { ListenProblem } from '../../common/problems.js';
 import { mergedSettingsProblem, settingsProblem } from '../../common/settings-rules.js';
 
 export interface SettingsHost {
@@ -19,6 +20,8 @@ export interface SettingsHost {
   applied(settings: Settings): void;
   /** Stops every stream and the listener, and listens again where the settings now say. */
   restartListener(): Promise<void>;
+  /** Whether the listener could start at these settings' address (tried before anything closes). */
+  probe(settings: Settings): Promise<ListenProblem | null>;
 }
 
 const WHERE = ['wsHost', 'wsPort', 'wsPath'] as const;
@@ -53,6 +56,10 @@ export class SettingsApplier {
     const problem = settingsProblem(patch) ?? mergedSettingsProblem({ ...before, ...patch }, bound);
     if (problem) return { ok: false, problem };
     const restart = restartsListener(before, patch, bound);
+    if (restart) {
+      const listen = await this.host.probe({ ...before, ...patch });
+      if (listen) return { ok: false, problem: { key: 'cannotListen', listen } };
+    }
     const agents = this.host.agents();
     if (restart && agents > 0 && !confirm) return { ok: false, needsConfirm: true, agents, reason: 'move' };
     this.host.applied(this.host.commit(patch));

@@ -44,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mdfAllLog: false,
   mdfHttpOff: false,
   speech: DEFAULT_SPEECH,
+  agentNames: {},
 };
 
 /** Keeps known keys that pass their check; anything else falls back to the default. */

@@ -60,7 +60,11 @@ export function DetailPane() {
           {new Date(entry.t).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')} · {t(directionKey(entry.dir, proxy))}
           {entry.agentId !== null ? ` · ${t('detail.agent', { agentId: entry.agentId })}` : ''} ·{' '}
           {t(`kind.${entry.kind}`)}
-          {entry.rtt !== undefined ? ` · ${t('row.delivered', { ms: entry.rtt })}` : ''}
+          {entry.delivery === 'failed'
+            ? ` · ${t('row.failed', { reason: entry.failure ?? '' })}`
+            : entry.rtt !== undefined
+              ? ` · ${t('row.delivered', { ms: entry.rtt })}`
+              : ''}
         </span>
         <div className="spacer" />
         {note && (

@@ -130,6 +130,12 @@ function Delivery({ entry, lang }: { entry: LogEntry; lang: Lang }) {
           {translate(lang, 'row.delivered', { ms: entry.rtt ?? 0 })}
         </span>
       );
+    case 'failed':
+      return (
+        <span className="c-delivery bad" title={translate(lang, 'row.failedTitle', { reason: entry.failure ?? '' })}>
+          {translate(lang, 'row.failed', { reason: entry.failure ?? '' })}
+        </span>
+      );
     case 'pending':
       return <span className="c-delivery wait">{translate(lang, 'row.pending')}</span>;
     case 'no-echo':

@@ -3,6 +3,7 @@ import type { coreEn } from './core-en';
 
 export const coreJa: Record<keyof typeof coreEn, string> = {
   'problem.noAgent': 'MMDAgent-EX が接続していないため、何も送っていません。',
+  'problem.cannotListen': '何も変更しておらず、どのエージェントも切断していません: {why}',
   'problem.agentGone': 'エージェント #{agentId} はもう接続していないため、何も送っていません。',
   'problem.proxyOff': '中継モードがオフのため、送り先の対話サーバがありません。設定で上流の URL を指定してください。',
   'problem.upstreamDown': 'エージェント #{agentIds} の対話サーバへの接続が切れているため、何も送っていません。',
@@ -32,6 +33,7 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
     '「{value}」はオリジンではありません。http://localhost:3000 のように（スキーム・ホスト・ポートのみ、パスなし）指定してください。',
   'setting.echoTimeout': 'エコーの待ち時間は {min} 秒から {max} 秒の間で指定してください。',
   'setting.alias': 'モデルのエイリアスには「,」「|」や改行を使えません。',
+  'setting.agentName': 'エージェント名は 1〜{max} 文字で、前後の空白、「/」「|」、引用符、波かっこ、山かっこは使えません。',
   'setting.audioMax': '音声の長さの上限は {min} 秒から {max} 秒の間で指定してください。',
   'url.notUrl': '「{value}」は URL ではありません。ws://127.0.0.1:9002/chat のように指定してください。',
   'url.scheme': '上流の URL は ws:// か wss://（対話サーバの WebSocket のアドレス）で始めてください。',
@@ -53,7 +55,7 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'reason.agentDisconnected': '接続が切れました',
   'reason.agentClosed': 'エージェントが接続を閉じました（{detail}）',
   'reason.sendFailed': '送信に失敗しました: {detail}',
-  'reason.wrongPath': '{path} への接続を拒否しました（404）。パネルは {expected} で待ち受けています',
+  'reason.wrongPath': '{path} への接続を拒否しました（404）。パネルは {expected}（または {expected}/<名前>）で待ち受けています',
   'reason.webOrigin':
     'Web ページ（Origin: {origin}）が接続しようとしました（403）。信頼できる場合は設定でそのオリジンを許可してください',
   'reason.tooMany': 'すでに {max} 件接続しています（429）',
@@ -72,9 +74,11 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
 
   'notice.listening': '{url} で MMDAgent-EX の接続を待っています。',
   'notice.notListening': 'パネルは {host}:{port} で待ち受けていません（{code}）。',
-  'notice.agentConnected': 'MMDAgent-EX が {remote} から接続しました（エージェント #{agentId}）。',
+  'notice.agentConnected': 'MMDAgent-EX が {remote} から {path} に接続しました（エージェント #{agentId}）。',
   'notice.clientConnected':
-    'X-App-Type: MMDAgent を送らないクライアントが {remote} から接続しました（エージェント #{agentId}）。',
+    'X-App-Type: MMDAgent を送らないクライアントが {remote} から {path} に接続しました（エージェント #{agentId}）。',
+  'notice.stoppedEverything':
+    'すべて停止: ストリーム {streams} 件と音声合成 {syntheses} 件を止め、{agents} 体のエージェントに SYNTH_STOP を {voices} 回送りました。',
   'notice.agentLeft': 'エージェント #{agentId}（{remote}）が切断しました: {reason}。',
   'notice.pingsMissed': 'エージェント #{agentId} が ping に応答しません（接続は保ったままです）。',
   'notice.pingsBack': 'エージェント #{agentId} が再び ping に応答しています。',

@@ -173,6 +173,8 @@ export const en = {
   'row.delivered': 'delivered {ms} ms',
   'row.deliveredTitle': 'MMDAgent-EX echoed this line',
   'row.pending': 'sent…',
+  'row.failed': 'failed: {reason}',
+  'row.failedTitle': 'MMDAgent-EX took this line and reported an error in the same tick: {reason}',
   'row.noEcho': 'no echo',
   'row.noEchoTitle': 'MMDAgent-EX did not echo this line in time',
   'row.sent': 'sent',

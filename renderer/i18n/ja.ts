@@ -175,6 +175,8 @@ export const ja: Record<MessageKey, string> = {
   'row.delivered': '配信済み {ms} ms',
   'row.deliveredTitle': 'MMDAgent-EX がこの行をエコーしました',
   'row.pending': '送信中…',
+  'row.failed': '失敗: {reason}',
+  'row.failedTitle': 'MMDAgent-EX はこの行を受け取り、同じティックでエラーを報告しました: {reason}',
   'row.noEcho': 'エコーなし',
   'row.noEchoTitle': 'MMDAgent-EX が時間内にこの行をエコーしませんでした',
   'row.sent': '送信済み',

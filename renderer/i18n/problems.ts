@@ -3,6 +3,7 @@
  * assertNever) and the shared checks' (protocol rules, quick commands, set files), which the
  * renderer runs itself before anything is sent.
  */
+import { AGENT_NAME_MAX } from '../../common/agent-names';
 import { assertNever } from '../../common/assert-never';
 import type {
   CommandProblem,
@@ -123,6 +124,8 @@ function settingProblemText(p: SettingProblem, t: Translate): string {
       return t('setting.echoTimeout', { min: p.min, max: p.max });
     case 'alias':
       return t('setting.alias');
+    case 'agent-name':
+      return t('setting.agentName', { max: AGENT_NAME_MAX });
     case 'audio-max':
       return t('setting.audioMax', { min: p.min, max: p.max });
     case 'upstream-url':
@@ -182,6 +185,8 @@ export function coreProblemText(p: Problem, t: Translate): string {
       return t('problem.engineNoVoice', { engine: t(`engine.${p.engine}`) });
     case 'agentGone':
       return t('problem.agentGone', { agentId: p.agentId });
+    case 'cannotListen':
+      return t('problem.cannotListen', { why: listenProblemText(p.listen, t) });
     case 'upstreamDown':
       return t('problem.upstreamDown', { agentIds: p.agentIds.join(', #') });
     case 'periodicInterval':

@@ -136,6 +136,7 @@ export class LogBuffer {
       if (row) {
         row.delivery = u.delivery;
         if (u.rtt !== undefined) row.rtt = u.rtt;
+        if (u.failure !== undefined) row.failure = u.failure;
       }
       if (u.delivery !== 'pending') this.awaiting.delete(u.id);
       changed = true;

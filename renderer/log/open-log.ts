@@ -9,7 +9,7 @@ import type { Words } from '../i18n';
 const DIRS = new Set(['in', 'out', 'down', 'up', 'sys']);
 const KINDS = new Set(['event', 'command', 'control', 'status', 'warning', 'error']);
 const LEVELS = new Set(['Sent', 'Captured', 'Status', 'Warning', 'Error']);
-const DELIVERIES = new Set(['sent', 'pending', 'delivered', 'no-echo']);
+const DELIVERIES = new Set(['sent', 'pending', 'delivered', 'no-echo', 'failed']);
 
 /** Why a file is not a session log, kept as words for the UI to say. */
 export class OpenLogError extends Error {
@@ -46,6 +46,7 @@ export function parseSessionLog(text: string): ParsedLog {
       if (target) {
         target.delivery = record.delivery as Delivery;
         if (typeof record.rtt === 'number') target.rtt = record.rtt;
+        if (typeof record.failure === 'string') target.failure = record.failure;
       }
       continue;
     }
@@ -78,6 +79,7 @@ export function parseSessionLog(text: string): ParsedLog {
         ? { delivery: record.delivery as Delivery }
         : {}),
       ...(typeof record.rtt === 'number' ? { rtt: record.rtt } : {}),
+      ...(typeof record.failure === 'string' ? { failure: record.failure } : {}),
       ...(record.notForwarded === true ? { notForwarded: true as const } : {}),
       ...(agentLine(record.agent) ?? {}),
     };

@@ -91,13 +91,21 @@ export class FakeAgent {
   }
 
   /** One line of its own log, as `Plugin_Remote_AllLog=true` sends it. */
-  log(module: string, level: 'Sent' | 'Captured' | 'Status' | 'Warning' | 'Error', text: string): void {
+  log(
+    module: string,
+    level: 'Sent' | 'Captured' | 'Status' | 'Warning' | 'Error',
+    text: string,
+    tick = this.tick(),
+  ): void {
     const d = new Date();
     const p = (n: number, w = 2): string => String(n).padStart(w, '0');
     const time = `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-    /* The tick is a frame counter: about 7 frames a second headless. */
-    const tick = Math.floor(((Date.now() - this.born) * 7) / 1000);
     this.send(`[${time}] [${tick}] ${module}: ${level}: ${text}`);
+  }
+
+  /** The agent's frame counter: about 7 frames a second headless. */
+  private tick(): number {
+    return Math.floor(((Date.now() - this.born) * 7) / 1000);
   }
 
   private send(line: string): void {
@@ -107,11 +115,13 @@ export class FakeAgent {
   /** An injected line, emitted inside MMDAgent-EX: with allLog, as the real one logs it, errors included. */
   private emitInjected(line: string): void {
     if (!this.opts.allLog) return this.send(line);
-    this.log('Remote', 'Sent', line);
-    this.log('MMDAgent', 'Captured', line);
+    /* One message is handled within one frame: its echo, receipt and error carry the same tick. */
+    const tick = this.tick();
+    this.log('Remote', 'Sent', line, tick);
+    this.log('MMDAgent', 'Captured', line, tick);
     const [type, , , file] = line.split('|');
     if (type === 'MOTION_ADD' && file && /(^|\/)nope[^/]*$/.test(file))
-      this.log('MMDAgent', 'Error', `addMotion: not found: ${file}`);
+      this.log('MMDAgent', 'Error', `addMotion: not found: ${file}`, tick);
   }
 
   /**

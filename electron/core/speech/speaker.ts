@@ -180,10 +180,17 @@ export class Speaker {
       : { ok: false, problem: { key: 'nothingSpeaking' } };
   }
 
-  /** Stops every synthesis (quit, listener restart). */
-  stopAll(): void {
-    for (const set of this.running.values()) for (const c of set) c.abort();
+  /** Stops every synthesis (quit, listener restart, Stop everything); returns how many were running. */
+  stopAll(): number {
+    let stopped = 0;
+    for (const set of this.running.values())
+      for (const c of set) {
+        c.abort();
+        stopped++;
+      }
     this.running.clear();
+    this.ownVoice.clear();
+    return stopped;
   }
 
   /**

@@ -39,6 +39,7 @@ function setup() {
     audio,
     avatar,
     speech,
+    alert: (agent, kind, reason) => calls.push(`alert ${agent.agentId} ${kind}${reason ? ` ${reason.reason}` : ''}`),
   });
   const entries = () => decodeLogWire(log.takeBatch()!).entries;
   return { feed, calls, log, scene, avatar, speech, entries };
@@ -65,7 +66,7 @@ describe('agentFeed', () => {
     const { feed, calls, avatar, entries } = setup();
     avatar.note(3, '__AV_START');
     feed.onClose(AGENT, { reason: 'agentDisconnected' });
-    expect(calls).toEqual(['proxy close 3', 'audio left 3']);
+    expect(calls).toEqual(['proxy close 3', 'audio left 3', 'alert 3 left agentDisconnected']);
     const preamble: string[] = [];
     avatar.ensure(3, '0', (line) => (preamble.push(line), true));
     expect(preamble).toEqual(['__AV_START', '__AV_SETMODEL,0']);
@@ -73,6 +74,20 @@ describe('agentFeed', () => {
       key: 'agentLeft',
       params: { agentId: 3, remote: '127.0.0.1:50000', reason: 'agentDisconnected' },
     });
+  });
+
+  it('raises an alert when an agent leaves by itself or stops answering, not when the operator closed it', () => {
+    const { feed, calls } = setup();
+    feed.onResponsive({ ...AGENT, responsive: false }, false);
+    feed.onResponsive(AGENT, true);
+    feed.onClose(AGENT, { reason: 'operator' });
+    feed.onClose(agentInfo(4), { reason: 'listenerStopped' });
+    feed.onClose(agentInfo(5), { reason: 'agentClosed', detail: '1000' });
+    expect(calls.filter((c) => c.startsWith('alert'))).toEqual([
+      'alert 3 silent',
+      'alert 3 back',
+      'alert 5 left agentClosed',
+    ]);
   });
 
   it('keeps a logging failure away from the connection, and reports it once', () => {

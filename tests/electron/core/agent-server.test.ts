@@ -68,6 +68,40 @@ describe('agent server', () => {
     expect(server.count()).toBe(0);
   });
 
+  it('names an agent by the segment below its path, a secret path too, and refuses deeper paths', async () => {
+    const secret = '/chat/Zx8kQ2mN4pR7tV1wY3bC5d';
+    const { status, seen } = await serve({ wsPath: secret });
+    await agent(`${status.url}/left`);
+    await agent(`${status.url}/%E5%8F%B3`);
+    await agent(status.url);
+    await waitUntil(() => seen.opened.length === 3);
+    expect(seen.opened.map((a) => [a.path, a.name])).toEqual([
+      [`${secret}/left`, 'left'],
+      [`${secret}/%E5%8F%B3`, '右'],
+      [secret, undefined],
+    ]);
+    await expect(FakeAgent.connect(`${status.url}/a/b`)).rejects.toThrow(/404/);
+    await expect(FakeAgent.connect(status.url.replace(secret, '/chat/left'))).rejects.toThrow(/404/);
+    expect(seen.rejected.map((r) => r.reason)).toEqual(['wrongPath', 'wrongPath']);
+  });
+
+  it('tries an address before a move: a port in use is reported, its own port and port 0 are free', async () => {
+    const { server, status } = await serve();
+    const other = createServer();
+    await new Promise<void>((r) => other.listen({ host: '127.0.0.1', port: 0 }, r));
+    cleanup.push(() => new Promise((r) => other.close(r)));
+    const taken = (other.address() as { port: number }).port;
+    expect(await server.probe({ ...SETTINGS, wsPort: taken })).toMatchObject({
+      code: 'EADDRINUSE',
+      host: '127.0.0.1',
+      port: taken,
+    });
+    expect(await server.probe({ ...SETTINGS, wsPort: status.port })).toBeNull();
+    expect(await server.probe({ ...SETTINGS, wsPort: 0 })).toBeNull();
+    expect(await server.probe({ ...SETTINGS, wsHost: '0.0.0.0', wsPort: status.port })).toBeNull();
+    expect(server.currentStatus).toMatchObject({ state: 'listening', port: status.port });
+  });
+
   it('tells an MMDAgent-EX from other clients by X-App-Type', async () => {
     const { status, seen } = await serve();
     const plain = new WebSocket(status.url);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogBatch, LogEntry } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { entryJson } from '../../../electron/core/entry-json.js';
-import { MessageLog } from '../../../electron/core/message-log.js';
+import { ECHO_HOLD_MS, MessageLog } from '../../../electron/core/message-log.js';
 
 /** The tick's batch as a UI sees it once decoded. */
 function take(log: MessageLog): LogBatch | null {
@@ -148,7 +148,7 @@ describe('MessageLog', () => {
     expect(e).toMatchObject({ type: '(binary)', binary: 4, text: '00 01 02 03', agentId: 3 });
   });
 
-  it("pairs an injected line with the agent's own log of it: Sent answers it, Captured and Error stay as rows", () => {
+  it("pairs an injected line with the agent's own log of it: Sent answers it, an Error in its tick fails it", () => {
     const { log, disk, advance } = setup();
     const line = 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE';
     const sent = log.outgoing(1, line);
@@ -166,7 +166,9 @@ describe('MessageLog', () => {
     expect(error).toMatchObject({ kind: 'error', type: 'Error' });
     expect(error.echoOf).toBeUndefined();
     const batch = take(log)!;
-    expect(batch.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 150 }]);
+    expect(batch.updates).toEqual([
+      { id: sent.id, delivery: 'failed', rtt: 150, failure: 'addMotion: not found: motions/action/nope.vmd' },
+    ]);
     expect(batch.entries.map((e) => [e.type, e.kind, e.agent?.level])).toEqual([
       ['MOTION_ADD', 'command', 'Captured'],
       ['Error', 'error', 'Error'],
@@ -186,6 +188,76 @@ describe('MessageLog', () => {
         agent: expect.objectContaining({ module: 'Remote', level: 'Sent' }),
       }),
     );
+  });
+
+  describe('full log: the tick of the echo decides', () => {
+    const at = (tick: number, rest: string): string => `[2026/11/29 05:05:59.326] [${tick}] ${rest}`;
+
+    it('settles a line as delivered once the agent logs a later tick, with the round trip of its echo', () => {
+      const { log, advance } = setup();
+      const sent = log.outgoing(1, 'MOTION_ADD|0|act|motions/action/ojigi.vmd|PART|ONCE');
+      take(log);
+      advance(40);
+      log.incoming(1, at(10, `Remote: Sent: ${sent.text}`));
+      expect(take(log)?.updates ?? []).toEqual([]);
+      expect(log.awaitingEchoes).toBe(true);
+      advance(30);
+      log.incoming(1, at(11, 'MMDAgent: Sent: MOTION_EVENT_ADD|0|act'));
+      expect(take(log)!.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 40 }]);
+      expect(log.awaitingEchoes).toBe(false);
+    });
+
+    it('settles it as delivered when the agent logs nothing more for a while', () => {
+      const { log, advance } = setup();
+      const sent = log.outgoing(1, 'SYNTH_STOP|0');
+      log.incoming(1, at(10, `Remote: Sent: ${sent.text}`));
+      take(log);
+      advance(ECHO_HOLD_MS - 1);
+      expect(take(log)?.updates ?? []).toEqual([]);
+      advance(1);
+      expect(take(log)!.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 0 }]);
+    });
+
+    it('leaves a line delivered when the error comes in a later tick, or from another agent', () => {
+      const { log, advance } = setup();
+      const a = log.outgoing(1, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE');
+      const b = log.outgoing(2, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE');
+      log.incoming(1, at(10, `Remote: Sent: ${a.text}`));
+      log.incoming(2, at(10, `Remote: Sent: ${b.text}`));
+      log.incoming(1, at(11, 'MMDAgent: Error: addMotion: not found: motions/action/nope.vmd'));
+      log.incoming(3, at(10, 'MMDAgent: Error: addMotion: not found: motions/action/nope.vmd'));
+      advance(ECHO_HOLD_MS);
+      const updates = take(log)!.updates;
+      expect(updates).toContainEqual({ id: a.id, delivery: 'delivered', rtt: 0 });
+      expect(updates).toContainEqual({ id: b.id, delivery: 'delivered', rtt: 0 });
+    });
+
+    it('fails the line the error names when two were echoed in one tick, and a Warning fails too', () => {
+      const { log } = setup();
+      const good = log.outgoing(1, 'MOTION_ADD|0|act|motions/action/ojigi.vmd|PART|ONCE');
+      const bad = log.outgoing(1, 'MOTION_ADD|0|wave|motions/action/nope.vmd|PART|ONCE');
+      const warned = log.outgoing(2, 'MOTION_CHANGE|0|ghost|motions/action/ojigi.vmd');
+      log.incoming(1, at(7, `Remote: Sent: ${bad.text}`));
+      log.incoming(1, at(7, `Remote: Sent: ${good.text}`));
+      log.incoming(1, at(7, 'MMDAgent: Error: addMotion: not found: motions/action/nope.vmd'));
+      log.incoming(2, at(7, `Remote: Sent: ${warned.text}`));
+      log.incoming(2, at(7, 'MMDAgent: Warning: changeMotion: motion ghost not found'));
+      log.incoming(1, at(8, 'MMDAgent: Sent: MOTION_EVENT_ADD|0|act'));
+      const updates = take(log)!.updates;
+      expect(updates).toContainEqual(expect.objectContaining({ id: bad.id, delivery: 'failed' }));
+      expect(updates).toContainEqual(expect.objectContaining({ id: good.id, delivery: 'delivered' }));
+      expect(updates).toContainEqual(
+        expect.objectContaining({ id: warned.id, delivery: 'failed', failure: 'changeMotion: motion ghost not found' }),
+      );
+    });
+
+    it('settles what it held when the agent leaves', () => {
+      const { log } = setup();
+      const sent = log.outgoing(1, 'SYNTH_STOP|0');
+      log.incoming(1, at(3, `Remote: Sent: ${sent.text}`));
+      log.agentLeft(1);
+      expect(take(log)!.updates).toEqual([{ id: sent.id, delivery: 'delivered', rtt: 0 }]);
+    });
   });
 
   it('gives a wrapped message its inner type and kind, and the log levels their own kinds', () => {

@@ -212,7 +212,7 @@ describe('Panel', () => {
     );
   });
 
-  it("reads an agent's full log: delivery from its Sent line, the scene from its messages, its errors and warnings counted", async () => {
+  it("reads an agent's full log: failure from an Error in its Sent line's tick, the scene from its messages, its errors and warnings counted", async () => {
     const h = await panel();
     const scenes: Record<number, { models: string[] }>[] = [];
     h.panel.on('scene:changed', (s) => scenes.push(s));
@@ -221,9 +221,16 @@ describe('Panel', () => {
     const id = h.sessions()[0]!.agentId;
     expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
     await h.waitFor(
+      () => h.entries.some((e) => e.dir === 'out' && e.delivery === 'failed'),
+      3000,
+      'failed by the Error in the tick of its Sent line',
+    );
+    expect(h.entries.find((e) => e.dir === 'out')?.failure).toBe('addMotion: not found: motions/action/nope.vmd');
+    expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/ojigi.vmd|PART|ONCE')).toMatchObject({ ok: true });
+    await h.waitFor(
       () => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'),
       3000,
-      'delivered by the Sent line',
+      'delivered once its tick passed without an error',
     );
     await h.waitFor(() => h.sessions()[0]?.errors === 1, 3000, 'the error counted');
     expect(scenes.at(-1)?.[id]?.models).toEqual(['0']);
@@ -237,9 +244,10 @@ describe('Panel', () => {
       'VIManager:Status:Status',
       'MMDAgent:Captured:MOTION_ADD',
       'MMDAgent:Error:Error',
+      'MMDAgent:Captured:MOTION_ADD',
     ]);
-    /* Messages only: the two start-up messages and the echo, not the five log lines around them. */
-    await h.waitFor(() => h.sessions()[0]?.messagesIn === 3, 2000, 'messages counted');
+    /* Messages only: the two start-up messages and the two echoes, not the log lines around them. */
+    await h.waitFor(() => h.sessions()[0]?.messagesIn === 4, 2000, 'messages counted');
     expect(a.exitCode).toBeNull();
   });
 });

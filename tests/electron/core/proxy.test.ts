@@ -235,7 +235,7 @@ describe('proxy mode', () => {
     await server.waitFor(() => server.open === 1, 3000, 'upstream');
     const id = h.panel.agentList()[0]!.agentId;
     expect(h.panel.outbox.send(id, 'MOTION_ADD|0|act|motions/action/nope.vmd|PART|ONCE')).toMatchObject({ ok: true });
-    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'delivered'), 3000, 'the echo');
+    await h.waitFor(() => h.entries.some((e) => e.dir === 'out' && e.delivery === 'failed'), 3000, 'the echo, failed');
     await server.waitFor(() => server.lines.some((l) => l.includes('Error: addMotion')), 2000, 'the error forwarded');
     expect(server.lines.filter((l) => l.includes('Remote: Sent:'))).toEqual([]);
     expect(server.lines.filter((l) => l.includes('MMDAgent: Captured: MOTION_ADD|0|act'))).toHaveLength(1);

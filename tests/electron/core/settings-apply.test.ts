@@ -1,6 +1,7 @@
 /** Settings changes while agents are connected: a move needs confirmation, changes run one at a time. */
 import { describe, expect, it } from 'vitest';
 import type { ServerStatus } from '../../../common/agents.js';
+import type { ListenProblem } from '../../../common/problems.js';
 import type { Settings } from '../../../common/settings.js';
 import { DEFAULT_SETTINGS } from '../../../electron/core/settings.js';
 import { SettingsApplier, restartsListener } from '../../../electron/core/settings-apply.js';
@@ -13,7 +14,7 @@ const LISTENING: ServerStatus = {
   path: '/chat',
 };
 
-function setup(agents = 1) {
+function setup(agents = 1, refuse: ListenProblem | null = null) {
   let settings: Settings = structuredClone(DEFAULT_SETTINGS);
   const log: string[] = [];
   let release: (() => void) | null = null;
@@ -27,6 +28,10 @@ function setup(agents = 1) {
       return settings;
     },
     applied: () => log.push('applied'),
+    probe: async (next) => {
+      log.push(`probe ${next.wsPort}`);
+      return refuse;
+    },
     restartListener: () => {
       log.push('restart');
       return new Promise<void>((r) => (release = r));
@@ -70,11 +75,23 @@ describe('SettingsApplier', () => {
       agents: 2,
       reason: 'move',
     });
-    expect(log).toEqual([]);
+    expect(log).toEqual(['probe 9002']);
+    log.length = 0;
     const moving = applier.update({ wsPort: 9002 }, true);
-    await expect.poll(() => log).toEqual(['commit wsPort', 'applied', 'restart']);
+    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart']);
     release();
     expect(await moving).toEqual({ ok: true });
+  });
+
+  it('tries the new address first: where it cannot listen, nothing is written, asked or closed', async () => {
+    const inUse: ListenProblem = { code: 'EADDRINUSE', host: '127.0.0.1', port: 9002, suggestedPort: 9003 };
+    const { applier, log, settings } = setup(2, inUse);
+    expect(await applier.update({ wsPort: 9002 }, true)).toEqual({
+      ok: false,
+      problem: { key: 'cannotListen', listen: inUse },
+    });
+    expect(log).toEqual(['probe 9002']);
+    expect(settings().wsPort).toBe(9001);
   });
 
   it('applies a preference at once, without a restart or a question', async () => {
@@ -88,10 +105,10 @@ describe('SettingsApplier', () => {
     const { applier, log, release } = setup(0);
     const first = applier.update({ wsPort: 9002 });
     const second = applier.update({ theme: 'light' });
-    await expect.poll(() => log).toEqual(['commit wsPort', 'applied', 'restart']);
+    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart']);
     release();
     expect(await first).toEqual({ ok: true });
     expect(await second).toEqual({ ok: true });
-    expect(log).toEqual(['commit wsPort', 'applied', 'restart', 'commit theme', 'applied']);
+    expect(log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart', 'commit theme', 'applied']);
   });
 });

@@ -56,6 +56,7 @@ describe('Electron main (mocked electron)', () => {
   it('handles every contract channel and refuses untrusted senders', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
       'agent:disconnect',
+      'agent:rename',
       'audio:mic-start',
       'audio:mic-stop',
       'audio:stop',
@@ -63,6 +64,7 @@ describe('Electron main (mocked electron)', () => {
       'file:save',
       'message:send',
       'panel:ready',
+      'panel:stop-everything',
       'periodic:start',
       'periodic:stop',
       'settings:update',

@@ -37,11 +37,11 @@ describe('Japanese and English', () => {
       agentId: 1,
       kind: 'status',
       type: 'STATUS',
-      text: 'MMDAgent-EX connected from 127.0.0.1:5000 (agent #1).',
-      msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', agentId: 1 } },
+      text: 'MMDAgent-EX connected from 127.0.0.1:5000 to /chat (agent #1).',
+      msg: { key: 'agentConnected', params: { remote: '127.0.0.1:5000', path: '/chat', agentId: 1 } },
     };
     expect(noticeText(entry, translator('ja'), 'ja')).toBe(
-      'MMDAgent-EX が 127.0.0.1:5000 から接続しました（エージェント #1）。',
+      'MMDAgent-EX が 127.0.0.1:5000 から /chat に接続しました（エージェント #1）。',
     );
     expect(noticeText(entry, translator('en'), 'en')).toBe(entry.text);
     expect(noticeText({ ...entry, msg: undefined }, translator('ja'), 'ja')).toBe(entry.text);
