@@ -7,11 +7,20 @@
 export const AGENT_NAME_MAX = 32;
 
 /** Letters of any script, digits and ordinary punctuation; not the characters log lines and templates use. */
-const NAME = /^[^\u0000-\u001f\u007f|{}<>\\"/]+$/u;
+const RESERVED = /[|{}<>\\"/]/u;
+/** Control characters (C0 and DEL), by code: a name is shown on screen and written into log lines. */
+const isControl = (c: string): boolean => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
 
 /** Whether `name` can name an agent ('' is not a name). */
 export function agentNameOk(name: string): boolean {
-  return name === name.trim() && name.length > 0 && [...name].length <= AGENT_NAME_MAX && NAME.test(name);
+  const chars = [...name];
+  return (
+    name === name.trim() &&
+    chars.length > 0 &&
+    chars.length <= AGENT_NAME_MAX &&
+    !RESERVED.test(name) &&
+    !chars.some(isControl)
+  );
 }
 
 /**

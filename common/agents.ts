@@ -55,6 +55,9 @@ export interface SceneState {
   listening: boolean;
   /** The last RECOG_EVENT_STOP text and when it came (wall-clock ms). */
   recognized?: { text: string; t: number };
+  /** Motion files and SYNTH_START voices seen in this agent's commands, for completion. */
+  files: string[];
+  voices: string[];
 }
 
 export interface PeriodicRequest {

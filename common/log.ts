@@ -75,7 +75,10 @@ export interface LogBatch {
 }
 
 /** The fields most entries lack, carried by index in a LogWire. */
-export type EntryExtra = Pick<LogEntry, 'binary' | 'delivery' | 'rtt' | 'failure' | 'echoOf' | 'notForwarded' | 'msg' | 'agent'>;
+export type EntryExtra = Pick<
+  LogEntry,
+  'binary' | 'delivery' | 'rtt' | 'failure' | 'echoOf' | 'notForwarded' | 'msg' | 'agent'
+>;
 
 /**
  * A LogBatch in columns, as it crosses IPC and the bridge (`common/log-wire.ts` builds and reads

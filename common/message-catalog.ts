@@ -67,3 +67,38 @@ export function argNames(name: string, count: number): string[] {
   const exact = forms.find((f) => f.length === count);
   return exact ?? forms.reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
 }
+
+/** Edits (insert, delete, replace, swap two neighbours) between `a` and `b`, giving up past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]![j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The catalog name a mistyped one most likely meant: the closest within two edits (commands first on a tie). */
+export function closestName(typed: string): string | null {
+  const q = typed.toUpperCase();
+  let best: CatalogEntry | null = null;
+  let bestDistance = 3;
+  for (const m of CATALOG) {
+    const d = editDistance(q, m.name, 2);
+    if (d < bestDistance || (d === bestDistance && best && RANK[m.kind] < RANK[best.kind])) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= 2 && best.name !== typed ? best.name : null;
+}

@@ -82,6 +82,7 @@ export const REASON_WORDS = {
 /** Pieces a notice is put together from. */
 export const NOTICE_PARTS = {
   microphone: 'the microphone',
+  defaultVoice: 'the default voice',
   file: '"{name}"',
   droppedChunks: '{n} microphone chunks ahead of real time were dropped.',
 } as const;

@@ -135,7 +135,9 @@ export const CHECKS: { [K in keyof Settings]: Check } = {
   agentNames: (v) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return TYPE;
     const entries = Object.entries(v as Record<string, unknown>);
-    const ok = entries.every(([path, name]) => path.startsWith('/') && path.length <= 300 && isStr(name) && agentNameOk(name));
+    const ok = entries.every(
+      ([path, name]) => path.startsWith('/') && path.length <= 300 && isStr(name) && agentNameOk(name),
+    );
     return ok && entries.length <= 500 ? null : { code: 'agent-name' };
   },
 };

@@ -1,21 +1,17 @@
 import { useEffect } from 'react';
 import { loadAudioFile } from './actions/audio';
-import { AgentsCard } from './components/AgentsCard';
-import { SpeechCard } from './components/SpeechCard';
+import { AgentAlerts } from './components/AgentAlerts';
 import { Composer } from './components/Composer';
+import { Dock } from './components/Dock';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectionBar } from './components/ConnectionBar';
 import { ExposureWarning } from './components/ExposureWarning';
 import { LogToolbar } from './components/LogToolbar';
-import { MdfSnippet } from './components/MdfSnippet';
 import { LiveLog } from './components/LiveLog';
 import { ServerError } from './components/ServerError';
 import { SettingsDialog } from './components/SettingsDialog';
 import { DetailPane } from './components/DetailPane';
-import { PeriodicMessages } from './components/PeriodicMessages';
 import { QuickCommandEditor } from './components/QuickCommandEditor';
-import { QuickCommands } from './components/QuickCommands';
-import { SceneView } from './components/SceneView';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useLang } from './components/use-t';
 import { useGlobalKeys } from './components/use-global-keys';
@@ -61,23 +57,21 @@ export function App() {
   return (
     <div className="app">
       <ConnectionBar />
-      <ServerError />
-      <ExposureWarning />
       <div className="body">
-        <aside className="sidebar">
-          <AgentsCard />
-          <SceneView />
-          <SpeechCard />
-          <PeriodicMessages />
-          <MdfSnippet />
-        </aside>
         <main className="main">
-          <QuickCommands />
           <LogToolbar />
-          <LiveLog />
+          <div className="log-area">
+            <LiveLog />
+            <div className="overlays">
+              <ServerError />
+              <ExposureWarning />
+              <AgentAlerts />
+            </div>
+          </div>
           <DetailPane />
           <Composer />
         </main>
+        <Dock />
       </div>
       <ConfirmDialog />
       <SettingsDialog />

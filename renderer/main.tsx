@@ -1,7 +1,8 @@
 /** The renderer's composition root: the bridge, the actions that follow the store, and the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { watchAgentLoss } from './actions/audio';
+import { watchStatuses } from './actions/statuses';
+import { keepWindowPrefs } from './bridge/local-prefs';
 import { exportView } from './actions/log';
 import { rememberFilters } from './actions/prefs';
 import { App } from './app';
@@ -16,7 +17,8 @@ startBridge({
   },
 });
 rememberFilters();
-watchAgentLoss();
+watchStatuses();
+keepWindowPrefs();
 /* Benchmarks read the store directly (`?bench`); nothing else does. */
 if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: useStore });
 createRoot(document.getElementById('root')!).render(

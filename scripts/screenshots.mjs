@@ -1,4 +1,4 @@
-// `node scripts/screenshots.mjs`: README screenshots of browser mode with a scripted agent (run `npm run build` first).
+// `node scripts/screenshots.mjs`: README screenshots of browser mode with a scripted agent (run `npm run build:bench` first).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -28,6 +28,7 @@ export function noticeEnglish(msg: NoticeMsg): string {
     params.what = params.what ? fillTemplate(NOTICE_PARTS.file, { name: params.what }) : NOTICE_PARTS.microphone;
   if (typeof params.engine === 'string' && Object.hasOwn(ENGINE_WORDS, params.engine))
     params.engine = ENGINE_WORDS[params.engine as keyof typeof ENGINE_WORDS];
+  if (params.voice === '') params.voice = NOTICE_PARTS.defaultVoice;
   if (msg.key === 'speechFailed')
     params.error = fillTemplate(ENGINE_PROBLEMS[String(params.why)] ?? String(params.why), params);
   for (const [name, value] of Object.entries(params)) {

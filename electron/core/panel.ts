@@ -183,9 +183,7 @@ export class Panel extends Emitter<PanelEvents> {
         ...(reason ? { reason } : {}),
       });
     };
-    server.attach(
-      agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }),
-    );
+    server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }));
     this.uiSources = {
       agents: () => this.agentList(),
       audio: () => audio.status(),

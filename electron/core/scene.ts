@@ -11,9 +11,15 @@ interface Scene {
   lipsync: Set<string>;
   listening: boolean;
   recognized?: { text: string; t: number };
+  files: Set<string>;
+  voices: Set<string>;
 }
 
-const WATCHED = /^(MODEL_EVENT_|MOTION_EVENT_|SYNTH_EVENT_|SPEAK_EVENT_|LIPSYNC_EVENT_|RECOG_EVENT_)/;
+const WATCHED =
+  /^(MODEL_EVENT_|MOTION_EVENT_|SYNTH_EVENT_|SPEAK_EVENT_|LIPSYNC_EVENT_|RECOG_EVENT_|MOTION_ADD\||MOTION_CHANGE\||SYNTH_START\|)/;
+
+/** Motion files and voices kept per agent for completion: the most recent ones. */
+const SEEN_MAX = 100;
 
 export class SceneTracker {
   private readonly scenes = new Map<number, Scene>();
@@ -28,7 +34,15 @@ export class SceneTracker {
     if (!scene)
       this.scenes.set(
         agentId,
-        (scene = { models: new Set(), motions: new Map(), speaking: new Set(), lipsync: new Set(), listening: false }),
+        (scene = {
+          models: new Set(),
+          motions: new Map(),
+          speaking: new Set(),
+          lipsync: new Set(),
+          listening: false,
+          files: new Set(),
+          voices: new Set(),
+        }),
       );
     const model = first;
     const key = `${model}|${second ?? ''}`;
@@ -58,6 +72,11 @@ export class SceneTracker {
         return !!model && add(scene.lipsync, model);
       case 'LIPSYNC_EVENT_STOP':
         return scene.lipsync.delete(model);
+      case 'MOTION_ADD':
+      case 'MOTION_CHANGE':
+        return seen(scene.files, line.split('|')[3]);
+      case 'SYNTH_START':
+        return seen(scene.voices, second);
       case 'RECOG_EVENT_START':
         if (scene.listening) return false;
         scene.listening = true;
@@ -84,11 +103,21 @@ export class SceneTracker {
         speaking: [...s.speaking],
         lipsync: [...s.lipsync],
         listening: s.listening,
+        files: [...s.files],
+        voices: [...s.voices],
         ...(s.recognized ? { recognized: s.recognized } : {}),
       };
     }
     return out;
   }
+}
+
+/** A name seen in a command: kept newest last, the oldest forgotten past SEEN_MAX. */
+function seen(set: Set<string>, value: string | undefined): boolean {
+  if (!value || value.length > 300 || set.has(value)) return false;
+  set.add(value);
+  if (set.size > SEEN_MAX) set.delete(set.values().next().value!);
+  return true;
 }
 
 function add(set: Set<string>, value: string): boolean {

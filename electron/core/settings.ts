@@ -16,12 +16,22 @@ import type { Settings } from '../../common/settings.js';
 import { DEFAULT_SPEECH } from '../../common/speech.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
-export const SETTINGS_VERSION = '2.0.0';
+export const SETTINGS_VERSION = '2.1.0';
 
 export const DEFAULT_FILTERS: LogFilters = { text: '', regex: false, dir: 'all', kind: 'all', types: [] };
 
 function exampleSet(): QuickSet {
   return { ...parseQuickSet(example), id: 'set-demo-a' };
+}
+
+/** The lines the first example set shipped with, to tell an untouched one from the operator's own. */
+const FIRST_EXAMPLE_GREET =
+  'MOTION_ADD|{model}|greet|motions/action/bow.vmd|PART|ONCE\nwait 600\nSYNTH_START|{model}|mei_voice_normal|こんにちは、ようこそ。';
+
+function refreshExampleSet(set: unknown): unknown {
+  const s = set as { id?: unknown; commands?: { lines?: unknown }[] };
+  const untouched = s?.id === 'set-demo-a' && s.commands?.[0]?.lines === FIRST_EXAMPLE_GREET;
+  return untouched ? exampleSet() : set;
 }
 
 /** The example endpoint in MMDAgent-EX's documentation: ws://127.0.0.1:9001/chat. */
@@ -146,7 +156,9 @@ export class SettingsStore {
 /**
  * Migrations, one per file version. 2.0.0: window bounds move from the desktop app's
  * window-state.json into settings, and the UI preferences (quick commands, filters,
- * language, theme) join them with their defaults.
+ * language, theme) join them with their defaults. 2.1.0: the example set named a motion the
+ * official example content does not have (`bow.vmd`); an example set the operator never changed
+ * gets the one that works, and anything else is left as it is.
  */
 function openConf(path: string): Conf<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>({
@@ -167,6 +179,10 @@ function openConf(path: string): Conf<Record<string, unknown>> {
         } catch {
           /* An unreadable old window size is not worth a message; defaults apply. */
         }
+      },
+      '2.1.0': (store) => {
+        const sets = store.get('quickSets');
+        if (Array.isArray(sets)) store.set('quickSets', sets.map(refreshExampleSet));
       },
     },
   });

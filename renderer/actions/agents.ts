@@ -25,3 +25,12 @@ export async function retryUpstream(id: number): Promise<Words | null> {
     return errorWords(error);
   }
 }
+
+/** Names the agent (and later ones on its path); resolves to why not, or null. */
+export async function renameAgent(id: number, name: string): Promise<Words | null> {
+  try {
+    return changeProblem(await getApi().renameAgent(id, name));
+  } catch (error) {
+    return errorWords(error);
+  }
+}

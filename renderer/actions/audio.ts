@@ -143,17 +143,5 @@ export async function refreshDevices(): Promise<void> {
   useStore.getState().setDevices(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label })));
 }
 
-/** A stream stops, with a message, when its agent leaves (MMDAgent-EX forgets it anyway). */
-export function watchAgentLoss(): () => void {
-  return useStore.subscribe((s, prev) => {
-    if (s.agents === prev.agents) return;
-    const gone = (id: number): boolean => !s.agents.some((x) => x.agentId === id);
-    if (micTarget !== null && s.mic.running && gone(micTarget)) {
-      void stopMic({ key: 'audio.micAgentLeft', params: { agentId: micTarget } });
-      return;
-    }
-    const lost = s.audioStatus.find((a) => a.state === 'file' && gone(a.agentId));
-    if (lost)
-      s.setAudioMessage({ key: 'audio.fileAgentLeft', params: { agentId: lost.agentId, name: lost.name ?? '' } });
-  });
-}
+/** The agent the microphone streams to, while it does. */
+export const micAgent = (): number | null => micTarget;

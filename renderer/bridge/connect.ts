@@ -58,6 +58,7 @@ export function startBridge(hooks: BridgeHooks): Api {
   api.onLogGap(({ dropped }) => store.markGap(dropped));
   api.onLogOpened(({ name, text }) => useStore.getState().setComposeResult(useStore.getState().openLog(name, text)));
   api.onAgents(store.setAgents);
+  api.onAgentAlert(store.addAlert);
   api.onServerStatus(store.setStatus);
   api.onSettings(store.setSettings);
   api.onAudioStatus(store.setAudioStatus);

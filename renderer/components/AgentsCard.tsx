@@ -1,18 +1,26 @@
-import { disconnectAgent } from '../actions/agents';
-import { useT } from './use-t';
+import { useState } from 'react';
+import { disconnectAgent, renameAgent } from '../actions/agents';
+import { useT, useWording } from './use-t';
 import { useStore } from '../store';
-import { clockTime, formatCount, agentLabel } from '../lib/format';
+import { clockTime, formatCount } from '../lib/format';
 import type { AgentInfo } from '../../common/agents';
+import type { Words } from '../i18n';
 
-/** Connected agents, with the warning-guarded Disconnect the protocol requires. */
+/** Connected agents: named, renamed, and the warning-guarded Disconnect the protocol requires. */
 export function AgentsCard() {
   const t = useT();
   const agents = useStore((s) => s.agents);
+  const setDockTab = useStore((s) => s.setDockTab);
   return (
     <section className="card" aria-labelledby="agents-title">
       <h2 id="agents-title">{t('agents.title')}</h2>
       {agents.length === 0 ? (
-        <p className="muted">{t('agents.none')}</p>
+        <>
+          <p className="muted">{t('agents.noneSetup')}</p>
+          <button type="button" className="btn small" onClick={() => setDockTab('setup')}>
+            {t('agents.openSetup')}
+          </button>
+        </>
       ) : (
         <ul className="agents">
           {agents.map((s) => (
@@ -33,24 +41,44 @@ function showReports(id: number, kind: 'error' | 'warning'): void {
 
 function AgentRow({ agent }: { agent: AgentInfo }) {
   const t = useT();
-  const disconnect = (): Promise<void> => disconnectAgent(agent.agentId);
+  const label = useStore((s) => s.agentLabels[agent.agentId]) ?? `#${agent.agentId}`;
+  const [editing, setEditing] = useState(false);
   return (
     <li className="agent">
       <div className="agent-head">
         <span className={`dot ${agent.responsive ? 'on' : 'warn'}`} aria-hidden="true" />
-        <strong>{agentLabel(agent)}</strong>
+        <strong className="agent-name">{label}</strong>
+        {label !== `#${agent.agentId}` && <span className="muted">#{agent.agentId}</span>}
         {!agent.isMMDAgent && (
           <span className="chip chip-warn" title={t('agents.notMMDAgentTitle')}>
             {t('agents.notMMDAgent')}
           </span>
         )}
+        <div className="spacer" />
+        {!editing && (
+          <button
+            type="button"
+            className="btn small ghost"
+            onClick={() => setEditing(true)}
+            aria-label={t('agents.renameFor', { agentId: agent.agentId })}
+          >
+            {t('agents.rename')}
+          </button>
+        )}
       </div>
+      {editing && <RenameForm agent={agent} label={label} done={() => setEditing(false)} />}
       <div className="agent-meta">
         <span>{t('agents.since', { time: clockTime(agent.connectedAt).slice(0, 8) })}</span>
+        <span>
+          {agent.remoteAddress.replace(/^::ffff:/, '')}:{agent.remotePort}
+        </span>
         <span>
           ↓{formatCount(agent.messagesIn)} ↑{formatCount(agent.messagesOut)}
         </span>
         {!agent.responsive && <span className="text-warn">{t('agents.silent')}</span>}
+      </div>
+      <div className="agent-meta">
+        <span>{t('agents.path', { path: agent.path })}</span>
       </div>
       {(agent.errors !== undefined || agent.warnings !== undefined) && (
         <div className="agent-reports">
@@ -58,7 +86,7 @@ function AgentRow({ agent }: { agent: AgentInfo }) {
             type="button"
             className={`btn small report ${agent.errors ? 'has-errors' : ''}`}
             onClick={() => showReports(agent.agentId, 'error')}
-            aria-label={t('agents.errorsFor', { agentId: agent.agentId, n: agent.errors ?? 0 })}
+            title={t('agents.errorsFor', { agentId: agent.agentId, n: agent.errors ?? 0 })}
           >
             {agent.errors === 1 ? t('agents.errorOne') : t('agents.errors', { n: agent.errors ?? 0 })}
           </button>
@@ -66,7 +94,7 @@ function AgentRow({ agent }: { agent: AgentInfo }) {
             type="button"
             className={`btn small report ${agent.warnings ? 'has-warnings' : ''}`}
             onClick={() => showReports(agent.agentId, 'warning')}
-            aria-label={t('agents.warningsFor', { agentId: agent.agentId, n: agent.warnings ?? 0 })}
+            title={t('agents.warningsFor', { agentId: agent.agentId, n: agent.warnings ?? 0 })}
           >
             {agent.warnings === 1 ? t('agents.warningOne') : t('agents.warnings', { n: agent.warnings ?? 0 })}
           </button>
@@ -75,11 +103,56 @@ function AgentRow({ agent }: { agent: AgentInfo }) {
       <button
         type="button"
         className="btn small danger-ghost"
-        onClick={() => void disconnect()}
+        onClick={() => void disconnectAgent(agent.agentId)}
         aria-label={t('agents.disconnectFor', { agentId: agent.agentId })}
       >
         {t('agents.disconnect')}
       </button>
     </li>
+  );
+}
+
+function RenameForm({ agent, label, done }: { agent: AgentInfo; label: string; done(): void }) {
+  const t = useT();
+  const word = useWording();
+  const [name, setName] = useState(agent.name ?? '');
+  const [error, setError] = useState<Words | null>(null);
+  const id = `agent-name-${agent.agentId}`;
+  return (
+    <form
+      className="rename"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void renameAgent(agent.agentId, name).then((problem) => (problem ? setError(problem) : done()));
+      }}
+    >
+      <label htmlFor={id}>{t('agents.nameFor', { agentId: agent.agentId })}</label>
+      <div className="input-with-button">
+        <input
+          id={id}
+          className="input"
+          value={name}
+          placeholder={label}
+          maxLength={64}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => e.key === 'Escape' && done()}
+        />
+        <button type="submit" className="btn small primary">
+          {t('agents.save')}
+        </button>
+        <button type="button" className="btn small" onClick={done}>
+          {t('agents.cancel')}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className={error ? 'text-error small-text' : 'hint'} role={error ? 'alert' : undefined}>
+        {error ? word(error) : t('agents.nameHint', { path: agent.path })}
+      </p>
+    </form>
   );
 }

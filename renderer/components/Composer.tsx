@@ -1,11 +1,11 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { Target } from '../../common/agents';
 import { formArgs, separatorOf } from '../../common/message-catalog';
-import { agentLabel } from '../lib/format';
+import { EXAMPLE_AGENT_VOICES } from '../../common/speech';
 import { useWording, useT } from './use-t';
 import { useStore } from '../store';
 import { selectProxyOn } from '../store/selectors';
 import { analyze } from '../lib/compose-assist';
+import { TargetPicker } from './TargetPicker';
 import { COMPOSE_BOX_ID, sendDraft } from '../actions/compose';
 
 const encoder = new TextEncoder();
@@ -17,8 +17,6 @@ export function Composer() {
   const draft = useStore((s) => s.draft);
   const setDraft = useStore((s) => s.setDraft);
   const target = useStore((s) => s.target);
-  const setTarget = useStore((s) => s.setTarget);
-  const agents = useStore((s) => s.agents);
   const proxy = useStore(selectProxyOn);
   const sendTo = useStore((s) => s.sendTo);
   const setSendTo = useStore((s) => s.setSendTo);
@@ -33,7 +31,12 @@ export function Composer() {
     () => (target === 'all' ? Object.values(scene) : scene[target] ? [scene[target]!] : []),
     [scene, target],
   );
-  const assist = useMemo(() => analyze(draft, Math.min(caret, draft.length), scenes), [draft, caret, scenes]);
+  const listed = useStore((s) => s.voiceLists.agent?.voices);
+  const voices = useMemo(() => (listed?.length ? listed.map((v) => v.id) : EXAMPLE_AGENT_VOICES), [listed]);
+  const assist = useMemo(
+    () => analyze(draft, Math.min(caret, draft.length), scenes, voices),
+    [draft, caret, scenes, voices],
+  );
   const open = assist.suggestions.length > 0 && dismissed !== `${draft}@${caret}`;
   const current = open ? assist.suggestions[Math.min(active, assist.suggestions.length - 1)] : undefined;
 
@@ -110,22 +113,7 @@ export function Composer() {
       <div className="composer-row">
         <label className="target">
           <span className="sr-label">{t('compose.target')}</span>
-          <select
-            aria-label={t('compose.target')}
-            className="input"
-            value={String(target)}
-            onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Target))}
-          >
-            <option value="all">
-              {t('compose.allAgents')}
-              {agents.length ? ` (${agents.length})` : ''}
-            </option>
-            {agents.map((s) => (
-              <option key={s.agentId} value={s.agentId}>
-                {agentLabel(s)}
-              </option>
-            ))}
-          </select>
+          <TargetPicker />
         </label>
         {proxy && (
           <label className="target">
@@ -150,7 +138,7 @@ export function Composer() {
           aria-autocomplete="list"
           aria-controls={open ? 'compose-suggestions' : undefined}
           aria-activedescendant={current ? `suggestion-${assist.suggestions.indexOf(current)}` : undefined}
-          placeholder="MOTION_ADD|0|wave|motion/wave.vmd|PART|ONCE"
+          placeholder="MOTION_ADD|0|wave|motions/action/wavehand.vmd|PART|ONCE"
           rows={Math.min(6, Math.max(1, draft.split('\n').length))}
           value={draft}
           spellCheck={false}
@@ -175,7 +163,11 @@ export function Composer() {
             {word(error)}
           </span>
         ) : assist.unknownName ? (
-          <span className="text-warn">{t('compose.unknown', { name: assist.unknownName })}</span>
+          <span className="text-warn">
+            {assist.didYouMean
+              ? t('compose.didYouMean', { name: assist.unknownName, suggestion: assist.didYouMean })
+              : t('compose.unknown', { name: assist.unknownName })}
+          </span>
         ) : notice ? (
           <span className="muted">{word(notice)}</span>
         ) : (

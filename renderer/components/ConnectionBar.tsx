@@ -1,61 +1,43 @@
 import type { Language, Theme } from '../../common/settings';
-import { agentLabel } from '../lib/format';
 import { useT } from './use-t';
 import { useStore } from '../store';
 import { selectLanguageSetting, selectTheme } from '../store/selectors';
 import { savePrefs } from '../actions/prefs';
+import { stopEverything } from '../actions/stop';
+import { AgentBadges } from './AgentBadges';
 import { ProxyChain } from './ProxyChain';
 
-/** The top bar: where the panel listens, whether an agent is connected, language, theme, settings. */
+/** The top bar: where the panel listens, who is connected, Stop everything, language, theme, settings. */
 export function ConnectionBar() {
   const t = useT();
   const status = useStore((s) => s.status);
-  const agents = useStore((s) => s.agents);
-  const coreLink = useStore((s) => s.coreLink);
   const language = useStore(selectLanguageSetting);
   const theme = useStore(selectTheme);
   const setSettingsOpen = useStore((s) => s.setSettingsOpen);
   const setShortcutsOpen = useStore((s) => s.setShortcutsOpen);
 
-  const connected = agents.length > 0;
-  const text = connected
-    ? agents.length === 1
-      ? t('top.connectedOne', { label: agentLabel(agents[0]!) })
-      : t('top.connectedMany', { n: agents.length })
-    : status?.state === 'error'
-      ? t('top.notListening')
-      : t('top.waiting');
-  const unresponsive = agents.filter((s) => !s.responsive).length;
-
   return (
     <>
       <header className="topbar">
         <div className="brand">
-          <img src="./icon.svg" alt="" width={28} height={28} />
-          <div>
-            <div className="brand-name">{t('app.name')}</div>
-            <div className="brand-sub">{t('app.sub')}</div>
-          </div>
+          <img src="./icon.svg" alt="" width={24} height={24} />
+          <span className="brand-name">{t('app.name')}</span>
         </div>
-        <div className="endpoint" title={t('top.endpointTitle')}>
+        <div className="endpoint" title={`${t('top.endpointTitle')}: ${status?.url ?? ''}`}>
           <span className="endpoint-label">{t('top.listening')}</span>
           <code className="endpoint-url">{status?.url || '…'}</code>
         </div>
-        <div
-          className={`status-pill ${connected ? 'is-on' : status?.state === 'error' ? 'is-error' : 'is-wait'}`}
-          role="status"
-          aria-label={t('top.connection')}
+        <AgentBadges />
+        <button
+          type="button"
+          className="btn danger stop-all"
+          onClick={() => void stopEverything()}
+          title={t('stop.everythingTitle')}
+          aria-keyshortcuts="Escape"
         >
-          <span className="dot" aria-hidden="true" />
-          {text}
-          {unresponsive > 0 && <span className="warn-chip">{t('top.unresponsive', { n: unresponsive })}</span>}
-        </div>
-        {coreLink === 'down' && (
-          <div className="core-down" role="alert">
-            {t('top.coreDown')}
-          </div>
-        )}
-        <div className="spacer" />
+          <span aria-hidden="true">■ </span>
+          {t('stop.everything')}
+        </button>
         <select
           className="input small top-select"
           aria-label={t('top.language')}

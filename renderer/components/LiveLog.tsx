@@ -40,6 +40,7 @@ export function LiveLog() {
   const everMulti = useStore((s) => s.everMulti);
   const proxy = useStore(selectProxyOn);
   const lang = useLang();
+  const labels = useStore((s) => s.agentLabels);
   const highlight = useStore((s) => s.highlight);
   const selectedId = useStore((s) => s.selectedId);
   const select = useStore((s) => s.select);
@@ -172,10 +173,11 @@ export function LiveLog() {
                 key={index % (win.end - win.first)}
                 top={index * ROW_HEIGHT}
                 entry={entry}
-                showAgent={everMulti}
+                showAgent={everMulti || Object.keys(labels).length > 0}
                 proxy={proxy}
                 revision={entry.delivery ? revision : 0}
                 lang={lang}
+                labels={labels}
                 highlight={highlight}
                 selected={entry.id === selectedId}
                 onSelect={select}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { LogEntry } from '../../common/log';
 import { assertNever } from '../../common/assert-never';
 import { clockTime } from '../lib/format';
-import { translate, translator, type Lang, type MessageKey } from '../i18n';
+import { translate, translator, type AgentLabels, type Lang, type MessageKey } from '../i18n';
 import { noticeText } from '../i18n/notices';
 import { highlightParts } from '../log/log-filter';
 
@@ -29,6 +29,8 @@ export interface LogRowProps {
   /** Bumped so a delivery change re-renders the row. */
   revision: number;
   lang: Lang;
+  /** Named agents' labels, for the agent column and the notices. */
+  labels: AgentLabels;
   highlight: RegExp | null;
   selected: boolean;
   onSelect(id: number): void;
@@ -46,6 +48,7 @@ export const LogRow = memo(function LogRow({
   proxy,
   revision,
   lang,
+  labels,
   highlight,
   selected,
   onSelect,
@@ -59,7 +62,7 @@ export const LogRow = memo(function LogRow({
     entry.dir === 'sys' || entry.binary !== undefined
       ? entry.text
       : summary
-        ? ` ${noticeText(entry, translator(lang), lang)}`
+        ? ` ${noticeText(entry, translator(lang, labels), lang)}`
         : (agentRest(entry) ?? entry.text.slice(entry.type.length));
   const captured = entry.agent?.level === 'Captured';
   return (
@@ -67,18 +70,20 @@ export const LogRow = memo(function LogRow({
       className={`row kind-${entry.kind} dir-${entry.dir}${captured ? ' captured' : ''}${selected ? ' selected' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       data-id={entry.id}
-      aria-selected={selected}
+      data-selected={selected || undefined}
       onClick={() => onSelect(entry.id)}
     >
       <span className="c-time">{clockTime(entry.t)}</span>
       <span className="c-dir" title={label} aria-label={label}>
         {proxy ? label : arrow.glyph}
       </span>
-      {showAgent && <span className="c-agent">{entry.agentId === null ? '' : `#${entry.agentId}`}</span>}
+      {showAgent && (
+        <span className="c-agent">{entry.agentId === null ? '' : (labels[entry.agentId] ?? `#${entry.agentId}`)}</span>
+      )}
       <span className="c-msg">
         {entry.dir === 'sys' ? (
           <span className="sys-text">
-            <Marked text={noticeText(entry, translator(lang), lang)} re={highlight} />
+            <Marked text={noticeText(entry, translator(lang, labels), lang)} re={highlight} />
           </span>
         ) : entry.binary !== undefined ? (
           <>

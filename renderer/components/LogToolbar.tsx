@@ -21,6 +21,7 @@ export function LogToolbar() {
   const setFilterAgent = useStore((s) => s.setFilterAgent);
   const filterError = useStore((s) => s.filterError);
   const agents = useStore((s) => s.agents);
+  const labels = useStore((s) => s.agentLabels);
   const everMulti = useStore((s) => s.everMulti);
   const proxy = useStore(selectProxyOn);
   const paused = useStore(selectPaused);
@@ -80,14 +81,6 @@ export function LogToolbar() {
             </option>
           ))}
         </select>
-        <label className="toggle" title={t('log.showCapturedTitle')}>
-          <input
-            type="checkbox"
-            checked={filters.captured === true}
-            onChange={(e) => setFilters({ captured: e.target.checked })}
-          />
-          {t('log.showCaptured')}
-        </label>
         {(everMulti || agents.length > 1) && (
           <select
             className="input dir-filter"
@@ -98,12 +91,11 @@ export function LogToolbar() {
             <option value="all">{t('log.allAgents')}</option>
             {agents.map((s) => (
               <option key={s.agentId} value={s.agentId}>
-                #{s.agentId}
+                {labels[s.agentId] ?? `#${s.agentId}`}
               </option>
             ))}
           </select>
         )}
-        <LogCount />
         <div className="spacer" />
         {!viewing && (
           <>
@@ -120,32 +112,46 @@ export function LogToolbar() {
             </button>
           </>
         )}
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => void exportView('txt')}
-          title={t('log.exportTxtTitle')}
-          aria-keyshortcuts="Control+Shift+E"
-        >
-          {t('log.exportTxt')}
-        </button>
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => void exportView('jsonl')}
-          title={t('log.exportJsonlTitle')}
-        >
-          {t('log.exportJsonl')}
-        </button>
-        <FilePickButton
-          label={t('log.open')}
-          title={t('log.openTitle')}
-          inputLabel={t('log.openFile')}
-          accept=".jsonl,application/x-ndjson,application/json,text/plain"
-          onFile={(f) => void openLogFile(f)}
-        />
+        <details className="menu">
+          <summary className="btn small">{t('log.fileMenu')}</summary>
+          <div className="menu-items">
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => void exportView('txt')}
+              title={t('log.exportTxtTitle')}
+              aria-keyshortcuts="Control+Shift+E"
+            >
+              {t('log.exportTxt')}
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => void exportView('jsonl')}
+              title={t('log.exportJsonlTitle')}
+            >
+              {t('log.exportJsonl')}
+            </button>
+            <FilePickButton
+              label={t('log.open')}
+              title={t('log.openTitle')}
+              inputLabel={t('log.openFile')}
+              accept=".jsonl,application/x-ndjson,application/json,text/plain"
+              onFile={(f) => void openLogFile(f)}
+            />
+          </div>
+        </details>
       </div>
       <TypeChips>
+        <label className="toggle" title={t('log.showCapturedTitle')}>
+          <input
+            type="checkbox"
+            checked={filters.captured === true}
+            onChange={(e) => setFilters({ captured: e.target.checked })}
+          />
+          {t('log.showCaptured')}
+        </label>
+        <LogCount />
         <RateIndicator />
       </TypeChips>
       {filterError && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { savePrefs } from '../actions/prefs';
+import { agentNameOk } from '../../common/agent-names';
 import { mdfSnippet } from '../lib/format';
 import { useStore } from '../store';
 import { useT } from './use-t';
@@ -11,9 +12,12 @@ export function MdfSnippet() {
   const logFile = useStore((s) => s.logFile);
   const allLog = useStore((s) => s.settings?.mdfAllLog === true);
   const httpOff = useStore((s) => s.settings?.mdfHttpOff === true);
+  const name = useStore((s) => s.mdfName);
+  const setName = useStore((s) => s.setMdfName);
   const [copied, setCopied] = useState(false);
   if (!status) return null;
-  const text = mdfSnippet(status, t('mdf.thisComputer'), { allLog, httpOff });
+  const nameOk = name === '' || agentNameOk(name);
+  const text = mdfSnippet(status, t('mdf.thisComputer'), { allLog, httpOff, name: nameOk ? name : '' });
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(text);
@@ -34,6 +38,22 @@ export function MdfSnippet() {
         </button>
       </div>
       <p className="muted">{t('mdf.intro')}</p>
+      <div className="field compact">
+        <label htmlFor="mdf-name">{t('mdf.name')}</label>
+        <input
+          id="mdf-name"
+          className="input"
+          value={name}
+          maxLength={64}
+          spellCheck={false}
+          aria-invalid={nameOk ? undefined : true}
+          aria-describedby="mdf-name-hint"
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p id="mdf-name-hint" className={nameOk ? 'hint' : 'text-error small-text'}>
+          {nameOk ? t('mdf.nameHint') : t('mdf.nameBad')}
+        </p>
+      </div>
       <textarea
         id="mdf-text"
         className="mdf"

@@ -7,6 +7,7 @@ import { useStore } from '../store';
 /** A message every N seconds until stopped (the documentation's sample server, built in). Runs in the core. */
 export function PeriodicMessages() {
   const t = useT();
+  const labels = useStore((s) => s.agentLabels);
   const word = useWording();
   const jobs = useStore((s) => s.periodic);
   const [text, setText] = useState('TEST_MESSAGE');
@@ -59,7 +60,7 @@ export function PeriodicMessages() {
               <span className="muted">
                 {t('periodic.status', {
                   every: j.everySec,
-                  target: j.target === 'all' ? t('compose.allAgents') : `#${j.target}`,
+                  target: j.target === 'all' ? t('compose.allAgents') : (labels[j.target] ?? `#${j.target}`),
                   sent: j.sent,
                 })}
               </span>

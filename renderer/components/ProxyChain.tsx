@@ -26,10 +26,11 @@ export function ProxyChain() {
 
 function Chain({ agent }: { agent: AgentInfo }) {
   const t = useT();
+  const label = useStore((s) => s.agentLabels[agent.agentId]) ?? `#${agent.agentId}`;
   const up = agent.upstream;
   return (
     <div className="chain">
-      <span className={`link-node ${agent.responsive ? 'on' : 'warn'}`}>MMDAgent-EX #{agent.agentId}</span>
+      <span className={`link-node ${agent.responsive ? 'on' : 'warn'}`}>MMDAgent-EX {label}</span>
       <span
         className={`link ${agent.responsive ? 'on' : 'warn'}`}
         title={agent.responsive ? t('proxy.agentUp') : t('proxy.agentSilent')}

@@ -96,7 +96,7 @@ function EditorForm({
           value={c.lines}
           spellCheck={false}
           placeholder={
-            'MOTION_ADD|{model}|bow|motions/action/bow.vmd|PART|ONCE\nwait 800\nSYNTH_START|{model}|mei_voice_normal|こんにちは'
+            'MOTION_ADD|{model}|bow|motions/action/ojigi.vmd|PART|ONCE\nwait 800\nSYNTH_START|{model}|mei_voice_normal|こんにちは'
           }
           onChange={(e) => setC({ ...c, lines: e.target.value })}
           aria-label={t('editor.lines')}

@@ -18,6 +18,7 @@ import {
 import { useStore } from '../store';
 import { selectActiveQuickSetId, selectQuickSets } from '../store/selectors';
 import { FilePickButton } from './FilePickButton';
+import { exampleLabel, exampleSetName } from '../quick/example-labels';
 
 /** One-press buttons for the rehearsed moments, in sets; drag to reorder, ✎ to edit. */
 export function QuickCommands() {
@@ -35,6 +36,8 @@ export function QuickCommands() {
   useStore((s) => s.settings?.quickSets);
   const set = activeSet();
   void activeId;
+  /** The example set's untouched buttons are named in the UI's language. */
+  const shown = (label: string): string => (set ? exampleLabel(set.id, label, t) : label);
 
   const report = (p: Promise<Words | null>): void => {
     void p.then((error) => setMessage(error ? { error: true, words: error } : null));
@@ -81,44 +84,49 @@ export function QuickCommands() {
           >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {exampleSetName(s, t)}
               </option>
             ))}
           </select>
         )}
-        <button type="button" className="btn small" onClick={() => report(addSet(t('quick.newSetName')))}>
-          {t('quick.newSet')}
-        </button>
-        {set && (
-          <>
-            <button type="button" className="btn small" onClick={() => setRenaming(set.name)}>
-              {t('quick.rename')}
+        <details className="menu">
+          <summary className="btn small">{t('quick.setMenu')}</summary>
+          <div className="menu-items">
+            <button type="button" className="btn small" onClick={() => report(addSet(t('quick.newSetName')))}>
+              {t('quick.newSet')}
             </button>
-            <button
-              type="button"
-              className="btn small"
-              onClick={() =>
-                askConfirm({
-                  title: { key: 'quick.deleteSetTitle', params: { name: set.name } },
-                  message: { key: 'quick.deleteSetMessage' },
-                  confirmLabel: { key: 'quick.deleteSet' },
-                  onConfirm: () => report(deleteSet(set.id)),
-                })
-              }
-            >
-              {t('quick.deleteSet')}
-            </button>
-            <button type="button" className="btn small" onClick={() => void exportSet(set)}>
-              {t('quick.export')}
-            </button>
-          </>
-        )}
-        <FilePickButton
-          label={t('quick.import')}
-          inputLabel={t('quick.importFile')}
-          accept=".json,application/json"
-          onFile={(f) => report(importSet(f))}
-        />
+            {set && (
+              <>
+                <button type="button" className="btn small" onClick={() => setRenaming(set.name)}>
+                  {t('quick.rename')}
+                </button>
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() =>
+                    askConfirm({
+                      title: { key: 'quick.deleteSetTitle', params: { name: set.name } },
+                      message: { key: 'quick.deleteSetMessage' },
+                      confirmLabel: { key: 'quick.deleteSet' },
+                      onConfirm: () => report(deleteSet(set.id)),
+                    })
+                  }
+                >
+                  {t('quick.deleteSet')}
+                </button>
+                <button type="button" className="btn small" onClick={() => void exportSet(set)}>
+                  {t('quick.export')}
+                </button>
+              </>
+            )}
+            <FilePickButton
+              label={t('quick.import')}
+              inputLabel={t('quick.importFile')}
+              accept=".json,application/json"
+              onFile={(f) => report(importSet(f))}
+            />
+          </div>
+        </details>
         <div className="spacer" />
         {running && (
           <span className="quick-running" role="status" aria-label={t('quick.runningName')}>
@@ -156,12 +164,12 @@ export function QuickCommands() {
               type="button"
               className={`btn quick-btn ${running?.id === c.id ? 'active' : ''}`}
               style={c.color ? { borderColor: c.color, boxShadow: `inset 4px 0 0 ${c.color}` } : undefined}
-              aria-label={c.label}
+              aria-label={shown(c.label)}
               aria-keyshortcuts={c.hotkey || undefined}
               title={`${c.lines}${c.hotkey ? `\n${t('quick.hotkey')}: ${c.hotkey}` : ''}`}
               onClick={() => void runCommand(c)}
             >
-              {c.label}
+              {shown(c.label)}
               {c.hotkey && <kbd aria-hidden="true">{c.hotkey}</kbd>}
               {c.to === 'server' && (
                 <span className="quick-to" aria-hidden="true">
@@ -172,7 +180,7 @@ export function QuickCommands() {
             <button
               type="button"
               className="btn small ghost quick-edit"
-              aria-label={t('quick.edit', { label: c.label })}
+              aria-label={t('quick.edit', { label: shown(c.label) })}
               onClick={() => setEditing({ setId: set.id, command: { ...c }, isNew: false })}
             >
               ✎

@@ -77,7 +77,9 @@ function VoicePicker({ engine }: { engine: SpeechEngine }) {
             value={voice}
             onChange={(e) => void saveVoice(engine, e.target.value)}
           >
-            <option value="">{list?.loading ? t('say.loading') : t('say.voicePick')}</option>
+            <option value="">
+              {list?.loading ? t('say.loading') : engine === 'system' ? t('say.defaultVoice') : t('say.voicePick')}
+            </option>
             {voice && !voices.some((v) => v.id === voice) && <option value={voice}>{voice}</option>}
             {voices.map((v) => (
               <option key={v.id} value={v.id}>

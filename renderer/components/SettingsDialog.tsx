@@ -88,7 +88,8 @@ function SettingsForm({ initial, close }: { initial: Settings; close: () => void
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    /* Any edit clears the last refusal: a corrected value never keeps the old error. */
+    <form onSubmit={(e) => void submit(e)} onChange={() => setError(null)}>
       <h2 id="settings-title">{t('settings.title')}</h2>
       <p className="muted">{t('settings.intro')}</p>
       <label className="field">

@@ -7,6 +7,7 @@ import { savePrefs } from '../actions/prefs';
 import { FilePickButton } from './FilePickButton';
 import { MicSection } from './MicSection';
 import { SayIt } from './SayIt';
+import { TargetPicker } from './TargetPicker';
 import { Waveform } from './Waveform';
 
 const ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm';
@@ -24,7 +25,10 @@ export function SpeechCard() {
   const notice = useStore((s) => s.audioNotice);
   return (
     <section className="card" aria-labelledby="speech-title">
-      <h2 id="speech-title">{t('speech.title')}</h2>
+      <div className="card-head">
+        <h2 id="speech-title">{t('speech.title')}</h2>
+        <TargetPicker className="input small" label={t('speech.to')} />
+      </div>
       <ModelAlias />
       <SayIt />
       <FileSection />

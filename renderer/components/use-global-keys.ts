@@ -1,11 +1,12 @@
 /**
- * Window-wide keys: quick-command hotkeys, Esc to cancel a sequence, the shortcut overlay,
+ * Window-wide keys: quick-command hotkeys, Esc to stop everything, the shortcut overlay,
  * export and focus keys. None fires while the user types in a field or a dialog is open.
  */
 import { useEffect } from 'react';
 import { exportView } from '../actions/log';
 import { useStore } from '../store';
-import { activeSet, cancelRunning, runCommand } from '../actions/quick';
+import { activeSet, runCommand } from '../actions/quick';
+import { stopEverything } from '../actions/stop';
 import { comboFromEvent, isTyping } from '../quick/hotkeys';
 
 /** Every fixed shortcut, for the overlay (quick-command hotkeys are listed from their set). */
@@ -38,8 +39,9 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     return;
   }
   if (combo === 'Escape') {
-    if (cancelRunning()) e.preventDefault();
-    else if (state.selectedId !== null) state.select(null);
+    e.preventDefault();
+    if (state.selectedId !== null) state.select(null);
+    void stopEverything();
     return;
   }
   if (combo === '/') {

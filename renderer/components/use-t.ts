@@ -14,9 +14,11 @@ export function useLang(): Lang {
   return useMemo(() => resolveLang(setting), [setting]);
 }
 
+/** `t` in the current language, naming agents by their labels (it changes only when a name does). */
 export function useT(): Translate {
   const lang = useLang();
-  return useMemo(() => translator(lang), [lang]);
+  const labels = useStore((s) => s.agentLabels);
+  return useMemo(() => translator(lang, labels), [lang, labels]);
 }
 
 /** Words kept in the store (`Words`), said in the current language. */

@@ -3,7 +3,7 @@ export const agentLogEn = {
   'kind.warning': 'warning',
   'row.moduleTitle': 'MMDAgent-EX module {module} ({level})',
   'row.captured': 'took in',
-  'log.showCaptured': 'Captured',
+  'log.showCaptured': 'Receipts',
   'log.showCapturedTitle':
     'Show Captured receipts: which modules took each message in (full log only; they triple the rows)',
   'agents.errors': '{n} errors',

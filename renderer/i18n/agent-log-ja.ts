@@ -5,7 +5,7 @@ export const agentLogJa: Record<keyof typeof agentLogEn, string> = {
   'kind.warning': '警告',
   'row.moduleTitle': 'MMDAgent-EX のモジュール {module}（{level}）',
   'row.captured': '受け取り',
-  'log.showCaptured': 'Captured',
+  'log.showCaptured': '受信記録',
   'log.showCapturedTitle':
     'Captured（どのモジュールが各メッセージを受け取ったか）を表示します（全ログのみ。行数が約 3 倍になります）',
   'agents.errors': 'エラー {n} 件',

@@ -35,7 +35,8 @@ export const coreEn = {
   'setting.origin': '“{value}” is not an origin; write it like http://localhost:3000 (scheme, host and port, no path).',
   'setting.echoTimeout': 'the echo timeout must be between {min} and {max} seconds.',
   'setting.alias': 'a model alias cannot contain "," "|" or line breaks.',
-  'setting.agentName': 'an agent name has 1 to {max} characters, without spaces at either end, "/", "|", quotes, braces or angle brackets.',
+  'setting.agentName':
+    'an agent name has 1 to {max} characters, without spaces at either end, "/", "|", quotes, braces or angle brackets.',
   'setting.audioMax': 'the audio length limit must be between {min} and {max} seconds.',
   'url.notUrl': '“{value}” is not a URL; write it like ws://127.0.0.1:9002/chat.',
   'url.scheme': "the upstream URL must start with ws:// or wss:// (the dialogue server's WebSocket address).",

@@ -33,7 +33,8 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
     '「{value}」はオリジンではありません。http://localhost:3000 のように（スキーム・ホスト・ポートのみ、パスなし）指定してください。',
   'setting.echoTimeout': 'エコーの待ち時間は {min} 秒から {max} 秒の間で指定してください。',
   'setting.alias': 'モデルのエイリアスには「,」「|」や改行を使えません。',
-  'setting.agentName': 'エージェント名は 1〜{max} 文字で、前後の空白、「/」「|」、引用符、波かっこ、山かっこは使えません。',
+  'setting.agentName':
+    'エージェント名は 1〜{max} 文字で、前後の空白、「/」「|」、引用符、波かっこ、山かっこは使えません。',
   'setting.audioMax': '音声の長さの上限は {min} 秒から {max} 秒の間で指定してください。',
   'url.notUrl': '「{value}」は URL ではありません。ws://127.0.0.1:9002/chat のように指定してください。',
   'url.scheme': '上流の URL は ws:// か wss://（対話サーバの WebSocket のアドレス）で始めてください。',
@@ -55,7 +56,8 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'reason.agentDisconnected': '接続が切れました',
   'reason.agentClosed': 'エージェントが接続を閉じました（{detail}）',
   'reason.sendFailed': '送信に失敗しました: {detail}',
-  'reason.wrongPath': '{path} への接続を拒否しました（404）。パネルは {expected}（または {expected}/<名前>）で待ち受けています',
+  'reason.wrongPath':
+    '{path} への接続を拒否しました（404）。パネルは {expected}（または {expected}/<名前>）で待ち受けています',
   'reason.webOrigin':
     'Web ページ（Origin: {origin}）が接続しようとしました（403）。信頼できる場合は設定でそのオリジンを許可してください',
   'reason.tooMany': 'すでに {max} 件接続しています（429）',
@@ -126,6 +128,7 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'notice.viewGap':
     'この表示が追いつけなかったため、{n} 件のメッセージを表示していません。ディスク上のセッションログにはすべて残っています。',
   'notice.microphone': 'マイク',
+  'notice.defaultVoice': '既定の声',
   'notice.seconds': '{s} 秒',
   'notice.droppedChunks': '実時間より先行したマイクのチャンク {n} 個を捨てました。',
   'notice.file': '「{name}」',

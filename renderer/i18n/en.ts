@@ -1,6 +1,7 @@
 /** English, the reference table: every key the UI uses is defined here. */
 import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
+import { operatorEn } from './operator-en';
 import { quickEn } from './quick-en';
 import { sayEn } from './say-en';
 import { speechEn } from './speech-en';
@@ -11,6 +12,7 @@ export const en = {
   ...speechEn,
   ...sayEn,
   ...quickEn,
+  ...operatorEn,
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',
@@ -132,7 +134,7 @@ export const en = {
   'log.rateTitle': 'Messages per second from agents (↓) and to them (↑)',
   'log.pause': 'Pause',
   'log.resume': 'Resume',
-  'log.clear': 'Clear view',
+  'log.clear': 'Clear',
   'log.clearTitle': 'Clears the view; the session log on disk keeps everything',
   'log.exportTxt': 'Export .txt',
   'log.exportTxtTitle': 'The filtered view, one line per message as on the wire (Ctrl+Shift+E)',
@@ -203,7 +205,7 @@ export const en = {
   'compose.toServer': 'to dialogue server (as the agent)',
   'compose.message': 'Message',
   'compose.send': 'Send',
-  'compose.empty': 'Type a message first, for example MOTION_ADD|0|wave|motion/wave.vmd',
+  'compose.empty': 'Type a message first, for example MOTION_ADD|0|wave|motions/action/wavehand.vmd|PART|ONCE',
   'compose.notSent': 'Not sent: {error}',
   'compose.oneLine': '1 line',
   'compose.nLines': '{n} lines',
@@ -260,7 +262,7 @@ export const en = {
   'keys.newline': 'Add a line to the message',
   'keys.history': 'Walk through sent messages (or the suggestions)',
   'keys.complete': 'Take the highlighted suggestion',
-  'keys.escape': 'Cancel a running quick command; close suggestions or details',
+  'keys.escape': 'Stop everything (outside text fields and dialogs); in a field, close its suggestions',
   'keys.filter': 'Go to the log filter',
   'keys.export': 'Export the filtered log view',
   'keys.overlay': 'Show this list',

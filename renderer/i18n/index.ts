@@ -49,14 +49,23 @@ export function resolveLang(setting: Language | undefined, navLanguages: readonl
     : 'en';
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = tables[lang][key] ?? en[key];
-  return params ? fillTemplate(text, params) : text;
+/** Named agents' labels by agentId; an agent not in it is `#agentId`. */
+export type AgentLabels = Readonly<Record<number, string>>;
+
+const NO_LABELS: AgentLabels = {};
+
+/** `#{agentId}` in a string is the agent as the operator knows it: its name when it has one. */
+export function translate(lang: Lang, key: MessageKey, params?: Params, labels: AgentLabels = NO_LABELS): string {
+  let text = tables[lang][key] ?? en[key];
+  if (!params) return text;
+  const label = typeof params.agentId === 'number' ? labels[params.agentId] : undefined;
+  if (label !== undefined) text = text.replaceAll('#{agentId}', label.replaceAll('{', '('));
+  return fillTemplate(text, params);
 }
 
-/** A `t` bound to one language. */
-export function translator(lang: Lang): Translate {
-  return (key, params) => translate(lang, key, params);
+/** A `t` bound to one language (and to the agents' names of the moment). */
+export function translator(lang: Lang, labels: AgentLabels = NO_LABELS): Translate {
+  return (key, params) => translate(lang, key, params, labels);
 }
 
 /** Shorthand for building `Words`. */

@@ -1,6 +1,7 @@
 /** 日本語。キーは en.ts と同じでなければならない（型で検査される）。メッセージ名は訳さない。 */
 import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
+import { operatorJa } from './operator-ja';
 import { quickJa } from './quick-ja';
 import { sayJa } from './say-ja';
 import { speechJa } from './speech-ja';
@@ -11,6 +12,7 @@ export const ja: Record<MessageKey, string> = {
   ...agentLogJa,
   ...speechJa,
   ...sayJa,
+  ...operatorJa,
   ...quickJa,
   'common.cancel': 'キャンセル',
   'common.save': '保存',
@@ -205,7 +207,7 @@ export const ja: Record<MessageKey, string> = {
   'compose.toServer': '対話サーバへ（エージェントとして）',
   'compose.message': 'メッセージ',
   'compose.send': '送信',
-  'compose.empty': 'まずメッセージを入力してください（例: MOTION_ADD|0|wave|motion/wave.vmd）',
+  'compose.empty': 'まずメッセージを入力してください（例: MOTION_ADD|0|wave|motions/action/wavehand.vmd|PART|ONCE）',
   'compose.notSent': '送信できませんでした: {error}',
   'compose.oneLine': '1 行',
   'compose.nLines': '{n} 行',
@@ -263,7 +265,7 @@ export const ja: Record<MessageKey, string> = {
   'keys.newline': 'メッセージに行を足す',
   'keys.history': '送信履歴（または候補）をたどる',
   'keys.complete': '選択中の候補を入力',
-  'keys.escape': '実行中のクイックコマンドを中止、候補や詳細を閉じる',
+  'keys.escape': 'すべて停止（入力欄とダイアログの外で）。入力欄では候補を閉じる',
   'keys.filter': 'ログの絞り込み欄へ移動',
   'keys.export': '絞り込んだログを書き出す',
   'keys.overlay': 'この一覧を表示',

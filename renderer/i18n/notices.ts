@@ -3,7 +3,7 @@
  * (and writes English on disk); reasons among the values are codes, worded here too.
  */
 import type { LogEntry } from '../../common/log';
-import type { NoticeKey, NoticeMsg, Problem, ReasonCode } from '../../common/problems';
+import type { NoticeKey, NoticeMsg, Problem, Reason, ReasonCode } from '../../common/problems';
 import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech';
 import { coreEn } from './core-en';
 import { coreProblemText } from './problems';
@@ -24,6 +24,7 @@ export function noticeText(entry: LogEntry, t: Translate, lang: Lang): string {
   if (typeof reason === 'string' && isReason(reason)) params.reason = t(`reason.${reason}`, params);
   if (msg.key === 'streamFinished' || msg.key === 'streamStopped')
     params.what = msg.params.what ? t('notice.file', { name: msg.params.what }) : t('notice.microphone');
+  if (msg.params.voice === '') params.voice = t('notice.defaultVoice');
   const engine = msg.params.engine;
   if (typeof engine === 'string' && SPEECH_ENGINES.includes(engine as SpeechEngine))
     params.engine = t(`engine.${engine as SpeechEngine}`);
@@ -37,6 +38,11 @@ export function noticeText(entry: LogEntry, t: Translate, lang: Lang): string {
 /** Every notice key has its words, or the build fails here. */
 function noticeKey(key: NoticeKey): MessageKey {
   return `notice.${key}` as const satisfies keyof typeof coreEn;
+}
+
+/** Why an agent left, in `t`'s language (a code the core gave, with its values). */
+export function reasonText(reason: Reason, t: Translate): string {
+  return isReason(reason.reason) ? t(`reason.${reason.reason}`, reason) : reason.reason;
 }
 
 function isReason(code: string): code is ReasonCode {

@@ -41,7 +41,7 @@ export const sayEn = {
   'say.text': 'Text to say',
   'say.textHint': 'Enter says it · Shift+Enter adds a line · ↑/↓ earlier lines',
   'say.say': 'Say',
-  'say.stop': 'Stop speech',
+  'say.stop': 'Stop Say it',
   'say.synthesizing': 'Synthesizing…',
   'say.speaking': 'Speaking: {name}',
   'say.started': 'Saying it to agent #{agentId} with the {engine}.',

@@ -44,7 +44,7 @@ export const sayJa: Record<keyof typeof sayEn, string> = {
   'say.text': 'しゃべらせる文',
   'say.textHint': 'Enter でしゃべる · Shift+Enter で改行 · ↑/↓ で履歴',
   'say.say': 'しゃべる',
-  'say.stop': '発話を止める',
+  'say.stop': 'テキスト発話を止める',
   'say.synthesizing': '合成中…',
   'say.speaking': '発話中: {name}',
   'say.started': 'エージェント #{agentId} に {engine} でしゃべらせています。',

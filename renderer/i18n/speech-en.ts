@@ -14,7 +14,7 @@ export const speechEn = {
   'speech.queue': 'Queue after it',
   'speech.replace': 'Replace it',
   'speech.stream': 'Stream file',
-  'speech.stop': 'Stop streaming',
+  'speech.stop': 'Stop the file',
   'speech.progress': 'Streaming progress',
   'speech.queued': 'Queued next: {names}',
   'speech.mic': 'Microphone',

@@ -16,7 +16,7 @@ export const speechJa: Record<keyof typeof speechEn, string> = {
   'speech.queue': '後に並べる',
   'speech.replace': '置き換える',
   'speech.stream': 'ファイルを送信',
-  'speech.stop': '送信を止める',
+  'speech.stop': 'ファイルを止める',
   'speech.progress': '送信の進み具合',
   'speech.queued': '次に送信: {names}',
   'speech.mic': 'マイク',

@@ -1,5 +1,5 @@
 /** Small presentation helpers shared by components. */
-import type { ServerStatus, AgentInfo } from '../../common/agents';
+import type { ServerStatus } from '../../common/agents';
 import type { LogEntry } from '../../common/log';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -17,16 +17,14 @@ export function clockTime(t: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export function agentLabel(s: AgentInfo): string {
-  return `#${s.agentId} ${s.remoteAddress.replace(/^::ffff:/, '')}:${s.remotePort}`;
-}
-
 /** The .mdf lines that point MMDAgent-EX at this panel. */
 export interface MdfOptions {
   /** `Plugin_Remote_AllLog=true`: the agent sends its whole log (errors, warnings, scenario steps). */
   allLog?: boolean;
   /** `http_server=false`: turns off MMDAgent-EX's HTTP command server (0.0.0.0:50000 by default). */
   httpOff?: boolean;
+  /** The agent's name: one more path segment, which the panel shows it by. */
+  name?: string;
 }
 
 export function mdfSnippet(
@@ -38,7 +36,7 @@ export function mdfSnippet(
   return [
     `Plugin_Remote_Websocket_Host=${host}`,
     `Plugin_Remote_Websocket_Port=${status.port}`,
-    `Plugin_Remote_Websocket_Directory=${status.path}`,
+    `Plugin_Remote_Websocket_Directory=${options.name ? `${status.path.replace(/\/$/, '')}/${encodeURIComponent(options.name)}` : status.path}`,
     'Plugin_Remote_RetryCount=100000',
     ...(options.allLog ? ['Plugin_Remote_AllLog=true'] : []),
     ...(options.httpOff ? ['http_server=false'] : []),

@@ -19,7 +19,19 @@ export interface RunningCommand {
   total: number;
 }
 
+/** The operator dock's tabs, one per job. */
+export const DOCK_TABS = ['quick', 'speech', 'agents', 'setup'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
 export interface UiSlice {
+  dockTab: DockTab;
+  /** Collapsed for watching only: the log takes the width. */
+  dockOpen: boolean;
+  /** The name typed into the .mdf snippet, for the agent about to be set up. */
+  mdfName: string;
+  setMdfName(name: string): void;
+  setDockTab(tab: DockTab): void;
+  setDockOpen(open: boolean): void;
   confirm: ConfirmRequest | null;
   settingsOpen: boolean;
   shortcutsOpen: boolean;
@@ -37,6 +49,12 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set) => ({
+  dockTab: 'quick',
+  dockOpen: true,
+  mdfName: '',
+  setMdfName: (mdfName) => set({ mdfName }),
+  setDockTab: (dockTab) => set({ dockTab, dockOpen: true }),
+  setDockOpen: (dockOpen) => set({ dockOpen }),
   confirm: null,
   settingsOpen: false,
   shortcutsOpen: false,

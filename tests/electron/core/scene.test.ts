@@ -18,6 +18,8 @@ describe('scene view, from the agent’s events', () => {
       speaking: ['0'],
       lipsync: ['0'],
       listening: true,
+      files: [],
+      voices: [],
     });
     s.observe(1, 'SYNTH_EVENT_STOP|0');
     s.observe(1, 'LIPSYNC_EVENT_STOP|0');
@@ -33,5 +35,21 @@ describe('scene view, from the agent’s events', () => {
     expect(s.snapshot()[1]!.motions).toEqual([]);
     expect(s.drop(1)).toBe(true);
     expect(s.snapshot()).toEqual({});
+  });
+
+  it("keeps the motion files and voices an agent's commands named, newest last, a hundred at most", () => {
+    const s = new SceneTracker();
+    s.observe(1, 'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF');
+    s.observe(1, 'MOTION_CHANGE|0|base|motions/action/nod.vmd');
+    s.observe(1, 'SYNTH_START|0|mei_voice_normal|こんにちは');
+    expect(s.observe(1, 'SYNTH_START|0|mei_voice_normal|また')).toBe(false);
+    expect(s.snapshot()[1]).toMatchObject({
+      files: ['motions/wait/01_Wait.vmd', 'motions/action/nod.vmd'],
+      voices: ['mei_voice_normal'],
+    });
+    for (let i = 0; i < 120; i++) s.observe(1, `MOTION_ADD|0|m|f${i}.vmd`);
+    const files = s.snapshot()[1]!.files;
+    expect(files).toHaveLength(100);
+    expect(files.at(-1)).toBe('f119.vmd');
   });
 });

@@ -17,7 +17,10 @@ describe('Stop everything', () => {
     const h = await panel();
     const left = await FakeAgent.connect(`${h.url}/left`, { startup: ['MODEL_EVENT_ADD|mei', 'MODEL_EVENT_ADD|0'] });
     const right = await FakeAgent.connect(`${h.url}/right`);
-    cleanup.push(() => left.quit(), () => right.quit());
+    cleanup.push(
+      () => left.quit(),
+      () => right.quit(),
+    );
     await h.waitFor(() => h.sessions().length === 2, 3000, 'two agents');
     await h.waitFor(() => (h.panel.snapshot().scene[1]?.models.length ?? 0) === 2, 3000, "the left agent's models");
     const [l, r] = h.sessions().map((s) => s.agentId) as [number, number];

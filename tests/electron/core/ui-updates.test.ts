@@ -90,7 +90,9 @@ describe('UiUpdates', () => {
   it('sends a scene change at the next tick, with the state as it is then', () => {
     const { ui, sources, state, sent } = setup();
     ui.sceneChanged();
-    state.scene = { 1: { models: ['0'], motions: [], speaking: [], lipsync: [], listening: false } };
+    state.scene = {
+      1: { models: ['0'], motions: [], speaking: [], lipsync: [], listening: false, files: [], voices: [] },
+    };
     ui.flush(sources);
     expect(sent).toEqual([['scene:changed', state.scene]]);
   });

@@ -24,7 +24,7 @@ describe('Japanese and English', () => {
       expect(ja[key], key).toBeTruthy();
       expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
     }
-    expect(ja['compose.empty']).toContain('MOTION_ADD|0|wave|motion/wave.vmd');
+    expect(ja['compose.empty']).toContain('MOTION_ADD|0|wave|motions/action/wavehand.vmd');
     expect(translate('ja', 'proxy.retryNowFor', { agentId: 3 })).toBe('今すぐ再接続（エージェント #3）');
     expect(translate('en', 'log.countFiltered', { shown: '1', total: '2' })).toBe('1 of 2');
   });
