@@ -19,25 +19,28 @@ export function AgentBadges() {
           {state === 'error' ? t('top.notListening') : t('top.waiting')}
         </span>
       ) : (
-        <ul className="badges" aria-label={t('top.agents')}>
-          {agents.map((a) => {
-            const label = labels[a.agentId] ?? `#${a.agentId}`;
-            return (
-              <li key={a.agentId}>
-                <button
-                  type="button"
-                  className={`badge ${a.responsive ? 'is-on' : 'is-warn'}`}
-                  title={t(a.responsive ? 'top.agentOn' : 'top.agentSilent', { label })}
-                  onClick={() => setDockTab('agents')}
-                >
-                  <span className={`dot ${a.responsive ? 'on' : 'warn'}`} aria-hidden="true" />
-                  {label}
-                  {!a.responsive && <span className="sr-label">{t('agents.silent')}</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <span className="badges-label">{t('top.connectedLabel')}</span>
+          <ul className="badges" aria-label={t('top.agents')}>
+            {agents.map((a) => {
+              const label = labels[a.agentId] ?? `#${a.agentId}`;
+              return (
+                <li key={a.agentId}>
+                  <button
+                    type="button"
+                    className={`badge ${a.responsive ? 'is-on' : 'is-warn'}`}
+                    title={t(a.responsive ? 'top.agentOn' : 'top.agentSilent', { label })}
+                    onClick={() => setDockTab('agents')}
+                  >
+                    <span className={`dot ${a.responsive ? 'on' : 'warn'}`} aria-hidden="true" />
+                    {label}
+                    {!a.responsive && <span className="sr-label">{t('agents.silent')}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </div>
   );

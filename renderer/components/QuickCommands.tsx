@@ -164,7 +164,6 @@ export function QuickCommands() {
               type="button"
               className={`btn quick-btn ${running?.id === c.id ? 'active' : ''}`}
               style={c.color ? { borderColor: c.color, boxShadow: `inset 4px 0 0 ${c.color}` } : undefined}
-              aria-label={shown(c.label)}
               aria-keyshortcuts={c.hotkey || undefined}
               title={`${c.lines}${c.hotkey ? `\n${t('quick.hotkey')}: ${c.hotkey}` : ''}`}
               onClick={() => void runCommand(c)}

@@ -6,6 +6,7 @@ export const operatorEn = {
   'stop.done':
     'Stopped everything: {streams} stream(s), {syntheses} synthesis(es), {sequences} sequence(s); SYNTH_STOP sent {voices} time(s).',
   'top.agents': 'Connected agents',
+  'top.connectedLabel': 'Connected:',
   'top.noAgents': 'No agent connected',
   'top.agentSilent': '{label}: not answering pings',
   'top.agentOn': '{label}: connected',
@@ -28,15 +29,15 @@ export const operatorEn = {
     'Kept for {path}: the next agent on that path gets it too. Empty gives back the name from the path.',
   'agents.path': 'Path: {path}',
   'agents.noneSetup':
-    'No MMDAgent-EX is connected. Start it with the .mdf lines in the Setup tab; it connects within a second.',
-  'agents.openSetup': 'Open Setup',
+    'No MMDAgent-EX is connected. Start it with the .mdf lines in the Connect tab; it connects within a second.',
+  'agents.openSetup': 'Open the Connect tab',
 
   'speech.to': 'Speak to',
   'dock.name': 'Operator tools',
   'dock.quick': 'Quick',
   'dock.speech': 'Speech',
   'dock.agents': 'Agents',
-  'dock.setup': 'Setup',
+  'dock.setup': 'Connect',
   'dock.hide': 'Hide tools',
   'dock.show': 'Show tools',
 

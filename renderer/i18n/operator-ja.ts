@@ -8,6 +8,7 @@ export const operatorJa: Record<keyof typeof operatorEn, string> = {
   'stop.done':
     'すべて停止しました: ストリーム {streams} 件、音声合成 {syntheses} 件、シーケンス {sequences} 件。SYNTH_STOP を {voices} 回送りました。',
   'top.agents': '接続中のエージェント',
+  'top.connectedLabel': '接続中:',
   'top.noAgents': 'エージェント未接続',
   'top.agentSilent': '{label}: ping に応答なし',
   'top.agentOn': '{label}: 接続中',
@@ -31,15 +32,15 @@ export const operatorJa: Record<keyof typeof operatorEn, string> = {
     '{path} に対して保存されます。次にこのパスへ接続したエージェントも同じ名前になります。空にするとパスの名前に戻ります。',
   'agents.path': 'パス: {path}',
   'agents.noneSetup':
-    'MMDAgent-EX は接続していません。「設定」タブの .mdf の行を書いて起動すると、1 秒以内に接続します。',
-  'agents.openSetup': '「設定」タブを開く',
+    'MMDAgent-EX は接続していません。「接続」タブの .mdf の行を書いて起動すると、1 秒以内に接続します。',
+  'agents.openSetup': '「接続」タブを開く',
 
   'speech.to': '話させる相手',
   'dock.name': '操作ツール',
   'dock.quick': 'クイック',
   'dock.speech': '発話',
   'dock.agents': 'エージェント',
-  'dock.setup': '設定',
+  'dock.setup': '接続',
   'dock.hide': 'ツールを隠す',
   'dock.show': 'ツールを表示',
 

@@ -1,6 +1,7 @@
 /** The microphone, through the real UI: Chromium's fake capture device plays an espeak-ng WAV once. */
 import { expect, test } from '../support/agent-fixture';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../bench/chromium';
+import { openTab } from '../support/dock';
 import { envelopeCorrelation, int16, makeTestAudio } from '../support/test-audio';
 
 const audio = makeTestAudio();
@@ -24,6 +25,7 @@ test('streams the fake capture device with SNDSTRM; its envelope matches the WAV
 }, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await openTab(page, 'Speech');
   await page.getByRole('button', { name: 'Start microphone' }).click();
   await expect(page.getByRole('button', { name: 'Stop microphone' })).toBeVisible();
   await expect(page.getByRole('meter', { name: 'Input level' })).toBeVisible();
@@ -48,6 +50,7 @@ test('Mute holds the chunks back on the audio thread while the level still shows
 }) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await openTab(page, 'Speech');
   await page.getByRole('button', { name: 'Mute' }).click();
   await expect(page.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Start microphone' }).click();

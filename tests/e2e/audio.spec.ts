@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/agent-fixture';
 import { int16, makeTestAudio, snrDb } from '../support/test-audio';
 import { expectQuiet } from '../support/wait';
+import { openTab } from '../support/dock';
 import { sendSentinel, type WebPanel } from '../support/web-panel';
 
 const audio = makeTestAudio();
@@ -10,6 +11,7 @@ const audio = makeTestAudio();
 async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await openTab(page, 'Speech');
 }
 
 test.describe('file streaming', () => {
@@ -41,17 +43,17 @@ test.describe('file streaming', () => {
     await expect(page.getByRole('log', { name: 'Message log' })).toContainText('Finished streaming "speech.wav"');
   });
 
-  test('streams an MP3, and Stop streaming stops at once with SNDBRKS', async ({ page, web, agent }) => {
+  test('streams an MP3, and Stop the file stops at once with SNDBRKS', async ({ page, web, agent }) => {
     await open(page, web);
     await page.getByLabel('Audio file').setInputFiles(audio.mp3);
     await expect(page.getByText('speech.mp3')).toBeVisible();
     await page.getByRole('button', { name: 'Stream file' }).click();
     await agent.waitFor(() => agent.audio.length > 16000, 5000, 'some audio');
-    await page.getByRole('button', { name: 'Stop streaming' }).click();
+    await page.getByRole('button', { name: 'Stop the file' }).click();
     await agent.waitFor(() => agent.audioEvents.at(-1) === 'SNDBRKS', 2000, 'SNDBRKS after stop');
     const stoppedAt = agent.audio.length;
     /* A stray packet would come from the pacer's timer, which no later event can rule out. */
-    await expectQuiet(300, 'audio after Stop streaming', () => agent.audio.length !== stoppedAt);
+    await expectQuiet(300, 'audio after Stop the file', () => agent.audio.length !== stoppedAt);
     expect(stoppedAt / 32000).toBeLessThan(audio.mp3Seconds);
     await expect(page.getByRole('log', { name: 'Message log' })).toContainText('stopped by the operator');
     /* Streaming the whole MP3 afterwards delivers its full duration. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { FakeAgent } from '../support/fake-agent';
+import { openTab } from '../support/dock';
 import { sendSentinel, startWebPanel, type WebPanel } from '../support/web-panel';
 
 let web: WebPanel;
@@ -41,6 +42,7 @@ test('shows Connected when the agent connects, and Waiting when it leaves', asyn
   );
   expect(animations.map((a) => a.name)).toContain('pulse');
   expect(animations.filter((a) => a.iterations === Infinity)).toEqual([]);
+  await openTab(page, 'Connect');
   await expect(page.getByRole('textbox', { name: '.mdf lines' })).toHaveValue(
     new RegExp(
       `Plugin_Remote_Websocket_Host=127\\.0\\.0\\.1\\n.*Port=${new URL(web.agentUrl).port}\\n.*Directory=/chat\\nPlugin_Remote_RetryCount=`,
@@ -48,6 +50,7 @@ test('shows Connected when the agent connects, and Waiting when it leaves', asyn
   );
   const a = await connectAgent();
   await expect(status(page)).toContainText('Connected');
+  await openTab(page, 'Agents');
   await expect(page.getByRole('button', { name: 'Disconnect agent #1' })).toBeVisible();
   a.quit();
   agents.length = 0;
@@ -66,6 +69,7 @@ test('shows 1,000 agent events in order', async ({ page }) => {
   await page.getByLabel('Filter').fill('TEST_EVENT');
   await expect(page.getByText('1,000 of 1,002')).toBeVisible();
   const download = page.waitForEvent('download');
+  await page.getByText('Export / open').click();
   await page.getByRole('button', { name: 'Export .txt' }).click();
   const file = await (await download).path();
   expect(readFileSync(file, 'utf8')).toBe(Array.from({ length: 1000 }, (_, i) => `TEST_EVENT|${i}\n`).join(''));
@@ -131,7 +135,7 @@ test('targets one agent of several', async ({ page }) => {
   await page.goto(web.uiUrl);
   const a = await connectAgent();
   const b = await connectAgent();
-  await expect(status(page)).toContainText('2 agents');
+  await expect(status(page).getByRole('button')).toHaveText(['#1', '#2']);
   await page
     .getByLabel('Target')
     .selectOption({ label: await page.getByLabel('Target').locator('option').nth(2).innerText() });

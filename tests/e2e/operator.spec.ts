@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FakeAgent } from '../support/fake-agent';
+import { openTab } from '../support/dock';
 import { expectQuiet } from '../support/wait';
 import { savedSettings, startWebPanel, type WebPanel } from '../support/web-panel';
 
@@ -49,7 +50,7 @@ test('a quick command with a hotkey sends its lines in order with the waits resp
   await open(page);
   await createCommand(
     page,
-    'Wave',
+    'Wave and key',
     'MOTION_ADD|{model}|wave|motion/wave.vmd|PART|ONCE\nwait 400\nSYNTH_START|{model}|mei|hello\nwait 300\nKEY|{target}',
     '7',
   );
@@ -90,8 +91,10 @@ test('a quick command with a hotkey sends its lines in order with the waits resp
   await page.keyboard.press('Shift+S');
   await agent.waitFor(() => agent.received.includes('KEY|first'), 3000, 'the first line');
   await expect(quick(page).getByRole('status', { name: 'Running sequence' })).toContainText('Slow');
+  /* Esc is Stop everything: the sequence ends, and the voice gets SYNTH_STOP. */
   await page.keyboard.press('Escape');
   await expect(quick(page).getByRole('status')).toContainText('cancelled');
+  await agent.waitFor(() => agent.received.includes('SYNTH_STOP|0'), 3000, 'SYNTH_STOP from Stop everything');
   /* That the line after the wait never goes is proved with fake timers in tests/renderer/quick/runner.test.ts. */
 });
 
@@ -100,18 +103,18 @@ test('buttons reorder by drag and drop and stay so; a bad set file gets a clear 
 }) => {
   await open(page);
   const q = quick(page);
-  const labels = () => q.locator('.quick-btn').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const labels = () => q.locator('.quick-btn').evaluateAll((els) => els.map((e) => e.childNodes[0]?.textContent));
   expect((await labels()).slice(0, 2)).toEqual(['Greet', 'Nod']);
   await q
     .getByRole('button', { name: 'Nod', exact: true })
     .dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
   await expect
     .poll(labels)
-    .toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
+    .toEqual(['Nod', 'Greet', 'Wave', 'Thank you', 'Stop the voice', 'Say hello', 'Test turn (to server)']);
   await page.reload();
   await expect
     .poll(labels)
-    .toEqual(['Nod', 'Greet', 'Thank you', 'Stop speaking', 'Say hello', 'Test turn (to server)']);
+    .toEqual(['Nod', 'Greet', 'Wave', 'Thank you', 'Stop the voice', 'Say hello', 'Test turn (to server)']);
 
   const file = q.getByLabel('Quick-command set file');
   await file.setInputFiles({
@@ -198,6 +201,7 @@ test('the type filter hides CURRENT_TIME, a regex filter highlights, and the sce
   await expect(log(page).locator('.row')).toHaveCount(2);
   await expect(log(page).locator('mark').first()).toHaveText('KEY');
 
+  await openTab(page, 'Agents');
   const scene = page.getByRole('region', { name: 'Scene' });
   await expect(scene.getByRole('button', { name: 'Model 0', exact: true })).toBeVisible();
   await expect(scene.getByRole('button', { name: 'Motion base of model 0' })).toBeVisible();
@@ -238,6 +242,7 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'クイックコマンド' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'メッセージ' })).toBeVisible();
+  await openTab(page, '発話');
   await expect(page.getByRole('button', { name: 'マイクを開始' })).toBeVisible();
   /* Message names stay as they are. */
   await expect(log(page)).toHaveCount(0);
@@ -248,6 +253,7 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await page.getByRole('button', { name: '種別を隠す' }).click();
   await page.getByRole('combobox', { name: 'テーマ' }).selectOption('light');
   await page.getByRole('combobox', { name: 'モデル別名' }).fill('mei');
+  await openTab(page, 'クイック');
   await page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: '+ ボタンを追加' }).click();
   const dialog = page.getByRole('dialog', { name: '新しいクイックコマンド' });
   await dialog.getByRole('textbox', { name: 'ラベル' }).fill('お辞儀');
@@ -282,7 +288,9 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await expect(
     page.getByRole('region', { name: 'クイックコマンド' }).getByRole('button', { name: 'お辞儀', exact: true }),
   ).toBeVisible();
+  await openTab(page, '発話');
   await expect(page.getByRole('combobox', { name: 'モデル別名' })).toHaveValue('mei');
+  await openTab(page, 'クイック');
   await page
     .getByRole('region', { name: 'クイックコマンド' })
     .getByRole('button', { name: 'お辞儀', exact: true })

@@ -4,11 +4,13 @@ import { expect, test } from '../support/agent-fixture';
 import { FakeVoicevox } from '../support/fake-voicevox';
 import { freePort } from '../support/http-fake';
 import { envelopeCorrelation, int16, soxReference } from '../support/test-audio';
+import { openTab } from '../support/dock';
 import { sendSentinel, type WebPanel } from '../support/web-panel';
 
 async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await openTab(page, 'Speech');
 }
 
 test.describe('Say it', () => {
@@ -70,7 +72,7 @@ test.describe('Say it', () => {
     );
   });
 
-  test('MMDAgent-EX voice: the agent gets SYNTH_START with the voice, and Stop speech sends SYNTH_STOP', async ({
+  test('MMDAgent-EX voice: the agent gets SYNTH_START with the voice, and Stop Say it sends SYNTH_STOP', async ({
     page,
     web,
     agent,
@@ -88,7 +90,7 @@ test.describe('Say it', () => {
       'SYNTH_START',
     );
     await expect(say.getByRole('status')).toContainText('Sent SYNTH_START to agent #1');
-    await say.getByRole('button', { name: 'Stop speech' }).click();
+    await say.getByRole('button', { name: 'Stop Say it' }).click();
     await agent.waitFor(() => agent.received.includes('SYNTH_STOP|0'), 5000, 'SYNTH_STOP');
     expect(agent.audioEvents).toEqual([]);
   });

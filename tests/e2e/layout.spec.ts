@@ -1,0 +1,104 @@
+/**
+ * The console's layout in Chromium: the live log's share of the window at the two sizes operators
+ * use, in English and Japanese; statuses that never move it; a bar where nothing covers the address;
+ * dialogs that fit; and an accessibility audit with axe-core in both themes and both languages.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openTab } from '../support/dock';
+import { FakeAgent } from '../support/fake-agent';
+import { startWebPanel, type WebPanel } from '../support/web-panel';
+
+let web: WebPanel;
+const agents: FakeAgent[] = [];
+
+test.beforeEach(async () => {
+  web = await startWebPanel();
+  for (const name of ['reception-left', 'reception-right'])
+    agents.push(await FakeAgent.connect(`${web.agentUrl}/${name}`, { frameMs: 100, startup: ['MODEL_EVENT_ADD|0'] }));
+});
+
+test.afterEach(async () => {
+  for (const a of agents.splice(0)) {
+    expect(a.exitCode, 'the panel closed an agent connection').toBeNull();
+    a.quit();
+  }
+  await web.stop();
+});
+
+async function open(page: Page, lang: 'en' | 'ja', theme: 'dark' | 'light' = 'dark'): Promise<void> {
+  await page.goto(web.uiUrl);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  if (lang === 'ja') await language.selectOption('ja');
+  await page.getByRole('combobox', { name: lang === 'ja' ? 'テーマ' : 'Theme' }).selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await expect(
+    page.getByRole('status', { name: lang === 'ja' ? '接続' : 'Connection' }).getByRole('button'),
+  ).toHaveCount(2);
+}
+
+const logHeight = async (page: Page): Promise<number> => (await page.locator('[role=log]').boundingBox())!.height;
+
+for (const [width, height, share] of [
+  [1280, 800, 0.6],
+  [1024, 700, 0.5],
+] as const) {
+  for (const lang of ['en', 'ja'] as const) {
+    test(`at ${width}×${height} (${lang}) the log has at least ${share * 100}% of the height, and nothing moves it`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await open(page, lang);
+      const before = await logHeight(page);
+      expect(before / height).toBeGreaterThanOrEqual(share);
+      for (const tab of lang === 'en' ? (['Speech', 'Agents', 'Connect', 'Quick'] as const) : (['発話'] as const)) {
+        await openTab(page, tab);
+        expect(await logHeight(page)).toBe(before);
+      }
+
+      /* The address and the agents' badges share the bar: neither lies over the other. */
+      const url = (await page.locator('.endpoint-url').boundingBox())!;
+      for (const badge of await page.locator('.badge').all()) {
+        const b = (await badge.boundingBox())!;
+        expect(b.x >= url.x + url.width || b.x + b.width <= url.x).toBe(true);
+      }
+
+      /* A refusal in the composer, an agent leaving: statuses have their place, the log keeps its height. */
+      await page.getByRole('textbox', { name: lang === 'ja' ? 'メッセージ' : 'Message' }).fill('SNDFILE');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#compose-feedback [role=alert]')).toBeVisible();
+      agents.pop()!.quit();
+      await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
+      expect(await logHeight(page)).toBe(before);
+
+      await page.getByRole('button', { name: lang === 'ja' ? '設定' : 'Settings', exact: true }).click();
+      const apply = page.getByRole('button', { name: lang === 'ja' ? '適用' : 'Apply' });
+      await expect(apply).toBeInViewport({ ratio: 1 });
+    });
+  }
+}
+
+for (const theme of ['dark', 'light'] as const) {
+  for (const lang of ['en', 'ja'] as const) {
+    test(`axe finds no serious or critical violation (${theme}, ${lang}) on any tab, with an alert showing`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await open(page, lang, theme);
+      agents[0]!.emit('CURRENT_TIME|12|00');
+      agents.pop()!.quit();
+      await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
+      const tabs =
+        lang === 'en' ? ['Quick', 'Speech', 'Agents', 'Connect'] : ['クイック', '発話', 'エージェント', '接続'];
+      for (const tab of tabs) {
+        await openTab(page, tab as Parameters<typeof openTab>[1]);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious, `${tab}: ${serious.join('\n')}`).toEqual([]);
+      }
+    });
+  }
+}
