@@ -42,6 +42,8 @@ async function scriptedAgent(url) {
   return ws;
 }
 
+const tab = (page, name) => page.getByRole('tab', { name, exact: false }).click();
+
 /** Browser mode in a fresh data folder: its process, UI address and agent endpoint. */
 async function startWeb(args = []) {
   const proc = spawn(process.execPath, [
@@ -76,16 +78,16 @@ const browser = await chromium.launch({
 for (const scheme of ['dark', 'light']) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
   await page.goto(ui);
-  const ws = await scriptedAgent(agentUrl);
+  const ws = await scriptedAgent(`${agentUrl}/reception`);
   await page.waitForTimeout(300);
   const box = page.getByLabel('Message', { exact: true });
-  await box.fill('MOTION_ADD|0|wave|motions/action/nod.vmd|PART|ONCE');
+  await box.fill('MOTION_ADD|0|nod|motions/action/nod.vmd|PART|ONCE');
   await box.press('Enter');
   await page.waitForTimeout(450);
   await box.fill('SYNTH_START|0|slt_voice_normal|Hello there.');
   await box.press('Enter');
   await page.waitForTimeout(600);
-  await box.fill('MOTION_ADD|0|bow|motions/action/bow.vmd|PART|ONCE');
+  await box.fill('MOTION_ADD|0|bow|motions/action/ojigi.vmd|PART|ONCE');
   await page.screenshot({ path: `docs/screenshot-${scheme}.png` });
   if (scheme === 'dark') {
     /* The Speak panel while a file streams. */
@@ -95,11 +97,13 @@ for (const scheme of ['dark', 'light']) {
       wav,
       'Hello there. I am the avatar, and I speak with lip sync while the panel streams this file in real time.',
     ]);
+    await tab(page, 'Speech');
     await page.getByLabel('Audio file').setInputFiles(wav);
     await page.getByRole('button', { name: 'Stream file' }).click();
     await page.waitForTimeout(2500);
     await page.screenshot({ path: 'docs/screenshot-speak.png' });
-    await page.getByRole('button', { name: 'Stop streaming' }).click();
+    await page.getByRole('button', { name: 'Stop the file' }).click();
+    await tab(page, 'Quick');
   }
   ws.terminate();
   await page.close();
@@ -111,8 +115,9 @@ for (const scheme of ['dark', 'light']) {
   const engine = await FakeVoicevox.start();
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'dark' });
   await page.goto(ui);
-  const ws = await scriptedAgent(agentUrl);
+  const ws = await scriptedAgent(`${agentUrl}/reception`);
   await page.waitForTimeout(300);
+  await tab(page, 'Speech');
   const say = page.getByRole('region', { name: 'Say it' });
   await say.getByLabel('Voice engine').selectOption('voicevox');
   await say.getByLabel('Engine URL').fill(engine.url);
@@ -127,8 +132,9 @@ for (const scheme of ['dark', 'light']) {
   await page.waitForTimeout(1500);
   await say.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'docs/screenshot-say.png' });
-  await say.getByRole('button', { name: 'Stop speech' }).click();
+  await say.getByRole('button', { name: 'Stop Say it' }).click();
   await say.getByLabel('Voice engine').selectOption('agent');
+  await tab(page, 'Quick');
   ws.terminate();
   await page.close();
   await engine.close();
@@ -136,9 +142,10 @@ for (const scheme of ['dark', 'light']) {
 
 /* Operator tools, in English and in Japanese. */
 {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: 'dark' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await page.goto(ui);
-  const ws = await scriptedAgent(agentUrl);
+  const ws = await scriptedAgent(`${agentUrl}/reception`);
+  const other = await scriptedAgent(`${agentUrl}/stage`);
   ws.send('RECOG_EVENT_START\n');
   ws.send('RECOG_EVENT_STOP|こんにちは\n');
   ws.send('AVATAR_EVENT_IDLE|START\n');
@@ -166,7 +173,14 @@ for (const scheme of ['dark', 'light']) {
   await page.waitForTimeout(300);
   await page.getByLabel('メッセージ', { exact: true }).click();
   await page.screenshot({ path: 'docs/screenshot-ja.png' });
-  await page.getByRole('combobox', { name: '言語' }).selectOption('auto');
+  /* An agent that leaves is said loudly: the alert over the log, and the window title. */
+  other.terminate();
+  await page.getByRole('alert').filter({ hasText: 'stage' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshot-alert-ja.png' });
+  await page.getByRole('combobox', { name: '言語' }).selectOption('en');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-alert.png' });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('auto');
   ws.terminate();
   await page.close();
 }
@@ -215,6 +229,7 @@ for (const scheme of ['dark', 'light']) {
   await box.press('Enter');
   await page.waitForTimeout(600);
   await page.getByRole('log', { name: 'Message log' }).locator('.row.kind-error').click();
+  await tab(page, 'Connect');
   await page.getByRole('checkbox', { name: 'Full log (Plugin_Remote_AllLog)' }).check();
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-full-log.png' });
@@ -245,7 +260,7 @@ const {
 {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await page.goto(proxyUi);
-  const ws = await scriptedAgent(proxyAgentUrl);
+  const ws = await scriptedAgent(`${proxyAgentUrl}/reception`);
   await page.waitForTimeout(2300);
   await page.getByRole('combobox', { name: 'Send to' }).selectOption('server');
   const box = page.getByLabel('Message', { exact: true });
