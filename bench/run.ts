@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [log audio proxy load speech]`: prints numbers and writes them to
+ * `npm run bench [-- --runs N] [log audio proxy load speech start]`: prints numbers and writes them to
  * docs/performance.md; it never fails a build on timing (machines are noisy).
  */
 import { cpus } from 'node:os';
@@ -14,6 +14,7 @@ import { profileBurst } from './profile-burst.js';
 import { benchProxy } from './proxy.js';
 import { beginRun, writeReport } from './report.js';
 import { benchSpeech } from './speech.js';
+import { benchStart } from './start.js';
 
 const REPORT = 'docs/performance.md';
 
@@ -53,6 +54,7 @@ await measure('audio', 'Audio pacing: files and the microphone', async () => {
 });
 await measure('speech', "Say it: the panel's own time, pacing and the resampler", benchSpeech);
 await measure('proxy', 'Proxy mode: agent ⇄ panel ⇄ dialogue server', benchProxy);
+await measure('start', 'Starting `npm run web`: ready to connect', benchStart);
 if (only.length === 0 || only.some((o) => o !== 'profile')) console.log(`\nWritten to ${REPORT}`);
 /* Not part of a plain `npm run bench`: a profiling run, asked for by name. */
 if (only.includes('profile')) await profileBurst();

@@ -21,7 +21,8 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+/** Where parts and runs are kept: `dist/`, or elsewhere for the benchmark and the test of this script. */
+const DIST = process.env.RP_BUILD_DIR ? resolve(process.env.RP_BUILD_DIR) : join(ROOT, 'dist');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 const PARTS = {
