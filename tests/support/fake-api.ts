@@ -7,6 +7,7 @@ import { createApi } from '../../common/api.js';
 import type { EventChannel, EventMap, Snapshot } from '../../common/contract.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
 import { startBridge } from '../../renderer/bridge/connect.js';
+import { resetStore, useStore } from '../../renderer/store/index.js';
 
 export type Answer = (channel: string, arg: unknown) => unknown;
 
@@ -53,4 +54,21 @@ export function installFakeApi() {
       for (const l of listeners.get(channel) ?? []) (l as (p: EventMap[C]) => void)(payload);
     },
   };
+}
+
+/**
+ * For a file of action tests: the fake api installed once (the bridge is wired once per file), and
+ * before each test a fresh store hydrated from SNAPSHOT and no calls recorded. Call at the top.
+ */
+export function useFakeApi(hooks: { beforeAll(fn: () => void): void; beforeEach(fn: () => void): void }) {
+  const holder = {} as { api: ReturnType<typeof installFakeApi> };
+  hooks.beforeAll(() => {
+    holder.api = installFakeApi();
+  });
+  hooks.beforeEach(() => {
+    resetStore();
+    useStore.getState().hydrate(structuredClone(SNAPSHOT));
+    holder.api.calls.length = 0;
+  });
+  return holder;
 }

@@ -146,3 +146,10 @@ export function bestCorrelation(a: number[], b: number[], maxShift = 100): numbe
   }
   return best;
 }
+
+/** A recognisable 16-bit 440 Hz tone at 16 kHz, so byte order and content can be checked too. */
+export function tone(seconds: number): Uint8Array {
+  const samples = new Int16Array(seconds * 16000);
+  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 16000));
+  return new Uint8Array(samples.buffer);
+}

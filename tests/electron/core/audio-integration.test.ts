@@ -1,6 +1,7 @@
 /** Audio through the real server to the faithful fake MMDAgent-EX and its 8192-byte parser. */
 import { describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../support/fake-agent.js';
+import { tone } from '../../support/test-audio.js';
 import { autoCleanup, type Harness } from '../../support/panel-harness.js';
 
 const { cleanup, panel } = autoCleanup();
@@ -11,13 +12,6 @@ async function setup(): Promise<{ h: Harness; a: FakeAgent; id: number }> {
   cleanup.push(() => a.quit());
   await h.waitFor(() => h.sessions().length === 1);
   return { h, a, id: h.sessions()[0]!.agentId };
-}
-
-/** A recognisable 16-bit ramp, so byte order and content are checked too. */
-function tone(seconds: number): Uint8Array {
-  const samples = new Int16Array(seconds * 16000);
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 16000));
-  return new Uint8Array(samples.buffer);
 }
 
 describe('audio streaming to a faithful fake MMDAgent-EX', () => {

@@ -1,16 +1,11 @@
 /** Stop everything, through the real Panel to two faithful fake MMDAgent-EX on port 0. */
 import { describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../support/fake-agent.js';
+import { tone } from '../../support/test-audio.js';
 import { autoCleanup } from '../../support/panel-harness.js';
 import { expectQuiet } from '../../support/wait.js';
 
 const { cleanup, panel } = autoCleanup();
-
-function tone(seconds: number): Uint8Array {
-  const samples = new Int16Array(seconds * 16000);
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 16000));
-  return new Uint8Array(samples.buffer);
-}
 
 describe('Stop everything', () => {
   it("ends every agent's streams and queues with SNDBRKS, and stops each model's voice, at once", async () => {

@@ -4,28 +4,20 @@ import { loadVoices, saveVoice, sayOutcome, sayText, setSpeechKey, stopSpeech } 
 import { runCommand } from '../../../renderer/actions/quick.js';
 import { word as sayWords } from '../../../renderer/i18n/problems.js';
 import { translator } from '../../../renderer/i18n/index.js';
-import { resetStore, useStore } from '../../../renderer/store/index.js';
+import { useStore } from '../../../renderer/store/index.js';
 import { SAY_HISTORY_MAX } from '../../../renderer/store/say-slice.js';
-import { SNAPSHOT, installFakeApi } from '../../support/fake-api.js';
+import { SNAPSHOT, useFakeApi } from '../../support/fake-api.js';
 
-let api: ReturnType<typeof installFakeApi>;
-beforeAll(() => {
-  api = installFakeApi();
-});
-beforeEach(() => {
-  resetStore();
-  useStore.getState().hydrate(structuredClone(SNAPSHOT));
-  api.calls.length = 0;
-});
+const fake = useFakeApi({ beforeAll, beforeEach });
 
 const en = translator('en');
 const ja = translator('ja');
-const calls = (channel: string): unknown[] => api.calls.filter(([ch]) => ch === channel).map(([, arg]) => arg);
+const calls = (channel: string): unknown[] => fake.api.calls.filter(([ch]) => ch === channel).map(([, arg]) => arg);
 
 describe('Say actions', () => {
   it('says the text to the Speech card’s agent and model, remembers it, and says what happened', async () => {
     useStore.setState({ target: 1, settings: { ...SNAPSHOT.settings, modelAlias: 'mei' } });
-    api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 2, queued: false, replaced: 'intro.wav' }));
+    fake.api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 2, queued: false, replaced: 'intro.wav' }));
     expect(await sayText(' こんにちは。元気？ ')).toBe(true);
     expect(calls('speech:say')).toEqual([
       { agentId: 1, alias: 'mei', text: ' こんにちは。元気？ ', whenBusy: 'queue' },
@@ -42,7 +34,7 @@ describe('Say actions', () => {
   });
 
   it('keeps the text (returns false) when the core refuses, with the engine’s problem in words', async () => {
-    api.answer(() => ({
+    fake.api.answer(() => ({
       ok: false,
       problem: { key: 'engineUnreachable', engine: 'voicevox', url: 'http://127.0.0.1:50021', detail: 'ECONNREFUSED' },
     }));
@@ -91,7 +83,7 @@ describe('Say actions', () => {
   });
 
   it('loads voices through the core, and saves the chosen one with the other engines’ left as they were', async () => {
-    api.answer((ch) =>
+    fake.api.answer((ch) =>
       ch === 'speech:voices' ? { ok: true, voices: [{ id: '3', label: 'ずんだもん (ノーマル)' }] } : { ok: true },
     );
     await loadVoices('voicevox');
@@ -107,7 +99,7 @@ describe('Say actions', () => {
   });
 
   it('Stop speech asks the core for the agent and model; the key is write-only and an empty one is not sent', async () => {
-    api.answer((ch) =>
+    fake.api.answer((ch) =>
       ch === 'speech:set-key'
         ? { ok: true, state: { set: true, store: 'settings-file' } }
         : { ok: false, problem: { key: 'nothingSpeaking' } },
@@ -123,7 +115,7 @@ describe('Say actions', () => {
   });
 
   it('a refused setting (a bad Engine URL) is shown and undone, so the next change does not carry it', async () => {
-    api.answer((ch) =>
+    fake.api.answer((ch) =>
       ch === 'settings:update'
         ? {
             ok: false,
@@ -143,7 +135,7 @@ describe('Say actions', () => {
 
   it('an older voice list that answers late never overwrites a newer one', async () => {
     const answers: ((v: unknown) => void)[] = [];
-    api.answer(() => new Promise((resolve) => answers.push(resolve)));
+    fake.api.answer(() => new Promise((resolve) => answers.push(resolve)));
     const older = loadVoices('system');
     const newer = loadVoices('system');
     answers[1]!({ ok: true, voices: [{ id: 'en-us', label: 'new' }] });
@@ -159,7 +151,7 @@ describe('Say actions', () => {
 
   it('a quick command’s say step goes to the core with its engine and voice, queued', async () => {
     useStore.setState({ target: 1 });
-    api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 1, queued: false }));
+    fake.api.answer(() => ({ ok: true, engine: 'voicevox', sentences: 1, queued: false }));
     await runCommand({ id: 'c', label: 'Hi', lines: 'say[voicevox:3] やあ', hotkey: '', color: '', to: 'agent' });
     expect(calls('speech:say')).toEqual([
       { agentId: 1, alias: '0', text: 'やあ', engine: 'voicevox', voice: '3', whenBusy: 'queue' },

@@ -3,23 +3,15 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../renderer/actions/quick.js';
 import { watchStatuses } from '../../../renderer/actions/statuses.js';
 import { stopEverything } from '../../../renderer/actions/stop.js';
-import { resetStore, useStore } from '../../../renderer/store/index.js';
+import { useStore } from '../../../renderer/store/index.js';
 import { agentInfo } from '../../support/entries.js';
-import { SNAPSHOT, installFakeApi } from '../../support/fake-api.js';
+import { useFakeApi } from '../../support/fake-api.js';
 
-let api: ReturnType<typeof installFakeApi>;
-beforeAll(() => {
-  api = installFakeApi();
-});
-beforeEach(() => {
-  resetStore();
-  useStore.getState().hydrate(structuredClone(SNAPSHOT));
-  api.calls.length = 0;
-});
+const fake = useFakeApi({ beforeAll, beforeEach });
 
 describe('Stop everything', () => {
   it('cancels the running sequence before asking the core, and reports what stopped', async () => {
-    api.answer((channel) =>
+    fake.api.answer((channel) =>
       channel === 'panel:stop-everything'
         ? { ok: true, streams: 2, syntheses: 1, voices: 3, agents: 2 }
         : { ok: true, lines: 1, agents: 1 },
@@ -32,10 +24,10 @@ describe('Stop everything', () => {
       color: '',
       to: 'agent',
     });
-    await expect.poll(() => api.calls.filter(([c]) => c === 'message:send').length).toBe(1);
+    await expect.poll(() => fake.api.calls.filter(([c]) => c === 'message:send').length).toBe(1);
     await stopEverything();
     await running;
-    expect(api.calls.map(([c]) => c)).toEqual(['message:send', 'panel:stop-everything']);
+    expect(fake.api.calls.map(([c]) => c)).toEqual(['message:send', 'panel:stop-everything']);
     expect(useStore.getState().composeNotice).toEqual({
       key: 'stop.done',
       params: { streams: 2, syntheses: 1, sequences: 1, voices: 3 },
