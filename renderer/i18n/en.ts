@@ -53,7 +53,6 @@ export const en = {
   'proxy.retryNowFor': 'Retry now (agent #{agentId})',
 
   'agents.title': 'Agents',
-  'agents.none': 'No MMDAgent-EX is connected. Start it with the .mdf lines below; it connects within a second.',
   'agents.notMMDAgent': 'not MMDAgent-EX',
   'agents.notMMDAgentTitle': 'The client did not send X-App-Type: MMDAgent',
   'agents.since': 'since {time}',

@@ -54,7 +54,6 @@ export const ja: Record<MessageKey, string> = {
   'proxy.retryNowFor': '今すぐ再接続（エージェント #{agentId}）',
 
   'agents.title': 'エージェント',
-  'agents.none': 'MMDAgent-EX は接続していません。下の .mdf の行を書いて起動すると、1 秒以内に接続します。',
   'agents.notMMDAgent': 'MMDAgent-EX ではない',
   'agents.notMMDAgentTitle': 'このクライアントは X-App-Type: MMDAgent を送っていません',
   'agents.since': '{time} から',

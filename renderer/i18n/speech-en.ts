@@ -38,7 +38,7 @@ export const speechEn = {
   'speech.silent': 'silent',
   'speech.clipTitle': 'Lights when the input clips',
   'mic.ended': 'The microphone was disconnected or stopped by the system.',
-  'audio.chooseAgent': 'Several agents are connected: choose one in Target (below the log) for audio.',
+  'audio.chooseAgent': 'Several agents are connected: choose one in Speak to, at the top of this tab.',
   'audio.unreadable': '"{name}" could not be read: {error}',
   'audio.chooseFile': 'Choose an audio file first.',
   'audio.queued': 'Queued "{name}" ({n} waiting).',
