@@ -29,6 +29,7 @@ export function createApi(t: Transport) {
     updateSettings: (patch: Partial<Settings>, confirm = false) => t.invoke('settings:update', { patch, confirm }),
     disconnect: (agentId: number, confirm = false) => t.invoke('agent:disconnect', { agentId, confirm }),
     renameAgent: (agentId: number, name: string) => t.invoke('agent:rename', { agentId, name }),
+    dismissAlert: (agentId: number, at: number) => t.invoke('agent:dismiss-alert', { agentId, at }),
     /** Every agent's streams, syntheses and voices, at once. */
     stopEverything: () => t.invoke('panel:stop-everything', undefined),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),

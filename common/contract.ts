@@ -36,6 +36,8 @@ export interface Snapshot {
   audio: AudioStatus[];
   scene: Record<number, SceneState>;
   periodic: PeriodicJob[];
+  /** Alerts about agents that no UI has dismissed yet: a window opened later still shows them. */
+  alerts: AgentAlert[];
 }
 
 export interface SaveFileRequest {
@@ -57,6 +59,8 @@ export interface RequestMap extends SpeechRequestMap {
   'agent:disconnect': [{ agentId: number; confirm?: boolean }, ChangeResult];
   /** Names the agent (and every later one on its path); '' gives back the name its path gave. */
   'agent:rename': [{ agentId: number; name: string }, ChangeResult];
+  /** The operator dismissed this alert: it is not shown again after a reload. */
+  'agent:dismiss-alert': [{ agentId: number; at: number }, ChangeResult];
   /** Stop everything: every stream, synthesis and voice of every agent. */
   'panel:stop-everything': [void, StopEverythingResult];
   'file:save': [SaveFileRequest, SaveFileResult];

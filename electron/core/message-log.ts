@@ -261,15 +261,18 @@ export class MessageLog {
 
   /**
    * A line of the agent's log: an Error or Warning in the tick of held echoes fails the line it is
-   * about (the one whose text it names, else the latest); a later tick settles them as delivered.
+   * about: the only one held, or the one whose arguments the words name most closely. When two or
+   * more were held and the words name none of them, none is blamed. A later tick settles them.
    */
   private judgeTick(agentId: number, agent: AgentLogLine): void {
     const held = this.inTick.get(agentId);
     if (!held) return;
     if (agent.tick !== held.tick) return this.settleTick(agentId);
     if (agent.level !== 'Error' && agent.level !== 'Warning') return;
-    const named = held.echoed.findIndex((e) => mentions(agent.text, e.entry.text));
-    const index = named >= 0 ? named : held.echoed.length - 1;
+    const scores = held.echoed.map((e) => named(agent.text, e.entry.text));
+    const best = Math.max(...scores);
+    const index = best > 0 ? scores.lastIndexOf(best) : held.echoed.length === 1 ? 0 : -1;
+    if (index < 0) return;
     const [{ entry, rtt }] = held.echoed.splice(index, 1) as [{ entry: LogEntry; rtt: number }];
     this.settle(entry, 'failed', rtt, agent.text.slice(0, 500));
     if (held.echoed.length === 0) this.inTick.delete(agentId);
@@ -312,10 +315,15 @@ function answersRemote(agent: AgentLogLine): boolean {
   return agent.level === 'Sent' && agent.module === 'Remote';
 }
 
-/** Whether the agent's error words name something only this line has (its file, its alias…): the last fields first. */
-function mentions(words: string, line: string): boolean {
-  const fields = line.split('|').slice(1).reverse();
-  return fields.some((f) => f.length >= 3 && words.includes(f));
+/**
+ * How closely the agent's words name this line: the length of the longest of its arguments (a file,
+ * an alias of four characters or more) they contain; 0 when they name none.
+ */
+function named(words: string, line: string): number {
+  let longest = 0;
+  for (const field of line.split('|').slice(1))
+    if (field.length >= 4 && field.length > longest && words.includes(field)) longest = field.length;
+  return longest;
 }
 
 /** The agent's own Error and Warning lines stand out by kind; its Status lines are status. */

@@ -6,7 +6,7 @@
  * UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { AgentAlert, AgentInfo, StopEverythingResult } from '../../common/agents.js';
+import type { AgentAlert, AgentInfo, ChangeResult, StopEverythingResult } from '../../common/agents.js';
 import type { Reason } from '../../common/problems.js';
 import type { EventMap, Snapshot } from '../../common/contract.js';
 import { upstreamUrl } from '../../common/settings-rules.js';
@@ -89,6 +89,8 @@ export class Panel extends Emitter<PanelEvents> {
   private readonly scene = new SceneTracker();
   private readonly reports = new AgentReports();
   private readonly avatar = new AvatarControl();
+  /** Alerts no UI has dismissed yet, for the snapshot. */
+  private alerts: AgentAlert[] = [];
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -152,6 +154,7 @@ export class Panel extends Emitter<PanelEvents> {
         this.emit('settings:changed', this.settings());
       },
       pathOf: (agentId) => server.info(agentId)?.path,
+      listeningPath: () => server.currentStatus.path,
       changed: () => ui.agentsNow(),
     }));
     this.settingsApplier = new SettingsApplier({
@@ -175,13 +178,18 @@ export class Panel extends Emitter<PanelEvents> {
 
     const alert = (info: AgentInfo, kind: AgentAlert['kind'], reason?: Reason): void => {
       const { name } = names.decorate(info);
-      this.emit('agent:alert', {
+      if (kind === 'left') names.forget(info.agentId);
+      const raised: AgentAlert = {
         agentId: info.agentId,
         kind,
         at: Date.now(),
         ...(name ? { name } : {}),
         ...(reason ? { reason } : {}),
-      });
+      };
+      /* "Not answering" ends when the agent answers or leaves; the rest waits to be dismissed. */
+      this.alerts = this.alerts.filter((a) => !(a.agentId === info.agentId && a.kind === 'silent'));
+      if (kind !== 'back') this.alerts = [...this.alerts, raised].slice(-20);
+      this.emit('agent:alert', raised);
     };
     server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }));
     this.uiSources = {
@@ -217,7 +225,15 @@ export class Panel extends Emitter<PanelEvents> {
       audio: this.audio.status(),
       scene: this.scene.snapshot(),
       periodic: this.periodic.list(),
+      alerts: this.alerts,
     };
+  }
+
+  /** An alert the operator dismissed: later windows and reloads no longer show it. */
+  dismissAlert(agentId: number, at: number): ChangeResult {
+    const before = this.alerts.length;
+    this.alerts = this.alerts.filter((a) => !(a.agentId === agentId && a.at === at));
+    return this.alerts.length < before ? { ok: true } : { ok: false, problem: { key: 'agentGone', agentId } };
   }
 
   /** This run's session log file, or null when logs are not kept. */
@@ -237,10 +253,8 @@ export class Panel extends Emitter<PanelEvents> {
       stopSyntheses: () => this.speech.stopAll(),
       stopStreams: () => this.audio.stopAll('operatorStop'),
       agents: () => this.server.list().map((s) => s.agentId),
-      aliases: (agentId) => {
-        const known = models[agentId]?.models ?? [];
-        return known.length > 0 ? known : [this.settings().modelAlias];
-      },
+      /* The configured alias too: the panel may have missed the start-up that loaded it. */
+      aliases: (agentId) => [...new Set([...(models[agentId]?.models ?? []), this.settings().modelAlias])],
       sendLine: (agentId, line) => this.outbox.sendLine(agentId, line),
       notice: (msg) => this.log.notice('status', msg),
     });

@@ -83,6 +83,12 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       if (typeof agentId !== 'number') throw new Error('The agent id must be a number.');
       return panel.names.rename(agentId, text(name, 'The name'));
     },
+    'agent:dismiss-alert': async (arg) => {
+      const { agentId, at } = record(arg);
+      if (typeof agentId !== 'number' || typeof at !== 'number')
+        throw new Error('The alert is named by its agent and time.');
+      return panel.dismissAlert(agentId, at);
+    },
     'panel:stop-everything': async () => panel.stopEverything(),
     'audio:stream-file': async (arg) => {
       const a = record(arg);

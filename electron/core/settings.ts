@@ -24,14 +24,23 @@ function exampleSet(): QuickSet {
   return { ...parseQuickSet(example), id: 'set-demo-a' };
 }
 
-/** The lines the first example set shipped with, to tell an untouched one from the operator's own. */
-const FIRST_EXAMPLE_GREET =
-  'MOTION_ADD|{model}|greet|motions/action/bow.vmd|PART|ONCE\nwait 600\nSYNTH_START|{model}|mei_voice_normal|こんにちは、ようこそ。';
-
+/**
+ * The first example set named `motions/action/bow.vmd`, which the official example content does not
+ * have: in that set only, the line gets the content's bow (`ojigi.vmd`); everything else is the
+ * operator's and stays as it is.
+ */
 function refreshExampleSet(set: unknown): unknown {
-  const s = set as { id?: unknown; commands?: { lines?: unknown }[] };
-  const untouched = s?.id === 'set-demo-a' && s.commands?.[0]?.lines === FIRST_EXAMPLE_GREET;
-  return untouched ? exampleSet() : set;
+  const s = set as { id?: unknown; commands?: unknown };
+  if (s?.id !== 'set-demo-a' || !Array.isArray(s.commands)) return set;
+  const commands = s.commands.map((c: unknown) => {
+    const command = c as { lines?: unknown };
+    const fix = (line: unknown): unknown =>
+      typeof line === 'string' ? line.replaceAll('motions/action/bow.vmd', 'motions/action/ojigi.vmd') : line;
+    if (typeof command?.lines === 'string') return { ...command, lines: fix(command.lines) };
+    if (Array.isArray(command?.lines)) return { ...command, lines: command.lines.map(fix) };
+    return c;
+  });
+  return { ...s, commands };
 }
 
 /** The example endpoint in MMDAgent-EX's documentation: ws://127.0.0.1:9001/chat. */
@@ -156,9 +165,8 @@ export class SettingsStore {
 /**
  * Migrations, one per file version. 2.0.0: window bounds move from the desktop app's
  * window-state.json into settings, and the UI preferences (quick commands, filters,
- * language, theme) join them with their defaults. 2.1.0: the example set named a motion the
- * official example content does not have (`bow.vmd`); an example set the operator never changed
- * gets the one that works, and anything else is left as it is.
+ * language, theme) join them with their defaults. 2.1.0: the example set's lines that named a
+ * motion the official example content does not have (`bow.vmd`) name its bow instead.
  */
 function openConf(path: string): Conf<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>({

@@ -1,4 +1,5 @@
 /** What the Agents card and the proxy chain do: disconnect an agent (asking first) and retry a dialogue-server link. */
+import type { AgentAlert } from '../../common/agents';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
@@ -33,4 +34,12 @@ export async function renameAgent(id: number, name: string): Promise<Words | nul
   } catch (error) {
     return errorWords(error);
   }
+}
+
+/** Dismisses the alert here and in the core, so a reload does not bring it back. */
+export function dismissAlert(alert: AgentAlert): void {
+  useStore.getState().dismissAlert(alert);
+  getApi()
+    .dismissAlert(alert.agentId, alert.at)
+    .catch(() => undefined);
 }

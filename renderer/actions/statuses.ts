@@ -13,8 +13,10 @@ const isNoAgent = (w: Words | null): boolean => w !== null && 'problem' in w && 
 /** Whether the file a "streaming" or "queued" notice names still plays or waits for its agent. */
 function streamGoesOn(s: StoreState, notice: Words): boolean {
   if (!('key' in notice) || !notice.params) return false;
-  const name = notice.params.name;
-  return s.audioStatus.some((a) => a.name === name || a.queued.includes(String(name)));
+  const { name, agentId } = notice.params;
+  return s.audioStatus.some(
+    (a) => (agentId === undefined || a.agentId === agentId) && (a.name === name || a.queued.includes(String(name))),
+  );
 }
 
 export function watchStatuses(): () => void {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AgentAlert } from '../../common/agents';
+import { dismissAlert } from '../actions/agents';
 import { reasonText } from '../i18n/notices';
 import { clockTime } from '../lib/format';
 import { useStore } from '../store';
@@ -12,7 +13,6 @@ import { useT } from './use-t';
 export function AgentAlerts() {
   const t = useT();
   const alerts = useStore((s) => s.alerts);
-  const dismiss = useStore((s) => s.dismissAlert);
   const labels = useStore((s) => s.agentLabels);
   const label = (a: AgentAlert): string => a.name ?? labels[a.agentId] ?? `#${a.agentId}`;
   const latest = alerts.at(-1);
@@ -41,7 +41,7 @@ export function AgentAlerts() {
           <button
             type="button"
             className="btn small"
-            onClick={() => dismiss(a)}
+            onClick={() => dismissAlert(a)}
             aria-label={t('alert.dismissFor', { label: label(a) })}
           >
             {t('alert.dismiss')}

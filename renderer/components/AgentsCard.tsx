@@ -3,6 +3,7 @@ import { disconnectAgent, renameAgent } from '../actions/agents';
 import { useT, useWording } from './use-t';
 import { useStore } from '../store';
 import { clockTime, formatCount } from '../lib/format';
+import { AGENT_NAME_MAX } from '../../common/agent-names';
 import type { AgentInfo } from '../../common/agents';
 import type { Words } from '../i18n';
 
@@ -115,6 +116,7 @@ function AgentRow({ agent }: { agent: AgentInfo }) {
 function RenameForm({ agent, label, done }: { agent: AgentInfo; label: string; done(): void }) {
   const t = useT();
   const word = useWording();
+  const listening = useStore((s) => s.status?.path);
   const [name, setName] = useState(agent.name ?? '');
   const [error, setError] = useState<Words | null>(null);
   const id = `agent-name-${agent.agentId}`;
@@ -133,7 +135,7 @@ function RenameForm({ agent, label, done }: { agent: AgentInfo; label: string; d
           className="input"
           value={name}
           placeholder={label}
-          maxLength={64}
+          maxLength={AGENT_NAME_MAX * 2}
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-hint`}
@@ -151,7 +153,11 @@ function RenameForm({ agent, label, done }: { agent: AgentInfo; label: string; d
         </button>
       </div>
       <p id={`${id}-hint`} className={error ? 'text-error small-text' : 'hint'} role={error ? 'alert' : undefined}>
-        {error ? word(error) : t('agents.nameHint', { path: agent.path })}
+        {error
+          ? word(error)
+          : agent.path === listening
+            ? t('agents.nameHintOwn', { path: agent.path })
+            : t('agents.nameHint', { path: agent.path })}
       </p>
     </form>
   );

@@ -6,6 +6,8 @@ import { selectProxyOn } from '../store/selectors';
 import { useLang, useT } from './use-t';
 import { LogRow } from './LogRow';
 
+const NO_LABELS: Readonly<Record<number, string>> = {};
+
 const ROW_HEIGHT = 26;
 /** How long after a wheel turn or a key its scroll events count as the user's (smooth scrolling spreads them out). */
 const USER_SCROLL_MS = 300;
@@ -40,7 +42,7 @@ export function LiveLog() {
   const everMulti = useStore((s) => s.everMulti);
   const proxy = useStore(selectProxyOn);
   const lang = useLang();
-  const labels = useStore((s) => s.agentLabels);
+  const liveLabels = useStore((s) => s.agentLabels);
   const highlight = useStore((s) => s.highlight);
   const selectedId = useStore((s) => s.selectedId);
   const select = useStore((s) => s.select);
@@ -48,6 +50,8 @@ export function LiveLog() {
   const log = useStore((s) => s.log);
   const viewing = useStore((s) => s.viewing);
   const rows = viewing ? viewing.log.view : (frozen ?? log.view);
+  /* An opened log is another run's: its agent numbers are not today's, so today's names do not apply. */
+  const labels = viewing ? NO_LABELS : liveLabels;
   const scroller = useRef<HTMLDivElement>(null);
   /* Following the bottom is state, so the rows in view are known while rendering, without reading layout. */
   const [following, setFollowing] = useState(true);

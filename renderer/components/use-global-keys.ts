@@ -40,6 +40,8 @@ export function handleGlobalKey(e: KeyboardEvent): void {
   }
   if (combo === 'Escape') {
     e.preventDefault();
+    /* A held key repeats: one Stop everything per press. */
+    if (e.repeat) return;
     if (state.selectedId !== null) state.select(null);
     void stopEverything();
     return;

@@ -27,6 +27,8 @@ export const operatorEn = {
   'agents.cancel': 'Cancel',
   'agents.nameHint':
     'Kept for {path}: the next agent on that path gets it too. Empty gives back the name from the path.',
+  'agents.nameHintOwn':
+    'It connected to the panel’s own path, {path}, which every unnamed agent shares: the name stays while it is connected. To keep a name, connect it to {path}/<name>.',
   'agents.path': 'Path: {path}',
   'agents.noneSetup':
     'No MMDAgent-EX is connected. Start it with the .mdf lines in the Connect tab; it connects within a second.',

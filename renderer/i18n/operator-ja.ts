@@ -30,6 +30,8 @@ export const operatorJa: Record<keyof typeof operatorEn, string> = {
   'agents.cancel': 'キャンセル',
   'agents.nameHint':
     '{path} に対して保存されます。次にこのパスへ接続したエージェントも同じ名前になります。空にするとパスの名前に戻ります。',
+  'agents.nameHintOwn':
+    'このエージェントは名前のないエージェントが共有するパネルのパス {path} に接続しているため、名前は接続している間だけ有効です。名前を残すには {path}/<名前> に接続してください。',
   'agents.path': 'パス: {path}',
   'agents.noneSetup':
     'MMDAgent-EX は接続していません。「接続」タブの .mdf の行を書いて起動すると、1 秒以内に接続します。',

@@ -40,8 +40,7 @@ export const speechJa: Record<keyof typeof speechEn, string> = {
   'speech.silent': '無音',
   'speech.clipTitle': '入力が飽和すると点灯します',
   'mic.ended': 'マイクが外されたか、システムによって止められました。',
-  'audio.chooseAgent':
-    '複数のエージェントが接続しています。このタブ上部の「話させる相手」で 1 台を選んでください。',
+  'audio.chooseAgent': '複数のエージェントが接続しています。このタブ上部の「話させる相手」で 1 台を選んでください。',
   'audio.unreadable': '「{name}」を読み込めませんでした: {error}',
   'audio.chooseFile': '先に音声ファイルを選んでください。',
   'audio.queued': '「{name}」を順番待ちに入れました（{n} 件待ち）。',

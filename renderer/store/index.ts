@@ -36,6 +36,7 @@ export const useStore = create<StoreState>()((...a) => ({
       audioStatus: snapshot.audio,
       scene: snapshot.scene,
       periodic: snapshot.periodic,
+      alerts: snapshot.alerts ?? [],
     });
     /* The remembered filters come back with the settings (the session filter does not: ids restart). */
     get().setFilters(snapshot.settings.logFilters);

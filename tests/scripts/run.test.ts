@@ -25,8 +25,12 @@ describe('scripts/run.mjs', () => {
     const parts = readdirSync(join(DIR, 'parts')).sort();
     expect(parts.map((p) => p.replace(/-[0-9a-f]{12}$/, ''))).toEqual(['node', 'preload', 'renderer']);
     const runs = readdirSync(join(DIR, 'run'));
-    expect(runs).toEqual([parts.map((p) => p.slice(-12)).join('-')]);
-    expect(readdirSync(join(DIR, 'run', runs[0]!)).sort()).toEqual(['node', 'package.json', 'renderer']);
+    expect(runs).toEqual([
+      expect.stringMatching(new RegExp(`^${parts.map((p) => p.slice(-12)).join('-')}-[0-9a-f]{6}$`)),
+    ]);
+    /* The instance marked the folder while it ran, and took its mark away when it ended. */
+    expect(readdirSync(join(DIR, 'run', runs[0]!)).sort()).toEqual(['.instances', 'node', 'package.json', 'renderer']);
+    expect(readdirSync(join(DIR, 'run', runs[0]!, '.instances'))).toEqual([]);
 
     const second = start();
     expect(second.status, second.stderr).toBe(0);

@@ -21,6 +21,7 @@ export const SNAPSHOT: Snapshot = {
   audio: [],
   scene: {},
   periodic: [],
+  alerts: [],
 };
 
 export function installFakeApi() {

@@ -27,6 +27,22 @@ describe('agent names', () => {
     expect(h.panel.settings().agentNames).toEqual({});
   });
 
+  it("names an agent on the panel's own path for as long as it is connected, and remembers nothing for that path", async () => {
+    const h = await panel();
+    const a = await FakeAgent.connect(h.url);
+    const b = await FakeAgent.connect(h.url);
+    cleanup.push(
+      () => a.quit(),
+      () => b.quit(),
+    );
+    await h.waitFor(() => h.sessions().length === 2, 3000, 'two unnamed agents');
+    const [first, second] = h.sessions().map((s) => s.agentId) as [number, number];
+    expect(h.panel.names.rename(first, 'kiosk')).toEqual({ ok: true });
+    await h.waitFor(() => h.sessions().some((s) => s.name === 'kiosk'), 3000, 'the name');
+    expect(h.sessions().find((s) => s.agentId === second)!.name).toBeUndefined();
+    expect(h.panel.settings().agentNames).toEqual({});
+  });
+
   it('raises an alert naming an agent that leaves by itself, with the reason', async () => {
     const h = await panel();
     const alerts: AgentAlert[] = [];
@@ -36,5 +52,9 @@ describe('agent names', () => {
     a.quit();
     await h.waitFor(() => alerts.length === 1, 3000, 'the alert');
     expect(alerts[0]).toMatchObject({ kind: 'left', name: 'right', reason: { reason: 'agentDisconnected' } });
+    /* A window opened later still gets it, until one dismisses it. */
+    expect(h.panel.snapshot().alerts).toEqual(alerts);
+    expect(h.panel.dismissAlert(alerts[0]!.agentId, alerts[0]!.at)).toEqual({ ok: true });
+    expect(h.panel.snapshot().alerts).toEqual([]);
   });
 });

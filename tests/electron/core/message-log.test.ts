@@ -251,6 +251,27 @@ describe('MessageLog', () => {
       );
     });
 
+    it('blames the line whose longest argument the words name, and no line when they name none of several', () => {
+      const { log } = setup();
+      const model = log.outgoing(1, 'MODEL_ADD|mei|gene/Gene.pmd');
+      const motion = log.outgoing(1, 'MOTION_ADD|mei|act|motions/x.vmd|PART|ONCE');
+      log.incoming(1, at(9, `Remote: Sent: ${model.text}`));
+      log.incoming(1, at(9, `Remote: Sent: ${motion.text}`));
+      log.incoming(1, at(9, 'MMDAgent: Error: addMotion: not found: motions/x.vmd, model mei'));
+      const a = log.outgoing(2, 'SYNTH_START|0|mei_voice_normal|hello');
+      const b = log.outgoing(2, 'MOTION_ADD|0|act|motions/action/ojigi.vmd|PART|ONCE');
+      log.incoming(2, at(9, `Remote: Sent: ${a.text}`));
+      log.incoming(2, at(9, `Remote: Sent: ${b.text}`));
+      log.incoming(2, at(9, 'Audio: Warning: buffer underrun'));
+      log.incoming(1, at(10, 'MMDAgent: Sent: MOTION_EVENT_ADD|mei|act'));
+      log.incoming(2, at(10, 'MMDAgent: Sent: MOTION_EVENT_ADD|0|act'));
+      const updates = take(log)!.updates;
+      expect(updates).toContainEqual(expect.objectContaining({ id: motion.id, delivery: 'failed' }));
+      expect(updates).toContainEqual(expect.objectContaining({ id: model.id, delivery: 'delivered' }));
+      expect(updates).toContainEqual(expect.objectContaining({ id: a.id, delivery: 'delivered' }));
+      expect(updates).toContainEqual(expect.objectContaining({ id: b.id, delivery: 'delivered' }));
+    });
+
     it('settles what it held when the agent leaves', () => {
       const { log } = setup();
       const sent = log.outgoing(1, 'SYNTH_STOP|0');

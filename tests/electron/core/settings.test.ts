@@ -147,6 +147,43 @@ describe('settings', () => {
     expect(onDisk.windowBounds).toEqual({ x: 10, y: 20, width: 1000, height: 700 });
   });
 
+  it("migrates a 2.0 file: the example set's lines name the example content's bow, and nothing else changes", () => {
+    const dir = fresh();
+    const path = join(dir, 'settings.json');
+    const greet = 'MOTION_ADD|{model}|greet|motions/action/bow.vmd|PART|ONCE\nwait 600';
+    const mine = {
+      id: 'c9',
+      label: 'Mine',
+      lines: 'MOTION_ADD|{model}|x|motions/action/bow.vmd|PART|ONCE',
+      hotkey: '',
+      color: '',
+      to: 'agent',
+    };
+    writeFileSync(
+      path,
+      JSON.stringify({
+        __internal__: { migrations: { version: '2.0.0' } },
+        quickSets: [
+          {
+            id: 'set-demo-a',
+            name: 'Demo A',
+            commands: [
+              { ...mine, id: 'c1', label: 'Greet', lines: greet },
+              { ...mine, label: 'Extra', lines: 'KEY|1' },
+            ],
+          },
+          { id: 'set-own', name: 'Own', commands: [mine] },
+        ],
+      }),
+    );
+    const sets = new SettingsStore(path).get().quickSets;
+    expect(sets[0]!.commands.map((c) => [c.label, c.lines])).toEqual([
+      ['Greet', 'MOTION_ADD|{model}|greet|motions/action/ojigi.vmd|PART|ONCE\nwait 600'],
+      ['Extra', 'KEY|1'],
+    ]);
+    expect(sets[1]!.commands[0]!.lines).toBe(mine.lines);
+  });
+
   it('persists UI preferences and quick-command sets, and refuses a set with a bad line', () => {
     const dir = fresh();
     const path = join(dir, 'settings.json');

@@ -56,6 +56,7 @@ describe('Electron main (mocked electron)', () => {
   it('handles every contract channel and refuses untrusted senders', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
       'agent:disconnect',
+      'agent:dismiss-alert',
       'agent:rename',
       'audio:mic-start',
       'audio:mic-stop',
