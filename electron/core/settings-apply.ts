@@ -63,7 +63,16 @@ export class SettingsApplier {
     const agents = this.host.agents();
     if (restart && agents > 0 && !confirm) return { ok: false, needsConfirm: true, agents, reason: 'move' };
     this.host.applied(this.host.commit(patch));
-    if (restart) await this.host.restartListener();
-    return { ok: true };
+    if (!restart) return { ok: true };
+    await this.host.restartListener();
+    const now = this.host.bound();
+    if (now.state === 'listening' || !now.error || bound.state !== 'listening') return { ok: true };
+    /*
+     * The new address failed after all (the probe cannot tell the panel's own port from another
+     * program's on another address of the machine): listen where it did before, and say why.
+     */
+    this.host.applied(this.host.commit({ wsHost: before.wsHost, wsPort: before.wsPort, wsPath: before.wsPath }));
+    await this.host.restartListener();
+    return { ok: false, problem: { key: 'cannotListen', listen: now.error } };
   }
 }

@@ -14,13 +14,14 @@ const LISTENING: ServerStatus = {
   path: '/chat',
 };
 
-function setup(agents = 1, refuse: ListenProblem | null = null) {
+function setup(agents = 1, refuse: ListenProblem | null = null, failHost: string | null = null) {
   let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  let status: ServerStatus = LISTENING;
   const log: string[] = [];
   let release: (() => void) | null = null;
   const applier = new SettingsApplier({
     current: () => settings,
-    bound: () => LISTENING,
+    bound: () => status,
     agents: () => agents,
     commit: (patch) => {
       log.push(`commit ${Object.keys(patch).join(',')}`);
@@ -33,11 +34,18 @@ function setup(agents = 1, refuse: ListenProblem | null = null) {
       return refuse;
     },
     restartListener: () => {
-      log.push('restart');
+      log.push(`restart ${settings.wsPort}`);
+      if (failHost !== null) {
+        status =
+          settings.wsHost === failHost
+            ? { ...LISTENING, state: 'error', error: { code: 'EADDRINUSE', host: failHost, port: settings.wsPort } }
+            : LISTENING;
+        return Promise.resolve();
+      }
       return new Promise<void>((r) => (release = r));
     },
   });
-  return { applier, log, settings: () => settings, release: () => release?.() };
+  return { applier, log, settings: () => settings, bound: () => status, release: () => release?.() };
 }
 
 describe('restartsListener', () => {
@@ -78,7 +86,7 @@ describe('SettingsApplier', () => {
     expect(log).toEqual(['probe 9002']);
     log.length = 0;
     const moving = applier.update({ wsPort: 9002 }, true);
-    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart']);
+    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart 9002']);
     release();
     expect(await moving).toEqual({ ok: true });
   });
@@ -94,6 +102,17 @@ describe('SettingsApplier', () => {
     expect(settings().wsPort).toBe(9001);
   });
 
+  it('listens where it did before, and says why, when the new address fails after the probe let it through', async () => {
+    const { applier, log, settings, bound } = setup(0, null, '0.0.0.0');
+    expect(await applier.update({ wsHost: '0.0.0.0' })).toMatchObject({
+      ok: false,
+      problem: { key: 'cannotListen', listen: { code: 'EADDRINUSE' } },
+    });
+    expect(settings().wsHost).toBe('127.0.0.1');
+    expect(log.filter((l) => l.startsWith('restart'))).toEqual(['restart 9001', 'restart 9001']);
+    expect(bound().state).toBe('listening');
+  });
+
   it('applies a preference at once, without a restart or a question', async () => {
     const { applier, log, settings } = setup(3);
     expect(await applier.update({ theme: 'dark' })).toEqual({ ok: true });
@@ -105,10 +124,10 @@ describe('SettingsApplier', () => {
     const { applier, log, release } = setup(0);
     const first = applier.update({ wsPort: 9002 });
     const second = applier.update({ theme: 'light' });
-    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart']);
+    await expect.poll(() => log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart 9002']);
     release();
     expect(await first).toEqual({ ok: true });
     expect(await second).toEqual({ ok: true });
-    expect(log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart', 'commit theme', 'applied']);
+    expect(log).toEqual(['probe 9002', 'commit wsPort', 'applied', 'restart 9002', 'commit theme', 'applied']);
   });
 });
