@@ -77,6 +77,8 @@ export const REASON_WORDS = {
   serverLeft: 'the dialogue server left',
   streamBreak: 'SNDBRKS',
   streamIdle: 'no packets for 1 s',
+  badRequest:
+    'an upgrade request the panel could not read ({detail}); a path with letters beyond ASCII must be percent-encoded, as the .mdf lines in the Connect tab are',
 } as const satisfies Record<ReasonCode, string>;
 
 /** Pieces a notice is put together from. */

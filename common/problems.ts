@@ -72,7 +72,8 @@ export type ReasonCode =
   | 'agentLeft'
   | 'serverLeft'
   | 'streamBreak'
-  | 'streamIdle';
+  | 'streamIdle'
+  | 'badRequest';
 
 /** A reason with the values its words need (`detail`, `path`, `origin`, …), spread into a notice's params. */
 export type Reason = { reason: ReasonCode } & Record<string, string | number>;

@@ -4,7 +4,7 @@
  * `closeSession`/`stop`, which the panel calls only on an explicit user action.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChangeResult, ServerStatus, AgentInfo } from '../../common/agents.js';
@@ -103,7 +103,15 @@ export class AgentServer {
       },
     );
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
-    server.on('clientError', (_err, socket) => socket.destroy());
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      /* A request line Node cannot parse (a raw UTF-8 path, say) would otherwise vanish without a word. */
+      if (err.code !== 'ECONNRESET' && err.code !== 'HPE_HEADER_OVERFLOW' && err.code !== 'ERR_HTTP_REQUEST_TIMEOUT')
+        this.handlers.onRejected(
+          { reason: 'badRequest', detail: String(err.code ?? err.message).slice(0, 80) },
+          `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`,
+        );
+      socket.destroy();
+    });
     this.status = {
       state: 'starting',
       url: endpointUrl(host, settings.wsPort, this.path),

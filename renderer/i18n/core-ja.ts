@@ -73,6 +73,8 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'reason.serverLeft': '対話サーバが切断しました',
   'reason.streamBreak': 'SNDBRKS',
   'reason.streamIdle': '1 秒間パケットが届きませんでした',
+  'reason.badRequest':
+    '読めない接続要求を拒否しました（{detail}）。ASCII 以外の文字を含むパスはパーセントエンコードが必要です（「接続」タブの .mdf の行はそうなっています）',
 
   'notice.listening': '{url} で MMDAgent-EX の接続を待っています。',
   'notice.notListening': 'パネルは {host}:{port} で待ち受けていません（{code}）。',

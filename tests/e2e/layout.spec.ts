@@ -91,14 +91,29 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
       const tabs =
         lang === 'en' ? ['Quick', 'Speech', 'Agents', 'Connect'] : ['クイック', '発話', 'エージェント', '接続'];
-      for (const tab of tabs) {
-        await openTab(page, tab as Parameters<typeof openTab>[1]);
+      const audit = async (where: string): Promise<void> => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const serious = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(serious, `${tab}: ${serious.join('\n')}`).toEqual([]);
+        expect(serious, `${where}: ${serious.join('\n')}`).toEqual([]);
+      };
+      for (const tab of tabs) {
+        await openTab(page, tab as Parameters<typeof openTab>[1]);
+        await audit(tab);
       }
+      /* The dialogs an operator opens during a show: settings, the shortcut list, the quick-command editor. */
+      await page.getByRole('button', { name: lang === 'ja' ? '設定' : 'Settings', exact: true }).click();
+      await audit('Settings');
+      await page.getByRole('button', { name: lang === 'ja' ? 'キャンセル' : 'Cancel' }).click();
+      await page
+        .getByRole('button', { name: lang === 'ja' ? 'キーボードショートカット' : 'Keyboard shortcuts' })
+        .click();
+      await audit('Shortcuts');
+      await page.keyboard.press('Escape');
+      await openTab(page, tabs[0] as Parameters<typeof openTab>[1]);
+      await page.getByRole('button', { name: lang === 'ja' ? '+ ボタンを追加' : '+ Add button' }).click();
+      await audit('Quick-command editor');
     });
   }
 }

@@ -85,6 +85,25 @@ describe('agent server', () => {
     expect(seen.rejected.map((r) => r.reason)).toEqual(['wrongPath', 'wrongPath']);
   });
 
+  it('says why it dropped an upgrade request it could not read (a raw UTF-8 path), and stays up', async () => {
+    const { server, status, seen } = await serve();
+    const { Socket } = await import('node:net');
+    const raw = new Socket();
+    await new Promise<void>((r) => raw.connect(status.port, '127.0.0.1', () => r()));
+    raw.write(
+      Buffer.concat([
+        Buffer.from('GET /chat/'),
+        Buffer.from('左', 'utf8'),
+        Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+      ]),
+    );
+    await waitUntil(() => seen.rejected.length === 1, 3000, 'the rejection');
+    expect(seen.rejected[0]).toMatchObject({ reason: 'badRequest' });
+    raw.destroy();
+    await agent(status.url);
+    await waitUntil(() => server.count() === 1);
+  });
+
   it('tries an address before a move: a port in use is reported, its own port and port 0 are free', async () => {
     const { server, status } = await serve();
     const other = createServer();
