@@ -3,8 +3,7 @@
  * connection kills the released MMDAgent-EX, so nothing here closes one except
  * `closeSession`/`stop`, which the panel calls only on an explicit user action.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createNetServer, type Socket } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChangeResult, ServerStatus, AgentInfo } from '../../common/agents.js';
@@ -12,8 +11,8 @@ import type { ListenProblem, Reason } from '../../common/problems.js';
 import type { ServerSettings } from '../../common/settings.js';
 import { nameFromPath } from '../../common/agent-names.js';
 import { NO_HANDLERS, type AgentServerHandlers } from './agent-events.js';
-import { bindHost, endpointUrl, normalizePath, refuse, toBytes } from './endpoint.js';
-import { describeListenError } from './listen-errors.js';
+import { bindHost, endpointUrl, normalizePath, refuse, toBytes, upgradeServer } from './endpoint.js';
+import { describeListenError, tryListen } from './listen-errors.js';
 import { LineSplitter, hexPreview } from './protocol.js';
 
 export interface AgentServerOptions {
@@ -93,25 +92,11 @@ export class AgentServer {
     const host = bindHost(settings.wsHost);
     this.path = normalizePath(settings.wsPath);
     this.setAllowedOrigins(settings.allowedOrigins);
-    const handshake = this.options.handshakeTimeoutMs ?? 10_000;
-    /* A socket that never finishes its upgrade request is dropped after `handshake` ms. */
-    const server = createServer(
-      { headersTimeout: handshake, requestTimeout: handshake, connectionsCheckingInterval: Math.min(1000, handshake) },
-      (_req, res) => {
-        res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
-        res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
-      },
+    const server = upgradeServer(
+      this.options.handshakeTimeoutMs ?? 10_000,
+      (req, socket, head) => this.upgrade(req, socket, head),
+      (why, remote) => this.handlers.onRejected(why, remote),
     );
-    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
-    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-      /* A request line Node cannot parse (a raw UTF-8 path, say) would otherwise vanish without a word. */
-      if (err.code !== 'ECONNRESET' && err.code !== 'HPE_HEADER_OVERFLOW' && err.code !== 'ERR_HTTP_REQUEST_TIMEOUT')
-        this.handlers.onRejected(
-          { reason: 'badRequest', detail: String(err.code ?? err.message).slice(0, 80) },
-          `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`,
-        );
-      socket.destroy();
-    });
     this.status = {
       state: 'starting',
       url: endpointUrl(host, settings.wsPort, this.path),
@@ -154,19 +139,9 @@ export class AgentServer {
     const port = settings.wsPort;
     const ours = this.http !== null && this.status.port === port;
     if (port === 0 || (ours && this.status.host === host)) return null;
-    const server = createNetServer();
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen({ host, port, ipv6Only: false, exclusive: true }, () => resolve());
-      });
-    } catch (error) {
-      /* Our own listener holds this port on another address of the machine: it closes before the move. */
-      if (ours && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') return null;
-      return describeListenError(error as NodeJS.ErrnoException, host, port);
-    }
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return null;
+    const problem = await tryListen(host, port);
+    /* Our own listener holds this port on another address of the machine: it closes before the move. */
+    return ours && problem?.code === 'EADDRINUSE' ? null : problem;
   }
 
   /** Closes the listener and every agent connection (only after the user agreed). */

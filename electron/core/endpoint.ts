@@ -2,7 +2,10 @@
  * The agent endpoint's address rules and the raw-socket answers the agent server gives before a
  * WebSocket exists. MMDAgent-EX connects over IPv4 only, and takes `wss` for port 443.
  */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Reason } from '../../common/problems.js';
 
 /** `localhost` is bound as IPv4: MMDAgent-EX never tries `::1`. */
 export function bindHost(host: string): string {
@@ -29,4 +32,37 @@ export function refuse(socket: Duplex, status: number, text: string): void {
 export function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
   return data instanceof ArrayBuffer ? Buffer.from(data) : data;
+}
+
+/**
+ * The HTTP server under the agent endpoint: a plain request gets 426, an upgrade goes to
+ * `upgrade`, and a socket that never finishes its request is dropped after `handshakeMs`. A request
+ * Node cannot parse (a raw UTF-8 path, say) is reported through `rejected`, not dropped in silence.
+ */
+export function upgradeServer(
+  handshakeMs: number,
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+  rejected: (why: Reason, remote: string) => void,
+): Server {
+  const server = createServer(
+    {
+      headersTimeout: handshakeMs,
+      requestTimeout: handshakeMs,
+      connectionsCheckingInterval: Math.min(1000, handshakeMs),
+    },
+    (_req, res) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
+      res.end('Remote Panel for MMDAgent-EX: this endpoint speaks WebSocket (Plugin_Remote).\n');
+    },
+  );
+  server.on('upgrade', upgrade);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'HPE_HEADER_OVERFLOW' && err.code !== 'ERR_HTTP_REQUEST_TIMEOUT')
+      rejected(
+        { reason: 'badRequest', detail: String(err.code ?? err.message).slice(0, 80) },
+        `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`,
+      );
+    socket.destroy();
+  });
+  return server;
 }

@@ -1,5 +1,6 @@
 /** A listener that could not start: the OS error code and where, with a free port to offer. */
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { ListenProblem } from '../../common/problems.js';
 
 export async function describeListenError(
@@ -27,4 +28,19 @@ export async function findFreePort(host: string, from: number, tries = 20): Prom
     if (free) return port;
   }
   return undefined;
+}
+
+/** Whether `host:port` can be listened on now: null, or why not (the trial listener is closed again). */
+export async function tryListen(host: string, port: number): Promise<ListenProblem | null> {
+  const trial = createNetServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      trial.once('error', reject);
+      trial.listen({ host, port, ipv6Only: false, exclusive: true }, () => resolve());
+    });
+  } catch (error) {
+    return describeListenError(error as NodeJS.ErrnoException, host, port);
+  }
+  await new Promise<void>((resolve) => trial.close(() => resolve()));
+  return null;
 }

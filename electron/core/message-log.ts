@@ -8,6 +8,7 @@ import type { NoticeMsg } from '../../common/problems.js';
 import { LogWireEncoder, encodeLogBatch } from '../../common/log-wire.js';
 import { carriesMessage, parseAgentLog } from './agent-log.js';
 import { noticeEnglish } from './log-words.js';
+import { EchoTicks } from './echo-ticks.js';
 import { classify, expectedEcho, messageType } from './protocol.js';
 
 /** Longest text the UI receives for one entry; the disk log keeps the whole line. */
@@ -38,20 +39,6 @@ interface PendingEcho {
   echo: string;
 }
 
-/**
- * Lines the agent's full log echoed at one of its ticks. An `Error` or `Warning` it logs in that
- * same tick is its answer to them (docs/protocol.md), so they settle when the agent moves on to a
- * later tick, or after `ECHO_HOLD_MS`, and not at the echo.
- */
-interface EchoedInTick {
-  tick: number;
-  at: number;
-  echoed: { entry: LogEntry; rtt: number }[];
-}
-
-/** How long an echoed line waits for an Error in its tick when the agent logs nothing after it. */
-export const ECHO_HOLD_MS = 150;
-
 export class MessageLog {
   private nextId = 1;
   /** The UI batch of this tick, in columns: nothing per message outlives the tick but its text. */
@@ -64,7 +51,8 @@ export class MessageLog {
   /** Delivery outcomes of entries the kept batches show as pending. */
   private readonly settled = new Map<number, EntryUpdate>();
   private readonly pending = new Map<number, PendingEcho[]>();
-  private readonly inTick = new Map<number, EchoedInTick>();
+  /** Echoes from the full log, held until their tick has passed: an Error in it fails the line. */
+  private readonly ticks: EchoTicks;
   private readonly now: () => number;
   private readonly recentLimit: number;
   echoTimeoutMs: number;
@@ -73,6 +61,7 @@ export class MessageLog {
     this.now = options.now ?? Date.now;
     this.recentLimit = options.recentLimit ?? 5000;
     this.echoTimeoutMs = options.echoTimeoutMs ?? 5000;
+    this.ticks = new EchoTicks((entry, delivery, rtt, failure) => this.settle(entry, delivery, rtt, failure), this.now);
     options.sink?.onError?.((e) => this.notice('error', { key: 'logWriteFailed', params: { error: e.message } }));
   }
 
@@ -82,7 +71,7 @@ export class MessageLog {
    */
   incoming(agentId: number, line: string, ui = true, forwarded = true): LogEntry {
     const agent = parseAgentLog(line);
-    if (agent !== null && this.inTick.size > 0) this.judgeTick(agentId, agent);
+    if (agent !== null && this.ticks.holding) this.ticks.judge(agentId, agent);
     /* A line of the agent's own log carries a message (Sent, Captured) or words (Status, Warning, Error). */
     const message = agent === null ? line : carriesMessage(agent.level) ? agent.text : null;
     const type = message === null ? agent!.level : messageType(message);
@@ -138,7 +127,7 @@ export class MessageLog {
 
   /** Whether any line still waits for its echo (its "no echo" is due) or for its tick to pass. */
   get awaitingEchoes(): boolean {
-    return this.pending.size > 0 || this.inTick.size > 0;
+    return this.pending.size > 0 || this.ticks.holding;
   }
 
   /** Whether any line the panel sent to this agent still waits for its echo (a cheap check first). */
@@ -167,7 +156,7 @@ export class MessageLog {
 
   /** Outgoing lines to a session that left will never be echoed. */
   agentLeft(agentId: number): void {
-    this.settleTick(agentId);
+    this.ticks.release(agentId);
     for (const p of this.pending.get(agentId) ?? []) this.settle(p.entry, 'no-echo');
     this.pending.delete(agentId);
   }
@@ -251,38 +240,8 @@ export class MessageLog {
       this.settle(entry, 'delivered', rtt);
       return entry.id;
     }
-    const held = this.inTick.get(agentId);
-    if (held && held.tick !== tick) this.settleTick(agentId);
-    const same = this.inTick.get(agentId);
-    if (same) same.echoed.push({ entry, rtt });
-    else this.inTick.set(agentId, { tick, at: this.now(), echoed: [{ entry, rtt }] });
+    this.ticks.hold(agentId, tick, entry, rtt);
     return entry.id;
-  }
-
-  /**
-   * A line of the agent's log: an Error or Warning in the tick of held echoes fails the line it is
-   * about: the only one held, or the one whose arguments the words name most closely. When two or
-   * more were held and the words name none of them, none is blamed. A later tick settles them.
-   */
-  private judgeTick(agentId: number, agent: AgentLogLine): void {
-    const held = this.inTick.get(agentId);
-    if (!held) return;
-    if (agent.tick !== held.tick) return this.settleTick(agentId);
-    if (agent.level !== 'Error' && agent.level !== 'Warning') return;
-    const scores = held.echoed.map((e) => named(agent.text, e.entry.text));
-    const best = Math.max(...scores);
-    const index = best > 0 ? scores.lastIndexOf(best) : held.echoed.length === 1 ? 0 : -1;
-    if (index < 0) return;
-    const [{ entry, rtt }] = held.echoed.splice(index, 1) as [{ entry: LogEntry; rtt: number }];
-    this.settle(entry, 'failed', rtt, agent.text.slice(0, 500));
-    if (held.echoed.length === 0) this.inTick.delete(agentId);
-  }
-
-  private settleTick(agentId: number): void {
-    const held = this.inTick.get(agentId);
-    if (!held) return;
-    this.inTick.delete(agentId);
-    for (const { entry, rtt } of held.echoed) this.settle(entry, 'delivered', rtt);
   }
 
   /** Records the outcome on the entry (for later snapshots), the UI batch and the disk. */
@@ -306,24 +265,13 @@ export class MessageLog {
       while (list.length > 0 && list[0]!.entry.t <= cutoff) this.settle(list.shift()!.entry, 'no-echo');
       if (list.length === 0) this.pending.delete(agentId);
     }
-    for (const [agentId, held] of this.inTick) if (now - held.at >= ECHO_HOLD_MS) this.settleTick(agentId);
+    this.ticks.expire(now);
   }
 }
 
 /** In the agent's own log, a line injected over the socket comes back as `Remote: Sent: <line>`. */
 function answersRemote(agent: AgentLogLine): boolean {
   return agent.level === 'Sent' && agent.module === 'Remote';
-}
-
-/**
- * How closely the agent's words name this line: the length of the longest of its arguments (a file,
- * an alias of four characters or more) they contain; 0 when they name none.
- */
-function named(words: string, line: string): number {
-  let longest = 0;
-  for (const field of line.split('|').slice(1))
-    if (field.length >= 4 && field.length > longest && words.includes(field)) longest = field.length;
-  return longest;
 }
 
 /** The agent's own Error and Warning lines stand out by kind; its Status lines are status. */

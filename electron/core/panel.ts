@@ -6,16 +6,16 @@
  * UI updates in `ui-updates` and `ui-tick`.
  */
 import { join } from 'node:path';
-import type { AgentAlert, AgentInfo, ChangeResult, StopEverythingResult } from '../../common/agents.js';
+import type { AgentAlert, AgentInfo, StopEverythingResult } from '../../common/agents.js';
 import type { Reason } from '../../common/problems.js';
 import type { EventMap, Snapshot } from '../../common/contract.js';
 import { upstreamUrl } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { agentFeed } from './agent-feed.js';
+import { AlertList } from './alert-list.js';
 import { AgentNames } from './agent-names.js';
 import { AgentReports } from './agent-reports.js';
-import { AgentServer, type AgentServerOptions } from './agent-server.js';
-import type { PacerOptions } from './audio-packets.js';
+import { AgentServer } from './agent-server.js';
 import { AudioStreamer } from './audio-stream.js';
 import { AvatarControl } from './avatar-control.js';
 import { Emitter } from './emitter.js';
@@ -29,36 +29,16 @@ import { SceneTracker } from './scene.js';
 import { SettingsApplier } from './settings-apply.js';
 import { SettingsStore } from './settings.js';
 import { stopEverything } from './stop-everything.js';
-import { KeyVault, type Sealer } from './speech/key-vault.js';
+import { KeyVault } from './speech/key-vault.js';
 import { warmResampler } from './speech/resample.js';
 import { Speaker } from './speech/speaker.js';
 import { platformOf } from './speech/system-voice.js';
 import { UiBudget } from './ui-budget.js';
 import { UiTick } from './ui-tick.js';
 import { UiUpdates, type UiSources } from './ui-updates.js';
-import type { UpstreamOptions } from './upstream.js';
+import type { PanelOptions } from './panel-options.js';
 
-export interface PanelOptions {
-  /** Folder for settings.json; null keeps settings in memory only. */
-  dataDir: string | null;
-  /** Folder for session logs; defaults to `<dataDir>/logs`. */
-  logDir?: string;
-  /** Overrides for this run only (command-line flags); not written to settings.json. */
-  overrides?: Partial<Settings>;
-  server?: AgentServerOptions;
-  pacer?: PacerOptions;
-  /** UI entries per second per agent (default 50,000). */
-  uiRatePerSec?: number;
-  /**
-   * UI batch tick, ms (default 4), while there is traffic; at rest there is no tick (see ui-tick).
-   * The page redraws at its own pace, so batches more often than frames cost it little.
-   */
-  tickMs?: number;
-  upstream?: UpstreamOptions;
-  host: Snapshot['host'];
-  /** How the OpenAI-compatible key is sealed: safeStorage in the desktop app, the 0600 file otherwise. */
-  sealer?: Sealer;
-}
+export type { PanelOptions };
 
 /** What the panel emits: the contract's events. */
 export type PanelEvents = EventMap;
@@ -89,8 +69,8 @@ export class Panel extends Emitter<PanelEvents> {
   private readonly scene = new SceneTracker();
   private readonly reports = new AgentReports();
   private readonly avatar = new AvatarControl();
-  /** Alerts no UI has dismissed yet, for the snapshot. */
-  private alerts: AgentAlert[] = [];
+  /** Alerts about agents no UI has dismissed yet. */
+  readonly alerts = new AlertList();
 
   constructor(private readonly options: PanelOptions) {
     super();
@@ -186,9 +166,7 @@ export class Panel extends Emitter<PanelEvents> {
         ...(name ? { name } : {}),
         ...(reason ? { reason } : {}),
       };
-      /* "Not answering" ends when the agent answers or leaves; the rest waits to be dismissed. */
-      this.alerts = this.alerts.filter((a) => !(a.agentId === info.agentId && a.kind === 'silent'));
-      if (kind !== 'back') this.alerts = [...this.alerts, raised].slice(-20);
+      this.alerts.raise(raised);
       this.emit('agent:alert', raised);
     };
     server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }));
@@ -225,15 +203,8 @@ export class Panel extends Emitter<PanelEvents> {
       audio: this.audio.status(),
       scene: this.scene.snapshot(),
       periodic: this.periodic.list(),
-      alerts: this.alerts,
+      alerts: this.alerts.list(),
     };
-  }
-
-  /** An alert the operator dismissed: later windows and reloads no longer show it. */
-  dismissAlert(agentId: number, at: number): ChangeResult {
-    const before = this.alerts.length;
-    this.alerts = this.alerts.filter((a) => !(a.agentId === agentId && a.at === at));
-    return this.alerts.length < before ? { ok: true } : { ok: false, problem: { key: 'agentGone', agentId } };
   }
 
   /** This run's session log file, or null when logs are not kept. */

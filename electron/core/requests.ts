@@ -87,7 +87,7 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       const { agentId, at } = record(arg);
       if (typeof agentId !== 'number' || typeof at !== 'number')
         throw new Error('The alert is named by its agent and time.');
-      return panel.dismissAlert(agentId, at);
+      return panel.alerts.dismiss(agentId, at);
     },
     'panel:stop-everything': async () => panel.stopEverything(),
     'audio:stream-file': async (arg) => {

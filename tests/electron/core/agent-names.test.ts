@@ -54,7 +54,7 @@ describe('agent names', () => {
     expect(alerts[0]).toMatchObject({ kind: 'left', name: 'right', reason: { reason: 'agentDisconnected' } });
     /* A window opened later still gets it, until one dismisses it. */
     expect(h.panel.snapshot().alerts).toEqual(alerts);
-    expect(h.panel.dismissAlert(alerts[0]!.agentId, alerts[0]!.at)).toEqual({ ok: true });
+    expect(h.panel.alerts.dismiss(alerts[0]!.agentId, alerts[0]!.at)).toEqual({ ok: true });
     expect(h.panel.snapshot().alerts).toEqual([]);
   });
 });

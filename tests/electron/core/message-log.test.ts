@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LogBatch, LogEntry } from '../../../common/log.js';
 import { decodeLogWire } from '../../../common/log-wire.js';
 import { entryJson } from '../../../electron/core/entry-json.js';
-import { ECHO_HOLD_MS, MessageLog } from '../../../electron/core/message-log.js';
+import { ECHO_HOLD_MS } from '../../../electron/core/echo-ticks.js';
+import { MessageLog } from '../../../electron/core/message-log.js';
 
 /** The tick's batch as a UI sees it once decoded. */
 function take(log: MessageLog): LogBatch | null {
