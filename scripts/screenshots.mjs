@@ -176,7 +176,6 @@ for (const scheme of ['dark', 'light']) {
   /* An agent that leaves is said loudly: the alert over the log, and the window title. */
   other.terminate();
   await page.getByRole('alert').filter({ hasText: 'stage' }).waitFor();
-  await page.screenshot({ path: 'docs/screenshot-alert-ja.png' });
   await page.getByRole('combobox', { name: '言語' }).selectOption('en');
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-alert.png' });
@@ -276,5 +275,5 @@ dialogue.close();
 await browser.close();
 proc.kill();
 console.log(
-  'docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png written',
+  'docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png, docs/screenshot-alert.png written',
 );
