@@ -53,6 +53,7 @@ export function createApi(t: Transport) {
     onLogGap: (cb: (gap: EventMap['log:gap']) => void) => t.subscribe('log:gap', cb),
     onAgents: (cb: (agents: EventMap['agents:changed']) => void) => t.subscribe('agents:changed', cb),
     onAgentAlert: (cb: (alert: EventMap['agent:alert']) => void) => t.subscribe('agent:alert', cb),
+    onStopped: (cb: (result: EventMap['panel:stopped']) => void) => t.subscribe('panel:stopped', cb),
     onServerStatus: (cb: (status: EventMap['server:status']) => void) => t.subscribe('server:status', cb),
     onSettings: (cb: (settings: EventMap['settings:changed']) => void) => t.subscribe('settings:changed', cb),
     onAudioStatus: (cb: (status: EventMap['audio:status']) => void) => t.subscribe('audio:status', cb),

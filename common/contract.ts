@@ -86,6 +86,8 @@ export interface EventMap {
   'agents:changed': AgentInfo[];
   /** An agent left or stopped answering (or answers again), for the operator's alert. */
   'agent:alert': AgentAlert;
+  /** Stop everything ran (from any window): every window ends its own sequences and microphone too. */
+  'panel:stopped': StopEverythingResult;
   'server:status': ServerStatus;
   'settings:changed': Settings;
   'audio:status': AudioStatus[];

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { watchStatuses } from './actions/statuses';
+import { stopHere } from './actions/stop';
 import { keepWindowPrefs } from './bridge/local-prefs';
 import { exportView } from './actions/log';
 import { rememberFilters } from './actions/prefs';
@@ -15,6 +16,7 @@ startBridge({
     if (command === 'shortcuts') useStore.getState().setShortcutsOpen(true);
     else void exportView(command === 'export-jsonl' ? 'jsonl' : 'txt');
   },
+  onStopped: stopHere,
 });
 rememberFilters();
 watchStatuses();

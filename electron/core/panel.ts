@@ -220,7 +220,7 @@ export class Panel extends Emitter<PanelEvents> {
   /** Stop everything: every agent's streams, syntheses and voices (the renderer ends its sequences). */
   stopEverything(): StopEverythingResult {
     const models = this.scene.snapshot();
-    return stopEverything({
+    const result = stopEverything({
       stopSyntheses: () => this.speech.stopAll(),
       stopStreams: () => this.audio.stopAll('operatorStop'),
       agents: () => this.server.list().map((s) => s.agentId),
@@ -229,6 +229,8 @@ export class Panel extends Emitter<PanelEvents> {
       sendLine: (agentId, line) => this.outbox.sendLine(agentId, line),
       notice: (msg) => this.log.notice('status', msg),
     });
+    this.emit('panel:stopped', result);
+    return result;
   }
 
   /** The connected agents, with what their own log reported, their names and their dialogue-server link. */

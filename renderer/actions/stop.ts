@@ -23,3 +23,9 @@ export async function stopEverything(): Promise<void> {
     setComposeResult(errorWords(error));
   }
 }
+
+/** Stop everything ran from another window: this page's own sequence and microphone stop as well. */
+export function stopHere(): void {
+  cancelRunning();
+  if (useStore.getState().mic.running) void stopMic();
+}

@@ -24,6 +24,8 @@ export function getApi(): Api {
 
 export interface BridgeHooks {
   onMenuCommand(command: EventMap['menu:command']['command']): void;
+  /** Stop everything ran, here or in another window: what this page runs on its own stops too. */
+  onStopped?(): void;
 }
 
 export function startBridge(hooks: BridgeHooks): Api {
@@ -65,6 +67,7 @@ export function startBridge(hooks: BridgeHooks): Api {
   api.onScene(store.setScene);
   api.onPeriodic(store.setPeriodic);
   api.onMenuCommand(({ command }) => hooks.onMenuCommand(command));
+  api.onStopped(() => hooks.onStopped?.());
   if (window.api) void api.ready().then(store.hydrate);
   return api;
 }

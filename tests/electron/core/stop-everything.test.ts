@@ -26,8 +26,12 @@ describe('Stop everything', () => {
     await left.waitFor(() => left.packetTimes.length >= 5, 3000, 'the file streaming');
     await right.waitFor(() => right.packetTimes.length >= 1, 3000, 'the microphone streaming');
 
+    const told: unknown[] = [];
+    h.panel.on('panel:stopped', (result) => told.push(result));
     const pressed = performance.now();
     expect(h.panel.stopEverything()).toEqual({ ok: true, streams: 3, syntheses: 0, voices: 3, agents: 2 });
+    /* Every window hears it, to end what it runs itself (sequences, its microphone's capture). */
+    expect(told).toEqual([{ ok: true, streams: 3, syntheses: 0, voices: 3, agents: 2 }]);
     /* SYNTH_STOP goes out after SNDBRKS on the same socket: once it is in, so is everything before it. */
     await left.waitFor(() => left.received.includes('SYNTH_STOP|0'), 3000, 'SYNTH_STOP for each model');
     await right.waitFor(() => right.received.includes('SYNTH_STOP|0'), 3000, 'SYNTH_STOP for the configured alias');

@@ -2,7 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../renderer/actions/quick.js';
 import { watchStatuses } from '../../../renderer/actions/statuses.js';
-import { stopEverything } from '../../../renderer/actions/stop.js';
+import { stopEverything, stopHere } from '../../../renderer/actions/stop.js';
 import { useStore } from '../../../renderer/store/index.js';
 import { agentInfo } from '../../support/entries.js';
 import { useFakeApi } from '../../support/fake-api.js';
@@ -33,6 +33,26 @@ describe('Stop everything', () => {
       params: { streams: 2, syntheses: 1, sequences: 1, voices: 3 },
     });
     expect(useStore.getState().running).toBeNull();
+  });
+});
+
+describe('Stop everything from another window', () => {
+  it("stops this page's own sequence too, without asking the core again", async () => {
+    fake.api.answer(() => ({ ok: true, lines: 1, agents: 1 }));
+    const running = runCommand({
+      id: 'c',
+      label: 'Slow',
+      lines: 'A|1\nwait 60000\nA|2',
+      hotkey: '',
+      color: '',
+      to: 'agent',
+    });
+    await expect.poll(() => fake.api.calls.length).toBe(1);
+    stopHere();
+    await running;
+    expect(fake.api.calls.map(([c]) => c)).toEqual(['message:send']);
+    expect(useStore.getState().running).toBeNull();
+    expect(useStore.getState().quickMessage?.words).toMatchObject({ key: 'quick.cancelled' });
   });
 });
 
