@@ -48,3 +48,12 @@ export function agentLabel(agentId: number, name: string | undefined, shared = f
   if (!name) return `#${agentId}`;
   return shared ? `${name} #${agentId}` : name;
 }
+
+/** A path as MMDAgent-EX asked for it is percent-encoded (`/chat/%E5%8F%97`); people read it decoded. */
+export function readablePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

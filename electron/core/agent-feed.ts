@@ -3,6 +3,7 @@
  * logged line by line beside the forwarding, never in its path; comings and goings are noted and
  * what each agent left behind is settled.
  */
+import { readablePath } from '../../common/agent-names.js';
 import type { AgentInfo } from '../../common/agents.js';
 import type { Reason } from '../../common/problems.js';
 import type { AgentReports } from './agent-reports.js';
@@ -56,7 +57,7 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
         'status',
         {
           key: s.isMMDAgent ? 'agentConnected' : 'clientConnected',
-          params: { remote: remote(s), path: s.path, agentId: s.agentId },
+          params: { remote: remote(s), path: readablePath(s.path), agentId: s.agentId },
         },
         s.agentId,
       );

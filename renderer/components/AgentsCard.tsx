@@ -3,7 +3,7 @@ import { disconnectAgent, renameAgent } from '../actions/agents';
 import { useT, useWording } from './use-t';
 import { useStore } from '../store';
 import { clockTime, formatCount } from '../lib/format';
-import { AGENT_NAME_MAX } from '../../common/agent-names';
+import { AGENT_NAME_MAX, readablePath } from '../../common/agent-names';
 import type { AgentInfo } from '../../common/agents';
 import type { Words } from '../i18n';
 
@@ -79,7 +79,7 @@ function AgentRow({ agent }: { agent: AgentInfo }) {
         {!agent.responsive && <span className="text-warn">{t('agents.silent')}</span>}
       </div>
       <div className="agent-meta">
-        <span>{t('agents.path', { path: agent.path })}</span>
+        <span>{t('agents.path', { path: readablePath(agent.path) })}</span>
       </div>
       {(agent.errors !== undefined || agent.warnings !== undefined) && (
         <div className="agent-reports">
@@ -156,8 +156,8 @@ function RenameForm({ agent, label, done }: { agent: AgentInfo; label: string; d
         {error
           ? word(error)
           : agent.path === listening
-            ? t('agents.nameHintOwn', { path: agent.path })
-            : t('agents.nameHint', { path: agent.path })}
+            ? t('agents.nameHintOwn', { path: readablePath(agent.path) })
+            : t('agents.nameHint', { path: readablePath(agent.path) })}
       </p>
     </form>
   );

@@ -25,11 +25,12 @@ export function SceneView() {
 }
 
 function AgentScene({ id, state, multi }: { id: number; state: SceneState | undefined; multi: boolean }) {
+  const label = useStore((s) => s.agentLabels[id]) ?? `#${id}`;
   const t = useT();
   const models = state?.models ?? [];
   return (
     <div className="scene-agent">
-      {multi && <div className="scene-agent-name">#{id}</div>}
+      {multi && <div className="scene-agent-name">{label}</div>}
       {models.length === 0 && <p className="muted">{t('scene.empty')}</p>}
       {models.map((model) => {
         const motions = state?.motions.filter((m) => m.model === model) ?? [];

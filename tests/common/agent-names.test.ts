@@ -1,6 +1,6 @@
 /** Agent names: from the path an agent connects to, and the label shown for it. */
 import { describe, expect, it } from 'vitest';
-import { AGENT_NAME_MAX, agentLabel, agentNameOk, nameFromPath } from '../../common/agent-names.js';
+import { AGENT_NAME_MAX, agentLabel, agentNameOk, nameFromPath, readablePath } from '../../common/agent-names.js';
 
 describe('nameFromPath', () => {
   it('gives no name for the listening path itself, with or without a trailing slash', () => {
@@ -37,5 +37,10 @@ describe('agentNameOk and agentLabel', () => {
     expect(agentLabel(3, 'left')).toBe('left');
     expect(agentLabel(3, undefined)).toBe('#3');
     expect(agentLabel(4, 'left', true)).toBe('left #4');
+  });
+
+  it('shows a percent-encoded path decoded, and a broken one as it came', () => {
+    expect(readablePath('/chat/%E5%8F%97%E4%BB%98')).toBe('/chat/受付');
+    expect(readablePath('/chat/%E5')).toBe('/chat/%E5');
   });
 });
