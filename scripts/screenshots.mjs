@@ -97,7 +97,7 @@ for (const scheme of ['dark', 'light']) {
       wav,
       'Hello there. I am the avatar, and I speak with lip sync while the panel streams this file in real time.',
     ]);
-    await tab(page, 'Speech');
+    await tab(page, 'Audio');
     await page.getByLabel('Audio file').setInputFiles(wav);
     await page.getByRole('button', { name: 'Stream file' }).click();
     await page.waitForTimeout(2500);
@@ -117,7 +117,7 @@ for (const scheme of ['dark', 'light']) {
   await page.goto(ui);
   const ws = await scriptedAgent(`${agentUrl}/reception`);
   await page.waitForTimeout(300);
-  await tab(page, 'Speech');
+  await tab(page, 'Say it');
   const say = page.getByRole('region', { name: 'Say it' });
   await say.getByLabel('Voice engine').selectOption('voicevox');
   await say.getByLabel('Engine URL').fill(engine.url);

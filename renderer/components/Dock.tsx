@@ -16,7 +16,8 @@ const CONTENT: Record<DockTab, () => ReactNode> = {
       <PeriodicMessages />
     </>
   ),
-  speech: () => <SpeechCard />,
+  say: () => <SpeechCard part="say" />,
+  audio: () => <SpeechCard part="audio" />,
   agents: () => (
     <>
       <AgentsCard />
@@ -36,7 +37,6 @@ export function Dock() {
   const open = useStore((s) => s.dockOpen);
   const setTab = useStore((s) => s.setDockTab);
   const setOpen = useStore((s) => s.setDockOpen);
-  const agents = useStore((s) => s.agents.length);
 
   /* Arrow keys move between tabs, as a tab list does. */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -80,7 +80,6 @@ export function Dock() {
               onClick={() => setTab(id)}
             >
               {t(`dock.${id}`)}
-              {id === 'agents' && agents > 0 && <span className="tab-count"> {agents}</span>}
             </button>
           ))}
         </div>

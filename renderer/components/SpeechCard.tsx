@@ -17,8 +17,11 @@ const clock = (ms: number): string => {
   return `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;
 };
 
-/** Make the avatar speak: a file, or the microphone, streamed with lip sync. */
-export function SpeechCard() {
+/**
+ * Make the avatar speak, in two tabs of the dock so each fits without scrolling: text (Say it), or
+ * audio (a file, or the microphone), streamed with lip sync. Both name the agent and the model.
+ */
+export function SpeechCard({ part }: { part: 'say' | 'audio' }) {
   const t = useT();
   const word = useWording();
   const error = useStore((s) => s.audioError);
@@ -30,9 +33,14 @@ export function SpeechCard() {
         <TargetPicker className="input small" label={t('speech.to')} />
       </div>
       <ModelAlias />
-      <SayIt />
-      <FileSection />
-      <MicSection />
+      {part === 'say' ? (
+        <SayIt />
+      ) : (
+        <>
+          <FileSection />
+          <MicSection />
+        </>
+      )}
       {error ? (
         <p role="alert" className="text-error small-text">
           {word(error)}

@@ -28,7 +28,7 @@ export const quickEn = {
   'editor.label': 'Label',
   'editor.lines': 'Lines',
   'editor.help':
-    'One message per line, sent in order. “wait 500” (ms) or “wait 2s” pauses. “say Hello” speaks with the voice chosen in Say it (Speech tab); “say[voicevox:3] …” picks the engine and voice. {model} becomes the model alias and {target} the agent number when sent. Every line is checked by the protocol rules before it can be saved.',
+    'One message per line, sent in order. “wait 500” (ms) or “wait 2s” pauses. “say Hello” speaks with the voice chosen in the Say it tab; “say[voicevox:3] …” picks the engine and voice. {model} becomes the model alias and {target} the agent number when sent. Every line is checked by the protocol rules before it can be saved.',
   'editor.summary': '{sends} messages, {waits} ms of waits.',
   'editor.hotkey': 'Hotkey',
   'editor.hotkeyPlaceholder': 'Press a key here',

@@ -31,7 +31,7 @@ export const quickJa: Record<keyof typeof quickEn, string> = {
   'editor.label': 'ラベル',
   'editor.lines': '送る行',
   'editor.help':
-    '1 行に 1 メッセージ、上から順に送ります。「wait 500」（ミリ秒）や「wait 2s」で待ちます。「say こんにちは」は「発話」タブの「テキストで発話」で選んだ声でしゃべり、「say[voicevox:3] …」でエンジンと声を選べます。送信時に {model} はモデル別名に、{target} はエージェント番号に置き換わります。保存の前に各行をプロトコルの規則で検査します。',
+    '1 行に 1 メッセージ、上から順に送ります。「wait 500」（ミリ秒）や「wait 2s」で待ちます。「say こんにちは」は「発話」タブで選んだ声でしゃべり、「say[voicevox:3] …」でエンジンと声を選べます。送信時に {model} はモデル別名に、{target} はエージェント番号に置き換わります。保存の前に各行をプロトコルの規則で検査します。',
   'editor.summary': 'メッセージ {sends} 個、待ち時間 {waits} ms。',
   'editor.hotkey': 'ホットキー',
   'editor.hotkeyPlaceholder': 'ここでキーを押す',

@@ -25,7 +25,7 @@ test('streams the fake capture device with SNDSTRM; its envelope matches the WAV
 }, testInfo) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
-  await openTab(page, 'Speech');
+  await openTab(page, 'Audio');
   await page.getByRole('button', { name: 'Start microphone' }).click();
   await expect(page.getByRole('button', { name: 'Stop microphone' })).toBeVisible();
   await expect(page.getByRole('meter', { name: 'Input level' })).toBeVisible();
@@ -50,7 +50,7 @@ test('Mute holds the chunks back on the audio thread while the level still shows
 }) => {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
-  await openTab(page, 'Speech');
+  await openTab(page, 'Audio');
   await page.getByRole('button', { name: 'Mute' }).click();
   await expect(page.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Start microphone' }).click();

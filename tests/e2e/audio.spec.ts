@@ -11,7 +11,7 @@ const audio = makeTestAudio();
 async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
-  await openTab(page, 'Speech');
+  await openTab(page, 'Audio');
 }
 
 test.describe('file streaming', () => {

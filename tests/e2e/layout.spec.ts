@@ -52,9 +52,14 @@ for (const [width, height, share] of [
       await open(page, lang);
       const before = await logHeight(page);
       expect(before / height).toBeGreaterThanOrEqual(share);
-      for (const tab of lang === 'en' ? (['Speech', 'Agents', 'Connect', 'Quick'] as const) : (['発話'] as const)) {
+      /* Every control is one click away without scrolling: no tab's panel needs to scroll. */
+      for (const tab of lang === 'en'
+        ? (['Say it', 'Audio', 'Agents', 'Connect', 'Quick'] as const)
+        : (['発話', '音声', 'エージェント', '接続', 'クイック'] as const)) {
         await openTab(page, tab);
         expect(await logHeight(page)).toBe(before);
+        const overflow = await page.locator('#dock-panel').evaluate((el) => el.scrollHeight - el.clientHeight);
+        expect(overflow, `${tab} scrolls by ${overflow} px`).toBeLessThanOrEqual(0);
       }
 
       /* The address and the agents' badges share the bar: neither lies over the other. */
@@ -90,7 +95,9 @@ for (const theme of ['dark', 'light'] as const) {
       agents.pop()!.quit();
       await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
       const tabs =
-        lang === 'en' ? ['Quick', 'Speech', 'Agents', 'Connect'] : ['クイック', '発話', 'エージェント', '接続'];
+        lang === 'en'
+          ? ['Quick', 'Say it', 'Audio', 'Agents', 'Connect']
+          : ['クイック', '発話', '音声', 'エージェント', '接続'];
       const audit = async (where: string): Promise<void> => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const serious = results.violations

@@ -48,7 +48,7 @@ test('Stop everything ends a file stream and a running sequence on two agents, a
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
-  await openTab(page, 'Speech');
+  await openTab(page, 'Audio');
   await page.getByRole('combobox', { name: 'Speak to' }).selectOption({ label: 'left' });
   await page.getByLabel('Audio file').setInputFiles(audio.wav);
   await page.getByRole('button', { name: 'Stream file' }).click();

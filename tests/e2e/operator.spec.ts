@@ -242,7 +242,7 @@ test('switching to Japanese changes the labels, and settings survive a restart o
   await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'クイックコマンド' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'メッセージ' })).toBeVisible();
-  await openTab(page, '発話');
+  await openTab(page, '音声');
   await expect(page.getByRole('button', { name: 'マイクを開始' })).toBeVisible();
   /* Message names stay as they are. */
   await expect(log(page)).toHaveCount(0);

@@ -10,7 +10,7 @@ import { sendSentinel, type WebPanel } from '../support/web-panel';
 async function open(page: Page, web: WebPanel): Promise<void> {
   await page.goto(web.uiUrl);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
-  await openTab(page, 'Speech');
+  await openTab(page, 'Say it');
 }
 
 test.describe('Say it', () => {

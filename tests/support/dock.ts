@@ -1,7 +1,8 @@
 /** The operator dock's tabs, as a test reaches a control in one of them. */
 import type { Page } from '@playwright/test';
 
-export type DockTabName = 'Quick' | 'Speech' | 'Agents' | 'Connect' | 'クイック' | '発話' | 'エージェント' | '接続';
+export type DockTabName =
+  'Quick' | 'Say it' | 'Audio' | 'Agents' | 'Connect' | 'クイック' | '発話' | '音声' | 'エージェント' | '接続';
 
 /** Opens the dock tab (by its accessible name) and resolves once its panel shows it. */
 export async function openTab(page: Page, name: DockTabName): Promise<void> {

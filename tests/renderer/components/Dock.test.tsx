@@ -23,7 +23,13 @@ const selected = (): string | null =>
 describe('Dock', () => {
   it('shows one job per tab, and the arrow keys move between tabs', () => {
     render(<Dock />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Quick', 'Speech', 'Agents 1', 'Connect']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+      'Quick',
+      'Say it',
+      'Audio',
+      'Agents',
+      'Connect',
+    ]);
     expect(screen.getByRole('region', { name: 'Quick commands' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Connect' }));
     expect(screen.getByRole('textbox', { name: '.mdf lines' })).toBeTruthy();
@@ -36,11 +42,11 @@ describe('Dock', () => {
 
   it('folds away and comes back where it was', () => {
     render(<Dock />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Speech' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Audio' }));
     fireEvent.click(screen.getByRole('button', { name: 'Hide tools' }));
     expect(screen.queryByRole('tablist')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show tools' }));
-    expect(selected()).toBe('Speech');
+    expect(selected()).toBe('Audio');
   });
 
   it('keeps its tab and the compose history over a reload of the page', () => {
