@@ -44,6 +44,11 @@ async function scriptedAgent(url) {
 
 const tab = (page, name) => page.getByRole('tab', { name, exact: false }).click();
 
+/** Alerts about agents of earlier shots stay until dismissed (as they should): each shot starts clean. */
+async function dismissAll(page) {
+  for (const button of await page.getByRole('button', { name: /^Dismiss the alert/ }).all()) await button.click();
+}
+
 /** Browser mode in a fresh data folder: its process, UI address and agent endpoint. */
 async function startWeb(args = []) {
   const proc = spawn(process.execPath, [
@@ -80,6 +85,7 @@ for (const scheme of ['dark', 'light']) {
   await page.goto(ui);
   const ws = await scriptedAgent(`${agentUrl}/reception`);
   await page.waitForTimeout(300);
+  await dismissAll(page);
   const box = page.getByLabel('Message', { exact: true });
   await box.fill('MOTION_ADD|0|nod|motions/action/nod.vmd|PART|ONCE');
   await box.press('Enter');
@@ -117,6 +123,7 @@ for (const scheme of ['dark', 'light']) {
   await page.goto(ui);
   const ws = await scriptedAgent(`${agentUrl}/reception`);
   await page.waitForTimeout(300);
+  await dismissAll(page);
   await tab(page, 'Say it');
   const say = page.getByRole('region', { name: 'Say it' });
   await say.getByLabel('Voice engine').selectOption('voicevox');
@@ -146,6 +153,8 @@ for (const scheme of ['dark', 'light']) {
   await page.goto(ui);
   const ws = await scriptedAgent(`${agentUrl}/reception`);
   const other = await scriptedAgent(`${agentUrl}/stage`);
+  await page.waitForTimeout(200);
+  await dismissAll(page);
   ws.send('RECOG_EVENT_START\n');
   ws.send('RECOG_EVENT_STOP|こんにちは\n');
   ws.send('AVATAR_EVENT_IDLE|START\n');
