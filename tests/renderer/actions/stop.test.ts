@@ -9,6 +9,21 @@ import { useFakeApi } from '../../support/fake-api.js';
 
 const fake = useFakeApi({ beforeAll, beforeEach });
 
+/** A sequence whose first line went out and whose next waits a minute; resolves once it is under way. */
+async function slowSequenceStarted(): Promise<{ running: Promise<void> }> {
+  const running = runCommand({
+    id: 'c',
+    label: 'Slow',
+    lines: 'A|1\nwait 60000\nA|2',
+    hotkey: '',
+    color: '',
+    to: 'agent',
+  });
+  await expect.poll(() => fake.api.calls.filter(([c]) => c === 'message:send').length).toBe(1);
+  /* Wrapped: an async function returning the run itself would wait for it to end. */
+  return { running };
+}
+
 describe('Stop everything', () => {
   it('cancels the running sequence before asking the core, and reports what stopped', async () => {
     fake.api.answer((channel) =>
@@ -16,15 +31,7 @@ describe('Stop everything', () => {
         ? { ok: true, streams: 2, syntheses: 1, voices: 3, agents: 2 }
         : { ok: true, lines: 1, agents: 1 },
     );
-    const running = runCommand({
-      id: 'c',
-      label: 'Slow',
-      lines: 'A|1\nwait 60000\nA|2',
-      hotkey: '',
-      color: '',
-      to: 'agent',
-    });
-    await expect.poll(() => fake.api.calls.filter(([c]) => c === 'message:send').length).toBe(1);
+    const { running } = await slowSequenceStarted();
     await stopEverything();
     await running;
     expect(fake.api.calls.map(([c]) => c)).toEqual(['message:send', 'panel:stop-everything']);
@@ -39,15 +46,7 @@ describe('Stop everything', () => {
 describe('Stop everything from another window', () => {
   it("stops this page's own sequence too, without asking the core again", async () => {
     fake.api.answer(() => ({ ok: true, lines: 1, agents: 1 }));
-    const running = runCommand({
-      id: 'c',
-      label: 'Slow',
-      lines: 'A|1\nwait 60000\nA|2',
-      hotkey: '',
-      color: '',
-      to: 'agent',
-    });
-    await expect.poll(() => fake.api.calls.length).toBe(1);
+    const { running } = await slowSequenceStarted();
     stopHere();
     await running;
     expect(fake.api.calls.map(([c]) => c)).toEqual(['message:send']);
