@@ -46,7 +46,8 @@ export interface UpstreamInfo {
 
 export interface SceneState {
   models: string[];
-  motions: { model: string; motion: string }[];
+  /** Motions playing; `file` when the panel saw the `MOTION_ADD` that started it (an action's `__action0`). */
+  motions: { model: string; motion: string; file?: string }[];
   /** Models speaking now (SYNTH_EVENT_START/STOP, SPEAK_EVENT_START/STOP). */
   speaking: string[];
   /** Models whose lips move now (LIPSYNC_EVENT_START/STOP). */
@@ -58,6 +59,8 @@ export interface SceneState {
   /** Motion files and SYNTH_START voices seen in this agent's commands, for completion. */
   files: string[];
   voices: string[];
+  /** Each model alias's file, from `MODEL_ADD|alias|file` (`0` → `gene/Gene.pmd`). */
+  modelFiles?: Record<string, string>;
 }
 
 export interface PeriodicRequest {

@@ -7,6 +7,7 @@
 import type { SayRequest, SpeechEngine } from './speech.js';
 import type { PeriodicRequest, SendTo, Target } from './agents.js';
 import type { StreamFileRequest } from './audio.js';
+import type { FaceChange } from './avatar.js';
 import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from './contract.js';
 import type { Settings } from './settings.js';
 
@@ -32,6 +33,11 @@ export function createApi(t: Transport) {
     dismissAlert: (agentId: number, at: number) => t.invoke('agent:dismiss-alert', { agentId, at }),
     /** Every agent's streams, syntheses and voices, at once. */
     stopEverything: () => t.invoke('panel:stop-everything', undefined),
+    /** Plays `ACTn` of the model's `.shapemap` on one agent. */
+    playAction: (agentId: number, alias: string, action: number) =>
+      t.invoke('avatar:action', { agentId, alias, action }),
+    /** Sets or gives back morphs and avatar morphs of one model; the core holds avatar morphs. */
+    setFace: (change: FaceChange) => t.invoke('avatar:face', change),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
     /** The whole decoded file, once; main paces it to the agent. */
     streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),
@@ -60,6 +66,7 @@ export function createApi(t: Transport) {
     onScene: (cb: (scene: EventMap['scene:changed']) => void) => t.subscribe('scene:changed', cb),
     onMenuCommand: (cb: (cmd: EventMap['menu:command']) => void) => t.subscribe('menu:command', cb),
     onPeriodic: (cb: (jobs: EventMap['periodic:changed']) => void) => t.subscribe('periodic:changed', cb),
+    onFaces: (cb: (faces: EventMap['avatar:faces']) => void) => t.subscribe('avatar:faces', cb),
   };
 }
 

@@ -17,6 +17,7 @@ import type {
   StopEverythingResult,
   Target,
 } from './agents.js';
+import type { FaceChange, FaceState } from './avatar.js';
 import type { AudioStatus, MicChunk, StreamFileRequest, StreamResult } from './audio.js';
 import type { LogWire } from './log.js';
 import type { Problem } from './problems.js';
@@ -38,7 +39,12 @@ export interface Snapshot {
   periodic: PeriodicJob[];
   /** Alerts about agents that no UI has dismissed yet: a window opened later still shows them. */
   alerts: AgentAlert[];
+  /** The faces the panel holds, per agent and model alias. */
+  faces: Faces;
 }
+
+/** agentId → model alias → the face the panel holds there. */
+export type Faces = Record<number, Record<string, FaceState>>;
 
 export interface SaveFileRequest {
   suggestedName: string;
@@ -63,6 +69,10 @@ export interface RequestMap extends SpeechRequestMap {
   'agent:dismiss-alert': [{ agentId: number; at: number }, ChangeResult];
   /** Stop everything: every stream, synthesis and voice of every agent. */
   'panel:stop-everything': [void, StopEverythingResult];
+  /** Plays `ACTn` of the model's `.shapemap` (after `__AV_START` and `__AV_SETMODEL` when needed). */
+  'avatar:action': [{ agentId: number; alias: string; action: number }, SendResult];
+  /** Sets or gives back morphs and avatar morphs; held avatar morphs are resent by the core. */
+  'avatar:face': [FaceChange, SendResult];
   'file:save': [SaveFileRequest, SaveFileResult];
   'audio:stream-file': [StreamFileRequest, StreamResult];
   'audio:stop': [{ agentId: number }, StreamResult];
@@ -94,6 +104,7 @@ export interface EventMap {
   /** What each agent has loaded, learned from its events (MMDAgent-EX never replays it). */
   'scene:changed': Record<number, SceneState>;
   'periodic:changed': PeriodicJob[];
+  'avatar:faces': Faces;
   /** Electron's app menu asks the renderer to do something it owns (the filtered view, an overlay). */
   'menu:command': { command: 'export-txt' | 'export-jsonl' | 'shortcuts' };
 }

@@ -100,7 +100,9 @@ export type SettingProblem =
   | { code: 'audio-max'; min: number; max: number }
   | { code: 'upstream-url'; problem: UrlProblem }
   | { code: 'quick-set'; problem: QuickSetProblem }
-  | { code: 'speech'; field: string };
+  | { code: 'speech'; field: string }
+  | { code: 'models' }
+  | { code: 'face-transition'; min: number; max: number };
 
 /** Why a command cannot be kept, as a code for a UI to word. */
 export type StepProblem =
@@ -110,7 +112,18 @@ export type StepProblem =
   | { code: 'no-message' }
   | { code: 'say-empty' }
   | { code: 'say-engine'; engine: string }
-  | { code: 'say-long'; max: number };
+  | { code: 'say-long'; max: number }
+  | { code: 'face-empty' }
+  | { code: 'action-empty' };
+/** Why a face preset cannot be kept. */
+export type PresetProblem =
+  | { code: 'name-empty' }
+  | { code: 'name-long' }
+  | { code: 'too-many' }
+  | { code: 'morph'; morph: string }
+  | { code: 'value'; morph: string }
+  | { code: 'action' }
+  | { code: 'empty' };
 export type CommandProblem =
   | { code: 'label-empty' }
   | { code: 'label-long' }
@@ -120,7 +133,8 @@ export type QuickSetProblem =
   | { code: 'not-set' }
   | { code: 'no-name' }
   | { code: 'no-commands' }
-  | { code: 'command'; index: number; label: string; problem: CommandProblem };
+  | { code: 'command'; index: number; label: string; problem: CommandProblem }
+  | { code: 'preset'; index: number; name: string; problem: PresetProblem };
 
 /**
  * Why the core refused or could not do something. Never a sentence: each UI words it in
@@ -149,6 +163,9 @@ export type Problem =
   | { key: 'nothingStreaming' }
   | { key: 'micNotStreaming' }
   | { key: 'writeFailed'; path: string; detail: string }
+  /** A morph name the protocol cannot carry (`|`, a line break; `,` or `=` for an avatar morph). */
+  | { key: 'morphName'; morph: string }
+  | { key: 'actionNumber' }
   | SpeechProblem;
 
 /** Why a speech engine failed, as codes and values; each UI words them. */

@@ -3,8 +3,10 @@
  * imported or stored set. Pure, shared by the core (settings) and the renderer (runner, editor).
  */
 import type { SendTo } from './agents.js';
+import type { FacePreset } from './avatar.js';
 import type { CommandProblem, QuickSetProblem, StepProblem } from './problems.js';
 import { fillTemplate } from './fill-template.js';
+import { presetFromJson, presetProblem, presetToJson } from './presets.js';
 import { DEFAULT_SPEECH, SPEECH_ENGINES, type SpeechEngine } from './speech.js';
 import { lineProblem } from './wire-rules.js';
 
@@ -12,7 +14,10 @@ import { lineProblem } from './wire-rules.js';
 export type Step =
   | { kind: 'send'; line: string }
   | { kind: 'wait'; ms: number }
-  | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string };
+  | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string }
+  /** A face preset of the set, by name; `action` plays a `.shapemap` action by name or number. */
+  | { kind: 'face'; preset: string }
+  | { kind: 'action'; action: string };
 
 export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: number; problem: StepProblem };
 
@@ -20,6 +25,7 @@ export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: numbe
 export const MAX_WAIT_MS = 600_000;
 const WAIT = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s)?$/i;
 const SAY = /^say(?:\[([^\]:]*)(?::([^\]]*))?\])?(?:\s+(.*))?$/i;
+const AVATAR = /^(face|action)(?:\s+(.*))?$/i;
 
 /** `{model}` and `{target}` are the only placeholders; anything else in braces is left as typed. */
 export function fillPlaceholders(line: string, values: { model: string; target: string }): string {
@@ -46,6 +52,14 @@ export function parseSteps(text: string): StepsResult {
       const found = sayStep(say[1], say[2], say[3]);
       if ('code' in found) return { ok: false, line: i + 1, problem: found };
       steps.push(found);
+      continue;
+    }
+    const avatar = AVATAR.exec(row);
+    if (avatar) {
+      const kind = avatar[1]!.toLowerCase() as 'face' | 'action';
+      const name = avatar[2]?.trim() ?? '';
+      if (name === '') return { ok: false, line: i + 1, problem: { code: `${kind}-empty` } };
+      steps.push(kind === 'face' ? { kind, preset: name } : { kind, action: name });
       continue;
     }
     const problem = lineProblem(fillPlaceholders(row, { model: '0', target: '1' }));
@@ -136,7 +150,13 @@ export function parseQuickSet(raw: unknown): QuickSet {
     if (found) throw new QuickSetError({ code: 'command', index: i + 1, label: command.label, problem: found });
     return command;
   });
-  return { id: str(r.id) || newId('set'), name: r.name.trim().slice(0, 60), commands };
+  const presets = (Array.isArray(r.presets) ? r.presets : []).map((p, i): FacePreset => {
+    const preset = presetFromJson(p, newId('preset'), normalizeHotkey);
+    const found = presetProblem(preset);
+    if (found) throw new QuickSetError({ code: 'preset', index: i + 1, name: preset.name, problem: found });
+    return preset;
+  });
+  return { id: str(r.id) || newId('set'), name: r.name.trim().slice(0, 60), commands, presets };
 }
 
 /** The portable form of a set: lines as a list, no ids. */
@@ -149,7 +169,17 @@ export function exportQuickSet(set: QuickSet): string {
     ...(c.to === 'server' ? { to: 'server' } : {}),
   }));
   return (
-    JSON.stringify({ format: 'remote-panel-quick-commands', version: 1, name: set.name, commands }, null, 2) + '\n'
+    JSON.stringify(
+      {
+        format: 'remote-panel-quick-commands',
+        version: 1,
+        name: set.name,
+        commands,
+        ...(set.presets.length ? { presets: set.presets.map(presetToJson) } : {}),
+      },
+      null,
+      2,
+    ) + '\n'
   );
 }
 
@@ -171,4 +201,6 @@ export interface QuickSet {
   id: string;
   name: string;
   commands: QuickCommand[];
+  /** Face presets, applied by a click, a hotkey, or a `face <name>` step. */
+  presets: FacePreset[];
 }

@@ -3,6 +3,7 @@
  * by these, so a value one of them accepts the others accept too.
  */
 import { agentNameOk } from './agent-names.js';
+import { FACE_TRANSITION, modelKey, morphNameOk, type ModelProfile } from './avatar.js';
 import type { ServerStatus } from './agents.js';
 import type { LogFilters, TypeChip } from './log.js';
 import type { Problem, SettingProblem, UrlProblem } from './problems.js';
@@ -100,6 +101,34 @@ function setsProblem(v: unknown): SettingProblem | null {
   }
 }
 
+/** Remembered model files: names only, within sizes no real model reaches. */
+function modelsProblem(v: unknown): SettingProblem | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return TYPE;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > 200) return { code: 'models' };
+  const names = (list: unknown, max: number): boolean =>
+    Array.isArray(list) && list.length <= max && list.every((n) => isStr(n) && n.length <= 300);
+  for (const [key, raw] of entries) {
+    const m = raw as Partial<ModelProfile> | null;
+    if (!m || typeof m !== 'object' || !isStr(m.file) || modelKey(m.file) !== key) return { code: 'models' };
+    if (!names(m.morphs, 5000) || typeof m.loadedAt !== 'number') return { code: 'models' };
+    if (m.shapemap !== undefined) {
+      const s = m.shapemap;
+      const actionsOk =
+        Array.isArray(s?.actions) &&
+        s.actions.length <= 1000 &&
+        s.actions.every((a) => Number.isInteger(a?.n) && a.n >= 0 && isStr(a.file) && a.file.length <= 300);
+      const exOk =
+        Array.isArray(s?.exmorphs) &&
+        s.exmorphs.length <= 1000 &&
+        s.exmorphs.every((e) => isStr(e?.name) && morphNameOk(e.name, true) && isStr(e.morph));
+      const lipsOk = !!s?.lips && typeof s.lips === 'object' && Object.values(s.lips).every(isStr);
+      if (!actionsOk || !exOk || !lipsOk) return { code: 'models' };
+    }
+  }
+  return null;
+}
+
 export const CHECKS: { [K in keyof Settings]: Check } = {
   wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : { code: 'host' })),
   wsPort: typed('number', (p: number) => (inRange(p, PORT_RANGE) && Number.isInteger(p) ? null : { code: 'port' })),
@@ -132,6 +161,10 @@ export const CHECKS: { [K in keyof Settings]: Check } = {
   mdfAllLog: typed('boolean'),
   mdfHttpOff: typed('boolean'),
   speech: speechProblem,
+  avatarModels: modelsProblem,
+  faceTransitionSec: typed('number', (n: number) =>
+    inRange(n, FACE_TRANSITION) ? null : { code: 'face-transition', ...FACE_TRANSITION },
+  ),
   agentNames: (v) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return TYPE;
     const entries = Object.entries(v as Record<string, unknown>);

@@ -1,4 +1,5 @@
 /** Settings as stored in settings.json, and the rules every side checks them by. */
+import type { ModelProfile } from './avatar.js';
 import type { LogFilters } from './log.js';
 import type { QuickSet } from './quick-commands.js';
 import type { SpeechSettings } from './speech.js';
@@ -49,6 +50,10 @@ export interface Settings extends ServerSettings {
   mdfHttpOff: boolean;
   /** The operator's names for agents, by the path they connect to (`/chat/left` → `Left screen`). */
   agentNames: Record<string, string>;
+  /** Models the operator gave the panel files of, by the model file's lower-case name (`gene.pmd`). */
+  avatarModels: Record<string, ModelProfile>;
+  /** Seconds a face slider's `MODEL_BINDFACE` takes to reach its value. */
+  faceTransitionSec: number;
   /** Say it: the engine, its URL, voice and sliders (the OpenAI-compatible key is kept apart, never here). */
   speech: SpeechSettings;
 }

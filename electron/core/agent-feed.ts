@@ -10,6 +10,7 @@ import type { AgentReports } from './agent-reports.js';
 import type { AgentServerHandlers } from './agent-events.js';
 import type { AudioStreamer } from './audio-stream.js';
 import type { AvatarControl } from './avatar-control.js';
+import type { AvatarDriver } from './avatar-driver.js';
 import type { MessageLog } from './message-log.js';
 import type { AgentProxy } from './proxy.js';
 import type { SceneTracker } from './scene.js';
@@ -27,13 +28,15 @@ export interface FeedParts {
   proxy: AgentProxy;
   audio: AudioStreamer;
   avatar: AvatarControl;
+  /** The faces the panel holds: an agent that left takes its holds with it. */
+  faces: Pick<AvatarDriver, 'forget'>;
   speech: Speaker;
   /** An agent left or stopped answering (or answers again): the operator's alert. */
   alert(agent: AgentInfo, kind: 'left' | 'silent' | 'back', reason?: Reason): void;
 }
 
 export function agentFeed(parts: FeedParts): AgentServerHandlers {
-  const { log, uiBudget, reports, scene, ui, proxy, audio, avatar, speech, alert } = parts;
+  const { log, uiBudget, reports, scene, ui, proxy, audio, avatar, faces, speech, alert } = parts;
   /** Whether the agent frame being split into lines right now reached the dialogue server. */
   let frameForwarded = true;
   let loggingFailed = false;
@@ -88,6 +91,7 @@ export function agentFeed(parts: FeedParts): AgentServerHandlers {
       log.agentLeft(s.agentId);
       audio.agentLeft(s.agentId);
       avatar.forget(s.agentId);
+      faces.forget(s.agentId);
       const hidden = uiBudget.forget(s.agentId);
       if (hidden > 0)
         log.notice('error', { key: 'hiddenOnLeave', params: { n: hidden, agentId: s.agentId } }, s.agentId);

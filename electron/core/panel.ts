@@ -18,6 +18,8 @@ import { AgentReports } from './agent-reports.js';
 import { AgentServer } from './agent-server.js';
 import { AudioStreamer } from './audio-stream.js';
 import { AvatarControl } from './avatar-control.js';
+import { AvatarDriver } from './avatar-driver.js';
+import { wireLine } from './protocol.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog } from './message-log.js';
@@ -60,6 +62,8 @@ export class Panel extends Emitter<PanelEvents> {
   readonly settingsApplier: SettingsApplier;
   /** The operator's names for agents, by path. */
   readonly names: AgentNames;
+  /** Actions and the face of each agent's avatar. */
+  readonly faces: AvatarDriver;
   private readonly overrides: Partial<Settings>;
   private readonly writer: JsonlWriter | null;
   /** What one agent may put in the UI per second; the rest goes to disk only, with a marker. */
@@ -123,6 +127,16 @@ export class Panel extends Emitter<PanelEvents> {
       speaking: (agentId, alias) => scene.snapshot()[agentId]?.speaking.includes(alias) ?? false,
       platform: platformOf(process.platform),
     }));
+    const faces = (this.faces = new AvatarDriver(
+      {
+        targetProblem: (agentId) => outbox.targetProblem(agentId),
+        sendLine: (agentId, line) => outbox.sendLine(agentId, line),
+        resend: (agentId, line) => proxy.toAgent(agentId, wireLine(line), false),
+        transitionSec: () => this.settings().faceTransitionSec,
+        changed: () => this.emit('avatar:faces', faces.snapshot()),
+      },
+      avatar,
+    ));
     const periodic = (this.periodic = new PeriodicSender(
       (req) => outbox.send(req.target, req.text, req.to),
       () => this.emit('periodic:changed', periodic.list()),
@@ -169,7 +183,9 @@ export class Panel extends Emitter<PanelEvents> {
       this.alerts.raise(raised);
       this.emit('agent:alert', raised);
     };
-    server.attach(agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, speech, alert }));
+    server.attach(
+      agentFeed({ log, uiBudget, reports: this.reports, scene, ui, proxy, audio, avatar, faces, speech, alert }),
+    );
     this.uiSources = {
       agents: () => this.agentList(),
       audio: () => audio.status(),
@@ -204,6 +220,7 @@ export class Panel extends Emitter<PanelEvents> {
       scene: this.scene.snapshot(),
       periodic: this.periodic.list(),
       alerts: this.alerts.list(),
+      faces: this.faces.snapshot(),
     };
   }
 
@@ -248,6 +265,7 @@ export class Panel extends Emitter<PanelEvents> {
     this.speech.stopAll();
     this.audio.stopAll();
     this.periodic.stopAll();
+    this.faces.dispose();
     this.proxy.closeAll();
     await this.server.stop();
     this.flushTick();

@@ -20,7 +20,7 @@ function record(arg: unknown): Record<string, unknown> {
 
 function agent(value: unknown): number {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
-  throw new Error('Choose one agent (Target) for audio.');
+  throw new Error('Choose one agent.');
 }
 
 function bytes(value: unknown): Uint8Array {
@@ -41,6 +41,18 @@ function engine(value: unknown): SpeechEngine {
 function target(value: unknown): Target {
   if (value === 'all' || (typeof value === 'number' && Number.isInteger(value))) return value;
   throw new Error('The target must be an agent id or "all".');
+}
+
+/** Morph name → 0..1, from a request. */
+function rates(value: unknown): Record<string, number> {
+  if (value === undefined) return {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('Morph values must be a map.');
+  const out: Record<string, number> = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('A morph value must be a number.');
+    out[name] = v;
+  }
+  return out;
 }
 
 export function coreHandlers(panel: Panel): CoreHandlers {
@@ -72,6 +84,21 @@ export function coreHandlers(panel: Panel): CoreHandlers {
     'settings:update': async (arg) => {
       const { patch, confirm } = record(arg);
       return panel.settingsApplier.update(record(patch) as Partial<Settings>, confirm === true);
+    },
+    'avatar:action': async (arg) => {
+      const { agentId, alias, action } = record(arg);
+      if (typeof action !== 'number') throw new Error('The action must be a number.');
+      return panel.faces.action(agent(agentId), text(alias, 'The model alias'), action);
+    },
+    'avatar:face': async (arg) => {
+      const a = record(arg);
+      return panel.faces.face({
+        agentId: agent(a.agentId),
+        alias: text(a.alias, 'The model alias'),
+        morphs: rates(a.morphs),
+        exmorph: rates(a.exmorph),
+        replace: a.replace === true,
+      });
     },
     'agent:disconnect': async (arg) => {
       const { agentId, confirm } = record(arg);

@@ -13,10 +13,14 @@ interface Scene {
   recognized?: { text: string; t: number };
   files: Set<string>;
   voices: Set<string>;
+  /** `MODEL_ADD|alias|file`: which model file each alias loaded (the panel's key to the operator's copy). */
+  modelFiles: Map<string, string>;
+  /** `MOTION_ADD|alias|name|file` seen before its `MOTION_EVENT_ADD`: the file the motion plays. */
+  motionFiles: Map<string, string>;
 }
 
 const WATCHED =
-  /^(MODEL_EVENT_|MOTION_EVENT_|SYNTH_EVENT_|SPEAK_EVENT_|LIPSYNC_EVENT_|RECOG_EVENT_|MOTION_ADD\||MOTION_CHANGE\||SYNTH_START\|)/;
+  /^(MODEL_EVENT_|MOTION_EVENT_|SYNTH_EVENT_|SPEAK_EVENT_|LIPSYNC_EVENT_|RECOG_EVENT_|MOTION_ADD\||MOTION_CHANGE\||SYNTH_START\||MODEL_ADD\||MODEL_CHANGE\|)/;
 
 /** Motion files and voices kept per agent for completion: the most recent ones. */
 const SEEN_MAX = 100;
@@ -42,6 +46,8 @@ export class SceneTracker {
           listening: false,
           files: new Set(),
           voices: new Set(),
+          modelFiles: new Map(),
+          motionFiles: new Map(),
         }),
       );
     const model = first;
@@ -50,7 +56,14 @@ export class SceneTracker {
       case 'MODEL_EVENT_ADD':
       case 'MODEL_EVENT_CHANGE':
         return !!model && add(scene.models, model);
+      case 'MODEL_ADD':
+      case 'MODEL_CHANGE': {
+        if (!model || !second || second.length > 300 || scene.modelFiles.get(model) === second) return false;
+        scene.modelFiles.set(model, second);
+        return true;
+      }
       case 'MODEL_EVENT_DELETE':
+        scene.modelFiles.delete(model);
         for (const [k, m] of scene.motions) if (m.model === model) scene.motions.delete(k);
         scene.speaking.delete(model);
         scene.lipsync.delete(model);
@@ -58,7 +71,7 @@ export class SceneTracker {
       case 'MOTION_EVENT_ADD':
       case 'MOTION_EVENT_CHANGE':
         if (!model || !second || scene.motions.has(key)) return false;
-        scene.motions.set(key, { model, motion: second });
+        scene.motions.set(key, { model, motion: second, ...fileOf(scene.motionFiles, key) });
         return true;
       case 'MOTION_EVENT_DELETE':
         return scene.motions.delete(key);
@@ -73,8 +86,14 @@ export class SceneTracker {
       case 'LIPSYNC_EVENT_STOP':
         return scene.lipsync.delete(model);
       case 'MOTION_ADD':
-      case 'MOTION_CHANGE':
-        return seen(scene.files, line.split('|')[3]);
+      case 'MOTION_CHANGE': {
+        const file = line.split('|')[3];
+        if (model && second && file && file.length <= 300) {
+          scene.motionFiles.set(key, file);
+          if (scene.motionFiles.size > SEEN_MAX) scene.motionFiles.delete(scene.motionFiles.keys().next().value!);
+        }
+        return seen(scene.files, file);
+      }
       case 'SYNTH_START':
         return seen(scene.voices, second);
       case 'RECOG_EVENT_START':
@@ -105,11 +124,19 @@ export class SceneTracker {
         listening: s.listening,
         files: [...s.files],
         voices: [...s.voices],
+        modelFiles: Object.fromEntries(s.modelFiles),
         ...(s.recognized ? { recognized: s.recognized } : {}),
       };
     }
     return out;
   }
+}
+
+/** The file a motion was added with, taken once its `MOTION_EVENT_ADD` arrives. */
+function fileOf(files: Map<string, string>, key: string): { file?: string } {
+  const file = files.get(key);
+  files.delete(key);
+  return file ? { file } : {};
 }
 
 /** A name seen in a command: kept newest last, the oldest forgotten past SEEN_MAX. */

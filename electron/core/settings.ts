@@ -14,9 +14,10 @@ import { parseQuickSet } from '../../common/quick-commands.js';
 import { CHECKS, settingsProblem } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { DEFAULT_SPEECH } from '../../common/speech.js';
+import { FACE_TRANSITION } from '../../common/avatar.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
-export const SETTINGS_VERSION = '2.1.0';
+export const SETTINGS_VERSION = '2.2.0';
 
 export const DEFAULT_FILTERS: LogFilters = { text: '', regex: false, dir: 'all', kind: 'all', types: [] };
 
@@ -43,6 +44,13 @@ function refreshExampleSet(set: unknown): unknown {
   return { ...s, commands };
 }
 
+/** The example set gets the presets it now ships with, unless the operator already gave it some. */
+function addExamplePresets(set: unknown): unknown {
+  const s = set as { id?: unknown; presets?: unknown };
+  if (s?.id !== 'set-demo-a' || (Array.isArray(s.presets) && s.presets.length > 0)) return set;
+  return { ...s, presets: exampleSet().presets };
+}
+
 /** The example endpoint in MMDAgent-EX's documentation: ws://127.0.0.1:9001/chat. */
 export const DEFAULT_SETTINGS: Settings = {
   wsHost: '127.0.0.1',
@@ -63,6 +71,8 @@ export const DEFAULT_SETTINGS: Settings = {
   mdfAllLog: false,
   mdfHttpOff: false,
   speech: DEFAULT_SPEECH,
+  avatarModels: {},
+  faceTransitionSec: FACE_TRANSITION.default,
   agentNames: {},
 };
 
@@ -166,7 +176,8 @@ export class SettingsStore {
  * Migrations, one per file version. 2.0.0: window bounds move from the desktop app's
  * window-state.json into settings, and the UI preferences (quick commands, filters,
  * language, theme) join them with their defaults. 2.1.0: the example set's lines that named a
- * motion the official example content does not have (`bow.vmd`) name its bow instead.
+ * motion the official example content does not have (`bow.vmd`) name its bow instead. 2.2.0: the
+ * example set, which had no face presets, gets the ones it ships with now.
  */
 function openConf(path: string): Conf<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>({
@@ -191,6 +202,10 @@ function openConf(path: string): Conf<Record<string, unknown>> {
       '2.1.0': (store) => {
         const sets = store.get('quickSets');
         if (Array.isArray(sets)) store.set('quickSets', sets.map(refreshExampleSet));
+      },
+      '2.2.0': (store) => {
+        const sets = store.get('quickSets');
+        if (Array.isArray(sets)) store.set('quickSets', sets.map(addExamplePresets));
       },
     },
   });

@@ -1,5 +1,6 @@
 import type { LogEntry } from '../../common/log';
 import { splitCompose } from '../../common/wire-rules';
+import { unknownAvLine } from '../../common/avatar';
 import { getApi } from '../bridge/connect';
 import { errorWords } from './errors';
 import type { Words } from '../i18n';
@@ -34,6 +35,9 @@ export function insertIntoDraft(text: string): void {
  * Sends the draft: every line is checked by the protocol rules first (the core checks again),
  * and the result, sent or refused, is left in the store as words for the composer to show.
  */
+/** The draft the operator was warned about: a second Send sends it as it is. */
+let warnedAv: string | null = null;
+
 export async function sendDraft(): Promise<void> {
   const { draft: text, target, sendTo, settings, agents, setComposeResult, remember } = useStore.getState();
   const side = settings?.upstreamEnabled ? sendTo : 'agent';
@@ -41,6 +45,13 @@ export async function sendDraft(): Promise<void> {
   const parsed = splitCompose(text);
   if (!parsed.ok) return setComposeResult({ problem: parsed.problem });
   if (agents.length === 0) return setComposeResult({ problem: { key: 'noAgent' } });
+  /* MMDAgent-EX drops an `__AV` line it does not know without a word: the first Send says so and waits. */
+  const unknownAv = parsed.lines.map(unknownAvLine).find((x) => x !== null);
+  if (unknownAv && warnedAv !== text) {
+    warnedAv = text;
+    return setComposeResult({ key: 'compose.unknownAv', params: { name: unknownAv } });
+  }
+  warnedAv = null;
   let result;
   try {
     result = await getApi().send(target, text, side);

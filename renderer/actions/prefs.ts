@@ -21,6 +21,8 @@ export type PrefPatch = Partial<
     | 'mdfAllLog'
     | 'mdfHttpOff'
     | 'speech'
+    | 'avatarModels'
+    | 'faceTransitionSec'
   >
 >;
 

@@ -7,6 +7,7 @@ import type { Words } from '../i18n';
 import { useStore } from '../store';
 import { savePrefs } from './prefs';
 import { sayStep } from './say';
+import { avatarStep } from './avatar';
 import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
 
 let controller: AbortController | null = null;
@@ -39,6 +40,7 @@ export async function runCommand(command: QuickCommand): Promise<void> {
       model: settings?.modelAlias ?? '0',
       send: (to, line, side) => getApi().send(to, line, side),
       say: (to, step) => sayStep(to, step),
+      avatar: (to, model, step) => avatarStep(to, model, step, activeSet()?.presets ?? []),
       sleep,
       signal: mine.signal,
       onStep: (step, total) => {
@@ -75,7 +77,7 @@ export function cancelRunning(): boolean {
   return true;
 }
 
-function replaceSet(next: QuickSet): Promise<Words | null> {
+export function replaceSet(next: QuickSet): Promise<Words | null> {
   return savePrefs({ quickSets: quickSets().map((s) => (s.id === next.id ? next : s)) });
 }
 
@@ -112,7 +114,7 @@ function uniqueName(name: string): string {
 }
 
 export function addSet(name: string): Promise<Words | null> {
-  const set: QuickSet = { id: newId('set'), name: uniqueName(name), commands: [] };
+  const set: QuickSet = { id: newId('set'), name: uniqueName(name), commands: [], presets: [] };
   return savePrefs({ quickSets: [...quickSets(), set], activeQuickSet: set.id });
 }
 
@@ -154,6 +156,7 @@ export async function importSet(file: File): Promise<Words | null> {
     id: newId('set'),
     name: uniqueName(set.name),
     commands: set.commands.map((c) => ({ ...c, id: newId('cmd') })),
+    presets: set.presets.map((p) => ({ ...p, id: newId('preset') })),
   };
   return savePrefs({ quickSets: [...quickSets(), fresh], activeQuickSet: fresh.id });
 }

@@ -66,6 +66,7 @@ export function startBridge(hooks: BridgeHooks): Api {
   api.onAudioStatus(store.setAudioStatus);
   api.onScene(store.setScene);
   api.onPeriodic(store.setPeriodic);
+  api.onFaces(store.setFaces);
   api.onMenuCommand(({ command }) => hooks.onMenuCommand(command));
   api.onStopped(() => hooks.onStopped?.());
   if (window.api) void api.ready().then(store.hydrate);

@@ -1,5 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { formArgs, separatorOf } from '../../common/message-catalog';
+import { unknownAvLine } from '../../common/avatar';
 import { EXAMPLE_AGENT_VOICES } from '../../common/speech';
 import { useWording, useT } from './use-t';
 import { useStore } from '../store';
@@ -164,9 +165,11 @@ export function Composer() {
           </span>
         ) : assist.unknownName ? (
           <span className="text-warn">
-            {assist.didYouMean
-              ? t('compose.didYouMean', { name: assist.unknownName, suggestion: assist.didYouMean })
-              : t('compose.unknown', { name: assist.unknownName })}
+            {unknownAvLine(assist.unknownName) !== null
+              ? t('compose.unknownAvLive', { name: assist.unknownName })
+              : assist.didYouMean
+                ? t('compose.didYouMean', { name: assist.unknownName, suggestion: assist.didYouMean })
+                : t('compose.unknown', { name: assist.unknownName })}
           </span>
         ) : notice ? (
           <span className="muted">{word(notice)}</span>

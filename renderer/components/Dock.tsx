@@ -2,6 +2,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { DOCK_TABS, type DockTab } from '../store/ui-slice';
 import { useStore } from '../store';
 import { AgentsCard } from './AgentsCard';
+import { AvatarRegion } from './AvatarRegion';
 import { MdfSnippet } from './MdfSnippet';
 import { PeriodicMessages } from './PeriodicMessages';
 import { QuickCommands } from './QuickCommands';
@@ -16,6 +17,7 @@ const CONTENT: Record<DockTab, () => ReactNode> = {
       <PeriodicMessages />
     </>
   ),
+  avatar: () => <AvatarRegion />,
   say: () => <SpeechCard part="say" />,
   audio: () => <SpeechCard part="audio" />,
   agents: () => (

@@ -10,13 +10,16 @@ export function FilePickButton({
   inputLabel,
   accept,
   title,
+  multiple = false,
   onFile,
 }: {
   label: string;
   inputLabel: string;
   accept: string;
   title?: string;
-  onFile(file: File): void;
+  /** Several files at once: `onFile` gets them together. */
+  multiple?: boolean;
+  onFile(file: File, all: File[]): void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -29,10 +32,11 @@ export function FilePickButton({
         type="file"
         hidden
         accept={accept}
+        multiple={multiple}
         aria-label={inputLabel}
         onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onFile(f);
+          const all = Array.from(e.target.files ?? []);
+          if (all[0]) onFile(all[0], all);
           e.target.value = '';
         }}
       />

@@ -3,6 +3,7 @@ import { activeSet } from '../actions/quick';
 import { SHORTCUTS } from './use-global-keys';
 import { useStore } from '../store';
 import { useModal } from './use-modal';
+import { presetLabel } from '../quick/example-labels';
 
 /** Every keyboard shortcut, including the active set's quick-command hotkeys (? or F1). */
 export function ShortcutsDialog() {
@@ -45,6 +46,16 @@ export function ShortcutsDialog() {
                   <td>{t('keys.quick', { label: c.label, set: set!.name })}</td>
                 </tr>
               ))}
+              {set?.presets
+                .filter((p) => p.hotkey)
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <kbd>{p.hotkey}</kbd>
+                    </td>
+                    <td>{t('keys.preset', { name: presetLabel(set.id, p.name, t), set: set.name })}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           <p className="muted small-print">{t('keys.note')}</p>

@@ -1,5 +1,5 @@
 /**
- * Window-wide keys: quick-command hotkeys, Esc to stop everything, the shortcut overlay,
+ * Window-wide keys: quick-command and face-preset hotkeys, Esc to stop everything, the shortcut overlay,
  * export and focus keys. None fires while the user types in a field or a dialog is open.
  */
 import { useEffect } from 'react';
@@ -7,6 +7,7 @@ import { exportView } from '../actions/log';
 import { useStore } from '../store';
 import { activeSet, runCommand } from '../actions/quick';
 import { stopEverything } from '../actions/stop';
+import { applyPresetHere } from '../actions/avatar';
 import { comboFromEvent, isTyping } from '../quick/hotkeys';
 
 /** Every fixed shortcut, for the overlay (quick-command hotkeys are listed from their set). */
@@ -56,6 +57,12 @@ export function handleGlobalKey(e: KeyboardEvent): void {
     e.preventDefault();
     /* A held key repeats; the command runs once per press. */
     if (!e.repeat) void runCommand(command);
+    return;
+  }
+  const preset = activeSet()?.presets.find((p) => p.hotkey === combo);
+  if (preset) {
+    e.preventDefault();
+    if (!e.repeat) void applyPresetHere(preset);
   }
 }
 

@@ -2,6 +2,7 @@
 import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
 import { operatorEn } from './operator-en';
+import { avatarEn } from './avatar-en';
 import { quickEn } from './quick-en';
 import { sayEn } from './say-en';
 import { speechEn } from './speech-en';
@@ -13,6 +14,7 @@ export const en = {
   ...sayEn,
   ...quickEn,
   ...operatorEn,
+  ...avatarEn,
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',

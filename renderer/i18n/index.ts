@@ -6,7 +6,7 @@
  * Nothing here reads the store: the store and actions keep `Words` (a key and its values, or a
  * core problem), and components word them in the language of the moment (`components/use-t`).
  */
-import type { Problem, QuickSetProblem, StepProblem } from '../../common/problems';
+import type { PresetProblem, Problem, QuickSetProblem, StepProblem } from '../../common/problems';
 import type { Language } from '../../common/settings';
 import { fillTemplate } from '../../common/fill-template';
 import { en, type MessageKey } from './en';
@@ -27,6 +27,7 @@ export type Words =
   | { problem: Problem }
   | { step: StepProblem }
   | { quickSet: QuickSetProblem }
+  | { preset: PresetProblem }
   | { raw: string };
 
 export type Translate = (key: MessageKey, params?: Params) => string;

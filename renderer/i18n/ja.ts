@@ -2,6 +2,7 @@
 import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
 import { operatorJa } from './operator-ja';
+import { avatarJa } from './avatar-ja';
 import { quickJa } from './quick-ja';
 import { sayJa } from './say-ja';
 import { speechJa } from './speech-ja';
@@ -13,6 +14,7 @@ export const ja: Record<MessageKey, string> = {
   ...speechJa,
   ...sayJa,
   ...operatorJa,
+  ...avatarJa,
   ...quickJa,
   'common.cancel': 'キャンセル',
   'common.save': '保存',

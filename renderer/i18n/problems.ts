@@ -8,6 +8,7 @@ import { assertNever } from '../../common/assert-never';
 import type {
   CommandProblem,
   ListenProblem,
+  PresetProblem,
   Problem,
   QuickSetProblem,
   SettingProblem,
@@ -40,6 +41,10 @@ export function problemText(p: StepProblem, t: Translate): string {
       return t('steps.sayEngine', { engine: p.engine });
     case 'say-long':
       return t('steps.sayLong', { max: p.max });
+    case 'face-empty':
+      return t('steps.faceEmpty');
+    case 'action-empty':
+      return t('steps.actionEmpty');
     default:
       return assertNever(p);
   }
@@ -71,6 +76,28 @@ export function commandProblem(c: QuickCommand, t: Translate): string | null {
   return found ? commandProblemText(found, t) : null;
 }
 
+/** Why a face preset cannot be kept, in words. */
+export function presetProblemText(p: PresetProblem, t: Translate): string {
+  switch (p.code) {
+    case 'name-empty':
+      return t('preset.needName');
+    case 'name-long':
+      return t('preset.nameLong');
+    case 'too-many':
+      return t('preset.tooMany');
+    case 'morph':
+      return t('preset.badMorph', { morph: p.morph });
+    case 'value':
+      return t('preset.badValue', { morph: p.morph });
+    case 'action':
+      return t('preset.badAction');
+    case 'empty':
+      return t('preset.empty');
+    default:
+      return assertNever(p);
+  }
+}
+
 /** Why an imported file (or a stored value) is not a quick-command set, in words. */
 export function setProblemText(p: QuickSetProblem, t: Translate): string {
   switch (p.code) {
@@ -85,6 +112,12 @@ export function setProblemText(p: QuickSetProblem, t: Translate): string {
         n: p.index,
         label: p.label ? ` (“${p.label}”)` : '',
         problem: commandProblemText(p.problem, t),
+      });
+    case 'preset':
+      return t('quick.badPreset', {
+        n: p.index,
+        name: p.name ? ` (“${p.name}”)` : '',
+        problem: presetProblemText(p.problem, t),
       });
     default:
       return assertNever(p);
@@ -134,6 +167,10 @@ function settingProblemText(p: SettingProblem, t: Translate): string {
       return setProblemText(p.problem, t);
     case 'speech':
       return p.field.endsWith('Url') ? t('setting.speechUrl') : t('setting.speech', { field: p.field });
+    case 'models':
+      return t('setting.models');
+    case 'face-transition':
+      return t('setting.faceTransition', { min: p.min, max: p.max });
     default:
       return assertNever(p);
   }
@@ -205,6 +242,10 @@ export function coreProblemText(p: Problem, t: Translate): string {
       return t('problem.fileBusy', { name: p.name });
     case 'writeFailed':
       return t('problem.writeFailed', { path: p.path, detail: p.detail });
+    case 'morphName':
+      return t('problem.morphName', { morph: p.morph });
+    case 'actionNumber':
+      return t('problem.actionNumber');
     default:
       return assertNever(p);
   }
@@ -231,6 +272,7 @@ export function word(w: Words, t: Translate): string {
   if ('problem' in w) return coreProblemText(w.problem, t);
   if ('step' in w) return problemText(w.step, t);
   if ('quickSet' in w) return setProblemText(w.quickSet, t);
+  if ('preset' in w) return presetProblemText(w.preset, t);
   if (!w.params) return t(w.key);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(w.params))

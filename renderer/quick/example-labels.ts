@@ -15,7 +15,22 @@ const LABELS: Record<string, MessageKey> = {
   'Stop the voice': 'quick.example.stopVoice',
   'Say hello': 'quick.example.sayHello',
   'Test turn (to server)': 'quick.example.testTurn',
+  'Happy hello': 'quick.example.happyHello',
 };
+
+const PRESETS: Record<string, MessageKey> = {
+  Smile: 'preset.example.smile',
+  Laugh: 'preset.example.laugh',
+  'Eyes closed': 'preset.example.eyesClosed',
+  Troubled: 'preset.example.troubled',
+  Neutral: 'preset.example.neutral',
+};
+
+/** The example set's presets, while they keep the names they shipped with, in the UI's language. */
+export function presetLabel(setId: string, name: string, t: Translate): string {
+  const key = setId === EXAMPLE_SET_ID ? PRESETS[name] : undefined;
+  return key ? t(key) : name;
+}
 
 export function exampleLabel(setId: string, label: string, t: Translate): string {
   const key = setId === EXAMPLE_SET_ID ? LABELS[label] : undefined;

@@ -15,6 +15,8 @@ export interface RunContext {
   send(target: Target, line: string, to: SendTo): Promise<SendResult>;
   /** A `say` step to one agent; resolves once its speech is on its way, or why not. */
   say(agentId: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null>;
+  /** A `face` or `action` step to one agent's model `model`; resolves to why it failed, or null. */
+  avatar(agentId: number, model: string, step: Extract<Step, { kind: 'face' | 'action' }>): Promise<Words | null>;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
   onStep?(index: number, total: number): void;
@@ -47,6 +49,14 @@ export async function runQuickCommand(command: QuickCommand, ctx: RunContext): P
       /* Speech needs one agent: with Target "all", each agent says it. */
       for (const agentId of ctx.target === 'all' ? ctx.agentIds : [ctx.target]) {
         const why = await ctx.say(agentId, step);
+        if (why) return { ok: false, why, line: i + 1, sent };
+        sent++;
+      }
+      continue;
+    }
+    if (step.kind === 'face' || step.kind === 'action') {
+      for (const agentId of ctx.target === 'all' ? ctx.agentIds : [ctx.target]) {
+        const why = await ctx.avatar(agentId, ctx.model, step);
         if (why) return { ok: false, why, line: i + 1, sent };
         sent++;
       }

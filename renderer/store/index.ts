@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Snapshot } from '../../common/contract';
 import { createAudioSlice, type AudioSlice } from './audio-slice';
+import { createAvatarSlice, type AvatarSlice } from './avatar-slice';
 import { createComposeSlice, type ComposeSlice } from './compose-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
@@ -13,7 +14,8 @@ export type StoreState = ConnectionSlice &
   ComposeSlice &
   UiSlice &
   AudioSlice &
-  SaySlice & {
+  SaySlice &
+  AvatarSlice & {
     hydrate(snapshot: Snapshot): void;
   };
 
@@ -24,6 +26,7 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createUiSlice(...a),
   ...createAudioSlice(...a),
   ...createSaySlice(...a),
+  ...createAvatarSlice(...a),
   hydrate: (snapshot) => {
     const [set, get] = a;
     if (get().logFile && get().logFile !== snapshot.logFile) get().log.reset();
@@ -37,6 +40,7 @@ export const useStore = create<StoreState>()((...a) => ({
       scene: snapshot.scene,
       periodic: snapshot.periodic,
       alerts: snapshot.alerts ?? [],
+      faces: snapshot.faces ?? {},
     });
     /* The remembered filters come back with the settings (the session filter does not: ids restart). */
     get().setFilters(snapshot.settings.logFilters);

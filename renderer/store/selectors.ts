@@ -4,6 +4,7 @@
  * changes, and actions can call the same function on `useStore.getState()`.
  */
 import type { AudioStatus } from '../../common/audio';
+import { modelKey, type FacePreset, type ModelProfile } from '../../common/avatar';
 import type { QuickSet } from '../../common/quick-commands';
 import type { Language, Theme } from '../../common/settings';
 import type { SpeechEngine } from '../../common/speech';
@@ -46,3 +47,42 @@ export const selectBoundPort = (s: StoreState): number => s.status?.port ?? 0;
 export const selectQuickSets = (s: StoreState): QuickSet[] => s.settings?.quickSets ?? NO_SETS;
 
 export const selectActiveQuickSetId = (s: StoreState): string => s.settings?.activeQuickSet ?? '';
+
+const NO_MODELS: Record<string, ModelProfile> = {};
+
+export const selectAvatarModels = (s: StoreState): Record<string, ModelProfile> =>
+  s.settings?.avatarModels ?? NO_MODELS;
+
+export const selectFaceTransition = (s: StoreState): number => s.settings?.faceTransitionSec ?? 0.2;
+
+/** The model alias the Avatar region drives: the configured one (the same alias audio moves). */
+export const selectAvatarAlias = selectModelAlias;
+
+/**
+ * The key of the profile for an agent's alias: the model file MMDAgent-EX reported loading, if the
+ * operator gave the panel that file; else the one chosen by hand; else the only one, or the newest.
+ */
+export function selectModelKeyFor(s: StoreState, agentId: number | null, alias: string): string | null {
+  const models = selectAvatarModels(s);
+  if (agentId !== null) {
+    const file = s.scene[agentId]?.modelFiles?.[alias];
+    if (file && models[modelKey(file)]) return modelKey(file);
+    const chosen = s.modelChoice[`${agentId}|${alias}`];
+    if (chosen && models[chosen]) return chosen;
+  }
+  const newest = Object.entries(models).sort((a, b) => b[1].loadedAt - a[1].loadedAt)[0];
+  return newest ? newest[0] : null;
+}
+
+/** The model file the agent reported for the alias (`gene/Gene.pmd`), whether or not the panel has it. */
+export function selectReportedModelFile(s: StoreState, agentId: number | null, alias: string): string | null {
+  return agentId === null ? null : (s.scene[agentId]?.modelFiles?.[alias] ?? null);
+}
+
+/** Presets of the active quick-command set. */
+export function selectPresets(s: StoreState): FacePreset[] {
+  const sets = selectQuickSets(s);
+  return (sets.find((x) => x.id === selectActiveQuickSetId(s)) ?? sets[0])?.presets ?? NO_PRESETS;
+}
+
+const NO_PRESETS: FacePreset[] = [];

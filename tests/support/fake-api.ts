@@ -22,6 +22,7 @@ export const SNAPSHOT: Snapshot = {
   scene: {},
   periodic: [],
   alerts: [],
+  faces: {},
 };
 
 export function installFakeApi() {

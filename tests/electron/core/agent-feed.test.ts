@@ -38,6 +38,7 @@ function setup() {
     proxy,
     audio,
     avatar,
+    faces: { forget: (agentId) => calls.push(`faces forget ${agentId}`) },
     speech,
     alert: (agent, kind, reason) => calls.push(`alert ${agent.agentId} ${kind}${reason ? ` ${reason.reason}` : ''}`),
   });
@@ -66,7 +67,7 @@ describe('agentFeed', () => {
     const { feed, calls, avatar, entries } = setup();
     avatar.note(3, '__AV_START');
     feed.onClose(AGENT, { reason: 'agentDisconnected' });
-    expect(calls).toEqual(['proxy close 3', 'audio left 3', 'alert 3 left agentDisconnected']);
+    expect(calls).toEqual(['proxy close 3', 'audio left 3', 'faces forget 3', 'alert 3 left agentDisconnected']);
     const preamble: string[] = [];
     avatar.ensure(3, '0', (line) => (preamble.push(line), true));
     expect(preamble).toEqual(['__AV_START', '__AV_SETMODEL,0']);

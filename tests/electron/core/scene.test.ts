@@ -20,6 +20,7 @@ describe('scene view, from the agent’s events', () => {
       listening: true,
       files: [],
       voices: [],
+      modelFiles: {},
     });
     s.observe(1, 'SYNTH_EVENT_STOP|0');
     s.observe(1, 'LIPSYNC_EVENT_STOP|0');
@@ -51,5 +52,26 @@ describe('scene view, from the agent’s events', () => {
     const files = s.snapshot()[1]!.files;
     expect(files).toHaveLength(100);
     expect(files.at(-1)).toBe('f119.vmd');
+  });
+
+  it('knows which file each model alias loaded, and which file an action plays, from the commands it saw', () => {
+    const s = new SceneTracker();
+    expect(s.observe(1, 'MODEL_ADD|0|gene/Gene.pmd')).toBe(true);
+    s.observe(1, 'MODEL_EVENT_ADD|0');
+    s.observe(1, 'MOTION_ADD|0|__action0|gene/motion/02_laugh.vmd|PART|ONCE|ON|OFF');
+    s.observe(1, 'MOTION_EVENT_ADD|0|__action0');
+    expect(s.snapshot()[1]).toMatchObject({
+      modelFiles: { '0': 'gene/Gene.pmd' },
+      motions: [{ model: '0', motion: '__action0', file: 'gene/motion/02_laugh.vmd' }],
+    });
+    expect(s.observe(1, 'MOTION_EVENT_DELETE|0|__action0')).toBe(true);
+    expect(s.snapshot()[1]!.motions).toEqual([]);
+    /* A motion added without the panel seeing its MOTION_ADD has no file. */
+    s.observe(1, 'MOTION_EVENT_ADD|0|base');
+    expect(s.snapshot()[1]!.motions).toEqual([{ model: '0', motion: 'base' }]);
+    expect(s.observe(1, 'MODEL_CHANGE|0|gene/Gene_light.pmd')).toBe(true);
+    expect(s.snapshot()[1]!.modelFiles).toEqual({ '0': 'gene/Gene_light.pmd' });
+    s.observe(1, 'MODEL_EVENT_DELETE|0');
+    expect(s.snapshot()[1]!.modelFiles).toEqual({});
   });
 });

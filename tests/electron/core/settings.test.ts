@@ -193,6 +193,7 @@ describe('settings', () => {
       commands: [
         { id: 'c1', label: 'Ping', lines: 'KEY|x\nwait 200\nKEY|y', hotkey: 'Ctrl+1', color: '', to: 'agent' as const },
       ],
+      presets: [],
     };
     new SettingsStore(path).update({
       language: 'ja',

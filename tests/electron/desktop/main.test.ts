@@ -62,6 +62,8 @@ describe('Electron main (mocked electron)', () => {
       'audio:mic-stop',
       'audio:stop',
       'audio:stream-file',
+      'avatar:action',
+      'avatar:face',
       'file:save',
       'message:send',
       'panel:ready',

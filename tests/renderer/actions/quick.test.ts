@@ -110,7 +110,7 @@ describe('quick-command actions', () => {
   });
 
   it('exports a set as its portable JSON under a safe file name', async () => {
-    await exportSet({ id: 's', name: 'Demo/A: "x"', commands: [command({ lines: 'A|1\nB|2' })] });
+    await exportSet({ id: 's', name: 'Demo/A: "x"', commands: [command({ lines: 'A|1\nB|2' })], presets: [] });
     const [[channel, arg]] = api.calls as [[string, { suggestedName: string; content: string }]];
     expect(channel).toBe('file:save');
     expect(arg.suggestedName).toBe('Demo_A_ _x_.json');

@@ -25,6 +25,7 @@ describe('Dock', () => {
     render(<Dock />);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
       'Quick',
+      'Avatar',
       'Say it',
       'Audio',
       'Agents',

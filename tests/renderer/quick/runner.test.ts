@@ -47,11 +47,21 @@ describe('quick-command sequences', () => {
       });
       return null;
     };
-    return { sent, send, say };
+    const avatar = async (
+      agentId: number,
+      model: string,
+      step: { kind: 'face'; preset: string } | { kind: 'action'; action: string },
+    ): Promise<Words | null> => {
+      const what = step.kind === 'face' ? `face:${model}:${step.preset}` : `action:${model}:${step.action}`;
+      if (fail?.(what)) return { key: 'avatar.unknownPreset', params: { name: what } };
+      sent.push({ at: Date.now(), target: agentId, line: what, to: 'agent' });
+      return null;
+    };
+    return { sent, send, say, avatar };
   }
 
   it('sends in order, waiting between lines, with placeholders filled at send time', async () => {
-    const { sent, send, say } = harness();
+    const { sent, send, say, avatar } = harness();
     const start = Date.now();
     const steps: number[] = [];
     const run = runQuickCommand(command('A|{model}\nwait 400\nB|{target}\nwait 250\nC'), {
@@ -60,6 +70,7 @@ describe('quick-command sequences', () => {
       model: 'mei',
       send,
       say,
+      avatar,
       sleep,
       signal: new AbortController().signal,
       onStep: (i) => steps.push(i),
@@ -75,7 +86,7 @@ describe('quick-command sequences', () => {
   });
 
   it('is cancelled during a wait, and the rest is never sent', async () => {
-    const { sent, send, say } = harness();
+    const { sent, send, say, avatar } = harness();
     const controller = new AbortController();
     const run = runQuickCommand(command('A\nwait 5000\nB'), {
       target: 1,
@@ -83,6 +94,7 @@ describe('quick-command sequences', () => {
       model: '0',
       send,
       say,
+      avatar,
       sleep,
       signal: controller.signal,
     });
@@ -94,13 +106,14 @@ describe('quick-command sequences', () => {
   });
 
   it('with target "all", {target} sends to each agent with its own id; a failure stops the sequence', async () => {
-    const { sent, send, say } = harness((line) => (line === 'STOP' ? '7' : null));
+    const { sent, send, say, avatar } = harness((line) => (line === 'STOP' ? '7' : null));
     const result = await runQuickCommand(command('KEY|{target}\nGLOBAL\nSTOP\nNEVER', 'server'), {
       target: 'all',
       agentIds: [1, 4],
       model: '0',
       send,
       say,
+      avatar,
       sleep,
       signal: new AbortController().signal,
     });
@@ -113,7 +126,7 @@ describe('quick-command sequences', () => {
   });
 
   it('refuses a command whose lines break the protocol rules before sending anything', async () => {
-    const { sent, send, say } = harness();
+    const { sent, send, say, avatar } = harness();
     await expect(
       runQuickCommand(command('A\nSNDSTRM'), {
         target: 1,
@@ -121,6 +134,7 @@ describe('quick-command sequences', () => {
         model: '0',
         send,
         say,
+        avatar,
         sleep,
         signal: new AbortController().signal,
       }),
@@ -129,13 +143,14 @@ describe('quick-command sequences', () => {
   });
 
   it('say steps speak to the agent (each agent with Target "all"), with their own engine and voice; a failed say stops the sequence', async () => {
-    const { sent, send, say } = harness((line) => (line === 'say broken' ? 'x' : null));
+    const { sent, send, say, avatar } = harness((line) => (line === 'say broken' ? 'x' : null));
     const ok = await runQuickCommand(command('say Hello there.\nwait 10\nsay[voicevox:3] こんにちは'), {
       target: 'all',
       agentIds: [2, 5],
       model: '0',
       send,
       say,
+      avatar,
       sleep: async () => undefined,
       signal: new AbortController().signal,
     });
@@ -152,6 +167,7 @@ describe('quick-command sequences', () => {
       model: '0',
       send,
       say,
+      avatar,
       sleep,
       signal: new AbortController().signal,
     });
