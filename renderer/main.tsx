@@ -10,6 +10,7 @@ import { App } from './app';
 import { startBridge } from './bridge/connect';
 import { useStore } from './store';
 import './styles/app.css';
+import './styles/avatar.css';
 
 startBridge({
   onMenuCommand: (command) => {

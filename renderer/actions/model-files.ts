@@ -82,30 +82,12 @@ export async function loadModelFiles(files: readonly File[]): Promise<void> {
   const problem = await savePrefs({ avatarModels: models });
   if (problem) return setAvatarMessage({ error: true, words: problem });
 
-  const [key, profile] = [...touched][0]!;
+  const [key] = [...touched][0]!;
   const to = avatarTarget();
   if (to) {
     const reported = useStore.getState().scene[to.agentId]?.modelFiles?.[to.alias];
     if (!reported) useStore.getState().chooseModel(to.agentId, to.alias, key);
   }
-  setAvatarMessage({
-    error: false,
-    words: {
-      key: 'avatar.loaded',
-      params: {
-        name: profile.file,
-        morphs: profile.morphs.length,
-        actions: profile.shapemap?.actions.length ?? 0,
-        exmorphs: profile.shapemap?.exmorphs.length ?? 0,
-      },
-    },
-  });
-}
-
-/** Forgets a model's files. */
-export async function forgetModel(key: string): Promise<void> {
-  const models = { ...selectAvatarModels(useStore.getState()) };
-  delete models[key];
-  const problem = await savePrefs({ avatarModels: models });
-  useStore.getState().setAvatarMessage(problem ? { error: true, words: problem } : null);
+  /* The model line says what the files gave; a message from an earlier try goes. */
+  setAvatarMessage(null);
 }

@@ -66,7 +66,7 @@ export function AvatarRegion() {
       <ModelLine agentId={agentId} alias={alias} chosen={key} reported={reported} />
       {agentId === null && <p className="hint">{t('avatar.chooseAgent')}</p>}
       {message && (
-        <p className={message.error ? 'error-text' : 'hint'} role={message.error ? 'alert' : 'status'}>
+        <p className={message.error ? 'text-error' : 'hint'} role={message.error ? 'alert' : 'status'}>
           {word(message.words)}
         </p>
       )}
@@ -125,6 +125,7 @@ function ModelLine({
             name: profile.file,
             morphs: profile.morphs.length,
             actions: profile.shapemap?.actions.length ?? 0,
+            exmorphs: profile.shapemap?.exmorphs.length ?? 0,
           })}
         </span>
       )}

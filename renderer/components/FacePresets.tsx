@@ -37,7 +37,7 @@ export function FacePresets() {
               onClick={() => void applyPresetHere(p)}
             >
               {presetLabel(setId, p.name, t)}
-              {p.hotkey && <kbd>{p.hotkey}</kbd>}
+              {p.hotkey && <kbd aria-hidden="true">{p.hotkey}</kbd>}
             </button>
             <button
               type="button"
@@ -106,7 +106,7 @@ function SaveForm({ onDone }: { onDone(): void }) {
         {t('avatar.cancel')}
       </button>
       {problem && (
-        <p className="error-text" role="alert">
+        <p className="text-error" role="alert">
           {word(problem)}
         </p>
       )}

@@ -11,11 +11,10 @@ export const avatarEn = {
   'avatar.chooseAgent': 'Choose one agent (Target) to drive its avatar.',
   'avatar.noFiles':
     'MMDAgent-EX never says what a model can do. Give the panel the model’s files (Model files…, or drop them here): its .pmd or .pmx for the face, its .shapemap for the actions.',
-  'avatar.using': '{name}: {morphs} morphs, {actions} actions',
+  'avatar.using': '{name}: {morphs} morphs, {actions} actions, {exmorphs} avatar morphs',
   'avatar.reported':
     'MMDAgent-EX loaded {file} as model {alias}; give the panel that file and its .shapemap for a perfect match.',
   'avatar.whichModel': 'Model files to use',
-  'avatar.loaded': 'Loaded {name}: {morphs} morphs, {actions} actions, {exmorphs} avatar morphs.',
   'avatar.actions': 'Actions',
   'avatar.noActions': 'No actions: the model’s .shapemap (ACT0, ACT1, …) gives them.',
   'avatar.playing': 'playing: {names}',

@@ -13,12 +13,10 @@ export const avatarJa: Record<keyof typeof avatarEn, string> = {
   'avatar.chooseAgent': 'アバターを動かすエージェントを 1 つ選んでください（送信先）。',
   'avatar.noFiles':
     'MMDAgent-EX はモデルにできることを知らせません。モデルのファイルを渡してください（モデルファイル… か、ここにドロップ）。表情には .pmd か .pmx、アクションには .shapemap が要ります。',
-  'avatar.using': '{name}: モーフ {morphs} 個、アクション {actions} 個',
+  'avatar.using': '{name}: モーフ {morphs} 個、アクション {actions} 個、アバターモーフ {exmorphs} 個',
   'avatar.reported':
     'MMDAgent-EX はモデル {alias} として {file} を読み込みました。そのファイルと .shapemap を渡すと確実に一致します。',
   'avatar.whichModel': '使うモデルファイル',
-  'avatar.loaded':
-    '{name} を読み込みました: モーフ {morphs} 個、アクション {actions} 個、アバターモーフ {exmorphs} 個。',
   'avatar.actions': 'アクション',
   'avatar.noActions': 'アクションがありません。モデルの .shapemap（ACT0, ACT1, …）が定めます。',
   'avatar.playing': '再生中: {names}',

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { loadTestModel } from '../support/avatar-files';
 import { openTab } from '../support/dock';
 import { FakeAgent } from '../support/fake-agent';
 import { startWebPanel, type WebPanel } from '../support/web-panel';
@@ -52,10 +53,13 @@ for (const [width, height, share] of [
       await open(page, lang);
       const before = await logHeight(page);
       expect(before / height).toBeGreaterThanOrEqual(share);
-      /* Every control is one click away without scrolling: no tab's panel needs to scroll. */
+      /* Every control is one click away without scrolling: no tab's panel needs to scroll, the Avatar tab with a model as large as Gene either. */
+      await openTab(page, lang === 'en' ? 'Avatar' : 'アバター');
+      await loadTestModel(page, 60);
+      await expect(page.getByRole('slider')).toHaveCount(65);
       for (const tab of lang === 'en'
-        ? (['Say it', 'Audio', 'Agents', 'Connect', 'Quick'] as const)
-        : (['発話', '音声', 'エージェント', '接続', 'クイック'] as const)) {
+        ? (['Avatar', 'Say it', 'Audio', 'Agents', 'Connect', 'Quick'] as const)
+        : (['アバター', '発話', '音声', 'エージェント', '接続', 'クイック'] as const)) {
         await openTab(page, tab);
         expect(await logHeight(page)).toBe(before);
         const overflow = await page.locator('#dock-panel').evaluate((el) => el.scrollHeight - el.clientHeight);
@@ -96,8 +100,8 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
       const tabs =
         lang === 'en'
-          ? ['Quick', 'Say it', 'Audio', 'Agents', 'Connect']
-          : ['クイック', '発話', '音声', 'エージェント', '接続'];
+          ? ['Quick', 'Avatar', 'Say it', 'Audio', 'Agents', 'Connect']
+          : ['クイック', 'アバター', '発話', '音声', 'エージェント', '接続'];
       const audit = async (where: string): Promise<void> => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const serious = results.violations
@@ -105,6 +109,15 @@ for (const theme of ['dark', 'light'] as const) {
           .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         expect(serious, `${where}: ${serious.join('\n')}`).toEqual([]);
       };
+      /* The Avatar tab as it is used: a model's files given, one agent chosen, a morph held, the preset form open. */
+      await openTab(page, tabs[1] as Parameters<typeof openTab>[1]);
+      await loadTestModel(page, 10);
+      await page
+        .getByRole('region', { name: lang === 'ja' ? 'アバター' : 'Avatar' })
+        .getByRole('combobox', { name: lang === 'ja' ? 'エージェント' : 'Agent' })
+        .selectOption({ label: 'reception-left' });
+      await page.getByRole('slider', { name: 'まばたき' }).press('End');
+      await page.getByRole('button', { name: lang === 'ja' ? 'プリセットを保存…' : 'Save preset…' }).click();
       for (const tab of tabs) {
         await openTab(page, tab as Parameters<typeof openTab>[1]);
         await audit(tab);

@@ -2,7 +2,18 @@
 import type { Page } from '@playwright/test';
 
 export type DockTabName =
-  'Quick' | 'Say it' | 'Audio' | 'Agents' | 'Connect' | 'クイック' | '発話' | '音声' | 'エージェント' | '接続';
+  | 'Quick'
+  | 'Avatar'
+  | 'Say it'
+  | 'Audio'
+  | 'Agents'
+  | 'Connect'
+  | 'クイック'
+  | 'アバター'
+  | '発話'
+  | '音声'
+  | 'エージェント'
+  | '接続';
 
 /** Opens the dock tab (by its accessible name) and resolves once its panel shows it. */
 export async function openTab(page: Page, name: DockTabName): Promise<void> {

@@ -6,6 +6,7 @@
  * sent only after 10 ms without input, and death when its connection closes.
  */
 import WebSocket from 'ws';
+import { FakeAvatar, type FakeAvatarOptions } from './fake-avatar.js';
 import { waitUntil } from './wait.js';
 
 export const AGENT_BUFFER = 8192;
@@ -26,6 +27,8 @@ export interface FakeAgentOptions {
    * `MMDAgent: Captured:`; a motion file named `nope…` is missing (an `Error` line).
    */
   allLog?: boolean;
+  /** The model's `.shapemap` actions and how the avatar behaves. */
+  avatar?: FakeAvatarOptions;
 }
 
 export type AudioMode = 'SNDSTRM' | 'SNDFILE';
@@ -56,6 +59,8 @@ export class FakeAgent {
   avatarStarted = false;
   model: string | null = null;
   mode: AudioMode = 'SNDSTRM';
+  /** Its avatar: actions played, morphs bound, avatar morphs held. */
+  readonly avatar: FakeAvatar;
 
   private ws!: WebSocket;
   private buffer = Buffer.alloc(0);
@@ -70,7 +75,8 @@ export class FakeAgent {
     readonly url: string,
     options: FakeAgentOptions,
   ) {
-    this.opts = { frameMs: 20, onDrop: 'exit', answerPings: true, startup: [], allLog: false, ...options };
+    this.opts = { frameMs: 20, onDrop: 'exit', answerPings: true, startup: [], allLog: false, avatar: {}, ...options };
+    this.avatar = new FakeAvatar(this.opts.avatar);
   }
 
   static async connect(url: string, options: FakeAgentOptions = {}): Promise<FakeAgent> {
@@ -254,6 +260,13 @@ export class FakeAgent {
 
   private handleLine(line: string): void {
     if (line.startsWith('__AV_MESSAGE,')) return this.queue(line.slice('__AV_MESSAGE,'.length), true);
+    const host = {
+      avatarStarted: this.avatarStarted,
+      model: this.model,
+      queue: (l: string, injected?: boolean) => this.queue(l, injected),
+      later: (ms: number, l: string) => this.queue(l, false, ms),
+    };
+    if (this.avatar.handle(line, host)) return;
     if (line.startsWith('__AV')) {
       if (line === '__AV_START') {
         this.avatarStarted = true;
@@ -266,8 +279,10 @@ export class FakeAgent {
     this.queue(line, true);
   }
 
-  private queue(line: string, injected = false): void {
-    this.outbox.push({ line, due: Date.now() + this.opts.frameMs, injected });
+  private queue(line: string, injected = false, delayMs = this.opts.frameMs): void {
+    this.outbox.push({ line, due: Date.now() + delayMs, injected });
+    /* Stable: lines due at once keep their order. */
+    this.outbox.sort((a, b) => a.due - b.due);
   }
 
   /** Queued messages go out only when nothing has arrived for 10 ms. */

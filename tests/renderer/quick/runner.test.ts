@@ -174,4 +174,26 @@ describe('quick-command sequences', () => {
     expect(failed).toMatchObject({ ok: false, line: 2, sent: 1, why: { problem: { key: 'engineUnreachable' } } });
     expect(sent.at(-1)!.line).toBe('A');
   });
+
+  it('runs face and action steps on each target agent with the model alias, and stops at one that fails', async () => {
+    const { sent, send, say, avatar } = harness((line) => (line === 'face:0:Nope' ? 'x' : null));
+    const result = await runQuickCommand(command('face Smile\naction laugh\nKEY|x\nface Nope\nNEVER'), {
+      target: 'all',
+      agentIds: [1, 4],
+      model: '0',
+      send,
+      say,
+      avatar,
+      sleep,
+      signal: new AbortController().signal,
+    });
+    expect(sent.map((s) => `${s.target} ${s.line}`)).toEqual([
+      '1 face:0:Smile',
+      '4 face:0:Smile',
+      '1 action:0:laugh',
+      '4 action:0:laugh',
+      'all KEY|x',
+    ]);
+    expect(result).toMatchObject({ ok: false, line: 4, sent: 5 });
+  });
 });
