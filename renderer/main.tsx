@@ -7,7 +7,7 @@ import { keepWindowPrefs } from './bridge/local-prefs';
 import { exportView } from './actions/log';
 import { rememberFilters } from './actions/prefs';
 import { App } from './app';
-import { startBridge } from './bridge/connect';
+import { getApi, startBridge } from './bridge/connect';
 import { useStore } from './store';
 import './styles/app.css';
 import './styles/avatar.css';
@@ -22,8 +22,8 @@ startBridge({
 rememberFilters();
 watchStatuses();
 keepWindowPrefs();
-/* Benchmarks read the store directly (`?bench`); nothing else does. */
-if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: useStore });
+/* Benchmarks read the store and call the API directly (`?bench`); nothing else does. */
+if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __rpStore: useStore, __rpApi: getApi });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -86,8 +86,9 @@ async function sendBatch(batch: FaceBatch): Promise<void> {
 export function moveSlider(group: 'm' | 'x', name: string, value: number): void {
   const to = avatarTarget();
   if (!to) return report({ key: 'avatar.chooseAgent' });
-  useStore.getState().setFaceLocal(faceKey(to.agentId, to.alias, group, name), value);
+  /* The line leaves first; the store (and React's work) follows. */
   pacer.push(`${to.agentId}|${to.alias}`, group, name, value);
+  useStore.getState().setFaceLocal(faceKey(to.agentId, to.alias, group, name), value);
 }
 
 /** The value a slider shows: this window's move in flight, else what the core holds. */
