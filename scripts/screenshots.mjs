@@ -10,7 +10,7 @@ const STARTUP = [
   'PLUGIN_EVENT_ENABLE|Variables',
   'PLUGIN_EVENT_ENABLE|Open_JTalk',
   'STAGE|images/floor_green.png,images/back_white.png',
-  'MODEL_ADD|0|gene/Gene_light.pmd',
+  'MODEL_ADD|0|gene/Gene.pmd',
   'MODEL_EVENT_ADD|0',
   'MENU|ADD|Gene',
   'MOTION_ADD|0|base|motions/wait/01_Wait.vmd|FULL|LOOP|ON|OFF',
@@ -18,6 +18,8 @@ const STARTUP = [
   'PLUGIN_EVENT_ENABLE|Remote',
   'CURRENT_TIME|20|01',
 ];
+
+const ACTIONS = { 2: 'motion/02_laugh.vmd', 16: 'motion/16_thinking.vmd' };
 
 /** A scripted agent that behaves like MMDAgent-EX: its start-up burst, echoes of injected lines, then the events they cause. */
 async function scriptedAgent(url) {
@@ -27,7 +29,16 @@ async function scriptedAgent(url) {
     if (isBinary) return;
     for (const line of String(data)
       .split('\n')
-      .filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+      .filter((l) => l && !l.startsWith('SND'))) {
+      /* `__AV_ACTION,2` plays ACT2 of Gene's .shapemap, as the real one answers it. */
+      const act = /^__AV_ACTION,(\d+)$/.exec(line);
+      if (act && ACTIONS[act[1]]) {
+        setTimeout(() => ws.send(`MOTION_ADD|0|__action0|gene/${ACTIONS[act[1]]}|PART|ONCE|ON|OFF\n`), 150);
+        setTimeout(() => ws.send('MOTION_EVENT_ADD|0|__action0\n'), 160);
+      }
+      if (line.startsWith('__AV')) continue;
+      if (line.startsWith('MODEL_BINDFACE|0|'))
+        setTimeout(() => ws.send(`MODEL_EVENT_BINDFACE|0|${line.split('|')[2]}\n`), 190);
       setTimeout(() => ws.send(line + '\n'), 170);
       if (line.startsWith('MOTION_ADD|0|'))
         setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
@@ -209,7 +220,16 @@ for (const scheme of ['dark', 'light']) {
     if (isBinary) return;
     for (const line of String(data)
       .split('\n')
-      .filter((l) => l && !l.startsWith('__AV') && !l.startsWith('SND'))) {
+      .filter((l) => l && !l.startsWith('SND'))) {
+      /* `__AV_ACTION,2` plays ACT2 of Gene's .shapemap, as the real one answers it. */
+      const act = /^__AV_ACTION,(\d+)$/.exec(line);
+      if (act && ACTIONS[act[1]]) {
+        setTimeout(() => ws.send(`MOTION_ADD|0|__action0|gene/${ACTIONS[act[1]]}|PART|ONCE|ON|OFF\n`), 150);
+        setTimeout(() => ws.send('MOTION_EVENT_ADD|0|__action0\n'), 160);
+      }
+      if (line.startsWith('__AV')) continue;
+      if (line.startsWith('MODEL_BINDFACE|0|'))
+        setTimeout(() => ws.send(`MODEL_EVENT_BINDFACE|0|${line.split('|')[2]}\n`), 190);
       tick += 2;
       setTimeout(() => {
         log('Remote', 'Sent', line);
@@ -219,12 +239,7 @@ for (const scheme of ['dark', 'light']) {
     }
   });
   log('MMDAgent', 'Warning', 'use embedded BreeSerif font');
-  for (const m of [
-    'MODEL_ADD|0|gene/Gene_light.pmd',
-    'MODEL_EVENT_ADD|0',
-    'MOTION_EVENT_ADD|0|base',
-    'CURRENT_TIME|20|01',
-  ]) {
+  for (const m of ['MODEL_ADD|0|gene/Gene.pmd', 'MODEL_EVENT_ADD|0', 'MOTION_EVENT_ADD|0|base', 'CURRENT_TIME|20|01']) {
     log('MMDAgent', 'Sent', m);
     log('VIManager', 'Captured', m);
   }
@@ -281,8 +296,34 @@ const {
 }
 proxy.kill();
 dialogue.close();
+
+/*
+ * The Avatar tab with Gene's own files. No model goes in the repository: GENE_DIR names a folder
+ * with Gene.pmd and Gene.pmd.shapemap (from github.com/mmdagent-ex/gene).
+ */
+const geneDir = process.env.GENE_DIR;
+if (geneDir) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(ui);
+  const ws = await scriptedAgent(`${agentUrl}/reception`);
+  await page.waitForTimeout(300);
+  await dismissAll(page);
+  await tab(page, 'Avatar');
+  await page
+    .getByLabel('Model files', { exact: true })
+    .setInputFiles([join(geneDir, 'Gene.pmd'), join(geneDir, 'Gene.pmd.shapemap')]);
+  const avatar = page.getByRole('region', { name: 'Avatar' });
+  await avatar.getByRole('button', { name: '2 laugh' }).click();
+  await avatar.getByRole('searchbox', { name: 'Find morph' }).fill('笑');
+  await avatar.getByRole('slider', { name: '笑い', exact: true }).fill('0.8');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/screenshot-avatar.png' });
+  ws.terminate();
+  await page.close();
+} else
+  console.log('docs/screenshot-avatar.png not taken: set GENE_DIR to a folder with Gene.pmd and Gene.pmd.shapemap.');
 await browser.close();
 proc.kill();
 console.log(
-  'docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png, docs/screenshot-alert.png written',
+  `docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png, docs/screenshot-alert.png${geneDir ? ', docs/screenshot-avatar.png' : ''} written`,
 );

@@ -3,6 +3,7 @@
  * shows them. "Not answering" ends by itself when the agent answers again or leaves.
  */
 import type { AgentAlert, ChangeResult } from '../../common/agents.js';
+import type { Reason } from '../../common/problems.js';
 
 const KEPT = 20;
 
@@ -24,4 +25,9 @@ export class AlertList {
   list(): AgentAlert[] {
     return this.alerts;
   }
+}
+
+/** An alert about an agent, raised now. */
+export function agentAlert(agentId: number, kind: AgentAlert['kind'], name?: string, reason?: Reason): AgentAlert {
+  return { agentId, kind, at: Date.now(), ...(name ? { name } : {}), ...(reason ? { reason } : {}) };
 }

@@ -45,6 +45,11 @@ export class Outbox {
     return { ok: true, lines: parsed.lines.length, agents: agentIds.length };
   }
 
+  /** A line already logged, sent again (a held face's resend): not logged each time. */
+  resend(agentId: number, line: string): boolean {
+    return this.host.proxy.toAgent(agentId, wireLine(line), false);
+  }
+
   /** One checked line to one agent, logged; `__AV_*` lines keep the audio preamble state true. */
   sendLine(agentId: number, line: string): boolean {
     if (!this.host.proxy.toAgent(agentId, wireLine(line), false)) return false;

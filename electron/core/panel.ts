@@ -12,14 +12,13 @@ import type { EventMap, Snapshot } from '../../common/contract.js';
 import { upstreamUrl } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { agentFeed } from './agent-feed.js';
-import { AlertList } from './alert-list.js';
+import { AlertList, agentAlert } from './alert-list.js';
 import { AgentNames } from './agent-names.js';
 import { AgentReports } from './agent-reports.js';
 import { AgentServer } from './agent-server.js';
 import { AudioStreamer } from './audio-stream.js';
 import { AvatarControl } from './avatar-control.js';
 import { AvatarDriver } from './avatar-driver.js';
-import { wireLine } from './protocol.js';
 import { Emitter } from './emitter.js';
 import { JsonlWriter } from './log-writer.js';
 import { MessageLog } from './message-log.js';
@@ -131,7 +130,7 @@ export class Panel extends Emitter<PanelEvents> {
       {
         targetProblem: (agentId) => outbox.targetProblem(agentId),
         sendLine: (agentId, line) => outbox.sendLine(agentId, line),
-        resend: (agentId, line) => proxy.toAgent(agentId, wireLine(line), false),
+        resend: (agentId, line) => outbox.resend(agentId, line),
         transitionSec: () => this.settings().faceTransitionSec,
         changed: () => this.emit('avatar:faces', faces.snapshot()),
       },
@@ -173,13 +172,7 @@ export class Panel extends Emitter<PanelEvents> {
     const alert = (info: AgentInfo, kind: AgentAlert['kind'], reason?: Reason): void => {
       const { name } = names.decorate(info);
       if (kind === 'left') names.forget(info.agentId);
-      const raised: AgentAlert = {
-        agentId: info.agentId,
-        kind,
-        at: Date.now(),
-        ...(name ? { name } : {}),
-        ...(reason ? { reason } : {}),
-      };
+      const raised = agentAlert(info.agentId, kind, name, reason);
       this.alerts.raise(raised);
       this.emit('agent:alert', raised);
     };

@@ -31,6 +31,12 @@ export async function savePreset(draft: PresetDraft): Promise<Words | null> {
   };
   const problem = presetProblem(preset);
   if (problem) return { preset: problem };
+  /* One key, one thing: a hotkey a command or another preset of the set has is refused here. */
+  const owner =
+    preset.hotkey &&
+    (set.commands.find((c) => c.hotkey === preset.hotkey)?.label ??
+      set.presets.find((p) => p.id !== preset.id && p.hotkey === preset.hotkey)?.name);
+  if (owner) return { key: 'avatar.hotkeyTaken', params: { hotkey: preset.hotkey, owner } };
   const presets = same ? set.presets.map((p) => (p.id === same.id ? preset : p)) : [...set.presets, preset];
   return replaceSet({ ...set, presets });
 }

@@ -1,4 +1,5 @@
 import type { SceneState } from '../../common/agents';
+import { actionName } from '../../common/avatar';
 import { clockTime } from '../lib/format';
 import { useT } from './use-t';
 import { useStore } from '../store';
@@ -60,6 +61,7 @@ function AgentScene({ id, state, multi }: { id: number; state: SceneState | unde
                   aria-label={t('scene.motionAlias', { alias: m.motion, model })}
                 >
                   {m.motion}
+                  {m.file && m.motion.startsWith('__action') && <span className="muted"> · {actionName(m.file)}</span>}
                 </button>
               ))}
             </span>

@@ -40,6 +40,7 @@ export const avatarEn = {
   'avatar.presetHotkey': 'Hotkey',
   'avatar.presetWithAction': 'With the action {action}',
   'avatar.deletePreset': 'Delete preset {name}',
+  'avatar.hotkeyTaken': '{hotkey} already belongs to “{owner}” in this set. Choose another key.',
   'avatar.save': 'Save',
   'avatar.cancel': 'Cancel',
   'avatar.unknownAction': 'No action “{action}” in the model’s .shapemap.',

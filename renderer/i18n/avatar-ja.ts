@@ -42,6 +42,7 @@ export const avatarJa: Record<keyof typeof avatarEn, string> = {
   'avatar.presetHotkey': 'ホットキー',
   'avatar.presetWithAction': 'アクション {action} 付き',
   'avatar.deletePreset': 'プリセット {name} を削除',
+  'avatar.hotkeyTaken': '{hotkey} はこのセットの「{owner}」が使っています。別のキーを選んでください。',
   'avatar.save': '保存',
   'avatar.cancel': 'キャンセル',
   'avatar.unknownAction': 'モデルの .shapemap にアクション「{action}」はありません。',

@@ -8,7 +8,8 @@ export const TEST_MORPHS = ['まばたき', '笑い', 'あ'];
 /** `extra` more morphs and actions, for a model as large as a real one. */
 export function testModelFiles(extra = 0): { name: string; mimeType: string; buffer: Buffer }[] {
   const morphs = [...TEST_MORPHS, ...Array.from({ length: extra }, (_, i) => `morph${i + 1}`)];
-  let shapemap = readFileSync(new URL('../fixtures/test.pmd.shapemap', import.meta.url), 'utf8');
+  /* From the repository's root, where every runner starts (jsdom's import.meta.url is no file URL). */
+  let shapemap = readFileSync('tests/fixtures/test.pmd.shapemap', 'utf8');
   for (let i = 0; i < extra; i++) shapemap += `ACT${100 + i} motion/${100 + i}_extra${i}.vmd\r\n`;
   return [
     { name: 'Test.pmd', mimeType: 'application/octet-stream', buffer: Buffer.from(writePmd(morphs)) },

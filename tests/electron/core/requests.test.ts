@@ -25,6 +25,8 @@ function fakePanel() {
     micChunk: vi.fn(),
     say: vi.fn(async () => ({ ok: true })),
     stopSpeech: vi.fn(() => streamed),
+    action: vi.fn(() => ({ ok: true, lines: 1, agents: 1 })),
+    face: vi.fn(() => ({ ok: true, lines: 1, agents: 1 })),
   };
   const panel = {
     snapshot: calls.snapshot,
@@ -33,6 +35,7 @@ function fakePanel() {
     periodic: { start: calls.startPeriodic, stop: calls.stopPeriodic },
     settingsApplier: { update: calls.updateSettings },
     server: { disconnect: calls.disconnect },
+    faces: { action: calls.action, face: calls.face },
     speech: { say: calls.say, stop: calls.stopSpeech },
     audio: {
       streamFile: calls.streamFile,
@@ -120,5 +123,26 @@ describe('core request handlers', () => {
     expect(hasHandler(h, 'message:send')).toBe(true);
     for (const channel of ['file:save', 'toString', '__proto__', 'constructor', 42, undefined])
       expect(hasHandler(h, channel), String(channel)).toBe(false);
+  });
+
+  it('passes avatar requests on with their shape checked: one agent, an alias, numbers for values', async () => {
+    const { calls, panel } = fakePanel();
+    const h = coreHandlers(panel);
+    await h['avatar:action']({ agentId: 2, alias: '0', action: 5 });
+    expect(calls.action).toHaveBeenCalledWith(2, '0', 5);
+    await h['avatar:face']({ agentId: 2, alias: '0', morphs: { まばたき: 1 }, replace: true });
+    expect(calls.face).toHaveBeenCalledWith({
+      agentId: 2,
+      alias: '0',
+      morphs: { まばたき: 1 },
+      exmorph: {},
+      replace: true,
+    });
+    await expect(h['avatar:action']({ agentId: 'all', alias: '0', action: 1 })).rejects.toThrow(/one agent/);
+    await expect(h['avatar:action']({ agentId: 1, alias: '0', action: '2' })).rejects.toThrow(/number/);
+    await expect(h['avatar:face']({ agentId: 1, alias: 0 })).rejects.toThrow(/alias/);
+    await expect(h['avatar:face']({ agentId: 1, alias: '0', exmorph: { wink: 'x' } })).rejects.toThrow(/number/);
+    await expect(h['avatar:face']({ agentId: 1, alias: '0', morphs: [1] })).rejects.toThrow(/map/);
+    expect(calls.face).toHaveBeenCalledTimes(1);
   });
 });

@@ -182,6 +182,38 @@ describe('settings', () => {
       ['Extra', 'KEY|1'],
     ]);
     expect(sets[1]!.commands[0]!.lines).toBe(mine.lines);
+    /* 2.2.0 follows: the example set gets its face presets, the operator's own set none. */
+    expect(sets[0]!.presets.map((p) => [p.name, p.hotkey])).toEqual([
+      ['Smile', 'Shift+1'],
+      ['Laugh', 'Shift+2'],
+      ['Eyes closed', 'Shift+3'],
+      ['Troubled', 'Shift+4'],
+      ['Neutral', 'Shift+0'],
+    ]);
+    expect(sets[1]!.presets).toEqual([]);
+  });
+
+  it('keeps the presets an operator gave the example set, and the model files it was given', () => {
+    const dir = fresh();
+    const path = join(dir, 'settings.json');
+    const own = { name: 'Mine', morphs: { a: 1 }, hotkey: 'F9' };
+    const models = { 'gene.pmd': { file: 'Gene.pmd', morphs: ['まばたき'], loadedAt: 1 } };
+    writeFileSync(
+      path,
+      JSON.stringify({
+        __internal__: { migrations: { version: '2.1.0' } },
+        quickSets: [{ id: 'set-demo-a', name: 'Demo A', commands: [], presets: [own] }],
+        avatarModels: models,
+      }),
+    );
+    const s = new SettingsStore(path).get();
+    expect(s.quickSets[0]!.presets).toMatchObject([own]);
+    expect(s.avatarModels).toEqual(models);
+    expect(settingsProblem({ avatarModels: { 'other.pmd': models['gene.pmd'] } })).toMatchObject({
+      setting: 'avatarModels',
+      problem: { code: 'models' },
+    });
+    expect(settingsProblem({ faceTransitionSec: 11 })).toMatchObject({ problem: { code: 'face-transition' } });
   });
 
   it('persists UI preferences and quick-command sets, and refuses a set with a bad line', () => {
