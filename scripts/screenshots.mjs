@@ -21,6 +21,19 @@ const STARTUP = [
 
 const ACTIONS = { 2: 'motion/02_laugh.vmd', 16: 'motion/16_thinking.vmd' };
 
+/** What the real one answers to the avatar's lines; true for an `__AV` line, which is not echoed. */
+function answerAvatar(ws, line) {
+  /* `__AV_ACTION,2` plays ACT2 of Gene's .shapemap. */
+  const act = /^__AV_ACTION,(\d+)$/.exec(line);
+  if (act && ACTIONS[act[1]]) {
+    setTimeout(() => ws.send(`MOTION_ADD|0|__action0|gene/${ACTIONS[act[1]]}|PART|ONCE|ON|OFF\n`), 150);
+    setTimeout(() => ws.send('MOTION_EVENT_ADD|0|__action0\n'), 160);
+  }
+  if (line.startsWith('MODEL_BINDFACE|0|'))
+    setTimeout(() => ws.send(`MODEL_EVENT_BINDFACE|0|${line.split('|')[2]}\n`), 190);
+  return line.startsWith('__AV');
+}
+
 /** A scripted agent that behaves like MMDAgent-EX: its start-up burst, echoes of injected lines, then the events they cause. */
 async function scriptedAgent(url) {
   const ws = new WebSocket(url, { headers: { 'X-App-Type': 'MMDAgent' }, perMessageDeflate: false });
@@ -30,15 +43,7 @@ async function scriptedAgent(url) {
     for (const line of String(data)
       .split('\n')
       .filter((l) => l && !l.startsWith('SND'))) {
-      /* `__AV_ACTION,2` plays ACT2 of Gene's .shapemap, as the real one answers it. */
-      const act = /^__AV_ACTION,(\d+)$/.exec(line);
-      if (act && ACTIONS[act[1]]) {
-        setTimeout(() => ws.send(`MOTION_ADD|0|__action0|gene/${ACTIONS[act[1]]}|PART|ONCE|ON|OFF\n`), 150);
-        setTimeout(() => ws.send('MOTION_EVENT_ADD|0|__action0\n'), 160);
-      }
-      if (line.startsWith('__AV')) continue;
-      if (line.startsWith('MODEL_BINDFACE|0|'))
-        setTimeout(() => ws.send(`MODEL_EVENT_BINDFACE|0|${line.split('|')[2]}\n`), 190);
+      if (answerAvatar(ws, line)) continue;
       setTimeout(() => ws.send(line + '\n'), 170);
       if (line.startsWith('MOTION_ADD|0|'))
         setTimeout(() => ws.send(`MOTION_EVENT_ADD|0|${line.split('|')[2]}\n`), 200);
@@ -221,15 +226,7 @@ for (const scheme of ['dark', 'light']) {
     for (const line of String(data)
       .split('\n')
       .filter((l) => l && !l.startsWith('SND'))) {
-      /* `__AV_ACTION,2` plays ACT2 of Gene's .shapemap, as the real one answers it. */
-      const act = /^__AV_ACTION,(\d+)$/.exec(line);
-      if (act && ACTIONS[act[1]]) {
-        setTimeout(() => ws.send(`MOTION_ADD|0|__action0|gene/${ACTIONS[act[1]]}|PART|ONCE|ON|OFF\n`), 150);
-        setTimeout(() => ws.send('MOTION_EVENT_ADD|0|__action0\n'), 160);
-      }
-      if (line.startsWith('__AV')) continue;
-      if (line.startsWith('MODEL_BINDFACE|0|'))
-        setTimeout(() => ws.send(`MODEL_EVENT_BINDFACE|0|${line.split('|')[2]}\n`), 190);
+      if (answerAvatar(ws, line)) continue;
       tick += 2;
       setTimeout(() => {
         log('Remote', 'Sent', line);
