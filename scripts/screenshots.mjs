@@ -62,7 +62,8 @@ const tab = (page, name) => page.getByRole('tab', { name, exact: false }).click(
 
 /** Alerts about agents of earlier shots stay until dismissed (as they should): each shot starts clean. */
 async function dismissAll(page) {
-  for (const button of await page.getByRole('button', { name: /^Dismiss the alert/ }).all()) await button.click();
+  const dismiss = page.getByRole('button', { name: /^Dismiss the alert/ });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
 }
 
 /** Browser mode in a fresh data folder: its process, UI address and agent endpoint. */
@@ -300,6 +301,7 @@ dialogue.close();
  */
 const geneDir = process.env.GENE_DIR;
 if (geneDir) {
+  const { proc: own, ui, agentUrl } = await startWeb();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await page.goto(ui);
   const ws = await scriptedAgent(`${agentUrl}/reception`);
@@ -317,6 +319,7 @@ if (geneDir) {
   await page.screenshot({ path: 'docs/screenshot-avatar.png' });
   ws.terminate();
   await page.close();
+  own.kill();
 } else
   console.log('docs/screenshot-avatar.png not taken: set GENE_DIR to a folder with Gene.pmd and Gene.pmd.shapemap.');
 await browser.close();

@@ -53,6 +53,9 @@ for (const [width, height, share] of [
       await open(page, lang);
       const before = await logHeight(page);
       expect(before / height).toBeGreaterThanOrEqual(share);
+      /* The six tabs share one row with the fold button: none is cut off. */
+      const tabs = await page.getByRole('tablist').evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(tabs, `the tabs overflow by ${tabs} px`).toBeLessThanOrEqual(0);
       /* Every control is one click away without scrolling: no tab's panel needs to scroll, the Avatar tab with a model as large as Gene either. */
       await openTab(page, lang === 'en' ? 'Avatar' : 'アバター');
       await loadTestModel(page, 60);
