@@ -37,7 +37,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const files = (extra = 0): File[] => testModelFiles(extra).map((f) => new File([f.buffer], f.name));
+const files = (extra = 0): File[] => testModelFiles(extra).map((f) => new File([new Uint8Array(f.buffer)], f.name));
 
 async function load(list: File[]): Promise<void> {
   fireEvent.change(screen.getByLabelText('Model files'), { target: { files: list } });
