@@ -110,11 +110,29 @@ test('buttons reorder by drag and drop and stay so; a bad set file gets a clear 
     .dragTo(q.getByRole('button', { name: 'Greet', exact: true }));
   await expect
     .poll(labels)
-    .toEqual(['Nod', 'Greet', 'Wave', 'Thank you', 'Stop the voice', 'Say hello', 'Test turn (to server)']);
+    .toEqual([
+      'Nod',
+      'Greet',
+      'Wave',
+      'Thank you',
+      'Stop the voice',
+      'Say hello',
+      'Happy hello',
+      'Test turn (to server)',
+    ]);
   await page.reload();
   await expect
     .poll(labels)
-    .toEqual(['Nod', 'Greet', 'Wave', 'Thank you', 'Stop the voice', 'Say hello', 'Test turn (to server)']);
+    .toEqual([
+      'Nod',
+      'Greet',
+      'Wave',
+      'Thank you',
+      'Stop the voice',
+      'Say hello',
+      'Happy hello',
+      'Test turn (to server)',
+    ]);
 
   const file = q.getByLabel('Quick-command set file');
   await file.setInputFiles({
