@@ -8,6 +8,7 @@ import type { SayRequest, SpeechEngine } from './speech.js';
 import type { PeriodicRequest, SendTo, Target } from './agents.js';
 import type { StreamFileRequest } from './audio.js';
 import type { FaceChange } from './avatar.js';
+import type { ShowMark } from './show.js';
 import type { EventChannel, EventMap, PostChannel, PostMap, RequestChannel, RequestMap } from './contract.js';
 import type { Settings } from './settings.js';
 
@@ -38,6 +39,8 @@ export function createApi(t: Transport) {
       t.invoke('avatar:action', { agentId, alias, action }),
     /** Sets or gives back morphs and avatar morphs of one model; the core holds avatar morphs. */
     setFace: (change: FaceChange) => t.invoke('avatar:face', change),
+    /** A trial's start or end, or a cue run, in the session log. */
+    markShow: (mark: ShowMark) => t.invoke('show:mark', mark),
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
     /** The whole decoded file, once; main paces it to the agent. */
     streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),

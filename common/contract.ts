@@ -18,6 +18,7 @@ import type {
   Target,
 } from './agents.js';
 import type { FaceChange, FaceState } from './avatar.js';
+import type { MarkResult, ShowMark } from './show.js';
 import type { AudioStatus, MicChunk, StreamFileRequest, StreamResult } from './audio.js';
 import type { LogWire } from './log.js';
 import type { Problem } from './problems.js';
@@ -73,6 +74,8 @@ export interface RequestMap extends SpeechRequestMap {
   'avatar:action': [{ agentId: number; alias: string; action: number }, SendResult];
   /** Sets or gives back morphs and avatar morphs; held avatar morphs are resent by the core. */
   'avatar:face': [FaceChange, SendResult];
+  /** Writes a trial's start or end, or a cue run, into the session log; answers with the entry's id. */
+  'show:mark': [ShowMark, MarkResult];
   'file:save': [SaveFileRequest, SaveFileResult];
   'audio:stream-file': [StreamFileRequest, StreamResult];
   'audio:stop': [{ agentId: number }, StreamResult];

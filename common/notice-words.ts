@@ -13,6 +13,11 @@ export const NOTICE_WORDS = {
   agentLeft: 'Agent #{agentId} ({remote}) left: {reason}.',
   stoppedEverything:
     'Stop everything: {streams} stream(s) and {syntheses} synthesis(es) stopped, SYNTH_STOP sent {voices} time(s) to {agents} agent(s).',
+  trialStarted: 'Trial started: participant {participant}, condition {condition}, show “{show}”.',
+  trialEnded: 'Trial ended: participant {participant}, condition {condition}, show “{show}”.',
+  cueDone: 'Cue {number} “{cue}” of “{show}” done, {start}–{end}; waits that timed out and went on: {timedOut}.',
+  cueFailed: 'Cue {number} “{cue}” of “{show}” failed at step {step}, {start}–{end}: {error}',
+  cueStopped: 'Cue {number} “{cue}” of “{show}” stopped by the operator at step {step}, {start}–{end}.',
   pingsMissed: 'Agent #{agentId} does not answer pings (the connection is kept open).',
   pingsBack: 'Agent #{agentId} answers pings again.',
   rejected: 'Connection from {remote} refused: {reason}.',

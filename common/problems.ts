@@ -3,6 +3,7 @@
  * the values its words need. Types only; the renderer's i18n words them (and the core's
  * `log-words` writes the English of notices to the session log).
  */
+import type { ShowProblem } from './show.js';
 import type { SpeechEngine } from './speech.js';
 
 export type NoticeKey =
@@ -12,6 +13,11 @@ export type NoticeKey =
   | 'clientConnected'
   | 'agentLeft'
   | 'stoppedEverything'
+  | 'trialStarted'
+  | 'trialEnded'
+  | 'cueDone'
+  | 'cueFailed'
+  | 'cueStopped'
   | 'pingsMissed'
   | 'pingsBack'
   | 'rejected'
@@ -102,6 +108,7 @@ export type SettingProblem =
   | { code: 'quick-set'; problem: QuickSetProblem }
   | { code: 'speech'; field: string }
   | { code: 'models' }
+  | { code: 'show'; problem: ShowProblem }
   | { code: 'face-transition'; min: number; max: number };
 
 /** Why a command cannot be kept, as a code for a UI to word. */
@@ -166,6 +173,8 @@ export type Problem =
   /** A morph name the protocol cannot carry (`|`, a line break; `,` or `=` for an avatar morph). */
   | { key: 'morphName'; morph: string }
   | { key: 'actionNumber' }
+  /** A show's mark that is not one: a UI sent something else. */
+  | { key: 'badMark' }
   | SpeechProblem;
 
 /** Why a speech engine failed, as codes and values; each UI words them. */

@@ -39,35 +39,34 @@ export function parseSteps(text: string): StepsResult {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!.trim();
     if (row === '') continue;
-    const wait = WAIT.exec(row);
-    if (wait) {
-      const ms = Math.round(Number(wait[1]) * (wait[2]?.toLowerCase() === 's' ? 1000 : 1));
-      if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { ok: false, line: i + 1, problem: { code: 'wait-range' } };
-      steps.push({ kind: 'wait', ms });
-      continue;
-    }
-    if (/^wait\b/i.test(row)) return { ok: false, line: i + 1, problem: { code: 'wait-syntax' } };
-    const say = SAY.exec(row);
-    if (say) {
-      const found = sayStep(say[1], say[2], say[3]);
-      if ('code' in found) return { ok: false, line: i + 1, problem: found };
-      steps.push(found);
-      continue;
-    }
-    const avatar = AVATAR.exec(row);
-    if (avatar) {
-      const kind = avatar[1]!.toLowerCase() as 'face' | 'action';
-      const name = avatar[2]?.trim() ?? '';
-      if (name === '') return { ok: false, line: i + 1, problem: { code: `${kind}-empty` } };
-      steps.push(kind === 'face' ? { kind, preset: name } : { kind, action: name });
-      continue;
-    }
-    const problem = lineProblem(fillPlaceholders(row, { model: '0', target: '1' }));
-    if (problem) return { ok: false, line: i + 1, problem };
-    steps.push({ kind: 'send', line: row });
+    const step = parseStepLine(row);
+    if ('code' in step) return { ok: false, line: i + 1, problem: step };
+    steps.push(step);
   }
   if (!steps.some((s) => s.kind !== 'wait')) return { ok: false, line: 1, problem: { code: 'no-message' } };
   return { ok: true, steps };
+}
+
+/** One non-empty line of a command as its step, or why it cannot be one (`{model}` and `{target}` filled with samples). */
+export function parseStepLine(row: string, samples: Record<string, string> = {}): Step | StepProblem {
+  const wait = WAIT.exec(row);
+  if (wait) {
+    const ms = Math.round(Number(wait[1]) * (wait[2]?.toLowerCase() === 's' ? 1000 : 1));
+    if (!(ms > 0 && ms <= MAX_WAIT_MS)) return { code: 'wait-range' };
+    return { kind: 'wait', ms };
+  }
+  if (/^wait\b/i.test(row)) return { code: 'wait-syntax' };
+  const say = SAY.exec(row);
+  if (say) return sayStep(say[1], say[2], say[3]);
+  const avatar = AVATAR.exec(row);
+  if (avatar) {
+    const kind = avatar[1]!.toLowerCase() as 'face' | 'action';
+    const name = avatar[2]?.trim() ?? '';
+    if (name === '') return { code: `${kind}-empty` };
+    return kind === 'face' ? { kind, preset: name } : { kind, action: name };
+  }
+  const problem = lineProblem(fillTemplate(row, { model: '0', target: '1', ...samples }));
+  return problem ?? { kind: 'send', line: row };
 }
 
 function sayStep(engine: string | undefined, voice: string | undefined, text: string | undefined): Step | StepProblem {

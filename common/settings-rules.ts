@@ -8,6 +8,7 @@ import type { ServerStatus } from './agents.js';
 import type { LogFilters, TypeChip } from './log.js';
 import type { Problem, SettingProblem, UrlProblem } from './problems.js';
 import { QuickSetError, parseQuickSet } from './quick-commands.js';
+import { ShowError, parseShow } from './show.js';
 import type { Settings, WindowBounds } from './settings.js';
 import { SLIDER_RANGES, SPEECH_ENGINES, type SpeechSettings } from './speech.js';
 
@@ -129,6 +130,16 @@ function modelsProblem(v: unknown): SettingProblem | null {
   return null;
 }
 
+function showsProblem(v: unknown): SettingProblem | null {
+  if (!Array.isArray(v) || v.length > 50) return TYPE;
+  try {
+    v.forEach((s) => parseShow(s, 'show'));
+    return null;
+  } catch (error) {
+    return error instanceof ShowError ? { code: 'show', problem: error.problem } : TYPE;
+  }
+}
+
 export const CHECKS: { [K in keyof Settings]: Check } = {
   wsHost: typed('string', (h: string) => (/^[A-Za-z0-9.:\-[\]]+$/.test(h.trim()) ? null : { code: 'host' })),
   wsPort: typed('number', (p: number) => (inRange(p, PORT_RANGE) && Number.isInteger(p) ? null : { code: 'port' })),
@@ -162,6 +173,8 @@ export const CHECKS: { [K in keyof Settings]: Check } = {
   mdfHttpOff: typed('boolean'),
   speech: speechProblem,
   avatarModels: modelsProblem,
+  shows: showsProblem,
+  activeShow: typed('string'),
   faceTransitionSec: typed('number', (n: number) =>
     inRange(n, FACE_TRANSITION) ? null : { code: 'face-transition', ...FACE_TRANSITION },
   ),

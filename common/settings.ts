@@ -2,6 +2,7 @@
 import type { ModelProfile } from './avatar.js';
 import type { LogFilters } from './log.js';
 import type { QuickSet } from './quick-commands.js';
+import type { Show } from './show.js';
 import type { SpeechSettings } from './speech.js';
 
 export interface ServerSettings {
@@ -54,6 +55,9 @@ export interface Settings extends ServerSettings {
   avatarModels: Record<string, ModelProfile>;
   /** Seconds a face slider's `MODEL_BINDFACE` takes to reach its value. */
   faceTransitionSec: number;
+  /** The shows of the Cues region, and the one in use. */
+  shows: Show[];
+  activeShow: string;
   /** Say it: the engine, its URL, voice and sliders (the OpenAI-compatible key is kept apart, never here). */
   speech: SpeechSettings;
 }

@@ -12,6 +12,7 @@ import { ServerError } from './components/ServerError';
 import { SettingsDialog } from './components/SettingsDialog';
 import { DetailPane } from './components/DetailPane';
 import { QuickCommandEditor } from './components/QuickCommandEditor';
+import { CueEditor } from './components/CueEditor';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useLang } from './components/use-t';
 import { useGlobalKeys } from './components/use-global-keys';
@@ -76,6 +77,7 @@ export function App() {
       <ConfirmDialog />
       <SettingsDialog />
       <QuickCommandEditor />
+      <CueEditor />
       <ShortcutsDialog />
     </div>
   );

@@ -11,6 +11,7 @@ import { getApi, startBridge } from './bridge/connect';
 import { useStore } from './store';
 import './styles/app.css';
 import './styles/avatar.css';
+import './styles/cues.css';
 
 startBridge({
   onMenuCommand: (command) => {

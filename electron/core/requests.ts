@@ -8,6 +8,8 @@ import type { CoreRequestMap, PostMap } from '../../common/contract.js';
 import type { Settings } from '../../common/settings.js';
 import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech.js';
 import type { Panel } from './panel.js';
+import type { ShowMark } from '../../common/show.js';
+import { markShow } from './show-marks.js';
 
 export type CoreHandlers = {
   [C in keyof CoreRequestMap]: (arg: unknown) => Promise<CoreRequestMap[C][1]>;
@@ -100,6 +102,7 @@ export function coreHandlers(panel: Panel): CoreHandlers {
         replace: a.replace === true,
       });
     },
+    'show:mark': async (arg) => markShow(panel.log, record(arg) as unknown as ShowMark),
     'agent:disconnect': async (arg) => {
       const { agentId, confirm } = record(arg);
       if (typeof agentId !== 'number') throw new Error('The agent id must be a number.');

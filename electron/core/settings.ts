@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import example from '../../assets/quick-commands-example.json' with { type: 'json' };
+import showExample from '../../assets/show-example.json' with { type: 'json' };
 import type { LogFilters } from '../../common/log.js';
 import type { NoticeMsg } from '../../common/problems.js';
 import type { QuickSet } from '../../common/quick-commands.js';
@@ -15,11 +16,16 @@ import { CHECKS, settingsProblem } from '../../common/settings-rules.js';
 import type { Settings } from '../../common/settings.js';
 import { DEFAULT_SPEECH } from '../../common/speech.js';
 import { FACE_TRANSITION } from '../../common/avatar.js';
+import { parseShow, type Show } from '../../common/show.js';
 
 /** Bumped when the file's shape changes; `conf` runs the migrations below once per step. */
 export const SETTINGS_VERSION = '2.2.0';
 
 export const DEFAULT_FILTERS: LogFilters = { text: '', regex: false, dir: 'all', kind: 'all', types: [] };
+
+function exampleShow(): Show {
+  return parseShow(showExample, 'show-demo');
+}
 
 function exampleSet(): QuickSet {
   return { ...parseQuickSet(example), id: 'set-demo-a' };
@@ -72,6 +78,8 @@ export const DEFAULT_SETTINGS: Settings = {
   mdfHttpOff: false,
   speech: DEFAULT_SPEECH,
   avatarModels: {},
+  shows: [exampleShow()],
+  activeShow: 'show-demo',
   faceTransitionSec: FACE_TRANSITION.default,
   agentNames: {},
 };
@@ -83,7 +91,12 @@ export function sanitize(raw: unknown): Settings {
   for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
     if (key in src && CHECKS[key](src[key]) === null)
       Object.assign(out, {
-        [key]: key === 'quickSets' ? (src[key] as unknown[]).map((s) => parseQuickSet(s)) : src[key],
+        [key]:
+          key === 'quickSets'
+            ? (src[key] as unknown[]).map((s) => parseQuickSet(s))
+            : key === 'shows'
+              ? (src[key] as unknown[]).map((s, i) => parseShow(s, `show-${i}`))
+              : src[key],
       });
   }
   return out;

@@ -23,6 +23,8 @@ export type PrefPatch = Partial<
     | 'speech'
     | 'avatarModels'
     | 'faceTransitionSec'
+    | 'shows'
+    | 'activeShow'
   >
 >;
 

@@ -4,6 +4,7 @@ import { useStore } from '../store';
 import { errorWords } from './errors';
 import { stopMic } from './audio';
 import { cancelRunning } from './quick';
+import { stopCues } from './cues';
 
 /**
  * The sequence stops first, so no later step sends anything; the core then ends every stream,
@@ -11,7 +12,7 @@ import { cancelRunning } from './quick';
  * status line, where the operator's last action always reports.
  */
 export async function stopEverything(): Promise<void> {
-  const sequences = cancelRunning() ? 1 : 0;
+  const sequences = (cancelRunning() ? 1 : 0) + (stopCues() ? 1 : 0);
   const { setComposeResult, mic } = useStore.getState();
   try {
     const [result] = await Promise.all([getApi().stopEverything(), mic.running ? stopMic() : undefined]);
@@ -27,5 +28,6 @@ export async function stopEverything(): Promise<void> {
 /** Stop everything ran from another window: this page's own sequence and microphone stop as well. */
 export function stopHere(): void {
   cancelRunning();
+  stopCues();
   if (useStore.getState().mic.running) void stopMic();
 }

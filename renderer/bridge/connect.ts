@@ -6,6 +6,7 @@
 import { createApi, type Api } from '../../common/api';
 import type { EventMap } from '../../common/contract';
 import { useStore } from '../store';
+import { feedLines } from './line-watch';
 import { createWebTransport, downloadFile } from './web-transport';
 
 declare global {
@@ -50,6 +51,7 @@ export function startBridge(hooks: BridgeHooks): Api {
     });
   }
   api.onLogBatch((wire) => {
+    feedLines(wire);
     try {
       store.appendWire(wire);
     } catch {

@@ -3,6 +3,7 @@ import { DOCK_TABS, type DockTab } from '../store/ui-slice';
 import { useStore } from '../store';
 import { AgentsCard } from './AgentsCard';
 import { AvatarRegion } from './AvatarRegion';
+import { CuesRegion } from './CuesRegion';
 import { MdfSnippet } from './MdfSnippet';
 import { PeriodicMessages } from './PeriodicMessages';
 import { QuickCommands } from './QuickCommands';
@@ -11,6 +12,7 @@ import { SpeechCard } from './SpeechCard';
 import { useT } from './use-t';
 
 const CONTENT: Record<DockTab, () => ReactNode> = {
+  cues: () => <CuesRegion />,
   quick: () => (
     <>
       <QuickCommands />

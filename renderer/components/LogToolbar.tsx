@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntryKind, LogEntry } from '../../common/log';
 import { useWording, useT } from './use-t';
-import { formatCount } from '../lib/format';
+import { clockTime, formatCount } from '../lib/format';
 import { useStore } from '../store';
 import { selectPaused, selectProxyOn } from '../store/selectors';
 import { FilePickButton } from './FilePickButton';
@@ -96,6 +96,7 @@ export function LogToolbar() {
             ))}
           </select>
         )}
+        <TrialFilter />
         <div className="spacer" />
         {!viewing && (
           <>
@@ -172,6 +173,34 @@ export function LogToolbar() {
   );
 }
 
+/** One trial's entries only (they export alone): shown once this window has started a trial. */
+function TrialFilter() {
+  const t = useT();
+  const trials = useStore((s) => s.trials);
+  const filterTrial = useStore((s) => s.filterTrial);
+  const setFilterTrial = useStore((s) => s.setFilterTrial);
+  if (trials.length === 0) return null;
+  return (
+    <select
+      className="input dir-filter"
+      aria-label={t('log.trial')}
+      value={filterTrial === null ? '' : String(filterTrial)}
+      onChange={(e) => setFilterTrial(e.target.value === '' ? null : Number(e.target.value))}
+    >
+      <option value="">{t('log.allTrials')}</option>
+      {trials.map((x, i) => (
+        <option key={x.startId} value={i}>
+          {t('log.trialOption', {
+            participant: x.participant || '—',
+            condition: x.condition || '—',
+            time: clockTime(x.startedAt).slice(0, 5),
+          })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Rows shown of rows held: the one part of the toolbar that changes with every batch, so the only part re-rendered. */
 function LogCount() {
   const t = useT();
@@ -185,7 +214,8 @@ function LogCount() {
     filters.dir !== 'all' ||
     filters.kind !== 'all' ||
     filters.types.length > 0 ||
-    filterAgent !== 'all';
+    filterAgent !== 'all' ||
+    useStore.getState().filterTrial !== null;
   return (
     <span className="count">
       {filtered

@@ -81,6 +81,11 @@ export const coreJa: Record<keyof typeof coreEn, string> = {
   'notice.agentConnected': 'MMDAgent-EX が {remote} から {path} に接続しました（エージェント #{agentId}）。',
   'notice.clientConnected':
     'X-App-Type: MMDAgent を送らないクライアントが {remote} から {path} に接続しました（エージェント #{agentId}）。',
+  'notice.trialStarted': '試行開始: 参加者 {participant}、条件 {condition}、ショー「{show}」。',
+  'notice.trialEnded': '試行終了: 参加者 {participant}、条件 {condition}、ショー「{show}」。',
+  'notice.cueDone': 'キュー {number}「{cue}」（{show}）完了、{start}–{end}。時間切れで先へ進んだ待機: {timedOut}。',
+  'notice.cueFailed': 'キュー {number}「{cue}」（{show}）はステップ {step} で失敗、{start}–{end}: {error}',
+  'notice.cueStopped': 'キュー {number}「{cue}」（{show}）はステップ {step} でオペレーターが停止、{start}–{end}。',
   'notice.stoppedEverything':
     'すべて停止: ストリーム {streams} 件と音声合成 {syntheses} 件を止め、{agents} 体のエージェントに SYNTH_STOP を {voices} 回送りました。',
   'notice.agentLeft': 'エージェント #{agentId}（{remote}）が切断しました: {reason}。',

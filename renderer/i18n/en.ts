@@ -3,6 +3,7 @@ import { agentLogEn } from './agent-log-en';
 import { coreEn } from './core-en';
 import { operatorEn } from './operator-en';
 import { avatarEn } from './avatar-en';
+import { cuesEn } from './cues-en';
 import { quickEn } from './quick-en';
 import { sayEn } from './say-en';
 import { speechEn } from './speech-en';
@@ -15,6 +16,7 @@ export const en = {
   ...quickEn,
   ...operatorEn,
   ...avatarEn,
+  ...cuesEn,
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',

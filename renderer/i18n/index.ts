@@ -8,6 +8,7 @@
  */
 import type { PresetProblem, Problem, QuickSetProblem, StepProblem } from '../../common/problems';
 import type { Language } from '../../common/settings';
+import type { ShowProblem } from '../../common/show';
 import { fillTemplate } from '../../common/fill-template';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
@@ -28,6 +29,7 @@ export type Words =
   | { step: StepProblem }
   | { quickSet: QuickSetProblem }
   | { preset: PresetProblem }
+  | { show: ShowProblem }
   | { raw: string };
 
 export type Translate = (key: MessageKey, params?: Params) => string;

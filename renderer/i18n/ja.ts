@@ -3,6 +3,7 @@ import { agentLogJa } from './agent-log-ja';
 import { coreJa } from './core-ja';
 import { operatorJa } from './operator-ja';
 import { avatarJa } from './avatar-ja';
+import { cuesJa } from './cues-ja';
 import { quickJa } from './quick-ja';
 import { sayJa } from './say-ja';
 import { speechJa } from './speech-ja';
@@ -15,6 +16,7 @@ export const ja: Record<MessageKey, string> = {
   ...sayJa,
   ...operatorJa,
   ...avatarJa,
+  ...cuesJa,
   ...quickJa,
   'common.cancel': 'キャンセル',
   'common.save': '保存',

@@ -12,43 +12,13 @@ import type {
   Problem,
   QuickSetProblem,
   SettingProblem,
-  StepProblem,
   UrlProblem,
 } from '../../common/problems';
 import type { QuickCommand } from '../../common/quick-commands';
 import { commandProblem as findCommandProblem } from '../../common/quick-commands';
 import type { Translate, Words } from '.';
-
-export function problemText(p: StepProblem, t: Translate): string {
-  switch (p.code) {
-    case 'empty':
-      return t('wire.empty');
-    case 'line-break':
-      return t('wire.lineBreak');
-    case 'snd':
-      return t('wire.snd');
-    case 'too-long':
-      return t('wire.tooLong', { bytes: p.bytes, max: p.max });
-    case 'wait-range':
-      return t('steps.waitRange');
-    case 'wait-syntax':
-      return t('steps.waitSyntax');
-    case 'no-message':
-      return t('steps.noMessage');
-    case 'say-empty':
-      return t('steps.sayEmpty');
-    case 'say-engine':
-      return t('steps.sayEngine', { engine: p.engine });
-    case 'say-long':
-      return t('steps.sayLong', { max: p.max });
-    case 'face-empty':
-      return t('steps.faceEmpty');
-    case 'action-empty':
-      return t('steps.actionEmpty');
-    default:
-      return assertNever(p);
-  }
-}
+import { showProblemText } from './show-problems';
+import { problemText } from './step-problems';
 
 /** A problem of line `line` (of several), or of the only line. */
 function atLine(text: string, line: number | undefined, t: Translate): string {
@@ -169,6 +139,8 @@ function settingProblemText(p: SettingProblem, t: Translate): string {
       return p.field.endsWith('Url') ? t('setting.speechUrl') : t('setting.speech', { field: p.field });
     case 'models':
       return t('setting.models');
+    case 'show':
+      return showProblemText(p.problem, t);
     case 'face-transition':
       return t('setting.faceTransition', { min: p.min, max: p.max });
     default:
@@ -246,6 +218,8 @@ export function coreProblemText(p: Problem, t: Translate): string {
       return t('problem.morphName', { morph: p.morph });
     case 'actionNumber':
       return t('problem.actionNumber');
+    case 'badMark':
+      return t('problem.badMark');
     default:
       return assertNever(p);
   }
@@ -273,6 +247,7 @@ export function word(w: Words, t: Translate): string {
   if ('step' in w) return problemText(w.step, t);
   if ('quickSet' in w) return setProblemText(w.quickSet, t);
   if ('preset' in w) return presetProblemText(w.preset, t);
+  if ('show' in w) return showProblemText(w.show, t);
   if (!w.params) return t(w.key);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(w.params))

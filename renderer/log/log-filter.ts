@@ -22,7 +22,13 @@ function escapeRegExp(text: string): string {
 /** The default filter; rows of a batch without agent log lines pass it without being read. */
 export const HIDE_CAPTURED: EntryFilter = (e) => e.agent?.level !== 'Captured';
 
-export function buildFilter(f: LogFilters, agentId: number | 'all' = 'all'): BuiltFilter {
+/** Entries from `from` to `to` (ids, inclusive): one trial's, while it runs `to` is null. */
+export interface IdRange {
+  from: number;
+  to: number | null;
+}
+
+export function buildFilter(f: LogFilters, agentId: number | 'all' = 'all', range: IdRange | null = null): BuiltFilter {
   const tests: EntryFilter[] = [];
   let highlight: RegExp | null = null;
   let error: string | null = null;
@@ -41,6 +47,7 @@ export function buildFilter(f: LogFilters, agentId: number | 'all' = 'all'): Bui
   /* The agent's Captured receipts triple the rows: shown only when asked for. */
   if (!f.captured) tests.push(HIDE_CAPTURED);
   if (agentId !== 'all') tests.push((e) => e.agentId === agentId);
+  if (range) tests.push((e) => e.id >= range.from && (range.to === null || e.id <= range.to));
   const include = new Set(f.types.filter((c) => c.mode === 'include').map((c) => c.type));
   const exclude = new Set(f.types.filter((c) => c.mode === 'exclude').map((c) => c.type));
   /* Panel notices are never hidden by a type chip: they say what happened to the connection. */

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Snapshot } from '../../common/contract';
 import { createAudioSlice, type AudioSlice } from './audio-slice';
 import { createAvatarSlice, type AvatarSlice } from './avatar-slice';
+import { createCuesSlice, type CuesSlice } from './cues-slice';
 import { createComposeSlice, type ComposeSlice } from './compose-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
@@ -15,7 +16,8 @@ export type StoreState = ConnectionSlice &
   UiSlice &
   AudioSlice &
   SaySlice &
-  AvatarSlice & {
+  AvatarSlice &
+  CuesSlice & {
     hydrate(snapshot: Snapshot): void;
   };
 
@@ -27,6 +29,7 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createAudioSlice(...a),
   ...createSaySlice(...a),
   ...createAvatarSlice(...a),
+  ...createCuesSlice(...a),
   hydrate: (snapshot) => {
     const [set, get] = a;
     if (get().logFile && get().logFile !== snapshot.logFile) get().log.reset();

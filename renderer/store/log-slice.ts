@@ -4,7 +4,7 @@ import { encodeLogBatch } from '../../common/log-wire';
 import { LogBuffer } from '../log/log-buffer';
 import { RENDER_PACE, RenderPacer } from '../log/render-pacer';
 import { EMPTY_VIEW, type LogView } from '../log/log-view';
-import { NO_FILTERS, buildFilter } from '../log/log-filter';
+import { NO_FILTERS, buildFilter, type IdRange } from '../log/log-filter';
 import type { Words } from '../i18n';
 import { OpenLogError, parseSessionLog } from '../log/open-log';
 import type { StoreState } from '.';
@@ -44,6 +44,8 @@ export interface LogSlice {
   markGap(dropped: number): void;
   setFilters(patch: Partial<LogFilters>): void;
   setFilterAgent(agentId: number | 'all'): void;
+  /** The log shows one trial of `trials` only, or every entry (null). */
+  setFilterTrial(index: number | null): void;
   select(id: number | null): void;
   setPaused(paused: boolean): void;
   clearView(): void;
@@ -68,6 +70,12 @@ function filterInSlices(
     }));
   };
   setTimeout(step, 0);
+}
+
+/** The ids of the trial the log is filtered to, if any. */
+function trialRange(s: StoreState): IdRange | null {
+  const trial = s.filterTrial === null ? undefined : s.trials[s.filterTrial];
+  return trial ? { from: trial.startId, to: trial.endId } : null;
 }
 
 export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, get) => {
@@ -96,7 +104,7 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
         };
       }
       const log = new LogBuffer(Math.max(parsed.entries.length, 1));
-      log.setFilter(buildFilter(get().filters, get().filterAgent).filter);
+      log.setFilter(buildFilter(get().filters, get().filterAgent, trialRange(get())).filter);
       log.append(parsed.entries);
       set((s) => ({
         viewing: { name, log, truncated: parsed.truncated },
@@ -141,7 +149,7 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     },
     setFilters: (patch) => {
       let filters = { ...get().filters, ...patch };
-      let built = buildFilter(filters, get().filterAgent);
+      let built = buildFilter(filters, get().filterAgent, trialRange(get()));
       const started = performance.now();
       const tested = get().log.setFilter(built.filter);
       /* Judged on the rows tested at once, as if they were the whole window. */
@@ -151,7 +159,7 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
       if (took > SLOW_FILTER_MS && filters.regex && filters.text) {
         slow = { key: 'log.slowRegex', params: { ms: Math.round(took) } };
         filters = { ...filters, text: '' };
-        built = buildFilter(filters, get().filterAgent);
+        built = buildFilter(filters, get().filterAgent, trialRange(get()));
         get().log.setFilter(built.filter);
       }
       get().viewing?.log.setFilter(built.filter);
@@ -166,6 +174,10 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     },
     setFilterAgent: (filterAgent) => {
       set({ filterAgent });
+      get().setFilters({});
+    },
+    setFilterTrial: (filterTrial) => {
+      set({ filterTrial });
       get().setFilters({});
     },
     select: (selectedId) => set({ selectedId }),

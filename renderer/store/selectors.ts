@@ -5,6 +5,7 @@
  */
 import type { AudioStatus } from '../../common/audio';
 import { modelKey, type FacePreset, type ModelProfile } from '../../common/avatar';
+import type { Show } from '../../common/show';
 import type { QuickSet } from '../../common/quick-commands';
 import type { Language, Theme } from '../../common/settings';
 import type { SpeechEngine } from '../../common/speech';
@@ -86,3 +87,9 @@ export function selectPresets(s: StoreState): FacePreset[] {
 }
 
 const NO_PRESETS: FacePreset[] = [];
+
+const NO_SHOWS: Show[] = [];
+
+export const selectShows = (s: StoreState): Show[] => s.settings?.shows ?? NO_SHOWS;
+
+export const selectActiveShowId = (s: StoreState): string => s.settings?.activeShow ?? '';

@@ -20,7 +20,7 @@ export interface RunningCommand {
 }
 
 /** The operator dock's tabs, one per job. */
-export const DOCK_TABS = ['quick', 'avatar', 'say', 'audio', 'agents', 'setup'] as const;
+export const DOCK_TABS = ['cues', 'quick', 'avatar', 'say', 'audio', 'agents', 'setup'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
 
 export interface UiSlice {

@@ -53,7 +53,7 @@ for (const [width, height, share] of [
       await open(page, lang);
       const before = await logHeight(page);
       expect(before / height).toBeGreaterThanOrEqual(share);
-      /* The six tabs share one row with the fold button: none is cut off. */
+      /* The seven tabs share one row with the fold button: none is cut off. */
       const tabs = await page.getByRole('tablist').evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(tabs, `the tabs overflow by ${tabs} px`).toBeLessThanOrEqual(0);
       /* Every control is one click away without scrolling: no tab's panel needs to scroll, the Avatar tab with a model as large as Gene either. */
@@ -61,8 +61,8 @@ for (const [width, height, share] of [
       await loadTestModel(page, 60);
       await expect(page.getByRole('slider')).toHaveCount(65);
       for (const tab of lang === 'en'
-        ? (['Avatar', 'Say it', 'Audio', 'Agents', 'Connect', 'Quick'] as const)
-        : (['アバター', '発話', '音声', 'エージェント', '接続', 'クイック'] as const)) {
+        ? (['Avatar', 'Cues', 'Say it', 'Audio', 'Agents', 'Connect', 'Quick'] as const)
+        : (['アバター', 'キュー', '発話', '音声', 'エージェント', '接続', 'クイック'] as const)) {
         await openTab(page, tab);
         expect(await logHeight(page)).toBe(before);
         const overflow = await page.locator('#dock-panel').evaluate((el) => el.scrollHeight - el.clientHeight);
@@ -103,8 +103,8 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(page.getByRole('alert').filter({ hasText: 'reception-right' })).toBeVisible();
       const tabs =
         lang === 'en'
-          ? ['Quick', 'Avatar', 'Say it', 'Audio', 'Agents', 'Connect']
-          : ['クイック', 'アバター', '発話', '音声', 'エージェント', '接続'];
+          ? ['Quick', 'Avatar', 'Cues', 'Say it', 'Audio', 'Agents', 'Connect']
+          : ['クイック', 'アバター', 'キュー', '発話', '音声', 'エージェント', '接続'];
       const audit = async (where: string): Promise<void> => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const serious = results.violations

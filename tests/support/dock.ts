@@ -2,12 +2,14 @@
 import type { Page } from '@playwright/test';
 
 export type DockTabName =
+  | 'Cues'
   | 'Quick'
   | 'Avatar'
   | 'Say it'
   | 'Audio'
   | 'Agents'
   | 'Connect'
+  | 'キュー'
   | 'クイック'
   | 'アバター'
   | '発話'

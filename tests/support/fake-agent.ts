@@ -29,6 +29,11 @@ export interface FakeAgentOptions {
   allLog?: boolean;
   /** The model's `.shapemap` actions and how the avatar behaves. */
   avatar?: FakeAvatarOptions;
+  /**
+   * How long a `SYNTH_START` speaks: the real one answers `SYNTH_EVENT_START|<alias>` 0.1 s after it
+   * and `SYNTH_EVENT_STOP|<alias>` when the line is said (1.0 s for こんにちは).
+   */
+  synthMs?: number;
 }
 
 export type AudioMode = 'SNDSTRM' | 'SNDFILE';
@@ -75,7 +80,16 @@ export class FakeAgent {
     readonly url: string,
     options: FakeAgentOptions,
   ) {
-    this.opts = { frameMs: 20, onDrop: 'exit', answerPings: true, startup: [], allLog: false, avatar: {}, ...options };
+    this.opts = {
+      frameMs: 20,
+      onDrop: 'exit',
+      answerPings: true,
+      startup: [],
+      allLog: false,
+      avatar: {},
+      synthMs: 1000,
+      ...options,
+    };
     this.avatar = new FakeAvatar(this.opts.avatar);
   }
 
@@ -277,6 +291,11 @@ export class FakeAgent {
     }
     /* Every injected line is emitted inside MMDAgent-EX as a message, and every message goes to the socket. */
     this.queue(line, true);
+    const [type, alias] = line.split('|');
+    if (type === 'SYNTH_START' && alias) {
+      this.queue(`SYNTH_EVENT_START|${alias}`, false, 100);
+      this.queue(`SYNTH_EVENT_STOP|${alias}`, false, this.opts.synthMs);
+    }
   }
 
   private queue(line: string, injected = false, delayMs = this.opts.frameMs): void {

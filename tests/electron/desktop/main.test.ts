@@ -71,6 +71,7 @@ describe('Electron main (mocked electron)', () => {
       'periodic:start',
       'periodic:stop',
       'settings:update',
+      'show:mark',
       'speech:key-state',
       'speech:say',
       'speech:set-key',

@@ -24,6 +24,7 @@ describe('Dock', () => {
   it('shows one job per tab, and the arrow keys move between tabs', () => {
     render(<Dock />);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+      'Cues',
       'Quick',
       'Avatar',
       'Say it',
@@ -35,7 +36,7 @@ describe('Dock', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Connect' }));
     expect(screen.getByRole('textbox', { name: '.mdf lines' })).toBeTruthy();
     fireEvent.keyDown(screen.getByRole('tablist'), { key: 'ArrowRight' });
-    expect(selected()).toBe('Quick');
+    expect(selected()).toBe('Cues');
     fireEvent.keyDown(screen.getByRole('tablist'), { key: 'ArrowLeft' });
     expect(selected()).toBe('Connect');
     expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('dock-tab-setup');

@@ -80,7 +80,7 @@ describe('quick-command sequences', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sent.map((s) => s.line)).toEqual(['A|mei', 'B|3']);
     await vi.advanceTimersByTimeAsync(250);
-    await expect(run).resolves.toEqual({ ok: true, sent: 3 });
+    await expect(run).resolves.toEqual({ ok: true, sent: 3, timedOut: 0 });
     expect(sent.map((s) => s.at - start)).toEqual([0, 400, 650]);
     expect(steps).toEqual([0, 1, 2, 3, 4]);
   });
@@ -154,7 +154,7 @@ describe('quick-command sequences', () => {
       sleep: async () => undefined,
       signal: new AbortController().signal,
     });
-    expect(ok).toEqual({ ok: true, sent: 4 });
+    expect(ok).toEqual({ ok: true, sent: 4, timedOut: 0 });
     expect(sent.map((s) => [s.target, s.line])).toEqual([
       [2, 'say:::Hello there.'],
       [5, 'say:::Hello there.'],

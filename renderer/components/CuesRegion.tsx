@@ -1,0 +1,187 @@
+import type { KeyboardEvent } from 'react';
+import { go, selectCue, setEnglishWording, showTarget, stopCues, restartShow } from '../actions/cues';
+import { chooseShow, exportCurrentShow, importShow, moveCue, removeCue } from '../actions/shows';
+import { translator } from '../i18n';
+import { word } from '../i18n/problems';
+import { useStore } from '../store';
+import { selectActiveShowId, selectShows } from '../store/selectors';
+import { FilePickButton } from './FilePickButton';
+import { TrialFields } from './TrialFields';
+import { useT, useWording } from './use-t';
+
+/* The session log is English whatever the UI's language: a cue's failure is written there in English. */
+setEnglishWording((w) => word(w, translator('en')));
+
+/**
+ * The show: its cues in order, GO for the next one, and the trial it belongs to. Space in the list
+ * is GO, Esc stops the cue running; arrows choose, Alt+arrows move a cue.
+ */
+export function CuesRegion() {
+  const t = useT();
+  const wording = useWording();
+  const shows = useStore(selectShows);
+  const activeId = useStore(selectActiveShowId);
+  const show = shows.find((s) => s.id === activeId) ?? shows[0];
+  const next = useStore((s) => s.cueNext);
+  const states = useStore((s) => s.cueStates);
+  const running = useStore((s) => s.cueRunning);
+  const message = useStore((s) => s.cuesMessage);
+  const setEditing = useStore((s) => s.setEditingCue);
+  useStore((s) => s.agents);
+  const agentId = showTarget();
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
+    if (!show) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (!e.repeat) void go();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      stopCues();
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey) {
+      e.preventDefault();
+      void moveCue(next, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      selectCue(next + (e.key === 'ArrowUp' ? -1 : 1));
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      selectCue(e.key === 'Home' ? 0 : show.cues.length - 1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      setEditing(next);
+    }
+  };
+  const atEnd = !show || next >= show.cues.length;
+
+  return (
+    <section className="card cues" role="region" aria-label={t('cues.name')}>
+      <div className="cues-head">
+        <select
+          className="input compact"
+          aria-label={t('cues.show')}
+          value={show?.id ?? ''}
+          onChange={(e) => void chooseShow(e.target.value)}
+        >
+          {shows.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <FilePickButton
+          label={t('cues.import')}
+          inputLabel={t('cues.importInput')}
+          accept=".json,application/json"
+          onFile={(f) => void importShow(f)}
+        />
+        <button type="button" className="btn small" disabled={!show} onClick={() => void exportCurrentShow()}>
+          {t('cues.export')}
+        </button>
+      </div>
+      <TrialFields agentId={agentId} />
+      <div className="go-row">
+        <button
+          type="button"
+          className="btn primary go"
+          disabled={!show || running !== null || agentId === null || next >= (show?.cues.length ?? 0)}
+          onClick={() => void go()}
+        >
+          {t('cues.go')}
+        </button>
+        <span className="go-next" role="status" aria-label={t('cues.nextLabel')}>
+          {running && show
+            ? t('cues.runningCue', {
+                name: show.cues[running.index]?.name ?? '',
+                step: running.step + 1,
+                total: running.total,
+              })
+            : show && next < show.cues.length
+              ? t('cues.next', { name: show.cues[next]!.name })
+              : t('cues.end')}
+        </span>
+        <button type="button" className="btn danger small" disabled={running === null} onClick={() => stopCues()}>
+          {t('cues.stop')}
+        </button>
+      </div>
+      <ul
+        className="cue-list"
+        role="listbox"
+        aria-label={t('cues.name')}
+        tabIndex={0}
+        aria-activedescendant={show && next < show.cues.length ? `cue-${next}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        {show?.cues.map((cue, i) => {
+          const state = running?.index === i ? 'running' : states[i];
+          return (
+            <li
+              key={`${i}-${cue.name}`}
+              id={`cue-${i}`}
+              role="option"
+              aria-selected={i === next}
+              aria-label={cue.name}
+              className={`cue${i === next ? ' next' : ''}${state ? ` ${state}` : ''}`}
+              onClick={() => selectCue(i)}
+              onDoubleClick={() => setEditing(i)}
+            >
+              <span className="cue-n">{i + 1}</span>
+              <span className="cue-body">
+                <span className="cue-name">
+                  {cue.name}
+                  {cue.continue === 'auto' && <span className="muted"> ↳ {t('cues.auto')}</span>}
+                </span>
+                {cue.notes && <span className="cue-notes">{cue.notes}</span>}
+              </span>
+              <span className={`chip cue-state ${state ?? (i === next ? 'next' : '')}`}>
+                {state ? t(`cues.state.${state}`) : i === next ? t('cues.state.next') : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="cue-tools">
+        <button type="button" className="btn small" disabled={!show} onClick={() => setEditing(show?.cues.length ?? 0)}>
+          {t('cues.add')}
+        </button>
+        <button type="button" className="btn small" disabled={!show || atEnd} onClick={() => setEditing(next)}>
+          {t('cues.edit')}
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          disabled={!show || next === 0}
+          aria-label={t('cues.up')}
+          onClick={() => void moveCue(next, -1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          disabled={!show || next >= (show?.cues.length ?? 0) - 1}
+          aria-label={t('cues.down')}
+          onClick={() => void moveCue(next, 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          disabled={!show || (show?.cues.length ?? 0) <= 1}
+          onClick={() => void removeCue(next)}
+        >
+          {t('cues.remove')}
+        </button>
+        <button type="button" className="btn ghost small" disabled={running !== null} onClick={() => restartShow()}>
+          {t('cues.restart')}
+        </button>
+      </div>
+      {message && (
+        <p className={message.error ? 'text-error' : 'hint'} role={message.error ? 'alert' : 'status'}>
+          {wording(message.words)}
+        </p>
+      )}
+    </section>
+  );
+}
