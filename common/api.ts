@@ -44,6 +44,8 @@ export function createApi(t: Transport) {
     saveFile: (suggestedName: string, content: string) => t.invoke('file:save', { suggestedName, content }),
     /** The whole decoded file, once; main paces it to the agent. */
     streamFile: (req: StreamFileRequest) => t.invoke('audio:stream-file', req),
+    streamPath: (agentId: number, alias: string, path: string) =>
+      t.invoke('audio:stream-path', { agentId, alias, path }),
     stopAudio: (agentId: number) => t.invoke('audio:stop', { agentId: agentId }),
     micStart: (agentId: number, alias: string) => t.invoke('audio:mic-start', { agentId: agentId, alias }),
     micStop: (agentId: number) => t.invoke('audio:mic-stop', { agentId: agentId }),

@@ -79,6 +79,8 @@ export interface RequestMap extends SpeechRequestMap {
   'file:save': [SaveFileRequest, SaveFileResult];
   'audio:stream-file': [StreamFileRequest, StreamResult];
   'audio:stop': [{ agentId: number }, StreamResult];
+  /** A WAV file on the panel's own machine, streamed (a `stream` step of a cue or quick command). */
+  'audio:stream-path': [{ agentId: number; alias: string; path: string }, StreamResult];
   'audio:mic-start': [{ agentId: number; alias: string }, StreamResult];
   'audio:mic-stop': [{ agentId: number }, StreamResult];
 }

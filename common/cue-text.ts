@@ -91,6 +91,8 @@ export function cueText(steps: readonly CueStep[]): string {
           return `face ${s.preset}`;
         case 'action':
           return `action ${s.action}`;
+        case 'stream':
+          return `stream ${s.path}`;
         default:
           return assertNever(s);
       }

@@ -121,7 +121,8 @@ export type StepProblem =
   | { code: 'say-engine'; engine: string }
   | { code: 'say-long'; max: number }
   | { code: 'face-empty' }
-  | { code: 'action-empty' };
+  | { code: 'action-empty' }
+  | { code: 'stream-empty' };
 /** Why a face preset cannot be kept. */
 export type PresetProblem =
   | { code: 'name-empty' }
@@ -173,6 +174,9 @@ export type Problem =
   /** A morph name the protocol cannot carry (`|`, a line break; `,` or `=` for an avatar morph). */
   | { key: 'morphName'; morph: string }
   | { key: 'actionNumber' }
+  /** A `stream` step's file: not found on the panel's machine, or not a WAV it can read. */
+  | { key: 'streamMissing'; path: string }
+  | { key: 'streamNotWav'; name: string }
   /** A show's mark that is not one: a UI sent something else. */
   | { key: 'badMark' }
   | SpeechProblem;

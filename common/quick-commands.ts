@@ -17,7 +17,9 @@ export type Step =
   | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string }
   /** A face preset of the set, by name; `action` plays a `.shapemap` action by name or number. */
   | { kind: 'face'; preset: string }
-  | { kind: 'action'; action: string };
+  | { kind: 'action'; action: string }
+  /** A WAV file on the panel's machine, streamed to the agent with lip sync. */
+  | { kind: 'stream'; path: string };
 
 export type StepsResult = { ok: true; steps: Step[] } | { ok: false; line: number; problem: StepProblem };
 
@@ -26,6 +28,7 @@ export const MAX_WAIT_MS = 600_000;
 const WAIT = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s)?$/i;
 const SAY = /^say(?:\[([^\]:]*)(?::([^\]]*))?\])?(?:\s+(.*))?$/i;
 const AVATAR = /^(face|action)(?:\s+(.*))?$/i;
+const STREAM = /^stream(?:\s+(.*))?$/i;
 
 /** `{model}` and `{target}` are the only placeholders; anything else in braces is left as typed. */
 export function fillPlaceholders(line: string, values: { model: string; target: string }): string {
@@ -64,6 +67,11 @@ export function parseStepLine(row: string, samples: Record<string, string> = {})
     const name = avatar[2]?.trim() ?? '';
     if (name === '') return { code: `${kind}-empty` };
     return kind === 'face' ? { kind, preset: name } : { kind, action: name };
+  }
+  const stream = STREAM.exec(row);
+  if (stream) {
+    const path = stream[1]?.trim() ?? '';
+    return path === '' || path.length > 1000 ? { code: 'stream-empty' } : { kind: 'stream', path };
   }
   const problem = lineProblem(fillTemplate(row, { model: '0', target: '1', ...samples }));
   return problem ?? { kind: 'send', line: row };

@@ -18,7 +18,8 @@ export type CueStep =
   | { kind: 'waitFor'; match: string; timeoutMs: number; onTimeout: 'stop' | 'continue' }
   | { kind: 'say'; text: string; engine?: SpeechEngine; voice?: string }
   | { kind: 'face'; preset: string }
-  | { kind: 'action'; action: string };
+  | { kind: 'action'; action: string }
+  | { kind: 'stream'; path: string };
 
 export interface Cue {
   name: string;
@@ -168,13 +169,15 @@ export function stepFromJson(input: unknown, slots: readonly string[]): CueStep 
     };
   }
   if (typeof raw.face === 'string' && raw.face.trim()) return { kind: 'face', preset: raw.face.trim() };
+  if (typeof raw.stream === 'string' && raw.stream.trim() && raw.stream.length <= 1000)
+    return { kind: 'stream', path: raw.stream.trim() };
   if ((typeof raw.action === 'string' && raw.action.trim()) || typeof raw.action === 'number')
     return { kind: 'action', action: String(raw.action).trim() };
   return { code: 'unknown-step', keys: keys.join(', ').slice(0, 100) };
 }
 
 function internalToJson(step: Raw): Raw | null {
-  const known = ['send', 'sendOneOf', 'waitMs', 'waitFor', 'say', 'face', 'action'];
+  const known = ['send', 'sendOneOf', 'waitMs', 'waitFor', 'say', 'face', 'action', 'stream'];
   if (!known.includes(step.kind as string)) return null;
   if ((step.kind === 'send' || step.kind === 'sendOneOf') && !Array.isArray(step.lines)) return null;
   return stepToJson(step as unknown as CueStep);
@@ -206,6 +209,8 @@ export function stepToJson(step: CueStep): Raw {
       return { face: step.preset };
     case 'action':
       return { action: step.action };
+    case 'stream':
+      return { stream: step.path };
     default:
       return assertNever(step);
   }

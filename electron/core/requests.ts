@@ -10,6 +10,7 @@ import { SPEECH_ENGINES, type SpeechEngine } from '../../common/speech.js';
 import type { Panel } from './panel.js';
 import type { ShowMark } from '../../common/show.js';
 import { markShow } from './show-marks.js';
+import { streamPath } from './stream-path.js';
 
 export type CoreHandlers = {
   [C in keyof CoreRequestMap]: (arg: unknown) => Promise<CoreRequestMap[C][1]>;
@@ -131,6 +132,11 @@ export function coreHandlers(panel: Panel): CoreHandlers {
       });
     },
     'audio:stop': async (arg) => panel.audio.stop(agent(record(arg).agentId)),
+    'audio:stream-path': async (arg) => {
+      const a = record(arg);
+      const path = text(a.path, 'The file');
+      return streamPath(panel.audio, { agentId: agent(a.agentId), alias: text(a.alias, 'The model alias'), path });
+    },
     'audio:mic-start': async (arg) => {
       const a = record(arg);
       return panel.audio.micStart(agent(a.agentId), text(a.alias, 'The model alias'));

@@ -7,6 +7,7 @@ import { SILENT_DB } from '../store/audio-slice';
 import { AudioFileError, decodeAudioFile } from '../audio/decode-file';
 import { MicCapture, micProblem } from '../audio/mic-capture';
 import type { Words } from '../i18n';
+import { errorWords } from './errors';
 
 /** The one agent audio goes to: the Target, or the only agent when Target is "all". */
 export function audioTarget(): { agentId: number } | { error: Words } {
@@ -145,3 +146,13 @@ export async function refreshDevices(): Promise<void> {
 
 /** The agent the microphone streams to, while it does. */
 export const micAgent = (): number | null => micTarget;
+
+/** A `stream` step: a WAV file on the panel's machine, to one agent's model. */
+export async function streamStep(agentId: number, alias: string, path: string): Promise<Words | null> {
+  try {
+    const result = await getApi().streamPath(agentId, alias, path);
+    return result.ok ? null : { problem: result.problem };
+  } catch (error) {
+    return errorWords(error);
+  }
+}

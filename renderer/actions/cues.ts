@@ -10,6 +10,7 @@ import { avatarStep } from './avatar';
 import { errorWords } from './errors';
 import { activeSet } from './quick';
 import { sayStep } from './say';
+import { streamStep } from './audio';
 
 let controller: AbortController | null = null;
 /** `in turn` alternatives: the next index of each list, kept for the panel's run. */
@@ -85,6 +86,7 @@ async function runCue(show: Show, cue: Cue, index: number, agentId: number): Pro
         send: (to, line, side): Promise<SendResult> => getApi().send(to, line, side),
         say: (to, step) => sayStep(to, step),
         avatar: (to, model, step) => avatarStep(to, model, step, activeSet()?.presets ?? []),
+        stream: streamStep,
         waitFor: waitForLine,
         mark: lineMark,
         turn: (key, n) => {

@@ -7,6 +7,7 @@ import type { Words } from '../i18n';
 import { useStore } from '../store';
 import { savePrefs } from './prefs';
 import { sayStep } from './say';
+import { streamStep } from './audio';
 import { avatarStep } from './avatar';
 import { runQuickCommand, sleep, type RunResult } from '../quick/runner';
 
@@ -41,6 +42,7 @@ export async function runCommand(command: QuickCommand): Promise<void> {
       send: (to, line, side) => getApi().send(to, line, side),
       say: (to, step) => sayStep(to, step),
       avatar: (to, model, step) => avatarStep(to, model, step, activeSet()?.presets ?? []),
+      stream: streamStep,
       sleep,
       signal: mine.signal,
       onStep: (step, total) => {

@@ -111,3 +111,12 @@ export async function newShow(name: string): Promise<void> {
   say(await savePrefs({ shows: [...shows(), show], activeShow: show.id }));
   useStore.getState().resetCues();
 }
+
+/** The show runs against this agent from now on: by its name when it has one, so it finds it again after a reconnect. */
+export async function chooseShowAgent(agentId: number | null): Promise<void> {
+  const s = useStore.getState();
+  s.setShowAgent(agentId);
+  const show = currentShow();
+  const name = agentId === null ? '' : (s.agents.find((a) => a.agentId === agentId)?.name ?? '');
+  if (show && name && show.agent !== name) say(await replaceShow({ ...show, agent: name }));
+}

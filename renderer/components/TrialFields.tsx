@@ -1,4 +1,5 @@
 import { currentShow, endTrial, startTrial } from '../actions/cues';
+import { chooseShowAgent } from '../actions/shows';
 import { useStore } from '../store';
 import { useT } from './use-t';
 
@@ -7,7 +8,6 @@ export function TrialFields({ agentId }: { agentId: number | null }) {
   const t = useT();
   const agents = useStore((s) => s.agents);
   const labels = useStore((s) => s.agentLabels);
-  const setShowAgent = useStore((s) => s.setShowAgent);
   const participant = useStore((s) => s.participant);
   const condition = useStore((s) => s.condition);
   const slotValues = useStore((s) => s.slotValues);
@@ -23,7 +23,7 @@ export function TrialFields({ agentId }: { agentId: number | null }) {
         <select
           className="input compact"
           value={agentId === null ? '' : String(agentId)}
-          onChange={(e) => setShowAgent(e.target.value === '' ? null : Number(e.target.value))}
+          onChange={(e) => void chooseShowAgent(e.target.value === '' ? null : Number(e.target.value))}
         >
           {agentId === null && <option value="">{t('cues.noAgent')}</option>}
           {agents.map((a) => (

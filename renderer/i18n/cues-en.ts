@@ -44,7 +44,7 @@ export const cuesEn = {
   'cues.notes': 'Notes',
   'cues.steps': 'Steps',
   'cues.stepsHelp':
-    'One step a line: a message; wait 500; wait for SYNTH_EVENT_STOP|{model} within 15s (add “or go on” to continue when it does not come); one of: A || B (in turn: A || B); say …; face <preset>; action <name or n>. {participant}, {condition} and the show’s slots are filled in from the trial.',
+    'One step a line: a message; wait 500; wait for SYNTH_EVENT_STOP|{model} within 15s (add “or go on” to continue when it does not come); one of: A || B (in turn: A || B); say …; face <preset>; action <name or n>; stream /path/to/file.wav (on the panel’s computer). {participant}, {condition} and the show’s slots are filled in from the trial.',
   'cues.autoLabel': 'When its steps finish, run the next cue by itself',
   'show.notJson': 'it is not JSON ({detail}).',
   'show.notShow': 'it is not a Remote Panel show (format "remote-panel-show").',
@@ -70,6 +70,9 @@ export const cuesEn = {
   'log.trial': 'Trial',
   'log.allTrials': 'All entries',
   'log.trialOption': 'Trial {participant} / {condition} ({time})',
+  'problem.streamMissing': 'There is no file {path} on the panel’s computer.',
+  'problem.streamNotWav': '{name} is not a WAV file the panel can read (a stream step takes .wav).',
+  'steps.streamEmpty': 'Write a stream step as "stream /path/to/file.wav".',
   'cues.noWait': 'This wait cannot run here.',
   'cues.timedOut': 'Waited {seconds} s for {match}; it did not come.',
 } as const;

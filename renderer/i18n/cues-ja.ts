@@ -46,7 +46,7 @@ export const cuesJa: Record<keyof typeof cuesEn, string> = {
   'cues.notes': 'メモ',
   'cues.steps': 'ステップ',
   'cues.stepsHelp':
-    '1 行に 1 ステップ: メッセージ、wait 500、wait for SYNTH_EVENT_STOP|{model} within 15s（来なくても続けるなら「or go on」）、one of: A || B（順番なら in turn: A || B）、say …、face <プリセット>、action <名前か番号>。{participant}、{condition} とショーのスロットは試行から埋まります。',
+    '1 行に 1 ステップ: メッセージ、wait 500、wait for SYNTH_EVENT_STOP|{model} within 15s（来なくても続けるなら「or go on」）、one of: A || B（順番なら in turn: A || B）、say …、face <プリセット>、action <名前か番号>、stream /path/to/file.wav（パネルのコンピューター上）。{participant}、{condition} とショーのスロットは試行から埋まります。',
   'cues.autoLabel': 'ステップが終わったら次のキューを自動で実行する',
   'show.notJson': 'JSON ではありません（{detail}）。',
   'show.notShow': 'Remote Panel のショーではありません（format "remote-panel-show"）。',
@@ -73,6 +73,9 @@ export const cuesJa: Record<keyof typeof cuesEn, string> = {
   'log.trial': '試行',
   'log.allTrials': 'すべての記録',
   'log.trialOption': '試行 {participant} / {condition}（{time}）',
+  'problem.streamMissing': 'パネルのコンピューターに {path} というファイルはありません。',
+  'problem.streamNotWav': '{name} はパネルが読める WAV ファイルではありません（stream ステップは .wav を取ります）。',
+  'steps.streamEmpty': 'stream ステップは「stream /path/to/file.wav」と書きます。',
   'cues.noWait': 'この待機はここでは実行できません。',
   'cues.timedOut': '{match} を {seconds} 秒待ちましたが、来ませんでした。',
 };

@@ -220,6 +220,10 @@ export function coreProblemText(p: Problem, t: Translate): string {
       return t('problem.actionNumber');
     case 'badMark':
       return t('problem.badMark');
+    case 'streamMissing':
+      return t('problem.streamMissing', { path: p.path });
+    case 'streamNotWav':
+      return t('problem.streamNotWav', { name: p.name });
     default:
       return assertNever(p);
   }

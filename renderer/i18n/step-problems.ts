@@ -29,6 +29,8 @@ export function problemText(p: StepProblem, t: Translate): string {
       return t('steps.faceEmpty');
     case 'action-empty':
       return t('steps.actionEmpty');
+    case 'stream-empty':
+      return t('steps.streamEmpty');
     default:
       return assertNever(p);
   }

@@ -25,6 +25,8 @@ export interface RunContext {
   say(agentId: number, step: Extract<Step, { kind: 'say' }>): Promise<Words | null>;
   /** A `face` or `action` step to one agent's model `model`; resolves to why it failed, or null. */
   avatar(agentId: number, model: string, step: Extract<Step, { kind: 'face' | 'action' }>): Promise<Words | null>;
+  /** A `stream` step to one agent's model: resolves once the file is on its way, or why not. */
+  stream?(agentId: number, model: string, path: string): Promise<Words | null>;
   /**
    * Resolves true when a line from the target that `test` accepts arrives (or arrived since `since`),
    * false when `timeoutMs` passes first; rejects when `signal` aborts.
@@ -125,6 +127,12 @@ export async function runSteps(steps: readonly CueStep[], ctx: RunContext, key =
           /* Speech needs one agent: with Target "all", each agent says it. */
           for (const agentId of agents()) {
             why ??= await ctx.say(agentId, { ...step, text: fillTemplate(step.text, { ...ctx.slots }) });
+            if (!why) sent++;
+          }
+          break;
+        case 'stream':
+          for (const agentId of agents()) {
+            why ??= ctx.stream ? await ctx.stream(agentId, ctx.model, step.path) : { key: 'cues.noWait' };
             if (!why) sent++;
           }
           break;

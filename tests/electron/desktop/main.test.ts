@@ -62,6 +62,7 @@ describe('Electron main (mocked electron)', () => {
       'audio:mic-stop',
       'audio:stop',
       'audio:stream-file',
+      'audio:stream-path',
       'avatar:action',
       'avatar:face',
       'file:save',
