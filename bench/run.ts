@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [log audio proxy load speech start avatar]`: prints numbers and writes them to
+ * `npm run bench [-- --runs N] [log audio proxy load speech start avatar cues]`: prints numbers and writes them to
  * docs/performance.md; it never fails a build on timing (machines are noisy).
  */
 import { cpus } from 'node:os';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAudio } from './audio-pacing.js';
 import { benchAvatar } from './avatar.js';
+import { benchCues } from './cues.js';
 import { benchLogLoad } from './log-load.js';
 import { benchLogRelay } from './log-relay.js';
 import { profileBurst } from './profile-burst.js';
@@ -57,6 +58,7 @@ await measure('speech', "Say it: the panel's own time, pacing and the resampler"
 await measure('proxy', 'Proxy mode: agent ⇄ panel ⇄ dialogue server', benchProxy);
 await measure('start', 'Starting `npm run web`: ready to connect', benchStart);
 await measure('avatar', 'The Avatar region: a held face, and slider → wire', benchAvatar);
+await measure('cues', 'The Cues region: GO and waits → the next line, and a show of 500 cues', benchCues);
 if (only.length === 0 || only.some((o) => o !== 'profile')) console.log(`\nWritten to ${REPORT}`);
 /* Not part of a plain `npm run bench`: a profiling run, asked for by name. */
 if (only.includes('profile')) await profileBurst();
