@@ -51,6 +51,7 @@ async function scriptedAgent(url) {
         setTimeout(() => ws.send('SYNTH_EVENT_START|0\n'), 260);
         setTimeout(() => ws.send('LIPSYNC_START|0|hh,85,ax,55,l,60,ow,120,dh,40,eh,70,r,90\n'), 270);
         setTimeout(() => ws.send('LIPSYNC_EVENT_START|0\n'), 280);
+        setTimeout(() => ws.send('SYNTH_EVENT_STOP|0\n'), 1200);
       }
     }
   });
@@ -295,6 +296,27 @@ const {
 proxy.kill();
 dialogue.close();
 
+/* A show running in the Cues tab: a trial started, the first cue done, the second waiting for the end of speech. */
+{
+  const { proc: own, ui, agentUrl } = await startWeb();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await page.goto(ui);
+  const ws = await scriptedAgent(`${agentUrl}/reception`);
+  await page.waitForTimeout(300);
+  await tab(page, 'Cues');
+  const cues = page.getByRole('region', { name: 'Cues' });
+  await cues.getByRole('textbox', { name: 'Participant' }).fill('P07');
+  await cues.getByRole('textbox', { name: 'Condition' }).fill('robot');
+  await cues.getByRole('button', { name: 'Start trial' }).click();
+  await cues.getByRole('button', { name: 'GO' }).click();
+  await cues.getByRole('option', { name: 'Question' }).filter({ hasText: 'running' }).waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-cues.png' });
+  ws.terminate();
+  await page.close();
+  own.kill();
+}
+
 /*
  * The Avatar tab with Gene's own files. No model goes in the repository: GENE_DIR names a folder
  * with Gene.pmd and Gene.pmd.shapemap (from github.com/mmdagent-ex/gene).
@@ -325,5 +347,5 @@ if (geneDir) {
 await browser.close();
 proc.kill();
 console.log(
-  `docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png, docs/screenshot-alert.png${geneDir ? ', docs/screenshot-avatar.png' : ''} written`,
+  `docs/screenshot-dark.png, docs/screenshot-light.png, docs/screenshot-speak.png, docs/screenshot-say.png, docs/screenshot-full-log.png, docs/screenshot-proxy.png, docs/screenshot-en.png, docs/screenshot-ja.png, docs/screenshot-alert.png, docs/screenshot-cues.png${geneDir ? ', docs/screenshot-avatar.png' : ''} written`,
 );
