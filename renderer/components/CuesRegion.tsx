@@ -1,4 +1,5 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { Cue } from '../../common/show';
 import { go, selectCue, setEnglishWording, showTarget, stopCues, restartShow } from '../actions/cues';
 import { chooseShow, exportCurrentShow, importShow, moveCue, removeCue } from '../actions/shows';
 import { translator } from '../i18n';
@@ -11,6 +12,27 @@ import { useT, useWording } from './use-t';
 
 /* The session log is English whatever the UI's language: a cue's failure is written there in English. */
 setEnglishWording((w) => word(w, translator('en')));
+
+const NO_CUES: readonly Cue[] = [];
+/** Cues put in the list per frame: a long show is drawn a slice at a time, so the page never stalls. */
+const SLICE = 40;
+
+/** The first cues at once, the rest one slice a frame (always as far as the next cue). */
+function useSlices(all: readonly Cue[], next: number): readonly Cue[] {
+  const [count, setCount] = useState(SLICE);
+  const [of, setOf] = useState(all);
+  if (of !== all) {
+    setOf(all);
+    setCount(SLICE);
+  }
+  const shown = Math.min(all.length, Math.max(count, next + SLICE));
+  useEffect(() => {
+    if (shown >= all.length) return;
+    const frame = requestAnimationFrame(() => setCount(shown + SLICE));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, all.length]);
+  return shown >= all.length ? all : all.slice(0, shown);
+}
 
 /**
  * The show: its cues in order, GO for the next one, and the trial it belongs to. Space in the list
@@ -29,6 +51,7 @@ export function CuesRegion() {
   const setEditing = useStore((s) => s.setEditingCue);
   useStore((s) => s.agents);
   const agentId = showTarget();
+  const cues = useSlices(show?.cues ?? NO_CUES, next);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
     if (!show) return;
@@ -112,7 +135,7 @@ export function CuesRegion() {
         aria-activedescendant={show && next < show.cues.length ? `cue-${next}` : undefined}
         onKeyDown={onKeyDown}
       >
-        {show?.cues.map((cue, i) => {
+        {cues.map((cue, i) => {
           const state = running?.index === i ? 'running' : states[i];
           return (
             <li
