@@ -1,7 +1,15 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Cue } from '../../common/show';
 import { go, selectCue, setEnglishWording, showTarget, stopCues, restartShow } from '../actions/cues';
-import { chooseShow, exportCurrentShow, importShow, moveCue, removeCue } from '../actions/shows';
+import {
+  chooseShow,
+  deleteCurrentShow,
+  exportCurrentShow,
+  importShow,
+  moveCue,
+  newShow,
+  removeCue,
+} from '../actions/shows';
 import { translator } from '../i18n';
 import { word } from '../i18n/problems';
 import { useStore } from '../store';
@@ -49,6 +57,7 @@ export function CuesRegion() {
   const running = useStore((s) => s.cueRunning);
   const message = useStore((s) => s.cuesMessage);
   const setEditing = useStore((s) => s.setEditingCue);
+  const askConfirm = useStore((s) => s.askConfirm);
   useStore((s) => s.agents);
   const agentId = showTarget();
   const cues = useSlices(show?.cues ?? NO_CUES, next);
@@ -138,25 +147,32 @@ export function CuesRegion() {
         {cues.map((cue, i) => {
           const state = running?.index === i ? 'running' : states[i];
           return (
+            /* Named by the cue's name alone; its number, notes and state describe it. */
             <li
               key={`${i}-${cue.name}`}
               id={`cue-${i}`}
               role="option"
               aria-selected={i === next}
-              aria-label={cue.name}
+              aria-describedby={`cue-${i}-about`}
               className={`cue${i === next ? ' next' : ''}${state ? ` ${state}` : ''}`}
               onClick={() => selectCue(i)}
               onDoubleClick={() => setEditing(i)}
             >
-              <span className="cue-n">{i + 1}</span>
-              <span className="cue-body">
-                <span className="cue-name">
-                  {cue.name}
-                  {cue.continue === 'auto' && <span className="muted"> ↳ {t('cues.auto')}</span>}
-                </span>
-                {cue.notes && <span className="cue-notes">{cue.notes}</span>}
+              <span className="cue-n" aria-hidden="true">
+                {i + 1}
               </span>
-              <span className={`chip cue-state ${state ?? (i === next ? 'next' : '')}`}>
+              <span className="cue-body">
+                <span className="cue-name">{cue.name}</span>
+                <span id={`cue-${i}-about`} className="cue-about" aria-hidden="true">
+                  {cue.continue === 'auto' && <span className="muted">↳ {t('cues.auto')} </span>}
+                  {cue.notes && <span className="cue-notes">{cue.notes}</span>}
+                  <span className="sr-label">
+                    {t('cues.number', { n: i + 1 })}
+                    {state ? `, ${t(`cues.state.${state}`)}` : ''}
+                  </span>
+                </span>
+              </span>
+              <span className={`chip cue-state ${state ?? (i === next ? 'next' : '')}`} aria-hidden="true">
                 {state ? t(`cues.state.${state}`) : i === next ? t('cues.state.next') : ''}
               </span>
             </li>
@@ -198,6 +214,30 @@ export function CuesRegion() {
         </button>
         <button type="button" className="btn ghost small" disabled={running !== null} onClick={() => restartShow()}>
           {t('cues.restart')}
+        </button>
+        <button
+          type="button"
+          className="btn ghost small"
+          disabled={running !== null}
+          onClick={() => void newShow(t('cues.newShowName'))}
+        >
+          {t('cues.newShow')}
+        </button>
+        <button
+          type="button"
+          className="btn ghost small"
+          disabled={!show || running !== null || shows.length <= 1}
+          onClick={() =>
+            show &&
+            askConfirm({
+              title: { key: 'cues.deleteShowTitle', params: { name: show.name } },
+              message: { key: 'cues.deleteShowMessage' },
+              confirmLabel: { key: 'cues.deleteShow' },
+              onConfirm: () => void deleteCurrentShow(),
+            })
+          }
+        >
+          {t('cues.deleteShow')}
         </button>
       </div>
       {message && (

@@ -73,6 +73,12 @@ export const cuesEn = {
   'problem.streamMissing': 'There is no file {path} on the panel’s computer.',
   'problem.streamNotWav': '{name} is not a WAV file the panel can read (a stream step takes .wav).',
   'steps.streamEmpty': 'Write a stream step as "stream /path/to/file.wav".',
+  'cues.newShow': 'New show',
+  'cues.newShowName': 'New show',
+  'cues.deleteShow': 'Delete show',
+  'cues.deleteShowTitle': 'Delete the show “{name}”?',
+  'cues.deleteShowMessage': 'Its cues go with it. Export it first to keep a copy.',
+  'cues.number': 'cue {n}',
   'cues.noWait': 'This wait cannot run here.',
   'cues.timedOut': 'Waited {seconds} s for {match}; it did not come.',
 } as const;

@@ -76,6 +76,12 @@ export const cuesJa: Record<keyof typeof cuesEn, string> = {
   'problem.streamMissing': 'パネルのコンピューターに {path} というファイルはありません。',
   'problem.streamNotWav': '{name} はパネルが読める WAV ファイルではありません（stream ステップは .wav を取ります）。',
   'steps.streamEmpty': 'stream ステップは「stream /path/to/file.wav」と書きます。',
+  'cues.newShow': '新しいショー',
+  'cues.newShowName': '新しいショー',
+  'cues.deleteShow': 'ショーを削除',
+  'cues.deleteShowTitle': 'ショー「{name}」を削除しますか？',
+  'cues.deleteShowMessage': 'キューも一緒に消えます。残すなら先に書き出してください。',
+  'cues.number': 'キュー {n}',
   'cues.noWait': 'この待機はここでは実行できません。',
   'cues.timedOut': '{match} を {seconds} 秒待ちましたが、来ませんでした。',
 };
