@@ -164,7 +164,7 @@ export function CuesRegion() {
               <span className="cue-body">
                 <span className="cue-name">{cue.name}</span>
                 <span id={`cue-${i}-about`} className="cue-about" aria-hidden="true">
-                  {cue.continue === 'auto' && <span className="muted">↳ {t('cues.auto')} </span>}
+                  {cue.continue === 'auto' && <span className="cue-auto">↳ {t('cues.auto')}</span>}
                   {cue.notes && <span className="cue-notes">{cue.notes}</span>}
                   <span className="sr-label">
                     {t('cues.number', { n: i + 1 })}
