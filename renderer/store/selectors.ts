@@ -56,9 +56,6 @@ export const selectAvatarModels = (s: StoreState): Record<string, ModelProfile> 
 
 export const selectFaceTransition = (s: StoreState): number => s.settings?.faceTransitionSec ?? 0.2;
 
-/** The model alias the Avatar region drives: the configured one (the same alias audio moves). */
-export const selectAvatarAlias = selectModelAlias;
-
 /**
  * The key of the profile for an agent's alias: the model file MMDAgent-EX reported loading, if the
  * operator gave the panel that file; else the one chosen by hand; else the only one, or the newest.
