@@ -2,18 +2,12 @@
  * A show's marks in the session log: a trial's start and end (participant, condition, show) and
  * each cue run (name, start, end, outcome), as notices, so the log of a trial can be cut out later.
  */
+import { clockTime } from '../../common/clock-time.js';
 import type { NoticeMsg } from '../../common/problems.js';
 import type { MarkResult, ShowMark } from '../../common/show.js';
 import type { MessageLog } from './message-log.js';
 
 const text = (v: unknown, max = 200): string => (typeof v === 'string' ? v.replace(/[\r\n]+/g, ' ').slice(0, max) : '');
-
-/** `12:01:02.345`, local time, as the log shows times. */
-function clock(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-}
 
 /** The notice for a mark from a UI (checked: it crossed a process or network boundary). */
 export function markNotice(mark: ShowMark): NoticeMsg | null {
@@ -29,8 +23,8 @@ export function markNotice(mark: ShowMark): NoticeMsg | null {
     show,
     cue: text(m.cue, 80),
     number: typeof m.number === 'number' ? m.number : 0,
-    start: clock(m.startedAt),
-    end: clock(m.endedAt),
+    start: clockTime(m.startedAt),
+    end: clockTime(m.endedAt),
   };
   if (m.outcome === 'done') return { key: 'cueDone', params: { ...params, timedOut: Number(m.timedOut) || 0 } };
   const step = Number(m.step) || 0;

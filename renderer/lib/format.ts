@@ -12,10 +12,7 @@ export function formatCount(n: number): string {
   return counts.format(n);
 }
 
-export function clockTime(t: number): string {
-  const d = new Date(t);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
+export { clockTime } from '../../common/clock-time';
 
 /** The .mdf lines that point MMDAgent-EX at this panel. */
 export interface MdfOptions {
